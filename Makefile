@@ -1,0 +1,39 @@
+# ecoplan — two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+export ECOPLAN_DATA_DIR ?= $(CURDIR)/var
+
+.PHONY: run test install install-test browser-deps bench demo clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+install: $(BIN)/activate
+	$(PY) -m pip install -q -e .
+
+install-test: $(BIN)/activate
+	$(PY) -m pip install -q -e '.[test]'
+
+# Debian's chromium for the Playwright browser tests (no browser download: offline-safe).
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
+	fi
+
+run: install
+	$(BIN)/ecoplan migrate --noinput
+	$(BIN)/ecoplan load_demo
+	$(BIN)/ecoplan runserver 127.0.0.1:8000
+
+test: install-test browser-deps
+	$(BIN)/pytest
+
+bench: install-test
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) var build src/*.egg-info

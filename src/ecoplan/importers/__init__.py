@@ -1,0 +1,90 @@
+"""Plan importers — one module per document shape, one registry.
+
+Each text shape has ``detect(text) -> float`` (confidence 0…1) and ``parse(text, source, result)``.
+Binary formats (.docx, .xlsx, .pdf, exported .json) are turned into a text shape or parsed
+directly.  ``import_bytes`` is the single entry point: it decodes, picks the shape with the
+highest confidence, parses, then checks the result (every line accounted for, metadata gaps
+filed for review).  Pure Python: no Django here.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import fyp_plan, notice, prose_plan, tab_table, table_text
+from .model import ImportResult, PlanImportError, PlanMeta
+from .text import decode, sha256
+
+# name → module; the order breaks ties.
+TEXT_SHAPES = {
+    "tab_table": tab_table,
+    "table_text": table_text,
+    "fyp_plan": fyp_plan,
+    "prose_plan": prose_plan,
+}
+MIN_CONFIDENCE = 0.3
+
+
+def detect_shape(text: str) -> tuple[str, float]:
+    scores = {name: module.detect(text) for name, module in TEXT_SHAPES.items()}
+    name = max(scores, key=lambda n: scores[n])
+    return name, scores[name]
+
+
+def import_text(text: str, source: str, digest: str, shape: str | None = None) -> ImportResult:
+    if shape is None:
+        shape, confidence = detect_shape(text)
+        if confidence < MIN_CONFIDENCE:
+            raise PlanImportError("no recognisable plan (no task table, prose plan or five-year "
+                                  "plan structure found)", source=source)
+    result = ImportResult(source_name=source, sha256=digest, shape=shape, meta=PlanMeta())
+    TEXT_SHAPES[shape].parse(text, source, result)
+    _finish(result, text)
+    return result
+
+
+def import_bytes(data: bytes, source: str) -> ImportResult:
+    """Parse one document.  Raises ``PlanImportError`` naming the file (and line) on bad input."""
+    suffix = Path(source).suffix.lower()
+    digest = sha256(data)
+    if suffix == ".docx":
+        from . import docx_tables
+        return import_text(docx_tables.to_text(data, source), source, digest)
+    if suffix in (".xlsx", ".xlsm"):
+        from . import xlsx_tables
+        return import_text(xlsx_tables.to_text(data, source), source, digest)
+    if suffix == ".pdf":
+        from . import pdf_text
+        return import_text(pdf_text.to_text(data, source), source, digest)
+    if suffix == ".json":
+        from . import json_plan
+        return json_plan.parse(data, source, digest)
+    return import_text(decode(data, source), source, digest)
+
+
+def import_file(path: str | Path) -> ImportResult:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PlanImportError(f"cannot read the file: {exc.strerror}", source=str(path)) from exc
+    return import_bytes(data, path.name)
+
+
+def _finish(result: ImportResult, text: str) -> None:
+    """Checks shared by every text shape: metadata gaps become review items, and every
+    non-blank source line must belong to an entity or be listed as skipped."""
+    meta = result.meta
+    if not meta.district:
+        meta.district = notice.district_of(meta.title or " ".join(a.title for a in result.annexes))
+    if not meta.title and result.annexes:
+        meta.title = result.annexes[0].title
+        result.add_review("meta_missing", "the document prints no plan title; the first annex's "
+                          "title was used", result.annexes[0].line, meta.title)
+    for field, label in (("doc_number", "文号"), ("issue_date", "issue date"),
+                         ("issuing_body", "issuing body")):
+        if not getattr(meta, field):
+            result.add_review("meta_missing", f"no {label} printed in the document", 1)
+    if not (result.annexes and any(a.tasks for a in result.annexes)) and not result.targets:
+        raise PlanImportError("no recognisable plan: no task, measure or target was found",
+                              source=result.source_name)
+    result.line_count = len(text.split("\n"))

@@ -1,0 +1,201 @@
+"""What an importer produces: plain dataclasses, no Django.
+
+A parsed plan document (``ImportResult``) holds the plan's metadata, its annexes → tasks →
+measures, its targets, the review items the importer could not decide, and the source lines it
+skipped (with the reason).  Every entity keeps the 1-based source line it came from so that the
+import report can prove no line was lost.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+
+class PlanImportError(Exception):
+    """Bad input: carries the file name and, when known, the line and field."""
+
+    def __init__(self, message: str, *, source: str = "", line: int | None = None, field: str = ""):
+        self.message = message
+        self.source = source
+        self.line = line
+        self.field = field
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.source or "<input>"
+        if self.line:
+            where += f":{self.line}"
+        if self.field:
+            where += f" [{self.field}]"
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class Deadline:
+    """完成时限 — a structured completion deadline; ``raw`` keeps the printed text."""
+
+    raw: str
+    kind: str  # see deadlines.KINDS
+    start: date | None = None
+    end: date | None = None
+    milestones: list[date] = field(default_factory=list)
+
+
+@dataclass
+class UnitRef:
+    """A unit (or group of units) named in a cell, as printed and as resolved."""
+
+    printed: str
+    canonical: str
+    kind: str  # department / sub_area / group / company / city_branch / committee / unknown
+    known: bool = True
+
+
+@dataclass
+class Measure:
+    """工作措施 — one measure row: its text, deadline and responsible units."""
+
+    text: str
+    deadline: Deadline
+    line: int
+    lead_units: list[UnitRef] = field(default_factory=list)
+    co_units: list[UnitRef] = field(default_factory=list)
+    lead_officials: list[str] = field(default_factory=list)
+    lead_label: str = ""  # printed column label: 主责单位 / 牵头单位 / 牵头部门
+    co_label: str = ""  # 协办单位 / 责任单位
+    end_line: int = 0
+
+
+@dataclass
+class Task:
+    """重点任务 — a key task with all its measures."""
+
+    number: str
+    title: str
+    line: int
+    section: str = ""
+    measures: list[Measure] = field(default_factory=list)
+    title_lines: list[int] = field(default_factory=list)  # number and title lines, when apart
+
+
+@dataclass
+class Annex:
+    """附件 — one campaign annex (or chapter of a five-year plan)."""
+
+    number: str
+    title: str
+    theme: str
+    line: int
+    tasks: list[Task] = field(default_factory=list)
+
+
+@dataclass
+class Target:
+    """A quantified (or qualitative) target stated by the plan."""
+
+    indicator: str
+    comparator: str  # <= >= = ≈ < > improve eliminate municipal not_worse qualitative
+    value: Decimal | None
+    unit: str
+    period: str  # year / Q1 / by-2025 / cumulative / 2016-2020 …
+    raw: str
+    line: int
+    indicator_code: str = ""
+    area: str = ""  # empty = the whole district
+    binding: str = ""  # binding 约束性 / expected 预期性
+    baseline_year: int | None = None
+    baseline_value: Decimal | None = None
+    baseline_text: str = ""
+    conditions: list[str] = field(default_factory=list)
+    soft: bool = False  # 力争
+    annex_number: str = ""
+    value_text: str = ""
+
+
+@dataclass
+class ReviewItem:
+    """Something the importer could not decide with certainty; a coordinator resolves it."""
+
+    kind: str  # see REVIEW_KINDS in plans.models
+    message: str
+    line: int
+    text: str = ""
+    # Where it applies: ("measure", annex_idx, task_idx, measure_idx) or ("target", idx) or ("plan",)
+    ref: tuple = ("plan",)
+
+
+@dataclass
+class SkippedLine:
+    line: int
+    reason: str
+    text: str
+
+
+@dataclass
+class PlanMeta:
+    title: str = ""
+    issuing_body: str = ""
+    doc_number: str = ""
+    issue_date: date | None = None
+    kind: str = "action_plan"  # action_plan / work_plan / five_year_plan
+    period_start: int | None = None
+    period_end: int | None = None
+    district: str = ""
+    repeals: list[str] = field(default_factory=list)
+    public: bool = False  # 此件公开发布
+
+
+@dataclass
+class ImportResult:
+    source_name: str
+    sha256: str
+    shape: str
+    meta: PlanMeta
+    annexes: list[Annex] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    review: list[ReviewItem] = field(default_factory=list)
+    skipped: list[SkippedLine] = field(default_factory=list)
+    meta_lines: list[int] = field(default_factory=list)  # lines read into the plan's metadata
+    line_count: int = 0
+
+    @property
+    def year(self) -> int | None:
+        return self.meta.period_start
+
+    def counts(self) -> dict:
+        return {
+            "annexes": len(self.annexes),
+            "tasks": sum(len(a.tasks) for a in self.annexes),
+            "measures": sum(len(t.measures) for a in self.annexes for t in a.tasks),
+            "targets": len(self.targets),
+            "review": len(self.review),
+            "skipped": len(self.skipped),
+        }
+
+    def measures_by_annex(self) -> list[int]:
+        return [sum(len(t.measures) for t in a.tasks) for a in self.annexes]
+
+    def add_review(self, kind: str, message: str, line: int, text: str = "", ref: tuple = ("plan",)):
+        self.review.append(ReviewItem(kind, message, line, text, ref))
+
+    def skip(self, line: int, reason: str, text: str):
+        self.skipped.append(SkippedLine(line, reason, text))
+
+    def accounted_lines(self) -> set[int]:
+        """Lines that belong to an imported entity, the metadata, or the skipped list."""
+        lines = set(self.meta_lines) | {s.line for s in self.skipped}
+        for annex in self.annexes:
+            lines.add(annex.line)
+            for task in annex.tasks:
+                lines.add(task.line)
+                lines.update(task.title_lines)
+                for measure in task.measures:
+                    lines.update(range(measure.line, (measure.end_line or measure.line) + 1))
+        lines.update(t.line for t in self.targets)
+        return lines
+
+    def unaccounted(self, text: str) -> list[int]:
+        """Non-blank source lines that no entity, metadata or skip entry accounts for."""
+        seen = self.accounted_lines()
+        return [n for n, line in enumerate(text.split("\n"), 1) if line.strip() and n not in seen]

@@ -1,0 +1,115 @@
+"""The cover notice (通知) and annex headings: plan metadata shared by every text shape.
+
+Reads 文号 (`西政办发〔2024〕2 号`, `京兴政办发〔2024〕2号`), the title (`关于印发《…》的通知`, or the
+first heading), the issuing body (the signature line), the issue date (the date line after the
+signature), the repealed plans (`《…》（文号）同时废止`), 此件公开发布 and the annex list
+(`附件：1.…`).  Lines it uses are part of the plan entity; the rest of the notice is listed as
+skipped with the reason "notice text".
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .model import ImportResult
+from .text import key, squeeze
+
+DOC_NUMBER = re.compile(r"([\u4e00-\u9fa5]{2,8}发)\s*[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*(\d+)\s*号")
+DATE = re.compile(r"(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+ANNEX_HEADING = re.compile(r"^\s*附件\s*(\d+)\s*$")
+ANNEX_LIST_ITEM = re.compile(r"^\s*(?:-\s*)?(?:附件\s*[：:]\s*)?(\d+)\s*[.．、]\s*(.+?)\s*$")
+DISTRICT = re.compile(r"(北京市)?([\u4e00-\u9fa5]{2,3}区)")
+
+THEMES = [
+    ("air", ("蓝天", "大气", "空气")),
+    ("water", ("碧水", "水环境", "水生态", "水资源")),
+    ("soil", ("净土", "土壤", "固体废物")),
+    ("climate", ("气候", "低碳", "碳排放")),
+    ("ecology", ("生态保护", "生态空间", "生物多样性", "森林", "生态系统")),
+]
+
+
+def theme_of(title: str) -> str:
+    for theme, words in THEMES:
+        if any(w in title for w in words):
+            return theme
+    return "other"
+
+
+def district_of(text: str) -> str:
+    m = DISTRICT.search(text)
+    return m.group(2) if m else ""
+
+
+def plan_year(text: str) -> int | None:
+    m = re.search(r"(20\d\d)\s*年\s*(?:行动计划|工作计划|生态)", text)
+    return int(m.group(1)) if m else None
+
+
+def read_notice(lines: list[str], end: int, result: ImportResult) -> dict[int, str]:
+    """Fill ``result.meta`` from lines[0:end]; return the annex titles listed in the notice.
+
+    Every line of the notice is marked: used lines are metadata, the rest skipped as notice text.
+    """
+    meta = result.meta
+    annex_titles: dict[int, str] = {}
+    in_annex_list = False
+    dates: list[tuple[int, date]] = []
+    joined = ""
+    for index in range(end):
+        raw = lines[index]
+        text = raw.strip()
+        number = index + 1
+        if not text:
+            continue
+        used = False
+        if (m := DOC_NUMBER.search(text)) and not meta.doc_number and index < 12:
+            meta.doc_number = f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
+            used = True
+        if (m := ANNEX_LIST_ITEM.match(text)) and (in_annex_list or "附件" in text):
+            in_annex_list = True
+            annex_titles[int(m.group(1))] = squeeze(m.group(2))
+            used = True
+        elif in_annex_list and text:
+            in_annex_list = False
+        if re.fullmatch(r"[（(]?此件公开发布[)）]?", key(text)):
+            meta.public = True
+            used = True
+        if (m := DATE.fullmatch(squeeze(text).replace(" ", ""))) or (m := DATE.fullmatch(text)):
+            dates.append((number, date(int(m.group(1)), int(m.group(2)), int(m.group(3)))))
+            used = True
+        elif re.fullmatch(r"[\u4e00-\u9fa5]{4,20}(人民政府办公室|人民政府|办公室)", key(text)):
+            meta.issuing_body = key(text)
+            used = True
+        elif re.fullmatch(r"[\u4e00-\u9fa5]{4,20}(人民政府办公室|人民政府)文件", key(text)):
+            meta.issuing_body = meta.issuing_body or key(text)[:-2]
+            used = True
+        joined += squeeze(text)
+        if used:
+            result.meta_lines.append(number)
+        else:
+            result.skip(number, "notice text", raw)
+    if m := re.search(r"(?:关于印发|现制定|制定了?|印发)\s*《([^《》]+?)》", joined):
+        meta.title = squeeze(m.group(1))
+    for m in re.finditer(r"《([^《》]+?)》\s*[（(]([^）)]*?号)[）)]\s*同时废止", joined):
+        meta.repeals.append(f"{squeeze(m.group(1))}（{squeeze(m.group(2))}）")
+    if dates:
+        meta.issue_date = dates[0][1]
+    return annex_titles
+
+
+def read_annex_heading(lines: list[str], index: int) -> tuple[int, str, int]:
+    """At `附件 N`: return (N, title, index of the next unread line).  The title line follows
+    the heading in Daxing and Tongzhou; Xicheng prints none (the notice lists them)."""
+    number = int(ANNEX_HEADING.match(lines[index]).group(1))
+    title = ""
+    nxt = index + 1
+    while nxt < len(lines) and not lines[nxt].strip():
+        nxt += 1
+    if nxt < len(lines):
+        candidate = lines[nxt].strip()
+        if ("\t" not in candidate and re.search(r"(行动计划|工作计划|方案|指标|计划)$", candidate)
+                and len(candidate) < 60):
+            title = squeeze(candidate)
+            nxt += 1
+    return number, title, nxt

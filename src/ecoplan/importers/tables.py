@@ -1,0 +1,205 @@
+"""Assembling task-table rows into tasks and measures — shared by every table shape.
+
+A shape-specific tokeniser (tab-separated text, space-flattened PDF text, .docx, .xlsx) turns its
+input into ``Row`` records, one per 工作措施 row; ``TableAssembler`` groups them into 重点任务
+and measures, resolves deadlines and units, lifts targets out of 主要目标 rows and files the
+review items.  Two numbering conventions exist (domain.md §2): 序号 numbers key tasks (Xicheng,
+Daxing: reprinted on a new page, blank for later measures) or numbers measures (Tongzhou: the
+key task is a merged label cell printed once per group).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import deadlines, organisations, targets
+from .model import Annex, ImportResult, Measure, Task
+from .text import canonical_notation, key, squeeze
+
+LEAD_LABELS = ("主责单位", "牵头单位", "牵头部门")
+CO_LABELS = ("协办单位", "责任单位", "配合单位")
+
+
+@dataclass
+class Row:
+    line: int
+    text: str
+    deadline_raw: str = ""
+    number: str = ""
+    label: str = ""
+    section: str = ""
+    lead_cell: str = ""
+    co_cell: str = ""
+    officials_cell: str = ""
+    end_line: int = 0
+    # Space-flattened tables cannot always separate the lead and co-unit columns: the units are
+    # then one ordered list and ``units_split`` is False.
+    units_split: bool = True
+    task_lines: list[int] = field(default_factory=list)  # where the task number/title were printed
+    doubts: list[tuple[str, str]] = field(default_factory=list)  # (kind, message)
+
+
+def split_officials(cell: str) -> list[str]:
+    """牵头领导 cell → personal names; `谭 强` (inner space) is one name."""
+    tokens = [t for t in re.split(r"\s+", re.sub(r"<[^>]+>", " ", cell)) if t]
+    names: list[str] = []
+    pending = ""
+    for token in tokens:
+        if organisations.is_empty_marker(token):
+            continue
+        if len(token) == 1:
+            if pending:
+                names.append(pending + token)
+                pending = ""
+            else:
+                pending = token
+            continue
+        if pending:
+            names.append(pending + token)
+            pending = ""
+        else:
+            names.append(token)
+    if pending:
+        names.append(pending)
+    return names
+
+
+class TableAssembler:
+    """Feeds rows of one annex into tasks and measures of ``result``."""
+
+    def __init__(self, result: ImportResult, annex: Annex, numbering: str, lead_label: str = "",
+                 co_label: str = ""):
+        assert numbering in ("tasks", "measures")
+        self.result = result
+        self.annex = annex
+        self.numbering = numbering
+        self.lead_label = lead_label
+        self.co_label = co_label
+        self.year = result.meta.period_start
+        self.pending: list[Row] = []  # rows whose task label comes on a later row
+        self.last_deadline = None
+
+    @property
+    def annex_index(self) -> int:
+        return self.result.annexes.index(self.annex)
+
+    def _new_task(self, row: Row, number: str, title: str) -> Task:
+        task = Task(number=number, title=squeeze(title), line=row.line, section=row.section,
+                    title_lines=list(row.task_lines))
+        self.annex.tasks.append(task)
+        return task
+
+    def _same_label(self, task: Task, label: str) -> bool:
+        a, b = key(task.title), key(label)
+        return bool(a) and bool(b) and (a in b or b in a or a.startswith(b) or b.endswith(a))
+
+    def add(self, row: Row) -> None:
+        tasks = self.annex.tasks
+        current = tasks[-1] if tasks else None
+        if current and row.section and current.section != row.section:
+            current = None
+        if self.numbering == "tasks":
+            if row.number and (current is None or row.number != current.number):
+                current = self._new_task(row, row.number, row.label)
+            elif current is None:
+                current = self._new_task(row, "", row.label)
+                self._doubt(row, "task_unclear", "measure row without a task number")
+            elif row.label and not current.title:
+                current.title = squeeze(row.label)
+        else:
+            label = row.label.strip()
+            if not label:
+                if current is None:
+                    self.pending.append(row)  # its label is printed below it (merged cell)
+                    return
+            elif current is None or not self._same_label(current, label):
+                current = self._new_task(row, str(len(tasks) + 1), label)
+            elif key(label) != key(current.title):
+                self._doubt(row, "task_label", f"task label printed as “{squeeze(label)}” "
+                            f"was read as part of “{current.title}”")
+            if self.pending:
+                for waiting in self.pending:
+                    self._doubt(waiting, "task_label",
+                                f"blank task label filled from the row below (line {row.line})")
+                    self._add_measure(current, waiting)
+                self.pending = []
+        self._add_measure(current, row)
+
+    def finish(self) -> None:
+        for row in self.pending:
+            task = self._new_task(row, str(len(self.annex.tasks) + 1), "")
+            self._doubt(row, "task_label", "measure row without a task label")
+            self._add_measure(task, row)
+        self.pending = []
+
+    def _doubt(self, row: Row, kind: str, message: str) -> None:
+        row.doubts.append((kind, message))
+
+    def _add_measure(self, task: Task, row: Row) -> None:
+        text = canonical_notation(row.text)
+        deadline = deadlines.parse(row.deadline_raw, self.year)
+        if deadline.kind == "blank" and self.last_deadline is not None and self.numbering == "measures":
+            inherited = self.last_deadline
+            deadline = deadlines.parse(inherited.raw, self.year)
+            self._doubt(row, "deadline_inherited",
+                        f"blank 完成时限 inherited from the merged cell above: “{inherited.raw}”")
+        elif deadline.kind == "blank":
+            self._doubt(row, "deadline_blank", "no 完成时限 printed")
+        elif deadline.kind == "unrecognised":
+            self._doubt(row, "deadline_unrecognised", f"完成时限 “{row.deadline_raw}” is not in the vocabulary")
+        elif deadline.kind == "per_milestone":
+            milestones = deadlines.in_text_milestones(text, self.year)
+            deadline.milestones = milestones
+            if not milestones:
+                self._doubt(row, "deadline_milestones", "按时间节点完成 without milestones in the text")
+        if deadline.kind not in ("blank",):
+            self.last_deadline = deadline
+        in_text = [d for d in deadlines.in_text_milestones(text, self.year)
+                   if deadline.end is None or d != deadline.end]
+        if in_text and deadline.kind != "per_milestone":
+            deadline.milestones = sorted(set(deadline.milestones) | set(in_text))
+            if deadline.kind in ("long_term", "year_end") and any(
+                    deadline.end is None or d < deadline.end for d in in_text):
+                self._doubt(row, "deadline_conflict",
+                            f"the text states dates ({', '.join(d.isoformat() for d in in_text)}) "
+                            f"beside the column value “{deadline.raw}”")
+
+        if row.units_split:
+            leads = organisations.parse_cell(row.lead_cell)
+            cos = organisations.parse_cell(row.co_cell)
+        else:
+            units = organisations.parse_cell(row.lead_cell)
+            co_empty = organisations.is_empty_marker(row.co_cell) and row.co_cell.strip() != ""
+            if co_empty or len(units) <= 1:
+                leads, cos = units, []
+            else:
+                leads, cos = units[:1], units[1:]
+                self._doubt(row, "units_ambiguous",
+                            "主责/协办 cells ran together: first unit read as lead, the others as "
+                            "co-units — " + "、".join(u.printed for u in units))
+        if not leads:
+            self._doubt(row, "lead_missing", "no lead unit printed")
+        measure = Measure(
+            text=text, deadline=deadline, line=row.line, end_line=row.end_line or row.line,
+            lead_units=leads, co_units=cos,
+            lead_officials=split_officials(row.officials_cell),
+            lead_label=self.lead_label, co_label=self.co_label,
+        )
+        task.measures.append(measure)
+        ref = ("measure", self.annex_index, self.annex.tasks.index(task), len(task.measures) - 1)
+        for unit in leads + cos:
+            if not unit.known:
+                self.result.add_review("unit_unknown", f"unknown unit name “{unit.printed}”",
+                                       row.line, unit.printed, ref)
+        for kind, message in row.doubts:
+            self.result.add_review(kind, message, row.line, text[:200], ref)
+        if _is_target_row(row, task):
+            for target in targets.extract(text, row.line, self.year):
+                target.annex_number = self.annex.number
+                self.result.targets.append(target)
+
+
+def _is_target_row(row: Row, task: Task) -> bool:
+    """Rows of an annex's first section (主要目标, 水环境质量目标 …) state its targets."""
+    section = key(row.section or task.section)
+    return bool(re.search(r"目标", section)) or "目标" in key(task.title)

@@ -1,0 +1,249 @@
+"""Targets stated in plan sentences and indicator cells.
+
+``extract(sentence)`` reads clauses such as `PM2.5 年均浓度达到 35 微克/立方米`, `重污染天数不超过
+4 天（扣除沙尘影响）`, `无劣Ⅴ类水体`, `单位国内生产总值水耗、能耗达到市级要求` into ``Target``
+records (domain.md §6): a comparator (≤ ≥ = ≈ < > improve eliminate municipal not_worse), a
+value and unit, a period, conditions (扣除沙尘影响), softness (力争) and the raw phrase.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .model import Target
+from .text import canonical_notation, key
+
+# (code, pattern on the clause's key form, display name, default unit, "lower is better")
+INDICATORS: list[tuple[str, str, str, str]] = [
+    ("pm25_q1", r"一季度PM2\.5(?:累计|平均)?浓度", "一季度PM2.5累计浓度", "µg/m³"),
+    ("pm25", r"PM2\.5(?:全年)?(?:年均|累计|平均)?浓度|PM2\.5", "PM2.5年均浓度", "µg/m³"),
+    ("tsp", r"TSP(?:年均)?浓度|粗颗粒物|TSP", "TSP年均浓度", "µg/m³"),
+    ("good_day_ratio", r"优良天数比[率例]", "优良天数比率", "%"),
+    ("heavy_days_q1", r"一季度重污染天数?", "一季度重污染天数", "天"),
+    ("heavy_ratio", r"重污染天数比[率例]", "重污染天数比率", "%"),
+    ("heavy_days", r"重污染天数?", "重污染天数", "天"),
+    ("dustfall", r"降尘量", "降尘量", "吨/平方公里·月"),
+    ("voc_reduction", r"(?:挥发性有机物|VOCs)(?:\(VOCs\))?(?=[^，；。]{0,30}减排)", "VOCs减排量", "吨"),
+    ("nox_reduction", r"(?:氮氧化物|NOx)(?:\(NOx\))?(?=[^，；。]{0,30}减排)", "NOx减排量", "吨"),
+    ("cod_reduction", r"化学需氧量(?:\(COD\))?(?:累计)?减排", "COD减排量", "吨"),
+    ("nh3n_reduction", r"氨氮(?:\(NH3-N\))?(?:累计)?减排", "氨氮减排量", "吨"),
+    ("good_water_ratio", r"优良水体比例|达到或好于Ⅲ类水体比例|Ⅲ类水体比例", "优良水体比例", "%"),
+    ("worse_v_water", r"劣Ⅴ类水体", "劣Ⅴ类水体比例", "%"),
+    ("section_compliance", r"断面水质(?:全部)?达标|考核断面(?:水质)?(?:全部)?达标", "考核断面达标率", "%"),
+    ("farmland_safe_use", r"受污染耕地安全利用率", "受污染耕地安全利用率", "%"),
+    ("construction_safe_use", r"(?:重点)?建设用地(?:\d+%)?安全利用(?:率)?", "重点建设用地安全利用率", "%"),
+    ("co2_intensity", r"(?:碳排放强度|二氧化碳排放(?:量)?(?:较2020年)?(?:累计)?下降)", "碳排放强度下降率", "%"),
+    ("eco_index", r"生态环境质量指数(?:\(EI\))?", "生态环境质量指数（EI）", ""),
+    ("green_cover", r"绿化覆盖率", "绿化覆盖率", "%"),
+    ("forest_cover", r"森林覆盖率", "森林覆盖率", "%"),
+    ("wetland_protection", r"湿地保护率", "湿地保护率", "%"),
+    ("green_view", r"绿视率", "绿视率", "%"),
+    ("sponge_city", r"海绵城市达标面积比例", "海绵城市达标面积比例", "%"),
+    ("water_use_per_gdp", r"万元GDP用水量", "万元GDP用水量", "%"),
+    ("afforestation", r"造林绿化面积", "造林绿化面积", "亩"),
+    ("biodiversity_reserves", r"生物多样性保育小区", "生物多样性保育小区", "个"),
+    ("water_energy_per_gdp", r"单位(?:国内|地区)生产总值水耗、?能耗|单位(?:国内|地区)生产总值(?:水耗|能耗)", "单位GDP水耗、能耗", ""),
+]
+_INDICATORS = [(code, re.compile(p), name, unit) for code, p, name, unit in INDICATORS]
+
+LOWER_IS_BETTER = {"pm25", "pm25_q1", "tsp", "heavy_days", "heavy_days_q1", "heavy_ratio",
+                   "dustfall", "worse_v_water", "water_use_per_gdp"}
+
+
+def default_comparator(code: str) -> str:
+    """达到 / a bare table value: ≤ for concentrations and days, ≥ for rates and counts (§6)."""
+    return "<=" if code in LOWER_IS_BETTER else ">="
+
+
+_NUMBER = r"(\d+(?:\.\d+)?)"
+_UNITS = r"(微克/立方米|μg/m3|µg/m³|%|％|天|吨/平方公里·月|吨/平方公里/月|吨|万吨|个|亩|公顷|处|家|辆|组)"
+_COMPARATORS = [
+    (r"不超过|不高于|控制在|降至|≤|<=", "<="),
+    (r"不低于|不少于|以上|≥|>=", ">="),
+    (r"大于|高于|超过|>", ">"),
+    (r"小于|低于|<", "<"),
+    (r"达到|达标|实现|完成|为", "reach"),
+]
+
+
+def _comparator(clause: str, code: str, number_at: int) -> str:
+    before = clause[:number_at]
+    after = clause[number_at:]
+    if re.search(r"左右", after[:20]):
+        return "≈"
+    if re.search(r"^\d+(?:\.\d+)?[^，；。]{0,8}以上", after):
+        return ">="
+    for pattern, comparator in _COMPARATORS:
+        if re.search(f"(?:{pattern})[^，；。0-9]{{0,6}}$", before):
+            return default_comparator(code) if comparator == "reach" else comparator
+    return "="
+
+
+def _period(clause: str, code: str, default_year: int | None) -> str:
+    if code.endswith("_q1") or "一季度" in clause:
+        return "Q1"
+    if m := re.search(r"(20\d\d)年?至(20\d\d)年?累计", clause):
+        return f"cumulative {m.group(1)}-{m.group(2)}"
+    if "累计减排" in clause or "累计完成" in clause:
+        return "cumulative"
+    if m := re.search(r"到(20\d\d)年", clause):
+        return f"by {m.group(1)}"
+    return "year"
+
+
+def split_clauses(text: str) -> list[str]:
+    """Sentence → clauses; brackets stay with their clause (`…4 天（扣除沙尘影响）`)."""
+    text = canonical_notation(text)
+    clauses, depth, current = [], 0, ""
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        if ch in "，；。,;" and depth == 0:
+            if current.strip():
+                clauses.append(current.strip())
+            current = ""
+        else:
+            current += ch
+    if current.strip():
+        clauses.append(current.strip())
+    return clauses
+
+
+def _sub_clauses(clause: str) -> list[str]:
+    """`PM2.5、TSP 年均浓度实现同比下降` → one part per indicator, each with the shared tail;
+    `VOCs 减排 720 吨、NOx 减排 3450 吨` → two complete parts."""
+    k = key(clause)
+    starts = sorted({m.start() for _, rx, _, _ in _INDICATORS for m in [rx.search(k)] if m})
+    if len(starts) < 2:
+        return [clause]
+    parts, cuts = [], [i for i in range(1, len(k)) if k[i - 1] == "、" and i in starts]
+    if not cuts:
+        return [clause]
+    bounds = [0, *cuts, len(k)]
+    for a, b in zip(bounds, bounds[1:]):
+        parts.append(k[a:b].rstrip("、"))
+    tail_from = parts[-1]
+    for index, part in enumerate(parts[:-1]):
+        if not re.search(r"\d|同比|市级|无|消除|稳", part[len(part) // 2:] if len(part) > 8 else ""):
+            # borrow the comparator phrase of the last part: `PM2.5` + `年均浓度实现同比下降`
+            for _, rx, _, _ in _INDICATORS:
+                if m := rx.match(tail_from):
+                    parts[index] = part + tail_from[m.end():]
+                    break
+            else:
+                parts[index] = part + tail_from
+    return parts
+
+
+def extract(text: str, line: int, year: int | None = None, area: str = "") -> list[Target]:
+    """All targets stated in a sentence.  Clauses without an indicator are not targets."""
+    found: list[Target] = []
+    clauses = split_clauses(text)
+    for index, whole in enumerate(clauses):
+        context = key(whole)
+        if index + 1 < len(clauses) and re.fullmatch(r"\(.*\)", key(clauses[index + 1])):
+            context += key(clauses[index + 1])
+        for clause in _sub_clauses(whole):
+            target = _target(clause, context, line, year, area)
+            if target:
+                target.raw = whole if target.raw == key(whole) else target.raw
+                found.append(target)
+    return found
+
+
+def _target(clause: str, context: str, line: int, year: int | None, area: str) -> Target | None:
+    k = key(clause)
+    hits = [(code, m, name, unit) for code, rx, name, unit in _INDICATORS if (m := rx.search(k))]
+    if not hits:
+        return None
+    # the earliest, then the most specific indicator wins (一季度PM2.5 over PM2.5)
+    code, match, name, unit = min(hits, key=lambda h: (h[1].start(), -len(h[1].group(0))))
+    rest = k[match.end():]
+    scope = area
+    if m := re.match(r"^(各[^P优重降T]*?)(?=PM|TSP|优良|重污染|降尘|全年|累计)", k):
+        scope = m.group(1)
+    target = Target(indicator=name, indicator_code=code, comparator="qualitative", value=None,
+                    unit=unit, period=_period(k, code, year), raw=clause, line=line, area=scope,
+                    conditions=["excluding_dust"] if "扣除沙尘" in context else [],
+                    soft="力争" in k)
+    rank = re.search(r"后(\d+)名", k)
+    number = re.search(_NUMBER + r"\s*" + _UNITS + "?", rest)
+    if rank:
+        # rank-based (domain.md §6): months in the citywide bottom N, or a frequency limit
+        target.indicator_code += "_rank"
+        target.indicator += f"全市排名后{rank.group(1)}名"
+        target.unit = "次"
+        if freq := re.search(r"频次不超过(\d+)次", k):
+            target.comparator, target.value = "<=", Decimal(freq.group(1))
+        elif "频次同比下降" in k:
+            target.comparator = "improve"
+        elif "不进入" in k:
+            target.comparator, target.value = "=", Decimal(0)
+        else:
+            return None
+    elif "市级要求" in rest or "市级下达" in rest or "市级部门下达" in rest:
+        target.comparator = "municipal"
+    elif re.search(r"同比(?:持续)?(?:下降|改善|减少)|持续下降|持续改善", rest) and not number:
+        target.comparator = "improve"
+    elif re.search(r"稳中向好|稳中有升|稳步提升|不降低|保持稳定|总体稳定", rest):
+        target.comparator = "not_worse"
+    elif k.startswith("无") or re.search(r"无劣|^(?:消除|动态清零)", rest) or re.match(r"^无", k):
+        target.comparator, target.value = "=", Decimal(0)
+    elif "基本消除" in rest:
+        target.comparator, target.value = "≈", Decimal(0)
+    elif number:
+        target.value = Decimal(number.group(1))
+        if number.group(2):
+            target.unit = {"％": "%", "微克/立方米": "µg/m³", "μg/m3": "µg/m³"}.get(
+                number.group(2), number.group(2))
+        target.comparator = _comparator(k, code, match.end() + number.start())
+        if "下降" in rest[: number.start()] and code not in ("co2_intensity",):
+            target.comparator = "reduce_by"
+    elif code == "section_compliance" and "全部" in k:
+        target.comparator, target.value, target.unit = ">=", Decimal(100), "%"
+    else:
+        return None
+    return target
+
+
+def parse_cell(indicator: str, cell: str, line: int, period: str = "year") -> Target | None:
+    """An indicator-table cell (`15 左右`, `>95`, `≥970`, `100%`, `达到市级要求`, `稳步提升`,
+    `基本消除`, `100（100，0）`, `/`) → Target."""
+    raw = cell.strip()
+    k = key(raw)
+    if not k or k in ("/", "-", "—", "——"):
+        return None
+    target = Target(indicator=indicator, comparator="=", value=None, unit="", period=period,
+                    raw=raw, line=line, value_text=raw)
+    if m := re.search(r"[（(]", raw):
+        target.value_text = raw
+        raw_main = raw[: m.start()]
+    else:
+        raw_main = raw
+    km = key(raw_main)
+    if "市级要求" in km:
+        target.comparator = "municipal"
+    elif km in ("稳步提升", "稳中向好", "稳中有升", "持续改善", "持续提升"):
+        target.comparator = "not_worse"
+    elif km in ("消除", "无", "动态清零"):
+        target.comparator, target.value = "=", Decimal(0)
+    elif km == "基本消除":
+        target.comparator, target.value = "≈", Decimal(0)
+    elif m := re.fullmatch(r"(>=|≥|>|<=|≤|<)?(\d+(?:\.\d+)?)(%|以上|左右|以下)?", km):
+        op, number, suffix = m.groups()
+        target.value = Decimal(number)
+        target.comparator = {"≥": ">=", ">=": ">=", ">": ">", "≤": "<=", "<=": "<=", "<": "<"}.get(
+            op or "", "=")
+        if suffix == "左右":
+            target.comparator = "≈"
+        elif suffix == "以上":
+            target.comparator = ">="
+        elif suffix == "以下":
+            target.comparator = "<="
+        if suffix == "%":
+            target.unit = "%"
+    else:
+        target.comparator = "qualitative"
+    return target

@@ -1,0 +1,156 @@
+"""Reading plan text and normalising its notation.
+
+Real plan text arrives in UTF-8 or GB18030/GBK, with CRLF or LF, with PDF line breaks inside
+words, full-width digits, traditional characters (Fengtai's 表1) and several spellings of one
+pollutant.  ``key()`` is the form used for matching; display text keeps what was printed.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+
+from .model import PlanImportError
+
+CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_CJK_RE = re.compile(f"[{CJK}]")
+_SPACE_BETWEEN_CJK = re.compile(f"(?<=[{CJK}])[ \t\u3000]+(?=[{CJK}])")
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode(data: bytes, source: str) -> str:
+    """Bytes → text.  UTF-8 (with or without BOM) first, then GB18030 (a superset of GBK).
+
+    Refuses empty and binary input, and text in an encoding that is neither.
+    """
+    if not data.strip():
+        raise PlanImportError("the file is empty", source=source)
+    head = data[:8192]
+    if b"\x00" in head:
+        raise PlanImportError("this is a binary file, not plan text (NUL bytes found)", source=source)
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "gb18030" and not _looks_chinese(text):
+            break
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+    line = _first_bad_line(data)
+    raise PlanImportError(
+        "unknown text encoding (expected UTF-8 or GB18030/GBK)", source=source, line=line
+    )
+
+
+def _looks_chinese(text: str) -> bool:
+    """GB18030 decodes almost any byte string; accept it only if the result reads as Chinese."""
+    sample = text[:4000]
+    cjk = len(_CJK_RE.findall(sample))
+    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
+    return cjk >= 2 and controls == 0
+
+
+def _first_bad_line(data: bytes) -> int | None:
+    for number, raw in enumerate(data.split(b"\n"), 1):
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return number
+    return None
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified characters (Fengtai switches mid-document)."""
+    return _t2s().convert(text)
+
+
+def has_traditional(text: str) -> bool:
+    return to_simplified(text) != text
+
+
+def squeeze(text: str) -> str:
+    """Remove the spaces a PDF leaves between CJK characters; keep spaces between Latin words."""
+    text = text.replace("\u3000", " ").strip()
+    text = _SPACE_BETWEEN_CJK.sub("", text)
+    text = re.sub(r"(?<=\d) +(?=[月日年％%])", "", text)
+    text = re.sub(r"(?<=[月年]) +(?=\d)", "", text)
+    return re.sub(r"[ \t]{2,}", " ", text)
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """Join lines a PDF wrapped: no space between CJK, one space between Latin words."""
+    out = ""
+    for part in (p.strip() for p in lines):
+        if not part:
+            continue
+        if out and re.match(r"[A-Za-z0-9]", part[0]) and re.search(r"[A-Za-z0-9.]$", out):
+            out += " " + part
+        else:
+            out += part
+    return squeeze(out)
+
+
+_POLLUTANTS = [
+    (re.compile(r"PM\s*_?\{?\s*2\s*\.\s*5\s*\}?", re.I), "PM2.5"),
+    (re.compile(r"PM\s*_?\{?\s*10\s*\}?", re.I), "PM10"),
+    (re.compile(r"NO\s*[xX]\b|NO\s*X(?![a-z])"), "NOx"),
+    (re.compile(r"NH\s*[₃3]\s*-\s*N"), "NH3-N"),
+    (re.compile(r"VOCS\b"), "VOCs"),
+]
+
+
+def canonical_notation(text: str) -> str:
+    """PM _{2.5} / PM_{2.5} → PM2.5, NOX → NOx, 劣 V 類 → 劣Ⅴ类, III 类 → Ⅲ类."""
+    for pattern, code in _POLLUTANTS:
+        text = pattern.sub(code, text)
+    text = re.sub(r"劣\s*[VvⅤ]\s*[类類]", "劣Ⅴ类", text)
+    roman = {"IV": "Ⅳ", "V": "Ⅴ", "III": "Ⅲ", "II": "Ⅱ", "I": "Ⅰ"}
+    text = re.sub(
+        r"(?<![A-Za-z])(IV|III|II|I|V)\s*[类類]", lambda m: roman[m.group(1)] + "类", text
+    )
+    return text
+
+
+def key(text: str) -> str:
+    """Matching form: NFKC, simplified characters, canonical notation, no whitespace."""
+    text = unicodedata.normalize("NFKC", text)
+    text = to_simplified(text)
+    text = canonical_notation(text)
+    return re.sub(r"\s+", "", text)
+
+
+def strip_html(text: str) -> list[str]:
+    """`<p>a</p> <p>b</p>` → ["a", "b"]; plain text → [text]."""
+    if "<" not in text:
+        return [text.strip()] if text.strip() else []
+    parts = re.split(r"</p>\s*|<p>|<br\s*/?>", text)
+    cleaned = [re.sub(r"<[^>]+>", "", p).strip() for p in parts]
+    return [c for c in cleaned if c]
+
+
+CN_DIGITS = "一二三四五六七八九十"
+
+
+def cn_number(text: str) -> int | None:
+    """一 … 九十九 → int."""
+    if not text or any(ch not in CN_DIGITS for ch in text):
+        return None
+    if text == "十":
+        return 10
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (CN_DIGITS.index(tens) + 1 if tens else 1) * 10 + (
+            CN_DIGITS.index(ones) + 1 if ones else 0
+        )
+    return CN_DIGITS.index(text) + 1 if len(text) == 1 else None
