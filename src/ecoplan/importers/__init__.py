@@ -84,7 +84,32 @@ def _finish(result: ImportResult, text: str) -> None:
                          ("issuing_body", "issuing body")):
         if not getattr(meta, field):
             result.add_review("meta_missing", f"no {label} printed in the document", 1)
+    _review_targets(result)
     if not (result.annexes and any(a.tasks for a in result.annexes)) and not result.targets:
         raise PlanImportError("no recognisable plan: no task, measure or target was found",
                               source=result.source_name)
     result.line_count = len(text.split("\n"))
+
+
+def _review_targets(result: ImportResult) -> None:
+    """Targets left to the municipality wait for a value; two statements of one target that
+    disagree (`大于 95%` vs `稳定达到 95%以上`) are a conflict for the coordinator."""
+    seen: dict[tuple, int] = {}
+    for index, target in enumerate(result.targets):
+        if target.comparator == "municipal":
+            result.add_review("target_municipal", f"“{target.indicator}” is left to the municipal "
+                              "requirement: enter the value when the city sets it", target.line,
+                              target.raw, ("target", index))
+        if not target.indicator_code or target.value is None:
+            continue
+        ident = (target.indicator_code, target.area, target.period)
+        if ident in seen:
+            other = result.targets[seen[ident]]
+            if (other.comparator, other.value) != (target.comparator, target.value):
+                result.add_review(
+                    "target_conflict",
+                    f"“{target.indicator}” is stated twice: {other.comparator} {other.value} "
+                    f"(line {other.line}) and {target.comparator} {target.value}",
+                    target.line, target.raw, ("target", index))
+        else:
+            seen[ident] = index

@@ -1,6 +1,196 @@
-def detect(text):
-    return 0.0
+"""Five-year plans (Fengtai 十四五): cover notice, table of contents, eight prose chapters and two
+indicator tables (表1 the previous plan's completion, 表2 this plan's indicators).
+
+* the TOC is skipped (its entries disagree with the body: the outline is built from the body);
+* chapters 1–2 are narrative, except 总体目标 (targets in prose) and the indicator tables;
+* each later chapter is an annex; the innermost heading that owns paragraphs (`一、`, `（一）` or
+  `1.`) is a key task and each paragraph one measure;
+* deadlines: only sentences dated `到 2025 年` carry one; the rest come from annual plans;
+* 表1 switches to traditional characters mid-document: matching uses simplified keys, display
+  keeps the print; fragments split by a page break are merged by their header and 序号.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from . import notice, prose, targets
+from .model import Annex, Deadline, ImportResult, Measure, PlanImportError, Task
+from .text import key, to_simplified
+
+FYP = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?")
+TABLE_CAPTION = re.compile(r"^表\s*(\d+)\s*(.+)$")
 
 
-def parse(text, source, result):
-    raise NotImplementedError
+def detect(text: str) -> float:
+    head = to_simplified(text[:3000])
+    chapters = len(re.findall(r"^第[一二三四五六七八九十]+章", to_simplified(text), re.M))
+    return 0.95 if FYP.search(head) and "规划" in head and chapters >= 3 else 0.0
+
+
+def _fyp_period(title: str) -> tuple[int, int] | None:
+    m = FYP.search(title)
+    if not m:
+        return None
+    n = "一二三四五六七八九".index(m.group(1)) + 11  # 十四五 → the 14th plan, 2021–2025
+    start = 2021 + (n - 14) * 5
+    return start, start + 4
+
+
+def parse(text: str, source: str, result: ImportResult) -> None:
+    lines = text.split("\n")
+    simplified = [to_simplified(l) for l in lines]
+    chapter_lines = [i for i, l in enumerate(simplified)
+                     if re.match(r"^第[一二三四五六七八九十]+章", l.strip()) and not prose.is_toc_line(l)]
+    if not chapter_lines:
+        raise PlanImportError("no chapter (第一章 …) found in the five-year plan", source=source)
+    toc = next((i for i, l in enumerate(simplified) if l.strip() == "目录"), None)
+    notice_end = toc if toc is not None else chapter_lines[0]
+    notice.read_notice(lines, notice_end, result)
+    meta = result.meta
+    meta.kind = "five_year_plan"
+    if period := _fyp_period(meta.title):
+        meta.period_start, meta.period_end = period
+    meta.district = notice.district_of(meta.title)
+    for index in range(notice_end, chapter_lines[0]):
+        if lines[index].strip():
+            result.skip(index + 1, "table of contents" if index != notice_end else "TOC heading",
+                        lines[index])
+
+    chapter = part = ""
+    annex: Annex | None = None
+    path: dict[str, str] = {}
+    table: _Table | None = None
+    for block in prose.blocks(lines, chapter_lines[0], len(lines)):
+        if block.kind == "table":
+            table = table if table and table.accepts(block) else _Table(result)
+            table.feed(block, lines[block.line - 1])
+            continue
+        if TABLE_CAPTION.match(to_simplified(block.text)):
+            result.meta_lines.append(block.line)
+            continue
+        if block.kind == "chapter":
+            chapter, path = key(block.text), {"chapter": block.text}
+            annex = None
+            if not re.search(r"新台阶|指导思想和目标|成效|形势", chapter):
+                annex = Annex(number=str(len(result.annexes) + 1), title=block.text,
+                              theme=notice.theme_of(block.text), line=block.line)
+                result.annexes.append(annex)
+            else:
+                result.skip(block.line, "chapter heading (narrative)", lines[block.line - 1])
+            continue
+        if block.kind in ("part", "section", "item"):
+            path = {k: v for k, v in path.items()
+                    if ["chapter", "part", "section", "item"].index(k)
+                    < ["chapter", "part", "section", "item"].index(block.kind)}
+            path[block.kind] = block.text
+            if block.kind == "part":
+                part = key(block.text)
+            if annex is None:
+                result.skip(block.line, "heading (narrative chapter)", lines[block.line - 1])
+            else:
+                result.meta_lines.append(block.line)  # becomes a task title when it owns text
+            continue
+        # a paragraph
+        if annex is None:
+            if "总体目标" in part:
+                found = targets.extract(block.text, block.line, meta.period_end)
+                for target in found:
+                    if target.period == "year":
+                        target.period = f"by {meta.period_end}"
+                result.targets.extend(found)
+                for n in block.lines:
+                    if found:
+                        result.meta_lines.append(n)
+                    else:
+                        result.skip(n, "narrative (总体目标)", lines[n - 1])
+            else:
+                for n in block.lines:
+                    result.skip(n, f"narrative ({path.get('chapter', '')})", lines[n - 1])
+            continue
+        _measure(block, annex, path, result)
+    result.add_review("deadline_implicit", "a five-year plan prints no 完成时限: measures without a "
+                      "dated sentence take their deadlines from the annual plans", chapter_lines[0] + 1)
+
+
+def _measure(block: prose.Block, annex: Annex, path: dict, result: ImportResult) -> None:
+    owner = next((path[k] for k in ("item", "section", "part") if k in path), annex.title)
+    section = " / ".join(path[k] for k in ("part", "section") if k in path and path[k] != owner)
+    task = annex.tasks[-1] if annex.tasks and annex.tasks[-1].title == owner \
+        and annex.tasks[-1].section == section else None
+    if task is None:
+        task = Task(number=str(len(annex.tasks) + 1), title=owner, line=block.line, section=section)
+        annex.tasks.append(task)
+    text = block.text
+    deadline = Deadline(raw="", kind="blank")
+    if m := re.search(r"到\s*(20\d\d)\s*年", text):
+        deadline = Deadline(raw=m.group(0), kind="by_date", end=date(int(m.group(1)), 12, 31))
+    task.measures.append(Measure(text=text, deadline=deadline, line=block.line,
+                                 end_line=block.lines[-1]))
+    if re.search(r"\s(and|or)\s", text):
+        result.add_review("source_defect", "the source text contains an English word (“and”/“or”) — "
+                          "kept verbatim", block.line, text[:200],
+                          ("measure", result.annexes.index(annex), annex.tasks.index(task),
+                           len(task.measures) - 1))
+
+
+class _Table:
+    """表1 / 表2 rows: 序号⇥指标类别⇥指标名称⇥<value columns>⇥[指标属性]."""
+
+    def __init__(self, result: ImportResult):
+        self.result = result
+        self.columns: list[str] = []
+        self.category = ""
+        self.last_number = 0
+
+    def accepts(self, block: prose.Block) -> bool:
+        cells = to_simplified(block.text).split("\t")
+        if key(cells[0]) == "序号":
+            return [key(c) for c in cells] == self.columns  # a fragment after a page break
+        return True
+
+    def feed(self, block: prose.Block, raw: str) -> None:
+        cells = [c.strip() for c in to_simplified(block.text).split("\t")]
+        printed = [c.strip() for c in block.text.split("\t")]
+        if key(cells[0]) == "序号":
+            self.columns = [key(c) for c in cells]
+            self.result.skip(block.line, "indicator table header", raw)
+            return
+        if not self.columns:
+            self.result.skip(block.line, "tab text outside a table", raw)
+            return
+        if len(cells) < len(self.columns):
+            raise PlanImportError(f"indicator row has {len(cells)} cells, the header "
+                                  f"{len(self.columns)}", source=self.result.source_name,
+                                  line=block.line)
+        self.category = cells[1] or self.category
+        name = printed[2]
+        simple = cells[2]
+        unit = ""
+        if m := re.search(r"[（(]([^（）()]+)[)）]\s*$", simple):
+            unit = {"%": "%", "％": "%", "微克/立方米": "µg/m³"}.get(m.group(1), m.group(1))
+        code = targets.code_for(simple)
+        previous = "20" in self.columns[3] and "目标" in self.columns[3]
+        if previous:  # 表1: the previous plan's target and what was achieved
+            target = targets.parse_cell(name, cells[3], block.line, "2016-2020")
+            achieved = targets.parse_cell(name, cells[4], block.line, "2016-2020")
+            if target:
+                target.baseline_year, target.baseline_text = 2020, "2020年现状 " + cells[4]
+                target.baseline_value = achieved.value if achieved else None
+        else:  # 表2: 2020 baseline, 2025 planned value, binding or expected
+            target = targets.parse_cell(name, cells[4], block.line,
+                                        f"by {self.result.meta.period_end}")
+            if target:
+                baseline = targets.parse_cell(name, cells[3], block.line)
+                target.baseline_year, target.baseline_text = 2020, cells[3]
+                target.baseline_value = baseline.value if baseline else None
+                attribute = key(cells[5]) if len(cells) > 5 else ""
+                target.binding = {"约束性": "binding", "预期性": "expected"}.get(attribute, "")
+        if target is None:
+            self.result.skip(block.line, "indicator row without a value", raw)
+            return
+        target.indicator_code = code
+        target.unit = target.unit or unit
+        if target.comparator == "=" and target.value is not None and code:
+            target.comparator = targets.default_comparator(code)
+        self.result.targets.append(target)

@@ -16,7 +16,7 @@ from .text import canonical_notation, key
 # (code, pattern on the clause's key form, display name, default unit, "lower is better")
 INDICATORS: list[tuple[str, str, str, str]] = [
     ("pm25_q1", r"一季度PM2\.5(?:累计|平均)?浓度", "一季度PM2.5累计浓度", "µg/m³"),
-    ("pm25", r"PM2\.5(?:全年)?(?:年均|累计|平均)?浓度|PM2\.5", "PM2.5年均浓度", "µg/m³"),
+    ("pm25", r"PM2\.5(?:全年)?(?:年均|累计|平均)?浓度|PM2\.5|细颗粒物(?:\(PM2\.5\))?年均浓度", "PM2.5年均浓度", "µg/m³"),
     ("tsp", r"TSP(?:年均)?浓度|粗颗粒物|TSP", "TSP年均浓度", "µg/m³"),
     ("good_day_ratio", r"优良天数比[率例]", "优良天数比率", "%"),
     ("heavy_days_q1", r"一季度重污染天数?", "一季度重污染天数", "天"),
@@ -89,6 +89,13 @@ def _period(clause: str, code: str, default_year: int | None) -> str:
     if m := re.search(r"到(20\d\d)年", clause):
         return f"by {m.group(1)}"
     return "year"
+
+
+def code_for(name: str) -> str:
+    """Indicator code of a printed indicator name (simplified or traditional), '' if unknown."""
+    k = key(name)
+    hits = [(m.start(), -len(m.group(0)), code) for code, rx, _, _ in _INDICATORS if (m := rx.search(k))]
+    return min(hits)[2] if hits else ""
 
 
 def split_clauses(text: str) -> list[str]:
@@ -168,6 +175,9 @@ def _target(clause: str, context: str, line: int, year: int | None, area: str) -
                     unit=unit, period=_period(k, code, year), raw=clause, line=line, area=scope,
                     conditions=["excluding_dust"] if "扣除沙尘" in context else [],
                     soft="力争" in k)
+    if base := re.search(r"(?:比|较)(20\d\d)年", rest):
+        target.baseline_year = int(base.group(1))
+        rest = rest.replace(base.group(0), "", 1)
     rank = re.search(r"后(\d+)名", k)
     number = re.search(_NUMBER + r"\s*" + _UNITS + "?", rest)
     if rank:
@@ -198,7 +208,9 @@ def _target(clause: str, context: str, line: int, year: int | None, area: str) -
         if number.group(2):
             target.unit = {"％": "%", "微克/立方米": "µg/m³", "μg/m3": "µg/m³"}.get(
                 number.group(2), number.group(2))
-        target.comparator = _comparator(k, code, match.end() + number.start())
+        target.comparator = _comparator(rest, code, number.start())
+        if target.comparator == "=":
+            target.comparator = default_comparator(code)
         if "下降" in rest[: number.start()] and code not in ("co2_intensity",):
             target.comparator = "reduce_by"
     elif code == "section_compliance" and "全部" in k:
