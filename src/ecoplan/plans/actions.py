@@ -1,0 +1,178 @@
+"""Changes to the plan registry — one ``do_*`` per user-visible change, each one transaction."""
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from ecoplan.importers import import_bytes
+from ecoplan.importers.model import ImportResult, PlanImportError, UnitRef
+
+from .models import (
+    Annex, Area, Assignment, ImportRun, Measure, Organisation, Plan, ReviewItem, Target, Task,
+)
+
+
+class DuplicatePlan(PlanImportError):
+    """The same file (by SHA-256) was imported before."""
+
+    def __init__(self, plan: Plan, source: str):
+        self.plan = plan
+        super().__init__(f"already imported as plan #{plan.pk} “{plan.title}” (same SHA-256)",
+                         source=source)
+
+
+def parse_document(data: bytes, name: str) -> ImportResult:
+    return import_bytes(data, name)
+
+
+def check_not_imported(result: ImportResult) -> None:
+    existing = Plan.objects.filter(source_sha256=result.sha256).first()
+    if existing:
+        raise DuplicatePlan(existing, result.source_name)
+
+
+def _area(name: str, kind: str, parent: Area | None) -> Area:
+    area, _ = Area.objects.get_or_create(name=name, parent=parent, defaults={"kind": kind})
+    return area
+
+
+def _organisation(unit: UnitRef, cache: dict) -> Organisation:
+    if unit.canonical not in cache:
+        organisation, _ = Organisation.objects.get_or_create(
+            name=unit.canonical, defaults={"kind": unit.kind})
+        cache[unit.canonical] = organisation
+        if unit.printed != unit.canonical:
+            organisation.aliases.get_or_create(alias=unit.printed)
+    return cache[unit.canonical]
+
+
+@transaction.atomic
+def do_import_plan(result: ImportResult, acting_user=None) -> Plan:
+    """Write a parsed document into the registry: all of it, or nothing."""
+    check_not_imported(result)
+    meta = result.meta
+    district = _area(meta.district, Area.Kind.DISTRICT, None) if meta.district else None
+    plan = Plan.objects.create(
+        title=meta.title[:300], issuing_body=meta.issuing_body, doc_number=meta.doc_number,
+        issue_date=meta.issue_date, kind=meta.kind, period_start=meta.period_start,
+        period_end=meta.period_end, district=district, public=meta.public,
+        source_name=result.source_name, source_sha256=result.sha256, source_shape=result.shape,
+        repeals=meta.repeals, imported_by=acting_user,
+    )
+    if meta.repeals:
+        for repealed in Plan.objects.filter(doc_number__in=[_doc_number(r) for r in meta.repeals]):
+            plan.supersedes = repealed
+            plan.save(update_fields=["supersedes"])
+    cache: dict[str, Organisation] = {}
+    annex_rows: list[Annex] = []
+    measure_rows: dict[tuple, Measure] = {}
+    assignments: list[Assignment] = []
+    for a_index, annex in enumerate(result.annexes):
+        annex_row = Annex.objects.create(plan=plan, number=annex.number, title=annex.title[:300],
+                                         theme=annex.theme, order=a_index, source_line=annex.line)
+        annex_rows.append(annex_row)
+        for t_index, task in enumerate(annex.tasks):
+            task_row = Task.objects.create(annex=annex_row, number=task.number,
+                                           title=task.title[:300], section=task.section[:300],
+                                           order=t_index, source_line=task.line)
+            measures = [
+                Measure(task=task_row, text=m.text, order=m_index, deadline_raw=m.deadline.raw[:100],
+                        deadline_kind=m.deadline.kind, deadline_start=m.deadline.start,
+                        deadline_end=m.deadline.end,
+                        milestones=[d.isoformat() for d in m.deadline.milestones],
+                        lead_label=m.lead_label, co_label=m.co_label, source_line=m.line,
+                        source_end_line=m.end_line or m.line)
+                for m_index, m in enumerate(task.measures)
+            ]
+            Measure.objects.bulk_create(measures)
+            for m_index, (measure, row) in enumerate(zip(task.measures, measures)):
+                measure_rows[(a_index, t_index, m_index)] = row
+                order = 0
+                for role, units in ((Assignment.Role.LEAD_UNIT, measure.lead_units),
+                                    (Assignment.Role.CO_UNIT, measure.co_units)):
+                    for unit in units:
+                        assignments.append(Assignment(
+                            measure=row, role=role, organisation=_organisation(unit, cache),
+                            printed=unit.printed[:200], order=order))
+                        order += 1
+                for name in measure.lead_officials:
+                    assignments.append(Assignment(measure=row, role=Assignment.Role.LEAD_OFFICIAL,
+                                                  person_name=name[:50], printed=name[:200],
+                                                  order=order))
+                    order += 1
+    Assignment.objects.bulk_create(assignments)
+    by_number = {a.number: a for a in annex_rows}
+    target_rows = []
+    for index, target in enumerate(result.targets):
+        area = None
+        if target.area and not target.area.startswith(("各", "相关")):
+            area = _area(target.area, Area.Kind.SUB_AREA, district)
+        target_rows.append(Target(
+            plan=plan, annex=by_number.get(target.annex_number), indicator=target.indicator[:200],
+            indicator_code=target.indicator_code, area=area, area_printed=target.area[:100],
+            comparator=target.comparator, value=target.value, value_text=target.value_text[:100],
+            unit=target.unit, period=target.period, binding=target.binding,
+            baseline_year=target.baseline_year, baseline_value=target.baseline_value,
+            baseline_text=target.baseline_text[:100], conditions=target.conditions,
+            soft=target.soft, raw=target.raw, source_line=target.line, order=index))
+    Target.objects.bulk_create(target_rows)
+    reviews = []
+    for item in result.review:
+        measure = target = None
+        if item.ref[0] == "measure":
+            measure = measure_rows.get(tuple(item.ref[1:]))
+        elif item.ref[0] == "target":
+            target = target_rows[item.ref[1]]
+        reviews.append(ReviewItem(plan=plan, kind=item.kind, message=item.message,
+                                  source_line=item.line, source_text=item.text,
+                                  measure=measure, target=target))
+    ReviewItem.objects.bulk_create(reviews)
+    ImportRun.objects.create(
+        plan=plan, source_name=result.source_name, source_sha256=result.sha256,
+        shape=result.shape, counts=result.counts(), acting_user=acting_user,
+        skipped=[{"line": s.line, "reason": s.reason, "text": s.text} for s in result.skipped],
+    )
+    return plan
+
+
+def _doc_number(printed: str) -> str:
+    from ecoplan.importers.notice import DOC_NUMBER
+
+    m = DOC_NUMBER.search(printed)
+    return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号" if m else ""
+
+
+@transaction.atomic
+def do_resolve_review_item(item: ReviewItem, acting_user, status: str, resolution: str) -> ReviewItem:
+    """Close a review item with the coordinator's decision (kept, with who and when)."""
+    if status not in (ReviewItem.Status.RESOLVED, ReviewItem.Status.DISMISSED):
+        raise ValueError(f"unknown status {status!r}")
+    item.status = status
+    item.resolution = resolution
+    item.resolved_by = acting_user if getattr(acting_user, "is_authenticated", False) else None
+    item.resolved_at = timezone.now()
+    item.save(update_fields=["status", "resolution", "resolved_by", "resolved_at"])
+    return item
+
+
+@transaction.atomic
+def do_set_municipal_value(target: Target, value, source: str, acting_user) -> Target:
+    """A 达到市级要求 target gets its value once the city sets it, with where it came from."""
+    if not source.strip():
+        raise ValueError("the source of a municipal value is required")
+    target.value = value
+    target.value_source = source
+    target.save(update_fields=["value", "value_source"])
+    for item in target.review_items.filter(kind="target_municipal", status=ReviewItem.Status.OPEN):
+        do_resolve_review_item(item, acting_user, ReviewItem.Status.RESOLVED,
+                               f"value {value} set from {source}")
+    return target
+
+
+def import_document(data: bytes, name: str, acting_user=None, dry_run: bool = False):
+    """Parse and (unless dry_run) store one document; returns (result, plan or None)."""
+    result = parse_document(data, name)
+    check_not_imported(result)
+    if dry_run:
+        return result, None
+    return result, do_import_plan(result, acting_user)

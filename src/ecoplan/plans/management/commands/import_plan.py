@@ -1,0 +1,60 @@
+"""`ecoplan import FILE… [--dry-run]` — import plan documents, one transaction per file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from ecoplan.importers.model import PlanImportError
+from ecoplan.plans.actions import import_document
+
+
+class Command(BaseCommand):
+    help = "Import plan documents (.txt, .docx, .xlsx, .pdf, exported .json)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+", metavar="FILE")
+        parser.add_argument("--dry-run", action="store_true",
+                            help="parse and report, write nothing")
+
+    def handle(self, *args, files, dry_run, **options):
+        console = Console(file=self.stdout, force_terminal=False, width=120)
+        failures = []
+        with Progress(console=console, transient=True) as progress:
+            bar = progress.add_task("importing", total=len(files))
+            for name in files:
+                progress.update(bar, description=Path(name).name)
+                try:
+                    data = Path(name).read_bytes()
+                except OSError as exc:
+                    failures.append(f"{name}: cannot read the file: {exc.strerror}")
+                    progress.advance(bar)
+                    continue
+                try:
+                    result, plan = import_document(data, Path(name).name, dry_run=dry_run)
+                except PlanImportError as exc:
+                    failures.append(str(exc))
+                    progress.advance(bar)
+                    continue
+                progress.advance(bar)
+                self._summary(console, result, plan, dry_run)
+        for failure in failures:
+            self.stderr.write(failure)
+        if failures:
+            raise CommandError(f"{len(failures)} of {len(files)} file(s) not imported")
+
+    def _summary(self, console, result, plan, dry_run):
+        counts = result.counts()
+        head = "DRY RUN — nothing written: " if dry_run else f"plan #{plan.pk}: "
+        console.print(f"{head}{result.meta.title} ({result.source_name}, shape {result.shape})")
+        table = Table("附件", "title", "tasks", "measures")
+        for annex in result.annexes:
+            table.add_row(annex.number, annex.title, str(len(annex.tasks)),
+                          str(sum(len(t.measures) for t in annex.tasks)))
+        console.print(table)
+        console.print(f"annexes {counts['annexes']}, tasks {counts['tasks']}, measures "
+                      f"{counts['measures']}, targets {counts['targets']}, review items "
+                      f"{counts['review']}, skipped lines {counts['skipped']}")

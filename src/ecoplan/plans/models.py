@@ -1,0 +1,300 @@
+"""The plan registry: plans, annexes, key tasks, measures, targets, organisations, areas, and the
+review queue of what the importer could not read with certainty."""
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Area(models.Model):
+    """A district or one of its sub-areas (街道 / 镇 / 乡 / industrial park)."""
+
+    class Kind(models.TextChoices):
+        DISTRICT = "district", _("district")
+        SUB_AREA = "sub_area", _("street / town")
+
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="children")
+
+    class Meta:
+        unique_together = [("name", "parent")]
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organisation(models.Model):
+    """A unit that answers for measures (区生态环境局, 各街道办事处 …).
+
+    Group placeholders (各街道办事处, …成员单位) are organisations of kind ``group``: they stand
+    for several units and are kept as printed, never expanded by guess.
+    """
+
+    class Kind(models.TextChoices):
+        DEPARTMENT = "department", _("district department")
+        CITY_BRANCH = "city_branch", _("city branch")
+        SUB_AREA = "sub_area", _("street / town")
+        GROUP = "group", _("group of units")
+        COMPANY = "company", _("company")
+        COMMITTEE = "committee", _("committee")
+        UNKNOWN = "unknown", _("not in the lexicon")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrganisationAlias(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(max_length=200, unique=True)
+
+    def __str__(self) -> str:
+        return self.alias
+
+
+class Plan(models.Model):
+    """One plan document as issued (行动计划 / 工作计划 / 五年规划)."""
+
+    class Kind(models.TextChoices):
+        ACTION_PLAN = "action_plan", _("annual action plan")
+        WORK_PLAN = "work_plan", _("work plan")
+        FIVE_YEAR_PLAN = "five_year_plan", _("five-year plan")
+
+    title = models.CharField(_("title"), max_length=300)
+    issuing_body = models.CharField(_("issuing body"), max_length=200, blank=True)
+    doc_number = models.CharField(_("document number"), max_length=100, blank=True)  # 文号
+    issue_date = models.DateField(_("issue date"), null=True, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    period_start = models.PositiveIntegerField(_("first year"), null=True, blank=True)
+    period_end = models.PositiveIntegerField(_("last year"), null=True, blank=True)
+    district = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="plans", verbose_name=_("district"))
+    public = models.BooleanField(_("released to the public"), default=False)  # 此件公开发布
+    source_name = models.CharField(_("source file"), max_length=300)
+    source_sha256 = models.CharField(_("source SHA-256"), max_length=64, unique=True)
+    source_shape = models.CharField(_("document shape"), max_length=30)
+    supersedes = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="superseded_by", verbose_name=_("supersedes"))
+    repeals = models.JSONField(_("repeals"), default=list, blank=True)  # 同时废止, as printed
+    imported_at = models.DateTimeField(auto_now_add=True)
+    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["-period_start", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def period(self) -> str:
+        if self.period_start and self.period_end and self.period_start != self.period_end:
+            return f"{self.period_start}–{self.period_end}"
+        return str(self.period_start or "")
+
+
+class Annex(models.Model):
+    """附件 — a campaign annex (蓝天/碧水/净土…) or a chapter of a five-year plan."""
+
+    class Theme(models.TextChoices):
+        AIR = "air", _("air")
+        WATER = "water", _("water")
+        SOIL = "soil", _("soil")
+        CLIMATE = "climate", _("climate")
+        ECOLOGY = "ecology", _("ecology")
+        OTHER = "other", _("other")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="annexes")
+    number = models.CharField(_("number"), max_length=10)
+    title = models.CharField(_("title"), max_length=300)
+    theme = models.CharField(_("theme"), max_length=10, choices=Theme.choices)
+    order = models.PositiveIntegerField()
+    source_line = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["plan", "order"]
+
+    def __str__(self) -> str:
+        return f"附件{self.number} {self.title}"
+
+
+class Task(models.Model):
+    """重点任务 — a key task with all its measures (not a table row: one task, many rows)."""
+
+    annex = models.ForeignKey(Annex, on_delete=models.CASCADE, related_name="tasks")
+    number = models.CharField(_("number"), max_length=10, blank=True)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    section = models.CharField(_("section"), max_length=300, blank=True)
+    order = models.PositiveIntegerField()
+    source_line = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["annex", "order"]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}".strip()
+
+
+class Measure(models.Model):
+    """工作措施 — one measure with its 完成时限 (deadline) and responsible units."""
+
+    class DeadlineKind(models.TextChoices):
+        BY_DATE = "by_date", _("by a date")
+        YEAR_END = "year_end", _("by the year end")
+        FROM_DATE = "from_date", _("from a date on")
+        WINDOW = "window", _("within a window")
+        LONG_TERM = "long_term", _("long-term")
+        CONTINUOUS = "continuous", _("continuous")
+        PER_MILESTONE = "per_milestone", _("per milestone")
+        RECURRING = "recurring", _("recurring")
+        BLANK = "blank", _("no deadline")
+        UNRECOGNISED = "unrecognised", _("not recognised")
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="measures")
+    text = models.TextField(_("measure"))
+    order = models.PositiveIntegerField()
+    deadline_raw = models.CharField(_("deadline as printed"), max_length=100, blank=True)
+    deadline_kind = models.CharField(_("deadline kind"), max_length=20, choices=DeadlineKind.choices)
+    deadline_start = models.DateField(null=True, blank=True)
+    deadline_end = models.DateField(_("due"), null=True, blank=True)
+    milestones = models.JSONField(default=list, blank=True)  # ISO dates stated in the text
+    lead_label = models.CharField(max_length=20, blank=True)  # 主责单位 / 牵头单位 / 牵头部门
+    co_label = models.CharField(max_length=20, blank=True)  # 协办单位 / 责任单位
+    source_line = models.PositiveIntegerField(null=True, blank=True)
+    source_end_line = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["task", "order"]
+        indexes = [models.Index(fields=["deadline_end"])]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+    def units(self, role: str) -> list["Assignment"]:
+        return [a for a in self.assignments.all() if a.role == role]
+
+
+class Assignment(models.Model):
+    """Who answers for a measure: a lead unit (主责/牵头单位), a co-unit (协办单位) or a lead
+    official (牵头领导, a person's name: never derived from units)."""
+
+    class Role(models.TextChoices):
+        LEAD_UNIT = "lead_unit", _("lead unit")
+        CO_UNIT = "co_unit", _("co-unit")
+        LEAD_OFFICIAL = "lead_official", _("lead official")
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="assignments")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="assignments")
+    person_name = models.CharField(max_length=50, blank=True)
+    printed = models.CharField(_("as printed"), max_length=200)
+    order = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["measure", "role", "order"]
+
+    def __str__(self) -> str:
+        return self.printed
+
+
+class Target(models.Model):
+    """A target the plan sets: PM2.5 ≤ 35 µg/m³, good-day ratio ≥ 76 %, 无劣Ⅴ类水体 …
+
+    ``area`` empty = the whole district; ``area_printed`` keeps group scopes such as
+    各镇、街道、产业园区管委会.  ``comparator`` is one of COMPARATORS."""
+
+    COMPARATORS = ["<=", ">=", "<", ">", "=", "≈", "improve", "reduce_by", "not_worse",
+                   "municipal", "qualitative"]
+
+    class Binding(models.TextChoices):
+        BINDING = "binding", _("binding (约束性)")
+        EXPECTED = "expected", _("expected (预期性)")
+        NONE = "", _("not stated")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="targets")
+    annex = models.ForeignKey(Annex, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="targets")
+    indicator = models.CharField(_("indicator"), max_length=200)
+    indicator_code = models.CharField(max_length=50, blank=True, db_index=True)
+    area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT)
+    area_printed = models.CharField(max_length=100, blank=True)
+    comparator = models.CharField(_("comparator"), max_length=20)
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=4, null=True, blank=True)
+    value_text = models.CharField(max_length=100, blank=True)
+    unit = models.CharField(_("unit"), max_length=30, blank=True)
+    period = models.CharField(_("period"), max_length=30)
+    binding = models.CharField(max_length=10, choices=Binding.choices, blank=True)
+    baseline_year = models.PositiveIntegerField(null=True, blank=True)
+    baseline_value = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
+    baseline_text = models.CharField(max_length=100, blank=True)
+    conditions = models.JSONField(default=list, blank=True)  # ["excluding_dust"] — 扣除沙尘影响
+    soft = models.BooleanField(default=False)  # 力争
+    raw = models.TextField(_("as printed"))
+    source_line = models.PositiveIntegerField(null=True, blank=True)
+    # "Meet the municipal requirement": the value arrives later, with its source.
+    value_source = models.CharField(max_length=300, blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["plan", "order"]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.comparator} {self.value if self.value is not None else ''}"
+
+
+class ReviewItem(models.Model):
+    """Something the importer could not decide with certainty, for a coordinator to resolve."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        RESOLVED = "resolved", _("resolved")
+        DISMISSED = "dismissed", _("dismissed")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="review_items")
+    kind = models.CharField(_("kind"), max_length=40)
+    message = models.TextField(_("message"))
+    source_line = models.PositiveIntegerField(null=True, blank=True)
+    source_text = models.TextField(blank=True)
+    measure = models.ForeignKey(Measure, null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="review_items")
+    target = models.ForeignKey(Target, null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="review_items")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    resolution = models.TextField(_("resolution"), blank=True)
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["plan", "source_line", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.message[:60]}"
+
+
+class ImportRun(models.Model):
+    """One import of one file: what was read, skipped and flagged (the import report)."""
+
+    plan = models.ForeignKey(Plan, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="import_runs")
+    source_name = models.CharField(max_length=300)
+    source_sha256 = models.CharField(max_length=64)
+    shape = models.CharField(max_length=30)
+    counts = models.JSONField(default=dict)
+    skipped = models.JSONField(default=list)  # [{"line", "reason", "text"}]
+    created_at = models.DateTimeField(auto_now_add=True)
+    acting_user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["-created_at"]

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "plans"
+urlpatterns = [
+    path("", views.plan_list, name="list"),
+    path("plans/<int:pk>/", views.plan_detail, name="detail"),
+    path("plans/<int:pk>/report/", views.import_report, name="report"),
+    path("plans/<int:pk>.json", views.export_json, name="export_json"),
+    path("plans/<int:pk>.xlsx", views.export_xlsx, name="export_xlsx"),
+    path("organisations/", views.organisation_list, name="organisations"),
+    path("organisations/<int:pk>/", views.organisation_detail, name="organisation"),
+    path("review/", views.review_queue, name="review"),
+    path("review/<int:pk>/resolve/", views.review_resolve, name="resolve"),
+    path("import/", views.upload, name="upload"),
+]

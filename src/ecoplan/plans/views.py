@@ -1,0 +1,125 @@
+"""Plan registry pages.  Reading the registry is open (the plans are published documents);
+importing and resolving review items need a staff account (the coordinators)."""
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from ecoplan.importers.model import PlanImportError
+
+from . import queries
+from .actions import do_resolve_review_item, import_document
+from .export import plan_to_dict, plan_to_xlsx
+from .forms import MeasureFilterForm, ResolveForm, UploadForm
+from .models import Assignment, ImportRun, Organisation, Plan, ReviewItem
+
+
+def plan_list(request):
+    return render(request, "plans/plan_list.html", {"plans": queries.plans_with_counts()})
+
+
+def plan_detail(request, pk: int):
+    plan = get_object_or_404(Plan.objects.select_related("district", "supersedes"), pk=pk)
+    form = MeasureFilterForm(request.GET or None)
+    units = queries.plan_units(plan)
+    form.fields["unit"].widget.choices = [("", "全部单位")] + [(u.pk, u.name) for u in units]
+    filters = form.cleaned_data if form.is_valid() else {}
+    organisation = units.filter(pk=filters.get("unit")).first() if filters.get("unit") else None
+    rows = queries.measures(plan, organisation=organisation, theme=filters.get("theme") or "",
+                            month=filters.get("month") or "")
+    context = {"plan": plan, "form": form, "measures": rows, "filtered": bool(filters and any(filters.values())),
+               "targets": plan.targets.select_related("area", "annex"),
+               "open_review": plan.review_items.filter(status="open").count(),
+               "annexes": plan.annexes.all()}
+    template = "plans/_measures.html" if request.headers.get("HX-Request") else "plans/plan_detail.html"
+    return render(request, template, context)
+
+
+def organisation_detail(request, pk: int):
+    organisation = get_object_or_404(Organisation, pk=pk)
+    lead = queries.measures(organisation=organisation, role=Assignment.Role.LEAD_UNIT)
+    co = queries.measures(organisation=organisation, role=Assignment.Role.CO_UNIT)
+    return render(request, "plans/organisation_detail.html",
+                  {"organisation": organisation, "lead": lead, "co": co})
+
+
+def organisation_list(request):
+    from django.db.models import Count
+
+    orgs = Organisation.objects.annotate(n=Count("assignments")).order_by("-n", "name")
+    return render(request, "plans/organisation_list.html", {"organisations": orgs})
+
+
+def review_queue(request):
+    items = ReviewItem.objects.select_related("plan", "measure__task", "target")
+    status = request.GET.get("status", "open")
+    if status in ReviewItem.Status.values:
+        items = items.filter(status=status)
+    if plan_id := request.GET.get("plan"):
+        items = items.filter(plan_id=plan_id)
+    if kind := request.GET.get("kind"):
+        items = items.filter(kind=kind)
+    page = Paginator(items, 50).get_page(request.GET.get("page"))
+    return render(request, "plans/review_queue.html",
+                  {"page": page, "status": status, "plans": Plan.objects.all(),
+                   "form": ResolveForm(), "can_resolve": request.user.is_staff})
+
+
+@staff_member_required
+@require_POST
+def review_resolve(request, pk: int):
+    item = get_object_or_404(ReviewItem, pk=pk)
+    form = ResolveForm(request.POST)
+    if form.is_valid():
+        do_resolve_review_item(item, request.user, form.cleaned_data["status"],
+                               form.cleaned_data["resolution"])
+        if request.headers.get("HX-Request"):
+            return render(request, "plans/_review_item.html", {"item": item, "can_resolve": True})
+        messages.success(request, "已处理")
+    else:
+        messages.error(request, "请填写处理意见")
+    return redirect(request.POST.get("next") or "plans:review")
+
+
+@staff_member_required
+def upload(request):
+    form = UploadForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        document = form.cleaned_data["document"]
+        try:
+            result, plan = import_document(document.read(), document.name, request.user,
+                                           dry_run=form.cleaned_data["dry_run"])
+        except PlanImportError as exc:
+            form.add_error("document", str(exc))
+        else:
+            if plan is not None:
+                messages.success(request, f"已导入：{plan.title}")
+                return redirect("plans:detail", pk=plan.pk)
+    return render(request, "plans/upload.html", {"form": form, "result": result})
+
+
+def import_report(request, pk: int):
+    plan = get_object_or_404(Plan, pk=pk)
+    run = ImportRun.objects.filter(plan=plan).first()
+    return render(request, "plans/import_report.html", {"plan": plan, "run": run})
+
+
+def export_json(request, pk: int):
+    plan = get_object_or_404(Plan, pk=pk)
+    body = json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=1)
+    return HttpResponse(body, content_type="application/json; charset=utf-8")
+
+
+def export_xlsx(request, pk: int):
+    plan = get_object_or_404(Plan, pk=pk)
+    response = HttpResponse(plan_to_xlsx(plan), content_type=(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    response["Content-Disposition"] = f'attachment; filename="plan-{plan.pk}.xlsx"'
+    return response
