@@ -1,0 +1,46 @@
+from decimal import Decimal
+
+from ecoplan.importers.targets import extract, parse_cell
+
+
+def one(text, **kw):
+    found = extract(text, 1, 2024, **kw)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_concentration_reached_means_at_most():
+    t = one("PM2.5 年均浓度达到 30 微克/立方米")
+    assert (t.indicator_code, t.comparator, t.value, t.unit) == ("pm25", "<=", Decimal(30), "µg/m³")
+
+
+def test_rate_reached_means_at_least():
+    assert one("优良天数比率达到 76%").comparator == ">="
+
+
+def test_dust_exclusion_and_about():
+    t = one("全区降尘量控制在 5 吨/平方公里·月左右（扣除沙尘影响）")
+    assert (t.comparator, t.conditions) == ("≈", ["excluding_dust"])
+
+
+def test_two_indicators_share_a_phrase():
+    found = extract("PM2.5、TSP 年均浓度实现同比下降", 1, 2024)
+    assert [(t.indicator_code, t.comparator) for t in found] == [("pm25", "improve"), ("tsp", "improve")]
+
+
+def test_eliminate_and_municipal():
+    assert one("无劣Ⅴ类水体").value == 0
+    assert one("单位国内生产总值水耗、能耗达到市级要求").comparator == "municipal"
+
+
+def test_soft_target():
+    assert one("生态环境质量指数（EI）力争稳中向好").soft
+
+
+def test_table_cells():
+    assert parse_cell("x", ">95", 1).comparator == ">"
+    assert parse_cell("x", "≥970", 1).value == 970
+    assert parse_cell("x", "15 左右", 1).comparator == "≈"
+    assert parse_cell("x", "达到市级要求", 1).comparator == "municipal"
+    assert parse_cell("x", "基本消除", 1).comparator == "≈"
+    assert parse_cell("x", "/", 1) is None

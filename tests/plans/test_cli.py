@@ -1,0 +1,53 @@
+import json
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from ..conftest import DEMO
+
+pytestmark = pytest.mark.django_db
+
+
+def test_import_list_export(tmp_path, capsys):
+    call_command("import_plan", str(DEMO))
+    out = capsys.readouterr().out
+    assert "measures 14" in out
+    call_command("list_plans", "--json")
+    plans = json.loads(capsys.readouterr().out)
+    assert plans[0]["district"] == "演示区" and plans[0]["period"] == "2026"
+    target = tmp_path / "plan.json"
+    call_command("export_plan", str(plans[0]["id"]), "--format", "json", "-o", str(target))
+    doc = json.loads(target.read_text("utf-8"))
+    assert doc["annexes"][0]["tasks"][0]["measures"][0]["deadline"]["kind"] == "year_end"
+    xlsx = tmp_path / "plan.xlsx"
+    call_command("export_plan", str(plans[0]["id"]), "--format", "xlsx", "-o", str(xlsx))
+    assert xlsx.read_bytes()[:2] == b"PK"
+
+
+def test_bad_file_fails_with_its_name(tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    with pytest.raises(CommandError):
+        call_command("import_plan", str(bad))
+
+
+def test_dry_run(capsys):
+    call_command("import_plan", str(DEMO), "--dry-run")
+    assert "DRY RUN" in capsys.readouterr().out
+    from ecoplan.plans.models import Plan
+    assert not Plan.objects.exists()
+
+
+def test_console_script_migrates_a_fresh_database(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, ECOPLAN_DATA_DIR=str(tmp_path / "fresh"))
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    run = subprocess.run([sys.executable, "-m", "ecoplan.cli", "plans", "--json"], env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout) == []
+    assert (tmp_path / "fresh" / "ecoplan.sqlite3").exists()

@@ -1,0 +1,72 @@
+import pytest
+from django.contrib.auth.models import User
+
+from ecoplan.plans import actions
+from ecoplan.plans.models import Organisation, ReviewItem
+
+from ..conftest import DEMO
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan():
+    return actions.import_document(DEMO.read_bytes(), DEMO.name)[1]
+
+
+def test_plan_list_and_page(client, plan):
+    assert plan.title in client.get("/").content.decode()
+    page = client.get(f"/plans/{plan.pk}/").content.decode()
+    assert "推进低（无）VOCs 含量产品源头替代" in page and "区市场监管局" in page
+
+
+def test_filters_by_unit_theme_and_month(client, plan):
+    unit = Organisation.objects.get(name="区市场监管局")
+    page = client.get(f"/plans/{plan.pk}/", {"unit": unit.pk}).content.decode()
+    assert "全年抽检不少于 12 组" in page and "汛前开展雨水管涵" not in page
+    page = client.get(f"/plans/{plan.pk}/", {"theme": "water"}).content.decode()
+    assert "汛前开展雨水管涵" in page and "全年抽检不少于 12 组" not in page
+    partial = client.get(f"/plans/{plan.pk}/", {"month": "2026-05"}, HTTP_HX_REQUEST="true")
+    body = partial.content.decode()
+    assert "<html" not in body and "汛前开展雨水管涵" in body and "抽检不少于 12 组" not in body
+
+
+def test_organisation_page(client, plan):
+    unit = Organisation.objects.get(name="区水务局")
+    page = client.get(f"/organisations/{unit.pk}/").content.decode()
+    assert "完成雨污合流管网改造" in page  # leads
+    assert "地表水考核断面水质全部达标" in page  # co-leads
+
+
+def test_review_queue_resolution_needs_a_coordinator(client, plan):
+    item = plan.review_items.first()
+    assert item.message in client.get("/review/").content.decode()
+    response = client.post(f"/review/{item.pk}/resolve/", {"status": "resolved", "resolution": "ok"})
+    assert response.status_code == 302 and "/admin/login" in response["Location"]
+    item.refresh_from_db()
+    assert item.status == "open"
+    User.objects.create_user("coord", password="pw-123456", is_staff=True)
+    client.login(username="coord", password="pw-123456")
+    client.post(f"/review/{item.pk}/resolve/", {"status": "resolved", "resolution": "单位已核实"})
+    item.refresh_from_db()
+    assert (item.status, item.resolution, item.resolved_by.username) == ("resolved", "单位已核实", "coord")
+    assert ReviewItem.objects.filter(status="open").count() == plan.review_items.count() - 1
+
+
+def test_upload_reports_bad_file_and_imports_good_one(client):
+    User.objects.create_user("coord", password="pw-123456", is_staff=True)
+    client.login(username="coord", password="pw-123456")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    bad = client.post("/import/", {"document": SimpleUploadedFile("empty.txt", b" ")})
+    assert "empty.txt: the file is empty" in bad.content.decode()
+    good = client.post("/import/", {"document": SimpleUploadedFile(DEMO.name, DEMO.read_bytes())})
+    assert good.status_code == 302
+    again = client.post("/import/", {"document": SimpleUploadedFile(DEMO.name, DEMO.read_bytes())})
+    assert "already imported" in again.content.decode()
+
+
+def test_exports_and_report(client, plan):
+    assert client.get(f"/plans/{plan.pk}.json").json()["plan"]["doc_number"] == "演政办发〔2026〕1号"
+    assert client.get(f"/plans/{plan.pk}.xlsx").content[:2] == b"PK"
+    assert "table header" in client.get(f"/plans/{plan.pk}/report/").content.decode()
