@@ -16,13 +16,10 @@ NEEDS_DATABASE = {"import_plan", "list_plans", "export_plan", "load_demo", "runs
 
 def ensure_database() -> None:
     """Create and migrate the database when tables are missing (a fresh ECOPLAN_DATA_DIR)."""
-    from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
-    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-        settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         call_command("migrate", interactive=False, verbosity=0)
@@ -37,6 +34,10 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.management import execute_from_command_line
 
     django.setup()
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        settings.DATA_DIR.mkdir(parents=True, exist_ok=True)  # SQLite creates the file, not the folder
     if len(argv) > 1 and argv[1] in NEEDS_DATABASE:
         ensure_database()
     execute_from_command_line(argv)
