@@ -70,3 +70,16 @@ def test_exports_and_report(client, plan):
     assert client.get(f"/plans/{plan.pk}.json").json()["plan"]["doc_number"] == "演政办发〔2026〕1号"
     assert client.get(f"/plans/{plan.pk}.xlsx").content[:2] == b"PK"
     assert "table header" in client.get(f"/plans/{plan.pk}/report/").content.decode()
+
+
+def test_coordinator_enters_a_municipal_value(client, plan):
+    target = plan.targets.get(comparator="municipal")
+    page = client.get("/review/", {"kind": "target_municipal"})
+    assert target.indicator in page.content.decode()
+    User.objects.create_user("coord", password="pw-123456", is_staff=True)
+    client.login(username="coord", password="pw-123456")
+    assert "市级要求数值" in client.get("/review/").content.decode()
+    client.post(f"/targets/{target.pk}/municipal-value/", {"value": "12.5", "source": "京环发〔2026〕3号"})
+    target.refresh_from_db()
+    assert str(target.value) == "12.5000" and target.value_source == "京环发〔2026〕3号"
+    assert not target.review_items.filter(status="open").exists()

@@ -117,7 +117,7 @@ class _Annex:
             return
         header_after, self.after_header = self.after_header, False
 
-        if (m := SECTION.match(line)) and not LEADING_DEADLINE.match(line) and len(k) < 40:
+        if SECTION.match(line) and not LEADING_DEADLINE.match(line) and len(k) < 40:
             self._flush_row()
             self._drop_dangling_text(number)
             self.section = squeeze(line)
@@ -139,9 +139,11 @@ class _Annex:
                 if remainder:
                     self._text_or_inline(remainder, number)
             return
-        if self.continuing or (header_after and self.row is not None and self.row.text
-                               and not self.row.text.rstrip().endswith(TERMINATORS) and not self.text):
+        resumes = header_after and self.row is not None and self.row.text and not self.text \
+            and not self.row.text.rstrip().endswith(TERMINATORS)
+        if (self.continuing or resumes) and not LEADING_DEADLINE.match(line):
             return self._continue_row(line, number)
+        self.continuing = False
         if self.title_open and not self.text and len(k) <= 10 and not re.search(r"[，。；]", line) \
                 and not LEADING_DEADLINE.match(line):
             self.title.append(line)

@@ -34,3 +34,8 @@ class ResolveForm(forms.Form):
     status = forms.ChoiceField(choices=[(ReviewItem.Status.RESOLVED, _("resolved")),
                                         (ReviewItem.Status.DISMISSED, _("dismissed"))])
     resolution = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=True)
+
+
+class MunicipalValueForm(forms.Form):
+    value = forms.DecimalField(max_digits=14, decimal_places=4)
+    source = forms.CharField(max_length=300)

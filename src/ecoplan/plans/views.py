@@ -14,10 +14,10 @@ from django.views.decorators.http import require_POST
 from ecoplan.importers.model import PlanImportError
 
 from . import queries
-from .actions import do_resolve_review_item, import_document
+from .actions import do_resolve_review_item, do_set_municipal_value, import_document
 from .export import plan_to_dict, plan_to_xlsx
-from .forms import MeasureFilterForm, ResolveForm, UploadForm
-from .models import Assignment, ImportRun, Organisation, Plan, ReviewItem
+from .forms import MeasureFilterForm, MunicipalValueForm, ResolveForm, UploadForm
+from .models import Assignment, ImportRun, Organisation, Plan, ReviewItem, Target
 
 
 def plan_list(request):
@@ -84,6 +84,21 @@ def review_resolve(request, pk: int):
         messages.success(request, "已处理")
     else:
         messages.error(request, "请填写处理意见")
+    return redirect(request.POST.get("next") or "plans:review")
+
+
+@staff_member_required
+@require_POST
+def set_municipal_value(request, pk: int):
+    """达到市级要求: the coordinator enters the value the city set, and where it came from."""
+    target = get_object_or_404(Target, pk=pk, comparator="municipal")
+    form = MunicipalValueForm(request.POST)
+    if form.is_valid():
+        do_set_municipal_value(target, form.cleaned_data["value"], form.cleaned_data["source"],
+                               request.user)
+        messages.success(request, f"{target.indicator}：已录入市级要求 {form.cleaned_data['value']}")
+    else:
+        messages.error(request, "请填写数值和来源")
     return redirect(request.POST.get("next") or "plans:review")
 
 
