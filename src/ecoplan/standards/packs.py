@@ -1,0 +1,165 @@
+"""Loading the rule packs and composing the rule set in force on a date.
+
+A rule set joins one AQI pack (HJ 633), one limits pack (GB 3095) and one assessment pack
+(HJ 663).  Its id names all three, e.g. ``HJ 633-2012 · GB 3095-2012 · HJ 663-2013``.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+PACK_DIR = Path(__file__).parent / "packs"
+
+
+class PackError(ValueError):
+    """A rule pack that does not hold together (checked at load and by `ecoplan check`)."""
+
+
+@dataclass(frozen=True)
+class Breakpoints:
+    series: str
+    iaqi: tuple[int, ...]
+    conc: tuple[Decimal, ...]
+    above_top: str
+    clause: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Level:
+    max_aqi: int
+    level: str
+    category: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class AqiPack:
+    id: str
+    effective_from: date
+    effective_to: date | None
+    pre_round: str
+    aqi_min: int
+    exceeding_defined: bool
+    daily_series: tuple[str, ...]
+    hourly_series: tuple[str, ...]
+    breakpoints: dict = field(hash=False)
+    levels: tuple[Level, ...] = ()
+
+
+@dataclass(frozen=True)
+class LimitsPack:
+    id: str
+    effective_from: date
+    effective_to: date | None
+    validity: dict = field(hash=False)
+    limits: dict = field(hash=False)  # (pollutant, averaging, grade) → Decimal
+
+    def limit(self, pollutant: str, averaging: str, grade: int = 2) -> Decimal | None:
+        return self.limits.get((pollutant, averaging, grade))
+
+
+@dataclass(frozen=True)
+class AssessmentPack:
+    id: str
+    effective_from: date
+    effective_to: date | None
+    mda8: dict = field(hash=False)
+    percentiles: dict = field(hash=False)  # pollutant → p
+    means: frozenset = frozenset()
+    good_max_aqi: int = 100
+    heavy_min_aqi: int = 201
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    name: str  # 2012 / 2026 / 2031
+    aqi: AqiPack
+    limits: LimitsPack
+    assessment: AssessmentPack
+
+    @property
+    def id(self) -> str:
+        return f"{self.aqi.id} · {self.limits.id} · {self.assessment.id}"
+
+
+def _date(text: str) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _load(name: str) -> dict:
+    return tomllib.loads((PACK_DIR / name).read_text("utf-8"))
+
+
+def _aqi_pack(name: str) -> AqiPack:
+    data = _load(name)
+    head = data["pack"]
+    points = {}
+    for row in data["iaqi"]:
+        if len(row["iaqi"]) != len(row["conc"]) or list(row["conc"]) != sorted(row["conc"]):
+            raise PackError(f"{name}: breakpoints of {row['series']} are not a rising table")
+        points[row["series"]] = Breakpoints(
+            row["series"], tuple(row["iaqi"]), tuple(Decimal(str(c)) for c in row["conc"]),
+            row.get("above_top", "undefined"), row["clause"], row["status"])
+    levels = tuple(Level(lv["max_aqi"], lv["level"], lv["category"], lv["colour"]) for lv in data["level"])
+    for series in head["daily_series"] + head["hourly_series"]:
+        base = series.removesuffix("_max").removesuffix("_moving")
+        if base not in points and base.replace("_1h", "_24h") not in points:
+            raise PackError(f"{name}: series {series} has no breakpoints")
+    return AqiPack(head["id"], _date(head["effective_from"]), _date(head["effective_to"]),
+                   head["pre_round"], head["aqi_min"], head["exceeding_defined"],
+                   tuple(head["daily_series"]), tuple(head["hourly_series"]), points, levels)
+
+
+def _limits_pack(name: str) -> LimitsPack:
+    data = _load(name)
+    head = data["pack"]
+    limits = {}
+    for row in data["limit"]:
+        for index, averaging in enumerate(row["averaging"]):
+            limits[(row["pollutant"], averaging, 1)] = Decimal(str(row["grade_1"][index]))
+            limits[(row["pollutant"], averaging, 2)] = Decimal(str(row["grade_2"][index]))
+    return LimitsPack(head["id"], _date(head["effective_from"]), _date(head["effective_to"]),
+                      data["validity"], limits)
+
+
+def _assessment_pack(name: str) -> AssessmentPack:
+    data = _load(name)
+    head = data["pack"]
+    return AssessmentPack(
+        head["id"], _date(head["effective_from"]), _date(head["effective_to"]), data["mda8"],
+        {s["pollutant"]: s["percentile"] for s in data["statistic"]},
+        frozenset(s["pollutant"] for s in data["statistic"] if s["mean"]),
+        data["days"]["good_max_aqi"], data["days"]["heavy_min_aqi"])
+
+
+@lru_cache(maxsize=1)
+def rule_sets() -> dict[str, RuleSet]:
+    """Every rule set, by short name: 2012, 2026 (transition limits), 2031 (final limits)."""
+    aqi_2012, aqi_2026 = _aqi_pack("hj633-2012.toml"), _aqi_pack("hj633-2026.toml")
+    a_2013, a_2026 = _assessment_pack("hj663-2013.toml"), _assessment_pack("hj663-2026.toml")
+    return {
+        "2012": RuleSet("2012", aqi_2012, _limits_pack("gb3095-2012.toml"), a_2013),
+        "2026": RuleSet("2026", aqi_2026, _limits_pack("gb3095-2026.toml"), a_2026),
+        "2031": RuleSet("2031", aqi_2026, _limits_pack("gb3095-2026-final.toml"), a_2026),
+    }
+
+
+def rules_for(day: date) -> RuleSet:
+    """The rule set in force on ``day`` (2012 rules to 2026-02-28, then 2026, final from 2031)."""
+    for name in ("2031", "2026", "2012"):
+        rules = rule_sets()[name]
+        if day >= rules.limits.effective_from:
+            return rules
+    return rule_sets()["2012"]
+
+
+def get(name: str) -> RuleSet:
+    try:
+        return rule_sets()[name]
+    except KeyError:
+        raise PackError(f"unknown rule set {name!r} (known: {', '.join(rule_sets())})") from None
