@@ -1,0 +1,1 @@
+"""Monitoring analytics: DuckDB over Parquet, pure (no Django), Spark-portable SQL."""

@@ -1,0 +1,212 @@
+"""Ingesting hourly station data: CSV / XLSX / Parquet, long or wide, with a declared mapping.
+
+Every input is read as text, mapped to the canonical wide hourly table
+(station, ts = start of the hour, so2 no2 co o3 pm10 pm25; CO in mg/m³, the rest in µg/m³),
+validated, and written as one Parquet file per ingest batch.  Validation flags and reports —
+it never silently drops: duplicates, negatives, impossible values, text in number cells and
+stations outside the registry each become a row of the flags table (file, row, station, hour,
+field, issue, value).  Gaps are reported per station.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+POLLUTANTS = ("so2", "no2", "co", "o3", "pm10", "pm25")
+# Above these an hourly value is physically implausible for ambient air: flagged, not used.
+IMPOSSIBLE = {"so2": 10000, "no2": 5000, "co": 150, "o3": 2000, "pm10": 5000, "pm25": 3000}
+UNIT_FACTORS = {("co", "ug/m3"): 0.001, ("co", "µg/m³"): 0.001, ("co", "mg/m3"): 1.0}
+
+
+class IngestError(ValueError):
+    """Input the engine cannot read: names the file and, when known, the row and field."""
+
+
+@dataclass
+class Mapping:
+    """How an input file maps onto the canonical hourly table.
+
+    format: "wide" (one column per pollutant) or "long" (pollutant and value columns).
+    time: one timestamp column, or [year, month, day, hour] columns.
+    hour_label: "start" (hour 0 = 00:00–01:00) or "end" (CNEMC: "16时" covers 15:00–16:00).
+    """
+
+    format: str = "wide"
+    station: str = "station"
+    time: str | list[str] = "time"
+    hour_label: str = "start"
+    columns: dict[str, str] = field(default_factory=lambda: {p: p for p in POLLUTANTS})
+    pollutant_column: str = "pollutant"
+    value_column: str = "value"
+    pollutant_names: dict[str, str] = field(default_factory=dict)  # long format: printed → code
+    units: dict[str, str] = field(default_factory=dict)  # pollutant → unit of the file
+
+    @classmethod
+    def from_toml(cls, path: Path) -> "Mapping":
+        data = tomllib.loads(Path(path).read_text("utf-8"))
+        return cls(**data["mapping"])
+
+
+PRESETS = {
+    "wide": Mapping(),
+    "long": Mapping(format="long"),
+    # CNEMC live feed: `o3_24h` holds the latest 1-h O3 (labels swapped, SOURCES.md §3)
+    "cnemc": Mapping(station="stationcode", time="timepoint", hour_label="end",
+                     columns={"so2": "so2", "no2": "no2", "co": "co", "o3": "o3_24h",
+                              "pm10": "pm10", "pm25": "pm2_5"}),
+    # UCI Beijing multi-site: CO in µg/m³
+    "uci": Mapping(station="station", time=["year", "month", "day", "hour"],
+                   columns={"so2": "SO2", "no2": "NO2", "co": "CO", "o3": "O3", "pm10": "PM10",
+                            "pm25": "PM2.5"}, units={"co": "ug/m3"}),
+}
+
+
+def _read_source(con, path: Path) -> str:
+    """A DuckDB relation name holding the file's cells as text, with a 1-based row number."""
+    suffix = path.suffix.lower()
+    name = "src"
+    if suffix in (".csv", ".txt"):
+        con.execute(f"""CREATE OR REPLACE TEMP VIEW {name} AS
+            SELECT row_number() OVER () + 1 AS _row, * FROM read_csv({_lit(path)}, all_varchar=true,
+            header=true, sample_size=-1)""")
+    elif suffix == ".parquet":
+        con.execute(f"""CREATE OR REPLACE TEMP VIEW {name} AS
+            SELECT row_number() OVER () AS _row, * FROM read_parquet({_lit(path)})""")
+    elif suffix in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+
+        try:
+            sheet = load_workbook(path, read_only=True, data_only=True).active
+        except Exception as exc:  # openpyxl raises several kinds for a bad file
+            raise IngestError(f"{path.name}: not a readable .xlsx file ({exc})") from exc
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        for row in sheet.iter_rows(values_only=True):
+            writer.writerow(["" if v is None else v for v in row])
+        tmp = Path(con.execute("SELECT current_setting('temp_directory')").fetchone()[0] or "/tmp") / (
+            hashlib.sha1(str(path).encode()).hexdigest() + ".csv")
+        tmp.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(buffer.getvalue(), "utf-8")
+        return _read_source(con, tmp)
+    else:
+        raise IngestError(f"{path.name}: unsupported file type {suffix} (csv, xlsx, parquet)")
+    return name
+
+
+def _columns(con, relation: str) -> list[str]:
+    return [r[0] for r in con.execute(f"DESCRIBE {relation}").fetchall()]
+
+
+def _lit(text: str) -> str:
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def canonical_view(con, path: Path, mapping: Mapping) -> str:
+    """Create TEMP VIEW ``canon`` (file, _row, station, ts, pollutant text values) over the file."""
+    relation = _read_source(con, path)
+    present = set(_columns(con, relation))
+    needed = [mapping.station] + ([mapping.time] if isinstance(mapping.time, str) else mapping.time)
+    if mapping.format == "long":
+        needed += [mapping.pollutant_column, mapping.value_column]
+    else:
+        needed += [c for c in mapping.columns.values()]
+    missing = [c for c in needed if c not in present]
+    if missing:
+        raise IngestError(f"{path.name}: column(s) {', '.join(missing)} not found "
+                          f"(the file has: {', '.join(sorted(present - {'_row'}))})")
+    if isinstance(mapping.time, str):
+        ts = f"try_strptime({_q(mapping.time)}, ['%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y/%m/%d %H:%M', '%Y-%m-%dT%H:%M'])"
+    else:
+        y, m, d, h = (_q(c) for c in mapping.time)
+        ts = (f"try_cast(make_timestamp(try_cast({y} AS INTEGER), try_cast({m} AS INTEGER), "
+              f"try_cast({d} AS INTEGER), 0, 0, 0) AS TIMESTAMP) + to_hours(try_cast({h} AS INTEGER))")
+    if mapping.hour_label == "end":
+        ts = f"({ts} - INTERVAL 1 HOUR)"
+    if mapping.format == "long":
+        names = {**{p: p for p in POLLUTANTS}, **mapping.pollutant_names}
+        cases = ", ".join(
+            f"max(CASE WHEN lower({_q(mapping.pollutant_column)}) IN "
+            f"({', '.join(repr(k.lower()) for k, v in names.items() if v == p)}) "
+            f"THEN {_q(mapping.value_column)} END) AS {p}" for p in POLLUTANTS)
+        con.execute(f"""CREATE OR REPLACE TEMP VIEW canon AS
+            SELECT {_lit(path.name)} AS file, min(_row) AS _row, {_q(mapping.station)} AS station,
+            {ts} AS ts, {cases} FROM {relation} GROUP BY {_q(mapping.station)}, {ts}""")
+    else:
+        values = ", ".join(f"{_q(mapping.columns[p])} AS {p}" if p in mapping.columns else f"NULL AS {p}"
+                           for p in POLLUTANTS)
+        con.execute(f"""CREATE OR REPLACE TEMP VIEW canon AS
+            SELECT {_lit(path.name)} AS file, _row, CAST({_q(mapping.station)} AS VARCHAR) AS station,
+            {ts} AS ts, {values} FROM {relation}""")
+    return "canon"
+
+
+MISSING_TEXT = ("", "NA", "N/A", "-", "—", "--", "-;", "nan", "NaN", "null", "NULL")
+
+
+def validate_and_write(con, batch: str, out: Path, mapping: Mapping,
+                       known_stations: set[str] | None) -> dict:
+    """Validate ``canon`` into clean hourly rows (Parquet at ``out``) and a flags table.
+
+    Returns counts: rows, hours written, flags by issue, stations, first/last hour.
+    """
+    missing = ", ".join(repr(m) for m in MISSING_TEXT)
+    numeric = []
+    for p in POLLUTANTS:
+        numeric.append(f"try_cast(CAST({p} AS VARCHAR) AS DOUBLE) AS {p}_v, "
+                       f"CAST({p} AS VARCHAR) AS {p}_t")
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE typed AS
+        SELECT file, _row, station, ts, {', '.join(numeric)} FROM canon""")
+    apply_units(con, mapping)
+    flags = []
+    for p in POLLUTANTS:
+        flags.append(f"""SELECT file, _row, station, ts, '{p}' AS field, 'not a number' AS issue, {p}_t AS value
+            FROM typed WHERE {p}_v IS NULL AND {p}_t IS NOT NULL AND trim({p}_t) NOT IN ({missing})""")
+        flags.append(f"""SELECT file, _row, station, ts, '{p}', 'negative', {p}_t FROM typed WHERE {p}_v < 0""")
+        flags.append(f"""SELECT file, _row, station, ts, '{p}', 'impossible (> {IMPOSSIBLE[p]})', {p}_t
+            FROM typed WHERE {p}_v > {IMPOSSIBLE[p]}""")
+    flags.append("""SELECT file, _row, station, ts, 'time', 'unreadable time', NULL FROM typed WHERE ts IS NULL""")
+    flags.append("""SELECT file, _row, station, ts, 'station', 'no station', NULL FROM typed
+        WHERE station IS NULL OR trim(station) = ''""")
+    flags.append("""SELECT t.file, t._row, t.station, t.ts, 'row', 'duplicate hour (first row kept)', NULL
+        FROM (SELECT *, row_number() OVER (PARTITION BY station, ts ORDER BY _row) AS k FROM typed
+              WHERE ts IS NOT NULL) t WHERE k > 1""")
+    con.execute("CREATE OR REPLACE TEMP TABLE batch_flags AS " + " UNION ALL ".join(flags))
+    if known_stations is not None:
+        con.execute("CREATE OR REPLACE TEMP TABLE known(station VARCHAR)")
+        if known_stations:
+            con.executemany("INSERT INTO known VALUES (?)", [[s] for s in sorted(known_stations)])
+        con.execute("""INSERT INTO batch_flags SELECT min(file), min(_row), station, min(ts), 'station',
+            'station not in the registry', station FROM typed WHERE station NOT IN (SELECT station FROM known)
+            GROUP BY station""")
+    clean = ", ".join(
+        f"CASE WHEN {p}_v >= 0 AND {p}_v <= {IMPOSSIBLE[p]} THEN {p}_v END AS {p}" for p in POLLUTANTS)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    con.execute(f"""COPY (
+        SELECT station, ts, {clean}, '{batch}' AS batch FROM (
+            SELECT *, row_number() OVER (PARTITION BY station, ts ORDER BY _row) AS k FROM typed
+            WHERE ts IS NOT NULL AND station IS NOT NULL AND trim(station) <> '') WHERE k = 1
+        ) TO '{out}' (FORMAT parquet)""")
+    summary = con.execute(f"""SELECT count(*), count(DISTINCT station), min(ts), max(ts)
+        FROM read_parquet('{out}')""").fetchone()
+    rows = con.execute("SELECT count(*) FROM typed").fetchone()[0]
+    by_issue = dict(con.execute("SELECT issue, count(*) FROM batch_flags GROUP BY issue ORDER BY issue").fetchall())
+    return {"rows": rows, "hours": summary[0], "stations": summary[1],
+            "first": summary[2], "last": summary[3], "flags": by_issue}
+
+
+def apply_units(con, mapping: Mapping) -> None:
+    """Convert declared units (CO in µg/m³ → mg/m³) in ``typed``."""
+    for pollutant, unit in mapping.units.items():
+        factor = UNIT_FACTORS.get((pollutant, unit.replace("μ", "µ")))
+        if factor is None:
+            raise IngestError(f"unknown unit {unit!r} for {pollutant}")
+        if factor != 1.0:
+            con.execute(f"UPDATE typed SET {pollutant}_v = {pollutant}_v * {factor}")
