@@ -38,6 +38,11 @@ DAILY_SERIES = {  # daily column → the series whose breakpoints apply
 CONCENTRATIONS = ("so2", "no2", "co", "pm10", "pm25", "o3_8h_max", "o3_1h_max")
 
 
+def _mean(total: str, count: str) -> str:
+    """Mean of integer milli-units, rounded half-even to 0.001 (GB/T 8170), as a value."""
+    return f"(round_even({total} / {count}, 0) / 1000)"
+
+
 @dataclass
 class IngestReport:
     batch: str
@@ -189,26 +194,28 @@ class AirStore:
     def _daily(self, days, rule_set) -> None:
         c = self.con
         where = self._day_filter("CAST(ts AS DATE)", days)
+        milli = ", ".join(f"CAST(round({p} * 1000) AS BIGINT) AS {p}" for p in ingest_mod.POLLUTANTS)
+        means = ", ".join(f"count({p}) AS n_{p}, {_mean(f'sum({p})', f'count({p})')} AS {p}_avg"
+                          for p in ("so2", "no2", "co", "pm10", "pm25"))
+        valid = ", ".join(f"CASE WHEN n_{p} >= 20 THEN {p}_avg END AS {p}, n_{p}"
+                          for p in ("so2", "no2", "co", "pm10", "pm25"))
         c.execute(f"""CREATE OR REPLACE TEMP TABLE daily_conc AS
-            WITH h AS (SELECT station, CAST(ts AS DATE) AS day, hour(ts) AS hr, so2, no2, co, o3, pm10, pm25
-                       FROM {self._hourly()} WHERE {where}),
+            WITH h AS (  -- integer milli-units: exact sums, exact half-even rounding of the means
+                SELECT station, CAST(ts AS DATE) AS day, hour(ts) AS hr, {milli}
+                FROM {self._hourly()} WHERE {where}),
             w AS (  -- O3 8-h moving mean ending at hour hr (covers hr-7 … hr), GB 3095 3.8, 表4 ≥ 6 h
-                SELECT station, day, hr,
-                       avg(o3) OVER win AS o3_8h, count(o3) OVER win AS n8
+                SELECT station, day, hr, sum(o3) OVER win AS s8, count(o3) OVER win AS n8
                 FROM h WINDOW win AS (PARTITION BY station, day ORDER BY hr RANGE BETWEEN 7 PRECEDING AND CURRENT ROW)),
             m8 AS (  -- MDA8 over the 17 windows ending 08:00 … 24:00, valid with ≥ 14 (HJ 663 practice)
-                SELECT station, day, max(o3_8h) FILTER (WHERE n8 >= 6) AS o3_8h_max,
+                SELECT station, day, max({_mean('s8', 'n8')}) FILTER (WHERE n8 >= 6) AS o3_8h_max,
                        count(*) FILTER (WHERE n8 >= 6) AS n_o3_windows
                 FROM w WHERE hr >= 7 GROUP BY station, day),
-            d AS (
-                SELECT station, day,
-                  {', '.join(f"count({p}) AS n_{p}, round(avg({p}), 3) AS {p}_avg" for p in ('so2', 'no2', 'co', 'pm10', 'pm25'))},
-                  count(o3) AS n_o3, max(o3) AS o3_1h_max
+            d AS (  -- GB 3095 表4: a daily mean needs ≥ 20 hourly values
+                SELECT station, day, {means}, count(o3) AS n_o3, max(o3) / 1000 AS o3_1h_max
                 FROM h GROUP BY station, day)
-            SELECT d.station, d.day,
-              {', '.join(f"CASE WHEN n_{p} >= 20 THEN {p}_avg END AS {p}, n_{p}" for p in ('so2', 'no2', 'co', 'pm10', 'pm25'))},
+            SELECT d.station, d.day, {valid},
               CASE WHEN n_o3 >= 20 THEN o3_1h_max END AS o3_1h_max, n_o3,
-              CASE WHEN m8.n_o3_windows >= 14 THEN round(m8.o3_8h_max, 3) END AS o3_8h_max,
+              CASE WHEN m8.n_o3_windows >= 14 THEN m8.o3_8h_max END AS o3_8h_max,
               coalesce(m8.n_o3_windows, 0) AS n_o3_windows
             FROM d LEFT JOIN m8 USING (station, day)""")
         self._with_aqi("daily_conc", "daily", ["station", "day"], days, rule_set)
@@ -217,6 +224,8 @@ class AirStore:
         """Add IAQI/AQI/level/primary under each rule set (in force that day, or the one asked)."""
         c = self.con
         selects = []
+        # basis 'in_force': each day under the rule set in force that day; otherwise one set
+        basis = rule_set or "in_force"
         for rules in self._rule_sets(rule_set):
             iaqis, aqi, primary, category, colour = self._aqi_columns(rules)
             start = rules.limits.effective_from
@@ -224,20 +233,19 @@ class AirStore:
             in_force = "true" if rule_set else f"day BETWEEN DATE '{start}' AND DATE '{end}'"
             selects.append(f"""
                 SELECT *, {primary} AS primary_pollutant, {category} AS category, {colour} AS colour,
-                       '{rules.id}' AS rule_set
+                       '{rules.id}' AS rule_set, '{basis}' AS basis
                 FROM (SELECT *, {aqi} AS _aqi FROM (SELECT *, {iaqis} FROM {source} WHERE {in_force}))""")
         body = " UNION ALL ".join(selects)
         exists = c.execute(f"SELECT count(*) FROM information_schema.tables WHERE table_name = '{target}'").fetchone()[0]
         if not exists:
             c.execute(f"CREATE TABLE {target} AS SELECT * RENAME (_aqi AS aqi) FROM ({body}) LIMIT 0")
         if days is None and rule_set is None:
-            c.execute(f"DELETE FROM {target}")
+            c.execute(f"DELETE FROM {target} WHERE basis = 'in_force'")
         else:
             conditions = []
             if days is not None:
                 conditions.append("day IN (SELECT day FROM wanted_days)")
-            if rule_set is not None:
-                conditions.append(f"rule_set = '{packs.get(rule_set).id}'")
+            conditions.append(f"basis = '{basis}'")
             c.execute(f"DELETE FROM {target} WHERE " + " AND ".join(conditions))
         c.execute(f"INSERT INTO {target} BY NAME SELECT * RENAME (_aqi AS aqi) FROM ({body})")
 
@@ -246,7 +254,7 @@ class AirStore:
         where = "true" if days is None else "d.day IN (SELECT day FROM wanted_days)"
         self.con.execute(f"""CREATE OR REPLACE TEMP TABLE area_conc AS
             SELECT m.area, d.day,
-              {', '.join(f"round(avg(d.{p}), 3) AS {p}, count(d.{p}) AS n_{p}" for p in CONCENTRATIONS)},
+              {', '.join(f"{_mean(f'sum(CAST(round(d.{p} * 1000) AS BIGINT))', f'count(d.{p})')} AS {p}, count(d.{p}) AS n_{p}" for p in CONCENTRATIONS)},
               count(DISTINCT d.station) AS n_stations
             FROM (SELECT DISTINCT station, day, {', '.join(CONCENTRATIONS)} FROM daily_conc) d
             JOIN membership m ON m.station = d.station
@@ -287,16 +295,17 @@ class AirStore:
                     NOT (x.exclusion = 'dust' AND EXISTS (SELECT 1 FROM exclusions e WHERE e.day = a.day
                          AND e.kind = 'dust' AND (e.area = a.area OR e.area = '*'))) AS keep
                 FROM area_daily a CROSS JOIN (VALUES ('none'), ('dust')) x(exclusion))
-            SELECT a.area, p.kind, p.label, p.start, a.exclusion, a.rule_set, {', '.join(stats_cols)}
+            SELECT a.area, p.kind, p.label, p.start, a.exclusion, a.basis,
+                   string_agg(DISTINCT a.rule_set, ' + ' ORDER BY a.rule_set) AS rule_sets, {', '.join(stats_cols)}
             FROM a JOIN periods_all p ON p.day = a.day
             WHERE true {affected}
-            GROUP BY a.area, p.kind, p.label, p.start, a.exclusion, a.rule_set"""
+            GROUP BY a.area, p.kind, p.label, p.start, a.exclusion, a.basis"""
         exists = c.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'stats'").fetchone()[0]
         if not exists:
             c.execute(f"CREATE TABLE stats AS {body} LIMIT 0")
         if days is None:
             c.execute("DELETE FROM stats")
-        else:
+        else:  # the periods that contain a recomputed day
             c.execute("""DELETE FROM stats WHERE (kind, label) IN (SELECT DISTINCT kind, label FROM periods_all
                          WHERE day IN (SELECT day FROM wanted_days))""")
         c.execute(f"INSERT INTO stats BY NAME {body}")
