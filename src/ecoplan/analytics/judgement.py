@@ -1,0 +1,191 @@
+"""Judging a plan's air target against the figures to date — pure, no Django.
+
+Statuses: ``met`` / ``missed`` once the period is over (or the outcome is already certain),
+``on_track`` / ``at_risk`` while it runs, ``not_evaluable`` with the reason.  For a running
+period the judgement gives the bound the rest of the period must keep to still meet the target:
+"the remaining 40 days must average below 31.2 µg/m³", "at least 30 of the remaining 40 days
+must be good".  Comparisons use the reporting precision (GB/T 8170: integer µg/m³; ratios to
+one decimal), as the published figures do.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from ecoplan.standards.rounding import gb8170, to_decimal
+
+STATUSES = ("met", "on_track", "at_risk", "missed", "not_evaluable")
+EVALUABLE = {"pm25", "pm25_q1", "good_day_ratio", "heavy_days", "heavy_days_q1", "heavy_ratio"}
+
+
+@dataclass
+class Figures:
+    """What the engine knows about one area and period (a ``stats`` row, plus last year's)."""
+
+    pm25_mean: float | None = None
+    pm25_days: int = 0
+    good_days: int = 0
+    aqi_days: int = 0
+    heavy_days: int = 0
+    last_day: date | None = None
+    rule_sets: str = ""
+    previous_pm25_mean: float | None = None  # same period of the previous year, to the same day
+    previous_good_ratio: Decimal | None = None
+
+
+@dataclass
+class Judgement:
+    status: str
+    reason: str
+    value: Decimal | None = None  # the figure to date
+    unit: str = ""
+    n_valid: int = 0
+    bound: Decimal | None = None  # what the remaining days must keep to
+    bound_text: str = ""
+    remaining_days: int = 0
+    year_on_year: Decimal | None = None  # change against the same period last year (%)
+    rule_sets: str = ""
+    details: dict = field(default_factory=dict)
+
+
+def period_window(period: str, year: int) -> tuple[date, date] | None:
+    """'year' → the calendar year; 'Q1' → January–March; others are not air periods."""
+    if period == "year":
+        return date(year, 1, 1), date(year, 12, 31)
+    if period == "Q1":
+        return date(year, 1, 1), date(year, 3, 31)
+    return None
+
+
+def judge(code: str, comparator: str, target: Decimal | None, period: str, year: int,
+          figures: Figures | None, as_of: date) -> Judgement:
+    """Judge one target; ``code`` is the indicator code (pm25, good_day_ratio, heavy_days …)."""
+    base = code.removesuffix("_q1")
+    if code not in EVALUABLE:
+        return Judgement("not_evaluable", "ecoplan has no monitoring source for this indicator yet")
+    window = period_window("Q1" if code.endswith("_q1") else period, year)
+    if window is None:
+        return Judgement("not_evaluable", f"period “{period}” is not an air-quality period")
+    start, end = window
+    if as_of < start:
+        return Judgement("not_evaluable", f"the period starts on {start.isoformat()}")
+    if comparator == "municipal" and target is None:
+        return Judgement("not_evaluable", "waiting for the municipal value (达到市级要求)")
+    if figures is None or figures.last_day is None or (base == "pm25" and not figures.pm25_days) or \
+            (base != "pm25" and not figures.aqi_days):
+        return Judgement("not_evaluable", "no valid monitoring data for the period yet")
+    last = min(figures.last_day, end)
+    remaining = max(0, (end - last).days)
+    complete = remaining == 0 or as_of > end
+    if complete:
+        remaining = 0
+    if comparator in ("improve", "not_worse"):
+        return _year_on_year(base, comparator, figures, complete, remaining)
+    if target is None:
+        return Judgement("not_evaluable", "the target has no value")
+    if base == "pm25":
+        result = _mean_at_most(Decimal(target), figures, complete, remaining)
+    elif base == "good_day_ratio":
+        result = _ratio_at_least(Decimal(target), figures, complete, remaining)
+    elif base in ("heavy_days",):
+        result = _count_at_most(int(target), figures, complete, remaining)
+    else:  # heavy_ratio
+        result = _heavy_ratio(Decimal(target), figures, complete, remaining)
+    result.rule_sets = figures.rule_sets
+    if figures.previous_pm25_mean and base == "pm25" and figures.pm25_mean is not None:
+        result.year_on_year = gb8170((to_decimal(figures.pm25_mean) / to_decimal(figures.previous_pm25_mean) - 1) * 100, 1)
+    return result
+
+
+def _mean_at_most(limit: Decimal, f: Figures, complete: bool, remaining: int) -> Judgement:
+    """PM2.5 mean ≤ limit: the reported (integer) mean must not exceed the limit."""
+    mean = to_decimal(f.pm25_mean)
+    reported = gb8170(mean, 0)
+    n = f.pm25_days
+    common = {"value": gb8170(mean, 1), "unit": "µg/m³", "n_valid": n, "remaining_days": remaining}
+    if complete:
+        ok = reported <= limit
+        return Judgement("met" if ok else "missed",
+                         f"period mean {gb8170(mean, 1)} µg/m³ (reported {reported}) against ≤ {limit}",
+                         **common)
+    # the reported mean rounds half-even, so the exact mean must stay below limit + 0.5
+    ceiling_exact = limit + Decimal("0.5")
+    bound = (ceiling_exact * (n + remaining) - mean * n) / remaining
+    text = f"the remaining {remaining} days must average below {gb8170(bound, 1)} µg/m³"
+    if bound <= 0:
+        return Judgement("missed", "the target can no longer be met: " + text, bound=gb8170(bound, 1),
+                         bound_text=text, **common)
+    status = "on_track" if reported <= limit else "at_risk"
+    why = (f"mean to date {gb8170(mean, 1)} µg/m³ is within ≤ {limit}" if status == "on_track"
+           else f"mean to date {gb8170(mean, 1)} µg/m³ is above ≤ {limit}")
+    return Judgement(status, f"{why}; {text}", bound=gb8170(bound, 1), bound_text=text, **common)
+
+
+def _ratio_at_least(target: Decimal, f: Figures, complete: bool, remaining: int) -> Judgement:
+    """优良天数比率 ≥ target %: good days ÷ valid days, reported to one decimal."""
+    ratio = gb8170(Decimal(f.good_days * 100) / f.aqi_days, 1)
+    common = {"value": ratio, "unit": "%", "n_valid": f.aqi_days, "remaining_days": remaining}
+    if complete:
+        return Judgement("met" if ratio >= target else "missed",
+                         f"{f.good_days} good days of {f.aqi_days}: {ratio}% against ≥ {target}%", **common)
+    total = f.aqi_days + remaining
+    # the fewest good days overall whose reported ratio (one decimal, GB/T 8170) reaches the target
+    good_total = max(0, math.floor((target - Decimal("0.1")) * total / 100))
+    while gb8170(Decimal(good_total * 100) / total, 1) < target:
+        good_total += 1
+    need = max(0, good_total - f.good_days)
+    text = f"at least {need} of the remaining {remaining} days must be good (AQI ≤ 100)"
+    if need > remaining:
+        return Judgement("missed", "the target can no longer be met: " + text, bound=Decimal(need),
+                         bound_text=text, **common)
+    status = "on_track" if ratio >= target else "at_risk"
+    return Judgement(status, f"{ratio}% good days to date against ≥ {target}%; {text}",
+                     bound=Decimal(need), bound_text=text, **common)
+
+
+def _count_at_most(limit: int, f: Figures, complete: bool, remaining: int) -> Judgement:
+    """重污染天数 ≤ limit: a count that can only grow."""
+    common = {"value": Decimal(f.heavy_days), "unit": "天", "n_valid": f.aqi_days,
+              "remaining_days": remaining}
+    if f.heavy_days > limit:
+        return Judgement("missed", f"{f.heavy_days} heavy-pollution days already exceed ≤ {limit}", **common)
+    if complete:
+        return Judgement("met", f"{f.heavy_days} heavy-pollution days against ≤ {limit}", **common)
+    left = limit - f.heavy_days
+    text = f"at most {left} more heavy-pollution day(s) in the remaining {remaining} days"
+    status = "at_risk" if left == 0 else "on_track"
+    return Judgement(status, f"{f.heavy_days} so far against ≤ {limit}; {text}", bound=Decimal(left),
+                     bound_text=text, **common)
+
+
+def _heavy_ratio(limit: Decimal, f: Figures, complete: bool, remaining: int) -> Judgement:
+    """重污染天数比率 ≤ limit %."""
+    ratio = gb8170(Decimal(f.heavy_days * 100) / f.aqi_days, 1)
+    common = {"value": ratio, "unit": "%", "n_valid": f.aqi_days, "remaining_days": remaining}
+    allowed = int(limit * (f.aqi_days + remaining) / 100)
+    if complete:
+        return Judgement("met" if ratio <= limit else "missed", f"{ratio}% against ≤ {limit}%", **common)
+    if f.heavy_days > allowed:
+        return Judgement("missed", f"{f.heavy_days} heavy days already exceed the {allowed} a {limit}% "
+                         "ratio allows", **common)
+    left = allowed - f.heavy_days
+    text = f"at most {left} more heavy-pollution day(s) in the remaining {remaining} days"
+    return Judgement("on_track" if ratio <= limit else "at_risk", f"{ratio}% so far; {text}",
+                     bound=Decimal(left), bound_text=text, **common)
+
+
+def _year_on_year(base: str, comparator: str, f: Figures, complete: bool, remaining: int) -> Judgement:
+    """同比下降 / 稳中向好: compared with the same period of the previous year, to the same day."""
+    if base != "pm25":
+        return Judgement("not_evaluable", "year-on-year judgement is available for PM2.5 only")
+    if f.previous_pm25_mean is None or f.pm25_mean is None:
+        return Judgement("not_evaluable", "no data for the same period of the previous year")
+    now, before = to_decimal(f.pm25_mean), to_decimal(f.previous_pm25_mean)
+    change = gb8170((now / before - 1) * 100, 1)
+    better = now < before if comparator == "improve" else now <= before
+    status = ("met" if better else "missed") if complete else ("on_track" if better else "at_risk")
+    return Judgement(status, f"PM2.5 {gb8170(now, 1)} µg/m³ against {gb8170(before, 1)} a year before "
+                     f"({change:+}%)", value=gb8170(now, 1), unit="µg/m³", n_valid=f.pm25_days,
+                     remaining_days=remaining, year_on_year=change, rule_sets=f.rule_sets)
