@@ -22,6 +22,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ecoplan.plans",
+    "ecoplan.monitoring",
+    "ecoplan.evaluation",
 ]
 
 MIDDLEWARE = [

@@ -4,5 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("air/", include("ecoplan.monitoring.urls")),
+    path("evaluation/", include("ecoplan.evaluation.urls")),
     path("", include("ecoplan.plans.urls")),
 ]

@@ -236,8 +236,7 @@ class AirStore:
                        '{rules.id}' AS rule_set, '{basis}' AS basis
                 FROM (SELECT *, {aqi} AS _aqi FROM (SELECT *, {iaqis} FROM {source} WHERE {in_force}))""")
         body = " UNION ALL ".join(selects)
-        exists = c.execute(f"SELECT count(*) FROM information_schema.tables WHERE table_name = '{target}'").fetchone()[0]
-        if not exists:
+        if not self.has(target):
             c.execute(f"CREATE TABLE {target} AS SELECT * RENAME (_aqi AS aqi) FROM ({body}) LIMIT 0")
         if days is None and rule_set is None:
             c.execute(f"DELETE FROM {target} WHERE basis = 'in_force'")
@@ -300,8 +299,7 @@ class AirStore:
             FROM a JOIN periods_all p ON p.day = a.day
             WHERE true {affected}
             GROUP BY a.area, p.kind, p.label, p.start, a.exclusion, a.basis"""
-        exists = c.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'stats'").fetchone()[0]
-        if not exists:
+        if not self.has("stats"):
             c.execute(f"CREATE TABLE stats AS {body} LIMIT 0")
         if days is None:
             c.execute("DELETE FROM stats")
@@ -311,6 +309,10 @@ class AirStore:
         c.execute(f"INSERT INTO stats BY NAME {body}")
 
     # -- reading ----------------------------------------------------------------------------
+    def has(self, table: str) -> bool:
+        return bool(self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [table]).fetchone()[0])
+
     def query(self, sql: str, params: list | None = None) -> list[dict]:
         cursor = self.con.execute(sql, params or [])
         names = [d[0] for d in cursor.description]

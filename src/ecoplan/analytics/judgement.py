@@ -51,7 +51,9 @@ class Judgement:
 
 
 def period_window(period: str, year: int) -> tuple[date, date] | None:
-    """'year' → the calendar year; 'Q1' → January–March; others are not air periods."""
+    """'year' → the calendar year; 'Q1' → January–March; 'by 2025' → the year 2025."""
+    if period.startswith("by ") and period[3:].isdigit():
+        year, period = int(period[3:]), "year"
     if period == "year":
         return date(year, 1, 1), date(year, 12, 31)
     if period == "Q1":
@@ -63,6 +65,8 @@ def judge(code: str, comparator: str, target: Decimal | None, period: str, year:
           figures: Figures | None, as_of: date) -> Judgement:
     """Judge one target; ``code`` is the indicator code (pm25, good_day_ratio, heavy_days …)."""
     base = code.removesuffix("_q1")
+    if target is not None:
+        target = Decimal(target).normalize()  # 33.0000 → 33 in the reasons
     if code not in EVALUABLE:
         return Judgement("not_evaluable", "ecoplan has no monitoring source for this indicator yet")
     window = period_window("Q1" if code.endswith("_q1") else period, year)
@@ -136,7 +140,8 @@ def _ratio_at_least(target: Decimal, f: Figures, complete: bool, remaining: int)
     while gb8170(Decimal(good_total * 100) / total, 1) < target:
         good_total += 1
     need = max(0, good_total - f.good_days)
-    text = f"at least {need} of the remaining {remaining} days must be good (AQI ≤ 100)"
+    text = (f"at least {need} of the remaining {remaining} days must be good (AQI ≤ 100)" if need
+            else f"the target holds even if none of the remaining {remaining} days is good")
     if need > remaining:
         return Judgement("missed", "the target can no longer be met: " + text, bound=Decimal(need),
                          bound_text=text, **common)

@@ -1,6 +1,7 @@
 """`ecoplan load_demo` — the fictional demo district plan shipped with the project."""
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
@@ -11,12 +12,28 @@ DEMO = Path(__file__).resolve().parents[2] / "demo" / "demo-district-2026-action
 
 
 class Command(BaseCommand):
-    help = "Load the demo plan (a small fictional district, clearly labelled) once."
+    help = "Load the demo plan and a year of synthetic air data (a fictional district) once."
 
     def handle(self, *args, **options):
         try:
             _, plan = import_document(DEMO.read_bytes(), DEMO.name)
         except DuplicatePlan as exc:
-            self.stdout.write(f"demo already loaded (plan #{exc.plan.pk})")
+            self.stdout.write(f"demo plan already loaded (plan #{exc.plan.pk})")
+        else:
+            self.stdout.write(f"demo plan loaded: plan #{plan.pk} {plan.title}")
+        self._air()
+
+    def _air(self):
+        from django.conf import settings
+        from django.utils import timezone
+
+        from ecoplan.monitoring import demo
+        from ecoplan.monitoring.models import Station
+
+        if Station.objects.filter(code=demo.STATIONS[0][0]).exists():
+            self.stdout.write("demo air data already loaded")
             return
-        self.stdout.write(f"demo loaded: plan #{plan.pk} {plan.title}")
+        until = timezone.localdate() - timedelta(days=1)
+        counts = demo.load(settings.DATA_DIR / "demo", until)
+        self.stdout.write(f"demo air data (synthetic) loaded: {counts['stations']} stations, "
+                          f"{counts['hours']} station-hours to {until}, {counts['daily']} station-days")

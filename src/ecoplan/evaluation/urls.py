@@ -1,0 +1,6 @@
+from django.urls import path
+
+from . import views
+
+app_name = "evaluation"
+urlpatterns = [path("plans/<int:pk>/", views.plan_targets, name="plan")]

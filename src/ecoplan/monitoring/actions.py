@@ -1,0 +1,100 @@
+"""Changes to the monitoring registry and store: one ``do_*`` per user-visible change."""
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+from django.db import transaction
+
+from ecoplan.analytics.ingest import IngestError, Mapping
+from ecoplan.plans.models import Area
+
+from .models import ExclusionDay, IngestRun, Station, StationMembership
+from .store import open_store, sync_registry
+
+STATION_COLUMNS = ("code", "name", "area", "district")
+
+
+def _date(text: str, where: str) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise IngestError(f"{where}: “{text}” is not a date (YYYY-MM-DD)") from None
+
+
+@transaction.atomic
+def do_register_stations(path: Path) -> int:
+    """Station registry CSV: code,name,area,district[,kind,valid_from,valid_to,longitude,latitude].
+    All rows or none; each row replaces the station's memberships."""
+    with Path(path).open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in STATION_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise IngestError(f"{Path(path).name}: missing column(s) {', '.join(missing)}")
+        count = 0
+        for number, row in enumerate(reader, 2):
+            where = f"{Path(path).name}:{number}"
+            if not row["code"].strip() or not row["district"].strip():
+                raise IngestError(f"{where}: code and district are required")
+            district, _ = Area.objects.get_or_create(name=row["district"].strip(), parent=None,
+                                                     defaults={"kind": Area.Kind.DISTRICT})
+            kind = row.get("kind") or Station.Kind.EVALUATION
+            if kind not in Station.Kind.values:
+                raise IngestError(f"{where} [kind]: “{kind}” is not one of {', '.join(Station.Kind.values)}")
+            station, _ = Station.objects.update_or_create(code=row["code"].strip(), defaults={
+                "name": row["name"].strip() or row["code"].strip(), "kind": kind,
+                "synthetic": (row.get("synthetic") or "").strip().lower() in ("1", "true", "yes"),
+                "longitude": float(row["longitude"]) if row.get("longitude") else None,
+                "latitude": float(row["latitude"]) if row.get("latitude") else None})
+            valid_from = _date(row.get("valid_from", ""), where)
+            valid_to = _date(row.get("valid_to", ""), where)
+            station.memberships.all().delete()
+            StationMembership.objects.create(station=station, area=district,
+                                             valid_from=valid_from, valid_to=valid_to)
+            if row["area"].strip():
+                area, _ = Area.objects.get_or_create(name=row["area"].strip(), parent=district,
+                                                     defaults={"kind": Area.Kind.SUB_AREA})
+                StationMembership.objects.create(station=station, area=area,
+                                                 valid_from=valid_from, valid_to=valid_to)
+            count += 1
+    return count
+
+
+def do_ingest_air(path: Path, mapping: str | Mapping = "wide", acting_user=None,
+                  compute: bool = True) -> IngestRun:
+    """Ingest one file of hourly data and recompute the days it touched."""
+    with open_store() as store:
+        sync_registry(store)
+        report = store.ingest(path, mapping)
+        if compute:
+            store.compute(report.days)
+    return IngestRun.objects.create(
+        batch=report.batch, file=report.file, rows=report.rows, hours=report.hours,
+        stations=report.stations, first_hour=_aware(report.first), last_hour=_aware(report.last),
+        flags=report.flags, acting_user=acting_user)
+
+
+def _aware(value):
+    from django.utils import timezone
+
+    return timezone.make_aware(value) if value is not None and timezone.is_naive(value) else value
+
+
+def do_compute(rule_set: str | None = None) -> dict:
+    with open_store() as store:
+        sync_registry(store)
+        return store.compute(rule_set=rule_set)
+
+
+@transaction.atomic
+def do_add_exclusion_days(days: list[date], area: Area | None, source: str) -> int:
+    for day in days:
+        ExclusionDay.objects.get_or_create(area=area, day=day, kind=ExclusionDay.Kind.DUST,
+                                           defaults={"source": source})
+    with open_store() as store:
+        sync_registry(store)
+        store.compute(days)
+    return len(days)

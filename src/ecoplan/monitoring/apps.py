@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MonitoringConfig(AppConfig):
+    name = "ecoplan.monitoring"
+    label = "monitoring"
+    verbose_name = _("Monitoring")
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the rule-pack system check)

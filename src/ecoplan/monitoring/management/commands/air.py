@@ -1,0 +1,122 @@
+"""`ecoplan air …` — the air-quality engine from the command line.
+
+  ecoplan air stations FILE.csv            register stations (code,name,area,district,…)
+  ecoplan air ingest FILE [--mapping M]    ingest hourly data (presets: wide, long, cnemc, uci,
+                                           or a mapping .toml) and recompute the days it touched
+  ecoplan air compute [--rules 2026]       recompute everything (in force per day, or one rule set)
+  ecoplan air dust DATE… [--area NAME]     add days to the exclusion register (沙尘)
+  ecoplan air aqi --pollutant pm25 --value 80 --date 2024-05-01 [--averaging 24h]
+  ecoplan air judge PLAN [--as-of DATE] [--json]
+"""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from ecoplan.analytics.ingest import PRESETS, IngestError, Mapping
+from ecoplan.standards import aqi, packs
+
+
+class Command(BaseCommand):
+    help = "Air-quality engine: stations, ingest, compute, dust days, single AQI, target judgement."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        p = sub.add_parser("stations", help="register stations from a CSV")
+        p.add_argument("file")
+        p = sub.add_parser("ingest", help="ingest hourly station data")
+        p.add_argument("files", nargs="+")
+        p.add_argument("--mapping", default="wide", help=f"preset ({', '.join(PRESETS)}) or .toml")
+        p.add_argument("--no-compute", action="store_true")
+        p = sub.add_parser("compute", help="recompute daily values and statistics")
+        p.add_argument("--rules", choices=list(packs.rule_sets()), help="one rule set for all days")
+        p = sub.add_parser("dust", help="add dust days to the exclusion register")
+        p.add_argument("days", nargs="+", type=date.fromisoformat)
+        p.add_argument("--area", help="area name (default: every area)")
+        p.add_argument("--source", default="", help="where the dust day was announced")
+        p = sub.add_parser("aqi", help="IAQI/AQI of one value under the rules of a date")
+        p.add_argument("--pollutant", required=True, choices=["pm25", "pm10", "so2", "no2", "co", "o3"])
+        p.add_argument("--value", required=True, help="concentration (CO in mg/m³)")
+        p.add_argument("--date", type=date.fromisoformat, default=date.today())
+        p.add_argument("--averaging", default="24h", choices=["24h", "1h", "8h"])
+        p = sub.add_parser("judge", help="judge a plan's air targets")
+        p.add_argument("plan", type=int)
+        p.add_argument("--as-of", type=date.fromisoformat, default=None)
+        p.add_argument("--json", action="store_true")
+
+    def handle(self, *args, action, **options):
+        try:
+            getattr(self, "_" + action)(**options)
+        except (IngestError, packs.PackError) as exc:
+            raise CommandError(str(exc)) from exc
+
+    def _stations(self, file, **_):
+        from ecoplan.monitoring.actions import do_register_stations
+
+        self.stdout.write(f"{do_register_stations(Path(file))} station(s) registered")
+
+    def _ingest(self, files, mapping, no_compute, **_):
+        from ecoplan.monitoring.actions import do_ingest_air
+
+        chosen: str | Mapping = Mapping.from_toml(Path(mapping)) if mapping.endswith(".toml") else mapping
+        for name in files:
+            run = do_ingest_air(Path(name), chosen, compute=not no_compute)
+            flags = ", ".join(f"{k}: {v}" for k, v in run.flags.items()) or "none"
+            self.stdout.write(f"{run.file}: {run.rows} rows → {run.hours} station-hours, "
+                              f"{run.stations} stations, {run.first_hour} … {run.last_hour}; flags: {flags}")
+
+    def _compute(self, rules, **_):
+        from ecoplan.monitoring.actions import do_compute
+
+        counts = do_compute(rules)
+        self.stdout.write(", ".join(f"{k} {v}" for k, v in counts.items()))
+
+    def _dust(self, days, area, source, **_):
+        from ecoplan.monitoring.actions import do_add_exclusion_days
+        from ecoplan.plans.models import Area
+
+        chosen = None
+        if area:
+            chosen = Area.objects.filter(name=area).first()
+            if chosen is None:
+                raise CommandError(f"no area named {area}")
+        self.stdout.write(f"{do_add_exclusion_days(days, chosen, source)} day(s) registered")
+
+    def _aqi(self, pollutant, value, date, averaging, **_):
+        rules = packs.rules_for(date)
+        series = f"{pollutant}_{averaging}"
+        if pollutant in ("pm25", "pm10") and averaging != "24h":
+            series = f"{pollutant}_24h"
+        try:
+            result = aqi.iaqi(rules.aqi, series, value)
+        except KeyError:
+            raise CommandError(f"{rules.aqi.id} has no {averaging} breakpoints for {pollutant}") from None
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+        lv = aqi.level(rules.aqi, result)
+        self.stdout.write(json.dumps({
+            "pollutant": pollutant, "averaging": averaging, "value": value, "date": date.isoformat(),
+            "iaqi": result, "level": lv.level, "category": lv.category, "colour": lv.colour,
+            "rule_set": rules.id}, ensure_ascii=False))
+
+    def _judge(self, plan, as_of, json: bool = False, **_):
+        import json as jsonlib
+
+        from ecoplan.evaluation.services import judge_plan
+        from ecoplan.plans.models import Plan
+
+        try:
+            record = Plan.objects.get(pk=plan)
+        except Plan.DoesNotExist:
+            raise CommandError(f"no plan with id {plan}") from None
+        rows = judge_plan(record, as_of)
+        if json:
+            self.stdout.write(jsonlib.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=1,
+                                            default=str))
+            return
+        for r in rows:
+            self.stdout.write(f"{r.status:<13} {r.area_name:<8} {r.target.indicator} {r.target.comparator} "
+                              f"{r.target.value if r.target.value is not None else ''} — {r.judgement.reason}")

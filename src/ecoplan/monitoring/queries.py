@@ -1,0 +1,56 @@
+"""Read-side queries of the air store for the pages (one place, plain SQL)."""
+from __future__ import annotations
+
+from ecoplan.plans.models import Area
+
+from .store import area_key
+
+STREET_FIGURES = ["pm25_mean", "pm25_days", "pm25_p95", "pm10_mean", "no2_mean", "o3_8h_p90",
+                  "good_days", "aqi_days", "heavy_days"]
+
+
+def area_daily(store, area: Area, year: int) -> list[dict]:
+    if not store.has("area_daily"):
+        return []
+    return store.query("""SELECT day, aqi, category, colour, primary_pollutant, pm25, pm10, o3_8h_max,
+            n_pm25, n_stations, rule_set FROM area_daily WHERE basis = 'in_force' AND area = ?
+            AND year(day) = ? ORDER BY day""", [area_key(area), year])
+
+
+def cumulative_pm25(days: list[dict]) -> list[tuple]:
+    """Year-to-date PM2.5 mean after each day (累计浓度), over valid days."""
+    total = n = 0
+    out = []
+    for d in days:
+        if d["pm25"] is not None:
+            total += d["pm25"]
+            n += 1
+        out.append((d["day"].isoformat(), round(total / n, 1) if n else None))
+    return out
+
+
+def sub_area_stats(store, district: Area, year: int) -> list[dict]:
+    children = {area_key(a): a for a in district.children.all()}
+    if not children or not store.has("stats"):
+        return []
+    rows = store.query(f"""SELECT area, rule_sets, last_day, {', '.join(STREET_FIGURES)} FROM stats
+        WHERE kind = 'year' AND label = ? AND basis = 'in_force' AND exclusion = 'none'
+        AND area IN ({', '.join('?' for _ in children)}) ORDER BY pm25_mean""",
+        [str(year), *children])
+    for row in rows:
+        row["area_obj"] = children[row["area"]]
+        row["good_ratio"] = round(100 * row["good_days"] / row["aqi_days"], 1) if row["aqi_days"] else None
+    return rows
+
+
+def station_daily(store, code: str, year: int) -> list[dict]:
+    if not store.has("daily"):
+        return []
+    return store.query("""SELECT day, pm25, n_pm25, pm10, n_pm10, o3_8h_max, n_o3_windows, aqi, category,
+            colour, primary_pollutant, rule_set FROM daily WHERE basis = 'in_force' AND station = ?
+            AND year(day) = ? ORDER BY day""", [code, year])
+
+
+def station_flags(store, code: str) -> list[dict]:
+    return store.query("""SELECT file, _row AS row, ts, field, issue, value FROM flags WHERE station = ?
+        ORDER BY ts LIMIT 500""", [code])

@@ -1,0 +1,89 @@
+"""Monitoring registry, ingest through Django, the air pages and the judged targets."""
+import csv
+import json
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from ecoplan.monitoring import demo
+from ecoplan.monitoring.models import IngestRun, Station
+from ecoplan.plans import actions as plan_actions
+from ecoplan.plans.models import Area
+
+from ..conftest import DEMO
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_air(settings, tmp_path):
+    settings.DATA_DIR = tmp_path
+    plan = plan_actions.import_document(DEMO.read_bytes(), DEMO.name)[1]
+    counts = demo.load(tmp_path / "demo", date(2026, 4, 30))
+    return plan, counts
+
+
+def test_demo_air_loads_and_judges_targets(demo_air, client):
+    plan, counts = demo_air
+    assert counts["stations"] == 6 and counts["daily"] > 6 * 480
+    page = client.get(f"/evaluation/plans/{plan.pk}/", {"as_of": "2026-04-30"}).content.decode()
+    assert "东湖街道" in page and "南苑镇" in page and "remaining 245 days" in page
+
+
+def test_area_page_calendar_table_and_synthetic_label(demo_air, client):
+    district = Area.objects.get(name="演示区", parent=None)
+    page = client.get(f"/air/areas/{district.pk}/", {"year": 2026}).content.decode()
+    assert 'id="synthetic"' in page and "echarts-5.6.0.min.js" in page
+    assert "南苑镇" in page and "HJ 633-2026" in page  # per-street table with its rule sets
+    calendar = json.loads(page.split("var calendar = ")[1].split(", cumulative")[0])
+    assert len(calendar) == 120 and calendar[0][0] == "2026-01-01"
+
+
+def test_station_page_shows_gaps(demo_air, client):
+    page = client.get("/air/stations/DEMO01/", {"year": 2026}).content.decode()
+    assert 'class="gap"' in page and "30" in page  # the 30-hour outage
+
+
+def test_judge_command_json(demo_air, capsys):
+    plan, _ = demo_air
+    call_command("air", "judge", str(plan.pk), "--as-of", "2026-04-30", "--json")
+    rows = json.loads(capsys.readouterr().out)
+    statuses = {(r["indicator_code"], r["area"]): r["status"] for r in rows}
+    assert statuses[("heavy_days", "演示区")] in ("on_track", "at_risk")
+    assert all(r["rule_sets"] for r in rows if r["status"] != "not_evaluable")
+
+
+def test_aqi_command_picks_the_rules_of_the_date(capsys):
+    call_command("air", "aqi", "--pollutant", "pm25", "--value", "80", "--date", "2024-05-01")
+    assert json.loads(capsys.readouterr().out)["iaqi"] == 107
+    call_command("air", "aqi", "--pollutant", "pm25", "--value", "80", "--date", "2026-05-01")
+    out = json.loads(capsys.readouterr().out)
+    assert (out["iaqi"], out["rule_set"][:11]) == (119, "HJ 633-2026")
+
+
+def test_ingest_command_records_flags(settings, tmp_path, capsys):
+    settings.DATA_DIR = tmp_path
+    registry = tmp_path / "stations.csv"
+    registry.write_text("code,name,area,district\nS1,站一,甲街道,乙区\n", "utf-8")
+    call_command("air", "stations", str(registry))
+    hours = tmp_path / "h.csv"
+    with hours.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["station", "time", "so2", "no2", "co", "o3", "pm10", "pm25"])
+        for h in range(24):
+            writer.writerow(["S1", f"2024-05-01 {h:02d}:00:00", 5, 30, 0.5, 80, 60, -1 if h == 3 else 40])
+    call_command("air", "ingest", str(hours))
+    assert "negative: 1" in capsys.readouterr().out
+    assert IngestRun.objects.get().flags == {"negative": 1}
+    assert Station.objects.get(code="S1").memberships.count() == 2
+
+
+def test_bad_registry_names_the_row(settings, tmp_path):
+    settings.DATA_DIR = tmp_path
+    registry = tmp_path / "stations.csv"
+    registry.write_text("code,name,area,district,kind\nS1,站一,甲街道,乙区,evaluation\nS2,站二,,乙区,weird\n", "utf-8")
+    with pytest.raises(CommandError, match=r"stations.csv:3 \[kind\]"):
+        call_command("air", "stations", str(registry))
+    assert not Station.objects.exists()  # all rows or none
