@@ -87,6 +87,8 @@ class AirStore:
             return "(SELECT NULL::VARCHAR AS station, NULL::TIMESTAMP AS ts, " + ", ".join(
                 f"NULL::DOUBLE AS {p}" for p in ingest_mod.POLLUTANTS) + " WHERE false)"
         listing = ", ".join(f"'{f}'" for f in files)
+        if len(files) == 1:
+            return f"read_parquet([{listing}])"
         # a later batch replaces an earlier one for the same station-hour
         return f"""(SELECT * EXCLUDE (k) FROM (SELECT *, row_number() OVER (PARTITION BY station, ts
             ORDER BY batch DESC) AS k FROM read_parquet([{listing}])) WHERE k = 1)"""
@@ -122,9 +124,9 @@ class AirStore:
         c = self.con
         c.execute("BEGIN")
         try:
-            ingest_mod.canonical_view(c, path, mapping)
+            text = ingest_mod.typed_table(c, path, mapping)
             known = self.stations() if check_registry and self.stations() else None
-            counts = ingest_mod.validate_and_write(c, batch, out, mapping, known)
+            counts = ingest_mod.validate_and_write(c, batch, out, text, known, mapping.format == "long")
             c.execute(f"INSERT INTO flags SELECT '{batch}', * FROM batch_flags")
             c.execute("INSERT INTO batches (batch, file, rows, hours, stations, first_hour, last_hour) VALUES (?,?,?,?,?,?,?)",
                       [batch, path.name, counts["rows"], counts["hours"], counts["stations"],
@@ -199,25 +201,30 @@ class AirStore:
                           for p in ("so2", "no2", "co", "pm10", "pm25"))
         valid = ", ".join(f"CASE WHEN n_{p} >= 20 THEN {p}_avg END AS {p}, n_{p}"
                           for p in ("so2", "no2", "co", "pm10", "pm25"))
+        # O3 by hour of day, pivoted in the same pass: the 8-h windows are then plain arithmetic
+        o3_hours = ", ".join(f"max(o3) FILTER (WHERE hr = {k}) AS o3_{k}" for k in range(24))
+        windows = []  # window ending at hour k covers k-7 … k (GB 3095 3.8); 17 windows, k = 7 … 23
+        for k in range(7, 24):
+            cells = [f"o3_{j}" for j in range(k - 7, k + 1)]
+            total = " + ".join(f"coalesce({c}, 0)" for c in cells)
+            count = " + ".join(f"CAST({c} IS NOT NULL AS INTEGER)" for c in cells)
+            windows.append((f"({total})", f"({count})"))
+        window_means = ", ".join(  # 表4: a window needs ≥ 6 hourly values
+            f"CASE WHEN {n} >= 6 THEN {_mean(t, n)} END" for t, n in windows)
+        window_valid = " + ".join(f"CAST({n} >= 6 AS INTEGER)" for _, n in windows)
         c.execute(f"""CREATE OR REPLACE TEMP TABLE daily_conc AS
             WITH h AS (  -- integer milli-units: exact sums, exact half-even rounding of the means
                 SELECT station, CAST(ts AS DATE) AS day, hour(ts) AS hr, {milli}
                 FROM {self._hourly()} WHERE {where}),
-            w AS (  -- O3 8-h moving mean ending at hour hr (covers hr-7 … hr), GB 3095 3.8, 表4 ≥ 6 h
-                SELECT station, day, hr, sum(o3) OVER win AS s8, count(o3) OVER win AS n8
-                FROM h WINDOW win AS (PARTITION BY station, day ORDER BY hr RANGE BETWEEN 7 PRECEDING AND CURRENT ROW)),
-            m8 AS (  -- MDA8 over the 17 windows ending 08:00 … 24:00, valid with ≥ 14 (HJ 663 practice)
-                SELECT station, day, max({_mean('s8', 'n8')}) FILTER (WHERE n8 >= 6) AS o3_8h_max,
-                       count(*) FILTER (WHERE n8 >= 6) AS n_o3_windows
-                FROM w WHERE hr >= 7 GROUP BY station, day),
             d AS (  -- GB 3095 表4: a daily mean needs ≥ 20 hourly values
-                SELECT station, day, {means}, count(o3) AS n_o3, max(o3) / 1000 AS o3_1h_max
-                FROM h GROUP BY station, day)
-            SELECT d.station, d.day, {valid},
+                SELECT station, day, {means}, count(o3) AS n_o3, max(o3) / 1000 AS o3_1h_max, {o3_hours}
+                FROM h GROUP BY station, day),
+            m AS (  -- MDA8: the largest valid 8-h mean of the day, valid with ≥ 14 windows (HJ 663 practice)
+                SELECT *, greatest({window_means}) AS o3_8h_all, {window_valid} AS n_o3_windows FROM d)
+            SELECT station, day, {valid},
               CASE WHEN n_o3 >= 20 THEN o3_1h_max END AS o3_1h_max, n_o3,
-              CASE WHEN m8.n_o3_windows >= 14 THEN m8.o3_8h_max END AS o3_8h_max,
-              coalesce(m8.n_o3_windows, 0) AS n_o3_windows
-            FROM d LEFT JOIN m8 USING (station, day)""")
+              CASE WHEN n_o3_windows >= 14 THEN o3_8h_all END AS o3_8h_max, n_o3_windows
+            FROM m""")
         self._with_aqi("daily_conc", "daily", ["station", "day"], days, rule_set)
 
     def _with_aqi(self, source: str, target: str, keys: list[str], days, rule_set) -> None:
@@ -255,7 +262,7 @@ class AirStore:
             SELECT m.area, d.day,
               {', '.join(f"{_mean(f'sum(CAST(round(d.{p} * 1000) AS BIGINT))', f'count(d.{p})')} AS {p}, count(d.{p}) AS n_{p}" for p in CONCENTRATIONS)},
               count(DISTINCT d.station) AS n_stations
-            FROM (SELECT DISTINCT station, day, {', '.join(CONCENTRATIONS)} FROM daily_conc) d
+            FROM daily_conc d
             JOIN membership m ON m.station = d.station
               AND (m.valid_from IS NULL OR d.day >= m.valid_from) AND (m.valid_to IS NULL OR d.day <= m.valid_to)
             WHERE {where}

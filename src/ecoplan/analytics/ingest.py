@@ -10,8 +10,7 @@ field, issue, value).  Gaps are reported per station.
 from __future__ import annotations
 
 import csv
-import hashlib
-import io
+import tempfile
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,16 +65,18 @@ PRESETS = {
 
 
 def _read_source(con, path: Path) -> str:
-    """A DuckDB relation name holding the file's cells as text, with a 1-based row number."""
+    """A DuckDB relation over the file's cells, with its 1-based source row number ``_row``."""
     suffix = path.suffix.lower()
     name = "src"
     if suffix in (".csv", ".txt"):
+        # as text: a bad cell must be reported, not fail the whole read
         con.execute(f"""CREATE OR REPLACE TEMP VIEW {name} AS
             SELECT row_number() OVER () + 1 AS _row, * FROM read_csv({_lit(path)}, all_varchar=true,
             header=true, sample_size=-1)""")
     elif suffix == ".parquet":
         con.execute(f"""CREATE OR REPLACE TEMP VIEW {name} AS
-            SELECT row_number() OVER () AS _row, * FROM read_parquet({_lit(path)})""")
+            SELECT * EXCLUDE (file_row_number), file_row_number + 1 AS _row
+            FROM read_parquet({_lit(path)}, file_row_number = true)""")
     elif suffix in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook
 
@@ -83,25 +84,22 @@ def _read_source(con, path: Path) -> str:
             sheet = load_workbook(path, read_only=True, data_only=True).active
         except Exception as exc:  # openpyxl raises several kinds for a bad file
             raise IngestError(f"{path.name}: not a readable .xlsx file ({exc})") from exc
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        for row in sheet.iter_rows(values_only=True):
-            writer.writerow(["" if v is None else v for v in row])
-        tmp = Path(con.execute("SELECT current_setting('temp_directory')").fetchone()[0] or "/tmp") / (
-            hashlib.sha1(str(path).encode()).hexdigest() + ".csv")
-        tmp.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(buffer.getvalue(), "utf-8")
+        tmp = Path(tempfile.mkdtemp()) / (path.stem + ".csv")
+        with tmp.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            for row in sheet.iter_rows(values_only=True):
+                writer.writerow(["" if v is None else v for v in row])
         return _read_source(con, tmp)
     else:
         raise IngestError(f"{path.name}: unsupported file type {suffix} (csv, xlsx, parquet)")
     return name
 
 
-def _columns(con, relation: str) -> list[str]:
-    return [r[0] for r in con.execute(f"DESCRIBE {relation}").fetchall()]
+def _types(con, relation: str) -> dict[str, str]:
+    return {r[0]: r[1] for r in con.execute(f"DESCRIBE {relation}").fetchall()}
 
 
-def _lit(text: str) -> str:
+def _lit(text) -> str:
     return "'" + str(text).replace("'", "''") + "'"
 
 
@@ -109,96 +107,124 @@ def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def canonical_view(con, path: Path, mapping: Mapping) -> str:
-    """Create TEMP VIEW ``canon`` (file, _row, station, ts, pollutant text values) over the file."""
-    relation = _read_source(con, path)
-    present = set(_columns(con, relation))
-    needed = [mapping.station] + ([mapping.time] if isinstance(mapping.time, str) else mapping.time)
-    if mapping.format == "long":
-        needed += [mapping.pollutant_column, mapping.value_column]
-    else:
-        needed += [c for c in mapping.columns.values()]
-    missing = [c for c in needed if c not in present]
-    if missing:
-        raise IngestError(f"{path.name}: column(s) {', '.join(missing)} not found "
-                          f"(the file has: {', '.join(sorted(present - {'_row'}))})")
+TIME_FORMATS = "['%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y/%m/%d %H:%M', '%Y/%m/%d %H:%M:%S', '%Y-%m-%dT%H:%M']"
+
+
+def _time_expr(mapping: Mapping, types: dict[str, str]) -> str:
     if isinstance(mapping.time, str):
-        ts = f"try_strptime({_q(mapping.time)}, ['%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y/%m/%d %H:%M', '%Y-%m-%dT%H:%M'])"
+        column = _q(mapping.time)
+        if types[mapping.time].startswith("TIMESTAMP"):
+            ts = f"CAST({column} AS TIMESTAMP)"
+        else:  # ISO first (fast), then the other printed forms
+            ts = f"coalesce(try_cast({column} AS TIMESTAMP), try_strptime({column}, {TIME_FORMATS}))"
     else:
         y, m, d, h = (_q(c) for c in mapping.time)
         ts = (f"try_cast(make_timestamp(try_cast({y} AS INTEGER), try_cast({m} AS INTEGER), "
               f"try_cast({d} AS INTEGER), 0, 0, 0) AS TIMESTAMP) + to_hours(try_cast({h} AS INTEGER))")
-    if mapping.hour_label == "end":
-        ts = f"({ts} - INTERVAL 1 HOUR)"
+    return f"({ts} - INTERVAL 1 HOUR)" if mapping.hour_label == "end" else ts
+
+
+def typed_table(con, path: Path, mapping: Mapping) -> dict[str, bool]:
+    """TEMP TABLE ``typed``: file, _row, station, ts, <p>_v (number) and, for text sources,
+    <p>_t (the printed cell, to report what could not be read).  Returns which are text."""
+    relation = _read_source(con, path)
+    types = _types(con, relation)
+    needed = [mapping.station] + ([mapping.time] if isinstance(mapping.time, str) else mapping.time)
+    if mapping.format == "long":
+        needed += [mapping.pollutant_column, mapping.value_column]
+    else:
+        needed += list(mapping.columns.values())
+    missing = [c for c in needed if c not in types]
+    if missing:
+        raise IngestError(f"{path.name}: column(s) {', '.join(missing)} not found "
+                          f"(the file has: {', '.join(sorted(set(types) - {'_row'}))})")
+    ts = _time_expr(mapping, types)
     if mapping.format == "long":
         names = {**{p: p for p in POLLUTANTS}, **mapping.pollutant_names}
-        cases = ", ".join(
-            f"max(CASE WHEN lower({_q(mapping.pollutant_column)}) IN "
-            f"({', '.join(repr(k.lower()) for k, v in names.items() if v == p)}) "
-            f"THEN {_q(mapping.value_column)} END) AS {p}" for p in POLLUTANTS)
-        con.execute(f"""CREATE OR REPLACE TEMP VIEW canon AS
-            SELECT {_lit(path.name)} AS file, min(_row) AS _row, {_q(mapping.station)} AS station,
-            {ts} AS ts, {cases} FROM {relation} GROUP BY {_q(mapping.station)}, {ts}""")
+        code = "CASE " + " ".join(f"WHEN lower(CAST({_q(mapping.pollutant_column)} AS VARCHAR)) = {_lit(k.lower())} "
+                                  f"THEN {_lit(v)}" for k, v in names.items()) + " END"
+        con.execute(f"""CREATE OR REPLACE TEMP TABLE long_rows AS SELECT _row,
+            CAST({_q(mapping.station)} AS VARCHAR) AS station, {ts} AS ts, {code} AS pollutant,
+            CAST({_q(mapping.value_column)} AS VARCHAR) AS value FROM {relation}""")
+        pivot = ", ".join(f"max(value) FILTER (WHERE pollutant = '{p}') AS {p}" for p in POLLUTANTS)
+        source = f"""(SELECT min(_row) AS _row, station, ts, {pivot} FROM long_rows
+                      WHERE pollutant IS NOT NULL GROUP BY station, ts)"""
+        text = {p: True for p in POLLUTANTS}
+        station = "station"
+        columns = {p: p for p in POLLUTANTS}
+        time_column = "ts"
     else:
-        values = ", ".join(f"{_q(mapping.columns[p])} AS {p}" if p in mapping.columns else f"NULL AS {p}"
-                           for p in POLLUTANTS)
-        con.execute(f"""CREATE OR REPLACE TEMP VIEW canon AS
-            SELECT {_lit(path.name)} AS file, _row, CAST({_q(mapping.station)} AS VARCHAR) AS station,
-            {ts} AS ts, {values} FROM {relation}""")
-    return "canon"
+        source, station, time_column = relation, f"CAST({_q(mapping.station)} AS VARCHAR)", ts
+        columns = {p: mapping.columns[p] for p in POLLUTANTS if p in mapping.columns}
+        text = {p: types[c] == "VARCHAR" for p, c in columns.items()}
+    parts = []
+    for p in POLLUTANTS:
+        if p not in columns:
+            parts.append(f"NULL::DOUBLE AS {p}_v")
+            continue
+        column = _q(columns[p])
+        if text[p]:
+            parts.append(f"try_cast({column} AS DOUBLE) AS {p}_v, {column} AS {p}_t")
+        else:
+            parts.append(f"CAST({column} AS DOUBLE) AS {p}_v")
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE typed AS
+        SELECT {_lit(path.name)} AS file, _row, {station} AS station, {time_column} AS ts, {', '.join(parts)}
+        FROM {source}""")
+    apply_units(con, mapping)
+    return {p: text.get(p, False) for p in POLLUTANTS}
 
 
 MISSING_TEXT = ("", "NA", "N/A", "-", "—", "--", "-;", "nan", "NaN", "null", "NULL")
 
 
-def validate_and_write(con, batch: str, out: Path, mapping: Mapping,
-                       known_stations: set[str] | None) -> dict:
-    """Validate ``canon`` into clean hourly rows (Parquet at ``out``) and a flags table.
-
-    Returns counts: rows, hours written, flags by issue, stations, first/last hour.
-    """
-    missing = ", ".join(repr(m) for m in MISSING_TEXT)
-    numeric = []
+def validate_and_write(con, batch: str, out: Path, text: dict[str, bool],
+                       known_stations: set[str] | None, long_format: bool = False) -> dict:
+    """Flag what cannot be used (never silently), write the clean hourly rows to ``out``."""
+    missing = ", ".join(_lit(m) for m in MISSING_TEXT)
+    flags = ["""SELECT file, _row, station, ts, 'time' AS field, 'unreadable time' AS issue,
+        CAST(NULL AS VARCHAR) AS value FROM typed WHERE ts IS NULL"""]
     for p in POLLUTANTS:
-        numeric.append(f"try_cast(CAST({p} AS VARCHAR) AS DOUBLE) AS {p}_v, "
-                       f"CAST({p} AS VARCHAR) AS {p}_t")
-    con.execute(f"""CREATE OR REPLACE TEMP TABLE typed AS
-        SELECT file, _row, station, ts, {', '.join(numeric)} FROM canon""")
-    apply_units(con, mapping)
-    flags = []
-    for p in POLLUTANTS:
-        flags.append(f"""SELECT file, _row, station, ts, '{p}' AS field, 'not a number' AS issue, {p}_t AS value
-            FROM typed WHERE {p}_v IS NULL AND {p}_t IS NOT NULL AND trim({p}_t) NOT IN ({missing})""")
-        flags.append(f"""SELECT file, _row, station, ts, '{p}', 'negative', {p}_t FROM typed WHERE {p}_v < 0""")
-        flags.append(f"""SELECT file, _row, station, ts, '{p}', 'impossible (> {IMPOSSIBLE[p]})', {p}_t
+        if text[p]:
+            flags.append(f"""SELECT file, _row, station, ts, '{p}' AS field, 'not a number' AS issue,
+                {p}_t AS value FROM typed WHERE {p}_v IS NULL AND {p}_t IS NOT NULL AND trim({p}_t) NOT IN ({missing})""")
+        value = f"{p}_t" if text[p] else f"CAST({p}_v AS VARCHAR)"
+        flags.append(f"""SELECT file, _row, station, ts, '{p}', 'negative', {value} FROM typed WHERE {p}_v < 0""")
+        flags.append(f"""SELECT file, _row, station, ts, '{p}', 'impossible (> {IMPOSSIBLE[p]})', {value}
             FROM typed WHERE {p}_v > {IMPOSSIBLE[p]}""")
-    flags.append("""SELECT file, _row, station, ts, 'time', 'unreadable time', NULL FROM typed WHERE ts IS NULL""")
     flags.append("""SELECT file, _row, station, ts, 'station', 'no station', NULL FROM typed
         WHERE station IS NULL OR trim(station) = ''""")
-    flags.append("""SELECT t.file, t._row, t.station, t.ts, 'row', 'duplicate hour (first row kept)', NULL
-        FROM (SELECT *, row_number() OVER (PARTITION BY station, ts ORDER BY _row) AS k FROM typed
-              WHERE ts IS NOT NULL) t WHERE k > 1""")
     con.execute("CREATE OR REPLACE TEMP TABLE batch_flags AS " + " UNION ALL ".join(flags))
+    if long_format:
+        con.execute("""INSERT INTO batch_flags SELECT NULL, max(_row), station, ts, pollutant,
+            'duplicate value (largest kept)', NULL FROM long_rows WHERE pollutant IS NOT NULL
+            GROUP BY station, ts, pollutant HAVING count(*) > 1""")
+        con.execute("""INSERT INTO batch_flags SELECT NULL, _row, station, ts, 'pollutant',
+            'unknown pollutant', NULL FROM long_rows WHERE pollutant IS NULL""")
+    duplicates = con.execute("""SELECT count(*) FROM (SELECT station, ts FROM typed WHERE ts IS NOT NULL
+        GROUP BY station, ts HAVING count(*) > 1)""").fetchone()[0]
+    usable = "ts IS NOT NULL AND station IS NOT NULL AND trim(station) <> ''"
+    if duplicates:
+        con.execute("""INSERT INTO batch_flags SELECT file, _row, station, ts, 'row',
+            'duplicate hour (first row kept)', NULL FROM (SELECT *, row_number() OVER
+            (PARTITION BY station, ts ORDER BY _row) AS k FROM typed WHERE ts IS NOT NULL) WHERE k > 1""")
+        rows = f"""(SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY station, ts ORDER BY _row) AS k
+                    FROM typed WHERE {usable}) WHERE k = 1)"""
+    else:
+        rows = f"(SELECT * FROM typed WHERE {usable})"
     if known_stations is not None:
         con.execute("CREATE OR REPLACE TEMP TABLE known(station VARCHAR)")
-        if known_stations:
-            con.executemany("INSERT INTO known VALUES (?)", [[s] for s in sorted(known_stations)])
+        con.executemany("INSERT INTO known VALUES (?)", [[s] for s in sorted(known_stations)])
         con.execute("""INSERT INTO batch_flags SELECT min(file), min(_row), station, min(ts), 'station',
             'station not in the registry', station FROM typed WHERE station NOT IN (SELECT station FROM known)
             GROUP BY station""")
     clean = ", ".join(
         f"CASE WHEN {p}_v >= 0 AND {p}_v <= {IMPOSSIBLE[p]} THEN {p}_v END AS {p}" for p in POLLUTANTS)
     out.parent.mkdir(parents=True, exist_ok=True)
-    con.execute(f"""COPY (
-        SELECT station, ts, {clean}, '{batch}' AS batch FROM (
-            SELECT *, row_number() OVER (PARTITION BY station, ts ORDER BY _row) AS k FROM typed
-            WHERE ts IS NOT NULL AND station IS NOT NULL AND trim(station) <> '') WHERE k = 1
-        ) TO '{out}' (FORMAT parquet)""")
-    summary = con.execute(f"""SELECT count(*), count(DISTINCT station), min(ts), max(ts)
-        FROM read_parquet('{out}')""").fetchone()
-    rows = con.execute("SELECT count(*) FROM typed").fetchone()[0]
+    con.execute(f"COPY (SELECT station, ts, {clean}, '{batch}' AS batch FROM {rows}) TO {_lit(out)} (FORMAT parquet)")
+    summary = con.execute(f"SELECT count(*), count(DISTINCT station), min(ts), max(ts) FROM read_parquet({_lit(out)})").fetchone()
+    total = con.execute("SELECT count(*) FROM typed").fetchone()[0]
     by_issue = dict(con.execute("SELECT issue, count(*) FROM batch_flags GROUP BY issue ORDER BY issue").fetchall())
-    return {"rows": rows, "hours": summary[0], "stations": summary[1],
+    return {"rows": total, "hours": summary[0], "stations": summary[1],
             "first": summary[2], "last": summary[3], "flags": by_issue}
 
 
