@@ -62,7 +62,7 @@ def reference_daily(path: Path):
             by_day[day][int(row["hour"])] = row
     out = {}
     for day, hrs in by_day.items():
-        def series(col, scale=Decimal(1)):
+        def series(col, scale=Decimal(1), hrs=hrs):
             return {h: Decimal(r[col]) * scale for h, r in hrs.items() if r[col] not in ("NA", "")}
         values = {}
         for name, col, scale in (("so2", "SO2", 1), ("no2", "NO2", 1), ("co", "CO", Decimal("0.001")),

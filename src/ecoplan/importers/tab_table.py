@@ -101,7 +101,7 @@ def parse(text: str, source: str, result: ImportResult) -> None:
             result.skip(number, "text outside a task table", raw)
             index += 1
             continue
-        if (m := SECTION.match(cells[0])) and all(not c.strip() for c in cells[1:]):
+        if SECTION.match(cells[0]) and all(not c.strip() for c in cells[1:]):
             section = squeeze(cells[0])
             result.skip(number, "section row (kept as the tasks' section)", raw)
             index += 1

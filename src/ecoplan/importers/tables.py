@@ -91,7 +91,7 @@ class TableAssembler:
 
     def _same_label(self, task: Task, label: str) -> bool:
         a, b = key(task.title), key(label)
-        return bool(a) and bool(b) and (a in b or b in a or a.startswith(b) or b.endswith(a))
+        return bool(a) and bool(b) and (a in b or b in a)
 
     def add(self, row: Row) -> None:
         tasks = self.annex.tasks
