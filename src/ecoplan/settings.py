@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "ecoplan.plans",
     "ecoplan.monitoring",
     "ecoplan.evaluation",
+    "ecoplan.supervision",
 ]
 
 MIDDLEWARE = [
@@ -86,3 +87,8 @@ LOGIN_URL = "admin:login"
 # Largest plan document accepted by the upload form.
 ECOPLAN_MAX_UPLOAD_BYTES = int(os.environ.get("ECOPLAN_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = ECOPLAN_MAX_UPLOAD_BYTES
+ECOPLAN_MAX_EVIDENCE_BYTES = int(os.environ.get("ECOPLAN_MAX_EVIDENCE_BYTES", 10 * 1024 * 1024))
+# Reminders by e-mail go through Django's e-mail settings; by default they are written to the console.
+EMAIL_BACKEND = os.environ.get("ECOPLAN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("ECOPLAN_FROM_EMAIL", "ecoplan@localhost")
+LOGIN_REDIRECT_URL = "/supervision/"

@@ -1,0 +1,71 @@
+"""What a measure asks of its units in a month, and where it stands against its deadline.
+
+Pure (no Django): takes the structured 完成时限 (kind, start, end) and dates.
+
+* ``active_in(month)``: a measure appears in a unit's monthly report when its deadline makes it
+  live that month: by-date and year-end measures from the plan year's start through their due
+  month (and after it while not done: overdue work stays on the report); from-date measures from
+  their start; windows while open; long-term, continuous, recurring, per-milestone and blank
+  measures every month of the plan's period.
+* ``due_state``: on track / due soon / overdue / done late / done, or for standing obligations
+  (long-term, continuous …) the state of the latest monthly report.
+"""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+STANDING = {"long_term", "continuous", "recurring", "per_milestone", "blank", "unrecognised"}
+DUE_SOON_DAYS = 14
+STATES = ("on_track", "due_soon", "overdue", "done_late", "done", "reported", "not_reported",
+          "blocked", "not_started")
+
+
+def month_end(month: date) -> date:
+    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
+@dataclass(frozen=True)
+class Deadline:
+    kind: str
+    start: date | None
+    end: date | None
+
+
+def active_in(deadline: Deadline, month: date, period: tuple[date, date], done_on: date | None = None) -> bool:
+    """Is the measure live in ``month`` (first day of a month) of a plan running over ``period``?"""
+    first, last = month.replace(day=1), month_end(month)
+    if last < period[0] or first > period[1]:
+        return False
+    if done_on is not None and done_on < first:
+        return False  # finished before this month: nothing more to report
+    kind = deadline.kind
+    if kind in STANDING:
+        return True
+    if kind in ("by_date", "year_end"):
+        return deadline.end is None or first <= deadline.end or done_on is None
+    if kind == "from_date":
+        return deadline.start is None or last >= deadline.start
+    if kind == "window":
+        return (deadline.start is None or last >= deadline.start) and (deadline.end is None or first <= deadline.end)
+    return True
+
+
+def due_state(deadline: Deadline, today: date, done_on: date | None,
+              latest_report: str | None = None) -> str:
+    """Where a measure stands.  ``latest_report``: the status of its latest monthly entry
+    (not_started / in_progress / done / blocked / not_due), for standing obligations."""
+    if deadline.kind in STANDING or deadline.end is None:
+        if done_on is not None and deadline.kind not in ("long_term", "continuous", "recurring"):
+            return "done"
+        if latest_report is None:
+            return "not_reported"
+        return {"blocked": "blocked", "not_started": "not_started"}.get(latest_report, "reported")
+    if done_on is not None:
+        return "done" if done_on <= deadline.end else "done_late"
+    if today > deadline.end:
+        return "overdue"
+    if today >= deadline.end - timedelta(days=DUE_SOON_DAYS):
+        return "due_soon"
+    return "on_track"

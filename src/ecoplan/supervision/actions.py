@@ -1,0 +1,296 @@
+"""Changes in supervision — one ``do_*`` per user-visible change, each all-or-nothing."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from ecoplan import duties, workdays
+from ecoplan.plans.models import Assignment, Measure, Plan
+
+from .models import (
+    EntryStatus, Evidence, Notification, Profile, Report, ReportEntry, ReportingCycle, ReportVersion,
+    Role,
+)
+
+
+class Refused(ValueError):
+    """A change refused with a message for the person who asked (nothing was saved)."""
+
+
+class Conflict(Refused):
+    """Someone else saved the same report first."""
+
+
+DUE_RULE = re.compile(r"^(\d+)(?:st|nd|rd|th)-working-day$")
+QUANTITY = re.compile(r"(?:不少于|不低于|至少|达到|完成)\s*(\d+(?:\.\d+)?)\s*"
+                      r"(组|个|家|批次|辆|次|处|条|台|套|项|公里|万平方米|平方米|亩|吨|人次|场|户)")
+EVIDENCE_TYPES = {  # extension → magic bytes at the start of the file
+    ".pdf": [b"%PDF"], ".png": [b"\x89PNG"], ".jpg": [b"\xff\xd8\xff"], ".jpeg": [b"\xff\xd8\xff"],
+    ".docx": [b"PK\x03\x04"], ".xlsx": [b"PK\x03\x04"], ".doc": [b"\xd0\xcf\x11\xe0"],
+    ".xls": [b"\xd0\xcf\x11\xe0"], ".ofd": [b"PK\x03\x04"],
+}
+
+
+def parse_due_rule(rule: str) -> int:
+    m = DUE_RULE.match(rule)
+    if not m or int(m.group(1)) < 1:
+        raise Refused(f"unknown due rule “{rule}” (e.g. 2nd-working-day)")
+    return int(m.group(1))
+
+
+def plan_period(plan: Plan) -> tuple[date, date]:
+    start = plan.period_start or timezone.localdate().year
+    return date(start, 1, 1), date(plan.period_end or start, 12, 31)
+
+
+def quantity_of(text: str) -> tuple[Decimal, str] | None:
+    """`全年抽样检测量不低于 12 组` → (12, 组): the number a report counts against."""
+    m = QUANTITY.search(text)
+    return (Decimal(m.group(1)), m.group(2)) if m else None
+
+
+def completion_dates(plan: Plan) -> dict[int, date]:
+    """measure id → the end of the first month an accepted lead entry reported it done."""
+    done = {}
+    for entry in (ReportEntry.objects.filter(report__cycle__plan=plan, role=ReportEntry.Role.LEAD,
+                                             status=EntryStatus.DONE,
+                                             report__status=Report.Status.ACCEPTED)
+                  .select_related("report__cycle").order_by("report__cycle__month")):
+        done.setdefault(entry.measure_id, duties.month_end(entry.report.cycle.month))
+    return done
+
+
+def measures_by_unit(plan: Plan, month: date) -> dict:
+    """organisation → [(measure, role)] for the measures live in ``month``."""
+    period = plan_period(plan)
+    done = completion_dates(plan)
+    units: dict = defaultdict(list)
+    assignments = (Assignment.objects.filter(measure__task__annex__plan=plan, organisation__isnull=False)
+                   .select_related("measure", "organisation").order_by("measure__task__annex__order",
+                                                                      "measure__task__order", "measure__order"))
+    for a in assignments:
+        m = a.measure
+        deadline = duties.Deadline(m.deadline_kind, m.deadline_start, m.deadline_end)
+        if not duties.active_in(deadline, month, period, done.get(m.pk)):
+            continue
+        role = ReportEntry.Role.LEAD if a.role == Assignment.Role.LEAD_UNIT else ReportEntry.Role.CO
+        if all(existing.pk != m.pk for existing, _ in units[a.organisation]):
+            units[a.organisation].append((m, role))
+    return units
+
+
+@transaction.atomic
+def do_open_cycle(plan: Plan, month: date, due_rule: str = "2nd-working-day", acting_user=None) -> ReportingCycle:
+    """Open a month: one report per unit, listing the measures it answers for that month."""
+    month = month.replace(day=1)
+    period = plan_period(plan)
+    if not (period[0] <= month <= period[1]):
+        raise Refused(f"{month:%Y-%m} is outside the plan's period {period[0].year}–{period[1].year}")
+    if ReportingCycle.objects.filter(plan=plan, month=month).exists():
+        raise Refused(f"the {month:%Y-%m} cycle of this plan is already open")
+    due = workdays.report_due_date(month, parse_due_rule(due_rule))
+    cycle = ReportingCycle.objects.create(plan=plan, month=month, due_rule=due_rule, due_date=due.day,
+                                          due_date_official=due.official, opened_by=acting_user)
+    for organisation, items in measures_by_unit(plan, month).items():
+        report = Report.objects.create(cycle=cycle, organisation=organisation)
+        entries = []
+        for measure, role in items:
+            quantity = quantity_of(measure.text)
+            entries.append(ReportEntry(report=report, measure=measure, role=role,
+                                       quantity_target=quantity[0] if quantity else None,
+                                       quantity_unit=quantity[1] if quantity else ""))
+        ReportEntry.objects.bulk_create(entries)
+    return cycle
+
+
+@transaction.atomic
+def do_close_cycle(cycle: ReportingCycle) -> ReportingCycle:
+    cycle.status = ReportingCycle.Status.CLOSED
+    cycle.save(update_fields=["status"])
+    return cycle
+
+
+def _check_editable(report: Report) -> None:
+    if report.cycle.status != ReportingCycle.Status.OPEN:
+        raise Refused(f"the {report.cycle.month:%Y-%m} cycle is closed: reports can no longer change")
+    if report.status not in (Report.Status.DRAFT, Report.Status.RETURNED):
+        raise Refused(f"this report is {report.get_status_display()}: submitted reports are immutable; "
+                      "ask the coordinator to return it for a correction")
+
+
+def _bump(report: Report, expected_version: int) -> None:
+    """Optimistic lock: only a save based on the current version goes through."""
+    updated = Report.objects.filter(pk=report.pk, version=expected_version).update(version=F("version") + 1)
+    if not updated:
+        current = Report.objects.get(pk=report.pk)
+        raise Conflict(f"this report was changed by someone else meanwhile (version {current.version}, "
+                       f"you edited version {expected_version}): reload it and apply your changes again")
+    report.version = expected_version + 1
+
+
+@transaction.atomic
+def do_save_report(report: Report, acting_user, expected_version: int, entries: dict[int, dict]) -> Report:
+    """Save a draft.  ``entries``: measure id → {status, narrative, quantity_done}."""
+    report = Report.objects.select_for_update().select_related("cycle").get(pk=report.pk)
+    _check_editable(report)
+    own = {e.measure_id: e for e in report.entries.all()}
+    for measure_id, data in entries.items():
+        entry = own.get(int(measure_id))
+        if entry is None:
+            raise Refused(f"measure {measure_id} is not in this unit's report: the unit does not answer "
+                          "for it this month")
+        status = data.get("status", entry.status)
+        if status not in EntryStatus.values:
+            raise Refused(f"measure {measure_id}: unknown status “{status}”")
+        done = data.get("quantity_done", entry.quantity_done)
+        if done in ("", None):
+            done = None
+        else:
+            try:
+                done = Decimal(str(done))
+            except InvalidOperation:
+                raise Refused(f"measure {measure_id}: “{done}” is not a number") from None
+            limit = entry.quantity_target * 10 if entry.quantity_target else Decimal(1_000_000)
+            if done < 0 or done > limit:
+                raise Refused(f"measure {measure_id}: {done} is outside the range 0 … {limit}"
+                              + (f" (target {entry.quantity_target} {entry.quantity_unit})" if entry.quantity_target else ""))
+        narrative = data.get("narrative", entry.narrative)
+        if len(narrative) > 5000:
+            raise Refused(f"measure {measure_id}: the narrative is longer than 5,000 characters")
+        entry.status, entry.narrative, entry.quantity_done = status, narrative, done
+        entry.save(update_fields=["status", "narrative", "quantity_done"])
+    _bump(report, expected_version)
+    return report
+
+
+def snapshot(report: Report) -> dict:
+    return {"status": report.status, "entries": [
+        {"measure": e.measure_id, "role": e.role, "status": e.status, "narrative": e.narrative,
+         "quantity_done": str(e.quantity_done) if e.quantity_done is not None else None,
+         "quantity_target": str(e.quantity_target) if e.quantity_target is not None else None,
+         "evidence": [ev.name for ev in e.evidence.all()]}
+        for e in report.entries.prefetch_related("evidence")]}
+
+
+@transaction.atomic
+def do_submit_report(report: Report, acting_user, expected_version: int) -> Report:
+    report = Report.objects.select_for_update().select_related("cycle").get(pk=report.pk)
+    _check_editable(report)
+    blocked = report.entries.filter(status=EntryStatus.BLOCKED, narrative="")
+    if blocked.exists():
+        raise Refused("say why a measure is blocked: the narrative of a blocked measure is required")
+    _bump(report, expected_version)
+    now = timezone.now()
+    report.status = Report.Status.SUBMITTED
+    report.submitted_at, report.submitted_by = now, acting_user
+    report.save(update_fields=["status", "submitted_at", "submitted_by"])
+    ReportVersion.objects.create(report=report, number=report.versions.count() + 1, snapshot=snapshot(report),
+                                 submitted_by=acting_user,
+                                 on_time=timezone.localdate() <= report.cycle.due_date)
+    return report
+
+
+@transaction.atomic
+def do_return_report(report: Report, acting_user, comment: str) -> Report:
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.status != Report.Status.SUBMITTED:
+        raise Refused("only a submitted report can be returned")
+    if not comment.strip():
+        raise Refused("say what to correct: a returned report needs a comment")
+    report.status, report.review_comment = Report.Status.RETURNED, comment
+    report.reviewed_by, report.reviewed_at = acting_user, timezone.now()
+    report.version += 1
+    report.save(update_fields=["status", "review_comment", "reviewed_by", "reviewed_at", "version"])
+    _notify_unit(report, "report_returned", f"{report.cycle.month:%Y-%m} 月报被退回：{comment}",
+                 f"/supervision/reports/{report.pk}/", f"returned:{report.pk}:{report.version}")
+    return report
+
+
+@transaction.atomic
+def do_accept_report(report: Report, acting_user) -> Report:
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.status != Report.Status.SUBMITTED:
+        raise Refused("only a submitted report can be accepted")
+    report.status = Report.Status.ACCEPTED
+    report.reviewed_by, report.reviewed_at = acting_user, timezone.now()
+    report.version += 1
+    report.save(update_fields=["status", "reviewed_by", "reviewed_at", "version"])
+    return report
+
+
+@transaction.atomic
+def do_add_evidence(entry: ReportEntry, acting_user, upload) -> Evidence:
+    _check_editable(entry.report)
+    name = upload.name
+    ext = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
+    if ext not in EVIDENCE_TYPES:
+        raise Refused(f"{name}: not a document or image (accepted: {' '.join(sorted(EVIDENCE_TYPES))})")
+    limit = settings.ECOPLAN_MAX_EVIDENCE_BYTES
+    if upload.size > limit:
+        raise Refused(f"{name}: {upload.size:,} bytes is over the {limit:,}-byte limit")
+    head = upload.read(8)
+    upload.seek(0)
+    if not any(head.startswith(magic) for magic in EVIDENCE_TYPES[ext]):
+        raise Refused(f"{name}: the content is not a {ext} file")
+    return Evidence.objects.create(entry=entry, file=upload, name=name[:200], size=upload.size,
+                                   content_type=getattr(upload, "content_type", "") or "",
+                                   uploaded_by=acting_user)
+
+
+def _notify(user, kind: str, message: str, url: str, key: str) -> bool:
+    _, created = Notification.objects.get_or_create(user=user, key=key, defaults={
+        "kind": kind, "message": message, "url": url})
+    if created and user.email:
+        send_mail(f"[ecoplan] {message[:60]}", message + ("\n" + url if url else ""), None,
+                  [user.email], fail_silently=True)
+    return created
+
+
+def _notify_unit(report: Report, kind: str, message: str, url: str, key: str) -> int:
+    users = [p.user for p in Profile.objects.filter(organisation=report.organisation, role=Role.REPORTER)
+             .select_related("user")]
+    return sum(_notify(u, kind, message, url, key) for u in users)
+
+
+def do_send_reminders(today: date | None = None, report_days: int = 3, measure_days: int = 14) -> dict:
+    """Reminders before a report's due date and before a measure's deadline; the escalation
+    list (overdue reports and measures) to the coordinators.  Idempotent per day and subject."""
+    today = today or timezone.localdate()
+    sent = {"report_due": 0, "measure_due": 0, "escalation": 0}
+    open_reports = Report.objects.filter(cycle__status=ReportingCycle.Status.OPEN,
+                                         status__in=[Report.Status.DRAFT, Report.Status.RETURNED]).select_related(
+        "cycle", "organisation")
+    coordinators = [p.user for p in Profile.objects.filter(role=Role.COORDINATOR).select_related("user")]
+    late = []
+    for report in open_reports:
+        warn_from = workdays.add_working_days(report.cycle.due_date, -report_days).day
+        if warn_from <= today <= report.cycle.due_date:
+            sent["report_due"] += _notify_unit(
+                report, "report_due", f"{report.organisation} {report.cycle.month:%Y-%m} 月报应于 "
+                f"{report.cycle.due_date:%Y-%m-%d} 前报送", f"/supervision/reports/{report.pk}/",
+                f"report_due:{report.pk}")
+        elif today > report.cycle.due_date:
+            late.append(report)
+    soon = Measure.objects.filter(deadline_end__gte=today,
+                                  deadline_end__lte=today + timedelta(days=measure_days))
+    for measure in soon.prefetch_related("assignments__organisation"):
+        for a in measure.assignments.all():
+            if a.role != Assignment.Role.LEAD_UNIT or a.organisation is None:
+                continue
+            for profile in Profile.objects.filter(organisation=a.organisation, role=Role.REPORTER).select_related("user"):
+                sent["measure_due"] += _notify(
+                    profile.user, "measure_due", f"措施将于 {measure.deadline_end:%Y-%m-%d} 到期："
+                    f"{measure.text[:60]}", f"/plans/{measure.task.annex.plan_id}/", f"measure_due:{measure.pk}")
+    if late:
+        text = "逾期未报送：" + "、".join(f"{r.organisation}（{r.cycle.month:%Y-%m}）" for r in late[:50])
+        for user in coordinators:
+            sent["escalation"] += _notify(user, "escalation", text, "/supervision/", f"escalation:{today}")
+    return sent

@@ -1,0 +1,158 @@
+"""REST API (OpenAPI at /api/v1/docs): reports and measures, for units that submit from their own
+systems.  Token auth (``Authorization: Bearer …``) or the browser session; the same role checks
+and the same actions as the pages."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from ninja import NinjaAPI, Schema
+from ninja.errors import HttpError
+from ninja.security import HttpBearer, django_auth
+
+from . import actions, status
+from .access import access_report, organisation_of, role_of
+from .models import ApiToken, Report, Role
+
+
+class BearerToken(HttpBearer):
+    def authenticate(self, request, token):
+        found = ApiToken.objects.filter(key_hash=ApiToken.digest(token)).select_related("user").first()
+        if found and found.user.is_active:
+            request.user = found.user
+            return found.user
+        return None
+
+
+api = NinjaAPI(title="ecoplan", version="1", urls_namespace="api", auth=[BearerToken(), django_auth],
+               description="Monthly reports and measures of the eco-environment plans.")
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request, exc):
+    return api.create_response(request, {"detail": str(exc) or "forbidden"}, status=403)
+
+
+@api.exception_handler(actions.Conflict)
+def conflict(request, exc):
+    return api.create_response(request, {"detail": str(exc)}, status=409)
+
+
+@api.exception_handler(actions.Refused)
+def refused(request, exc):
+    return api.create_response(request, {"detail": str(exc)}, status=422)
+
+
+class EntryOut(Schema):
+    measure: int
+    role: str
+    task: str
+    text: str
+    deadline: str
+    status: str
+    narrative: str
+    quantity_done: Decimal | None
+    quantity_target: Decimal | None
+    quantity_unit: str
+
+
+class ReportOut(Schema):
+    id: int
+    plan: int
+    month: str
+    due_date: date
+    organisation: str
+    status: str
+    version: int
+    entries: list[EntryOut]
+
+
+class EntryIn(Schema):
+    measure: int
+    status: str
+    narrative: str = ""
+    quantity_done: Decimal | None = None
+
+
+class ReportIn(Schema):
+    version: int
+    entries: list[EntryIn]
+
+
+class SubmitIn(Schema):
+    version: int
+
+
+class MeasureOut(Schema):
+    id: int
+    plan: int
+    task: str
+    text: str
+    deadline_raw: str
+    deadline_end: date | None
+    state: str
+
+
+def _report_out(report: Report) -> dict:
+    return {"id": report.pk, "plan": report.cycle.plan_id, "month": f"{report.cycle.month:%Y-%m}",
+            "due_date": report.cycle.due_date, "organisation": report.organisation.name,
+            "status": report.status, "version": report.version,
+            "entries": [{"measure": e.measure_id, "role": e.role, "task": e.measure.task.title,
+                         "text": e.measure.text, "deadline": e.measure.deadline_raw, "status": e.status,
+                         "narrative": e.narrative, "quantity_done": e.quantity_done,
+                         "quantity_target": e.quantity_target, "quantity_unit": e.quantity_unit}
+                        for e in report.entries.select_related("measure__task")]}
+
+
+@api.get("/reports", response=list[ReportOut], summary="Reports the caller may read")
+def list_reports(request, month: str | None = None, plan: int | None = None):
+    role = role_of(request.user)
+    if role is None:
+        raise PermissionDenied("no role")
+    qs = Report.objects.select_related("cycle", "organisation")
+    if role == Role.REPORTER:
+        qs = qs.filter(organisation=organisation_of(request.user))
+    if month:
+        qs = qs.filter(cycle__month=date.fromisoformat(month + "-01"))
+    if plan:
+        qs = qs.filter(cycle__plan_id=plan)
+    return [_report_out(r) for r in qs[:500]]
+
+
+@api.get("/reports/{report_id}", response=ReportOut)
+def get_report(request, report_id: int):
+    return _report_out(access_report(request.user, report_id))
+
+
+@api.put("/reports/{report_id}", response=ReportOut, summary="Save a draft (optimistic lock on version)")
+def save_report(request, report_id: int, body: ReportIn):
+    report = access_report(request.user, report_id, write=True)
+    entries = {e.measure: {"status": e.status, "narrative": e.narrative,
+                           "quantity_done": e.quantity_done} for e in body.entries}
+    return _report_out(actions.do_save_report(report, request.user, body.version, entries))
+
+
+@api.post("/reports/{report_id}/submit", response=ReportOut)
+def submit_report(request, report_id: int, body: SubmitIn):
+    report = access_report(request.user, report_id, write=True)
+    return _report_out(actions.do_submit_report(report, request.user, body.version))
+
+
+@api.get("/measures", response=list[MeasureOut], summary="Measures of the caller's unit, with due states")
+def my_measures(request, plan: int):
+    from ecoplan.plans.models import Measure, Plan
+
+    role = role_of(request.user)
+    if role is None:
+        raise PermissionDenied("no role")
+    try:
+        record = Plan.objects.get(pk=plan)
+    except Plan.DoesNotExist:
+        raise HttpError(404, "no such plan") from None
+    qs = Measure.objects.filter(task__annex__plan=record).select_related("task")
+    if role == Role.REPORTER:
+        qs = qs.filter(assignments__organisation=organisation_of(request.user)).distinct()
+    states = status.measure_states(record, measures=qs)
+    return [{"id": m.pk, "plan": plan, "task": m.task.title, "text": m.text, "deadline_raw": m.deadline_raw,
+             "deadline_end": m.deadline_end, "state": states[m.pk]} for m in qs]

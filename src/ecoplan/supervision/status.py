@@ -1,0 +1,131 @@
+"""Read side of supervision: due states of measures, who has reported, dashboards, assessment."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date
+
+from django.db.models import Q
+from django.utils import timezone
+
+from ecoplan import duties, scoring
+from ecoplan.plans.models import Assignment, Measure, Organisation, Plan
+
+from .models import AssessmentScheme, Report, ReportEntry, ReportingCycle, ReportVersion
+
+
+def latest_entry_status(plan: Plan) -> dict[int, str]:
+    """measure id → the status of its latest submitted or accepted lead entry."""
+    out = {}
+    for e in (ReportEntry.objects.filter(report__cycle__plan=plan, role=ReportEntry.Role.LEAD,
+                                         report__status__in=[Report.Status.SUBMITTED, Report.Status.ACCEPTED])
+              .order_by("report__cycle__month").values("measure_id", "status")):
+        out[e["measure_id"]] = e["status"]
+    return out
+
+
+def measure_states(plan: Plan, today: date | None = None, measures=None) -> dict[int, str]:
+    from .actions import completion_dates
+
+    today = today or timezone.localdate()
+    done = completion_dates(plan)
+    latest = latest_entry_status(plan)
+    measures = measures if measures is not None else Measure.objects.filter(task__annex__plan=plan)
+    return {m.pk: duties.due_state(duties.Deadline(m.deadline_kind, m.deadline_start, m.deadline_end),
+                                   today, done.get(m.pk), latest.get(m.pk))
+            for m in measures}
+
+
+def cycle_status(cycle: ReportingCycle, today: date | None = None) -> dict:
+    """Who has and has not submitted, and what is overdue (the `ecoplan cycle status` answer)."""
+    today = today or timezone.localdate()
+    reports = list(cycle.reports.select_related("organisation").prefetch_related("entries"))
+    states = measure_states(cycle.plan, today)
+    overdue = defaultdict(list)
+    for report in reports:
+        for e in report.entries.all():
+            if e.role == ReportEntry.Role.LEAD and states.get(e.measure_id) == "overdue":
+                overdue[report.organisation.name].append(e.measure_id)
+    return {
+        "plan": cycle.plan_id, "month": f"{cycle.month:%Y-%m}", "due_date": cycle.due_date.isoformat(),
+        "due_date_official_calendar": cycle.due_date_official, "status": cycle.status,
+        "submitted": sorted(r.organisation.name for r in reports
+                            if r.status in (Report.Status.SUBMITTED, Report.Status.ACCEPTED)),
+        "not_submitted": sorted(r.organisation.name for r in reports
+                                if r.status in (Report.Status.DRAFT, Report.Status.RETURNED)),
+        "late": today > cycle.due_date,
+        "overdue_measures": dict(sorted(overdue.items())),
+    }
+
+
+def coordinator_dashboard(plan: Plan, today: date | None = None) -> dict:
+    today = today or timezone.localdate()
+    states = measure_states(plan, today)
+    measures = Measure.objects.filter(task__annex__plan=plan).select_related("task__annex").prefetch_related(
+        "assignments__organisation")
+    by_unit, by_theme = Counter(), Counter()
+    for m in measures:
+        if states[m.pk] != "overdue":
+            continue
+        by_theme[m.task.annex.get_theme_display()] += 1
+        for a in m.assignments.all():
+            if a.role == Assignment.Role.LEAD_UNIT and a.organisation:
+                by_unit[(a.organisation.pk, a.organisation.name)] += 1
+    cycle = plan.cycles.first()
+    return {"states": Counter(states.values()), "overdue_by_unit": by_unit.most_common(),
+            "overdue_by_theme": by_theme.most_common(), "cycle": cycle,
+            "cycle_status": cycle_status(cycle, today) if cycle else None, "total": len(states)}
+
+
+def leader_measures(person_name: str):
+    return (Measure.objects.filter(assignments__role=Assignment.Role.LEAD_OFFICIAL,
+                                   assignments__person_name=person_name)
+            .select_related("task__annex__plan").distinct())
+
+
+def assessment(plan: Plan, start: date, end: date, scheme: AssessmentScheme | None = None,
+               today: date | None = None) -> list[scoring.UnitScore]:
+    """Score every unit of the plan over [start, end] with the breakdown behind each point."""
+    today = today or timezone.localdate()
+    weights = scheme.weights() if scheme else None
+    counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    # timely reporting: each report of a cycle in the period, on time if its first submission was
+    for report in Report.objects.filter(cycle__plan=plan, cycle__month__gte=start.replace(day=1),
+                                        cycle__month__lte=end).select_related("cycle", "organisation"):
+        if report.cycle.due_date > today:
+            continue  # not due yet
+        first = ReportVersion.objects.filter(report=report).order_by("number").first()
+        c = counts[report.organisation.name]["timely_reporting"]
+        c[1] += 1
+        c[0] += bool(first and first.on_time)
+    # measures due in the period: done by the deadline
+    from .actions import completion_dates
+
+    done = completion_dates(plan)
+    for a in Assignment.objects.filter(measure__task__annex__plan=plan, role=Assignment.Role.LEAD_UNIT,
+                                       organisation__isnull=False, measure__deadline_end__gte=start,
+                                       measure__deadline_end__lte=min(end, today)).select_related(
+            "measure", "organisation"):
+        c = counts[a.organisation.name]["done_on_time"]
+        c[1] += 1
+        finished = done.get(a.measure_id)
+        c[0] += bool(finished and finished <= duties.month_end(a.measure.deadline_end))
+    # targets met: judged air targets whose rows the unit leads (the target's source line)
+    from ecoplan.evaluation.services import judge_plan
+
+    judged = [j for j in judge_plan(plan, min(end, today)) if j.status in ("met", "missed")]
+    leads = defaultdict(set)
+    for a in Assignment.objects.filter(measure__task__annex__plan=plan, role=Assignment.Role.LEAD_UNIT,
+                                       organisation__isnull=False).select_related("measure", "organisation"):
+        leads[a.measure.source_line].add(a.organisation.name)
+    for j in judged:
+        for unit in leads.get(j.target.source_line, ()):
+            c = counts[unit]["targets_met"]
+            c[1] += 1
+            c[0] += j.status == "met"
+    scores = [scoring.score(unit, {k: tuple(v) for k, v in parts.items()}, weights)
+              for unit, parts in counts.items()]
+    return scoring.rank(scores)
+
+
+def organisations_of_plan(plan: Plan):
+    return Organisation.objects.filter(Q(reports__cycle__plan=plan)).distinct()

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "supervision"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("plans/<int:pk>/cycles/", views.cycles, name="cycles"),
+    path("plans/<int:pk>/measures/<str:state>/", views.measures_in_state, name="measures"),
+    path("plans/<int:pk>/assessment/", views.assessment, name="assessment"),
+    path("cycles/<int:pk>/", views.cycle_detail, name="cycle"),
+    path("reports/<int:pk>/", views.report_detail, name="report"),
+    path("reports/<int:pk>/entries/<int:entry_pk>/evidence/", views.add_evidence, name="evidence"),
+    path("notifications/", views.notifications, name="notifications"),
+    path("token/", views.issue_token, name="token"),
+]

@@ -1,0 +1,230 @@
+"""Supervision pages: dashboards per role, cycles, the two-minute monthly report form, the
+coordinator's review, the assessment.  Every view checks the role on the server."""
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from ecoplan.plans.models import Measure, Plan
+
+from . import actions, status
+from .access import access_report, can_write_report, organisation_of, require_role, role_of
+from .models import (
+    AssessmentScheme, EntryStatus, Profile, Report, ReportEntry, ReportingCycle, Role,
+)
+
+READERS = (Role.COORDINATOR, Role.LEADER, Role.AUDITOR)
+
+
+@login_required
+def home(request):
+    role = role_of(request.user)
+    if role is None:
+        raise PermissionDenied("no unit or role is set for your account: ask the coordinator")
+    context = {"role": role, "notifications": request.user.notifications.filter(read_at__isnull=True)[:10]}
+    if role in (Role.COORDINATOR, Role.AUDITOR):
+        context["plans"] = [(p, status.coordinator_dashboard(p)) for p in Plan.objects.filter(cycles__isnull=False).distinct()]
+        context["all_plans"] = Plan.objects.all()
+    elif role == Role.REPORTER:
+        org = organisation_of(request.user)
+        context["organisation"] = org
+        context["reports"] = Report.objects.filter(organisation=org).select_related("cycle__plan")[:50]
+        context["open_entries"] = (ReportEntry.objects.filter(report__organisation=org,
+                                                              report__status__in=["draft", "returned"])
+                                   .select_related("measure__task", "report__cycle"))
+    else:  # leader
+        profile = Profile.objects.get(user=request.user)
+        context["my_measures"] = status.leader_measures(profile.person_name)
+        context["person_name"] = profile.person_name
+    return render(request, "supervision/home.html", context)
+
+
+@login_required
+@require_role(*READERS)
+def measures_in_state(request, pk: int, state: str):
+    """The list behind a dashboard number: the plan's measures in one due state (or overdue for one unit)."""
+    plan = get_object_or_404(Plan, pk=pk)
+    measures = Measure.objects.filter(task__annex__plan=plan).select_related("task__annex")
+    if unit := request.GET.get("unit"):
+        measures = measures.filter(assignments__organisation_id=unit, assignments__role="lead_unit")
+    if theme := request.GET.get("theme"):
+        measures = measures.filter(task__annex__theme=theme)
+    states = status.measure_states(plan, measures=measures)
+    rows = [m for m in measures if states[m.pk] == state]
+    return render(request, "supervision/measures.html", {"plan": plan, "state": state, "measures": rows})
+
+
+@login_required
+@require_role(*READERS)
+def cycles(request, pk: int):
+    plan = get_object_or_404(Plan, pk=pk)
+    if request.method == "POST":
+        if role_of(request.user) != Role.COORDINATOR:
+            raise PermissionDenied("only the coordinator opens cycles")
+        try:
+            month = date.fromisoformat(request.POST["month"] + "-01")
+            cycle = actions.do_open_cycle(plan, month, request.POST.get("due_rule") or "2nd-working-day",
+                                          request.user)
+        except (ValueError, actions.Refused) as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"已开启 {cycle.month:%Y-%m} 报送周期，截止 {cycle.due_date:%Y-%m-%d}")
+            return redirect("supervision:cycle", pk=cycle.pk)
+    return render(request, "supervision/cycles.html", {"plan": plan, "cycles": plan.cycles.all(),
+                                                       "can_open": role_of(request.user) == Role.COORDINATOR})
+
+
+@login_required
+@require_role(*READERS)
+def cycle_detail(request, pk: int):
+    cycle = get_object_or_404(ReportingCycle.objects.select_related("plan"), pk=pk)
+    if request.method == "POST" and request.POST.get("close"):
+        if role_of(request.user) != Role.COORDINATOR:
+            raise PermissionDenied("only the coordinator closes cycles")
+        actions.do_close_cycle(cycle)
+        return redirect("supervision:cycle", pk=pk)
+    reports = cycle.reports.select_related("organisation").order_by("status", "organisation__name")
+    return render(request, "supervision/cycle.html", {"cycle": cycle, "reports": reports,
+                                                      "summary": status.cycle_status(cycle)})
+
+
+def _entries_from_post(post, report: Report) -> dict:
+    entries = {}
+    for entry in report.entries.all():
+        prefix = f"m{entry.measure_id}-"
+        if prefix + "status" in post:
+            entries[entry.measure_id] = {"status": post[prefix + "status"],
+                                         "narrative": post.get(prefix + "narrative", ""),
+                                         "quantity_done": post.get(prefix + "quantity_done", "")}
+    return entries
+
+
+@login_required
+def report_detail(request, pk: int):
+    report = access_report(request.user, pk)
+    role = role_of(request.user)
+    if request.method == "POST":
+        action = request.POST.get("action", "save")
+        try:
+            if action in ("save", "submit"):
+                if not can_write_report(request.user, report):
+                    raise PermissionDenied("you may not change this unit's report")
+                version = int(request.POST.get("version", "0"))
+                report = actions.do_save_report(report, request.user, version, _entries_from_post(request.POST, report))
+                if action == "submit":
+                    actions.do_submit_report(report, request.user, report.version)
+                    messages.success(request, "已提交")
+                else:
+                    messages.success(request, "草稿已保存")
+            elif action in ("accept", "return"):
+                if role != Role.COORDINATOR:
+                    raise PermissionDenied("only the coordinator accepts or returns reports")
+                if action == "accept":
+                    actions.do_accept_report(report, request.user)
+                    messages.success(request, "已通过")
+                else:
+                    actions.do_return_report(report, request.user, request.POST.get("comment", ""))
+                    messages.success(request, "已退回")
+        except actions.Refused as exc:
+            messages.error(request, str(exc))
+        return redirect("supervision:report", pk=pk)
+    entries = list(report.entries.select_related("measure__task__annex").prefetch_related("evidence"))
+    contributions: dict[int, list] = {}  # co-units' entries shown inside the lead unit's entry
+    lead_ids = [e.measure_id for e in entries if e.role == ReportEntry.Role.LEAD]
+    for co in (ReportEntry.objects.filter(report__cycle=report.cycle, measure_id__in=lead_ids, role=ReportEntry.Role.CO)
+               .exclude(report=report).select_related("report__organisation")):
+        contributions.setdefault(co.measure_id, []).append(co)
+    for e in entries:
+        e.contributions = contributions.get(e.measure_id, [])
+    return render(request, "supervision/report.html", {
+        "report": report, "entries": entries,
+        "statuses": EntryStatus.choices, "can_write": can_write_report(request.user, report) and report.editable,
+        "can_review": role == Role.COORDINATOR and report.status == Report.Status.SUBMITTED,
+        "versions": report.versions.select_related("submitted_by"),
+        "late": timezone.localdate() > report.cycle.due_date})
+
+
+@login_required
+@require_POST
+def add_evidence(request, pk: int, entry_pk: int):
+    report = access_report(request.user, pk, write=True)
+    entry = get_object_or_404(ReportEntry, pk=entry_pk, report=report)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "请选择文件")
+    else:
+        try:
+            actions.do_add_evidence(entry, request.user, upload)
+            messages.success(request, f"已上传 {upload.name}")
+        except actions.Refused as exc:
+            messages.error(request, str(exc))
+    return redirect("supervision:report", pk=pk)
+
+
+@login_required
+@require_role(*READERS)
+def assessment(request, pk: int):
+    plan = get_object_or_404(Plan, pk=pk)
+    year = plan.period_start or timezone.localdate().year
+    start = date.fromisoformat(request.GET.get("from") or f"{year}-01-01")
+    end = date.fromisoformat(request.GET.get("to") or f"{plan.period_end or year}-12-31")
+    scheme = AssessmentScheme.objects.filter(pk=request.GET.get("scheme")).first() if request.GET.get("scheme") else None
+    scores = status.assessment(plan, start, end, scheme)
+    if request.GET.get("format") == "xlsx":
+        return _assessment_xlsx(plan, start, end, scores)
+    return render(request, "supervision/assessment.html", {
+        "plan": plan, "start": start, "end": end, "scores": scores, "schemes": AssessmentScheme.objects.all(),
+        "scheme": scheme})
+
+
+def _assessment_xlsx(plan, start, end, scores) -> HttpResponse:
+    from openpyxl import Workbook
+
+    from ecoplan.scoring import LABELS
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "考核"
+    sheet.append([plan.title, f"{start} – {end}"])
+    head = ["排名", "单位", "得分"]
+    for name, label in LABELS.items():
+        head += [f"{label} 权重", f"{label} 完成", f"{label} 应完成"]
+    sheet.append(head + ["说明"])
+    for s in scores:
+        row = [s.rank, s.unit, float(s.score)]
+        for c in s.components:
+            row += [float(c.weight), c.numerator, c.denominator]
+        sheet.append(row + ["；".join(s.notes)])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="assessment-{plan.pk}-{start}-{end}.xlsx"'
+    return response
+
+
+@login_required
+def notifications(request):
+    items = request.user.notifications.all()[:200]
+    if request.method == "POST":
+        request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
+        return redirect("supervision:notifications")
+    return render(request, "supervision/notifications.html", {"items": items})
+
+
+@login_required
+@require_POST
+def issue_token(request):
+    from .models import ApiToken
+
+    key = ApiToken.issue(request.user, request.POST.get("name", ""))
+    return render(request, "supervision/token.html", {"key": key})
+
+
