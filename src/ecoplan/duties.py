@@ -13,8 +13,10 @@ Pure (no Django): takes the structured 完成时限 (kind, start, end) and dates
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 STANDING = {"long_term", "continuous", "recurring", "per_milestone", "blank", "unrecognised"}
 DUE_SOON_DAYS = 14
@@ -69,3 +71,13 @@ def due_state(deadline: Deadline, today: date, done_on: date | None,
     if today >= deadline.end - timedelta(days=DUE_SOON_DAYS):
         return "due_soon"
     return "on_track"
+
+
+QUANTITY = re.compile(r"(?:不少于|不低于|至少|达到|完成)[^，。；0-9]{0,12}?(\d+(?:\.\d+)?)\s*"
+                      r"(组|个|家|批次|辆|次|处|条|台|套|项|公里|万平方米|平方米|亩|吨|人次|场|户)")
+
+
+def quantity_of(text: str) -> tuple[Decimal, str] | None:
+    """`全年抽样检测量不低于 12 组` → (12, 组): the count a monthly report is measured against."""
+    m = QUANTITY.search(text)
+    return (Decimal(m.group(1)), m.group(2)) if m else None

@@ -82,7 +82,7 @@ STATIC_ROOT = DATA_DIR / "static"
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "media/"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-LOGIN_URL = "admin:login"
+LOGIN_URL = "login"
 
 # Largest plan document accepted by the upload form.
 ECOPLAN_MAX_UPLOAD_BYTES = int(os.environ.get("ECOPLAN_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))

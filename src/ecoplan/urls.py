@@ -16,6 +16,7 @@ def protected_media(request, path):
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("django.contrib.auth.urls")),
     path("api/v1/", api.urls),
     path("supervision/", include("ecoplan.supervision.urls")),
     re_path(r"^media/(?P<path>.*)$", protected_media),

@@ -84,3 +84,13 @@ def test_scoring_breakdown_reweighting_and_ties():
     ranked = scoring.rank([a, b, c])
     assert [(s.unit, s.rank) for s in ranked] == [("乙", 1), ("丙", 2), ("甲", 2)]
     assert scoring.score("丁", {}).notes == ["nothing was due in the period"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("全年抽样检测量不低于 12 组", (Decimal(12), "组")),
+    ("完成雨污合流管网改造 5 公里", (Decimal(5), "公里")),
+    ("全年抽查加油站渗漏家数不少于 4 家", (Decimal(4), "家")),
+    ("按北京市统一要求开展 2024年度化学物质环境信息统计调查工作", None),
+])
+def test_quantified_measures(text, expected):
+    assert duties.quantity_of(text) == expected

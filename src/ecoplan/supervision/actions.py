@@ -30,8 +30,6 @@ class Conflict(Refused):
 
 
 DUE_RULE = re.compile(r"^(\d+)(?:st|nd|rd|th)-working-day$")
-QUANTITY = re.compile(r"(?:不少于|不低于|至少|达到|完成)\s*(\d+(?:\.\d+)?)\s*"
-                      r"(组|个|家|批次|辆|次|处|条|台|套|项|公里|万平方米|平方米|亩|吨|人次|场|户)")
 EVIDENCE_TYPES = {  # extension → magic bytes at the start of the file
     ".pdf": [b"%PDF"], ".png": [b"\x89PNG"], ".jpg": [b"\xff\xd8\xff"], ".jpeg": [b"\xff\xd8\xff"],
     ".docx": [b"PK\x03\x04"], ".xlsx": [b"PK\x03\x04"], ".doc": [b"\xd0\xcf\x11\xe0"],
@@ -49,12 +47,6 @@ def parse_due_rule(rule: str) -> int:
 def plan_period(plan: Plan) -> tuple[date, date]:
     start = plan.period_start or timezone.localdate().year
     return date(start, 1, 1), date(plan.period_end or start, 12, 31)
-
-
-def quantity_of(text: str) -> tuple[Decimal, str] | None:
-    """`全年抽样检测量不低于 12 组` → (12, 组): the number a report counts against."""
-    m = QUANTITY.search(text)
-    return (Decimal(m.group(1)), m.group(2)) if m else None
 
 
 def completion_dates(plan: Plan) -> dict[int, date]:
@@ -103,7 +95,7 @@ def do_open_cycle(plan: Plan, month: date, due_rule: str = "2nd-working-day", ac
         report = Report.objects.create(cycle=cycle, organisation=organisation)
         entries = []
         for measure, role in items:
-            quantity = quantity_of(measure.text)
+            quantity = duties.quantity_of(measure.text)
             entries.append(ReportEntry(report=report, measure=measure, role=role,
                                        quantity_target=quantity[0] if quantity else None,
                                        quantity_unit=quantity[1] if quantity else ""))
