@@ -20,10 +20,13 @@ def machine() -> dict:
 
 def main() -> None:
     import air
+    import load
 
     results = {"machine": machine()}
     with tempfile.TemporaryDirectory() as tmp:
         results["air"] = air.run(Path(tmp) / "air")
+    with tempfile.TemporaryDirectory() as tmp:
+        results["load"] = load.run(Path(tmp))
     out = HERE / "results"
     out.mkdir(exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M")
@@ -40,6 +43,9 @@ def main() -> None:
              "", "| ratio | value |", "|---|---:|"]
     lines += [f"| {k} | {v} |" for k, v in a["ratios"].items()]
     lines += ["", "| goal | met |", "|---|---|"] + [f"| {k} | {v} |" for k, v in a["goals"].items()]
+    ld = results["load"]
+    lines += ["", f"## Load: {ld['reporters']} reporters submit in the same minute (HTTP, loopback, waitress 8 threads, SQLite)", "",
+              "| figure | value |", "|---|---:|"] + [f"| {k} | {v} |" for k, v in ld.items()]
     (out / "latest.md").write_text("\n".join(lines) + "\n", "utf-8")
     print("\n".join(lines))
 

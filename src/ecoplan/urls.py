@@ -20,6 +20,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("supervision/", include("ecoplan.supervision.urls")),
     re_path(r"^media/(?P<path>.*)$", protected_media),
+    # `ecoplan serve` collects static files here; the intranet install has no separate web server
+    re_path(r"^static/(?P<path>.*)$", serve, {"document_root": settings.STATIC_ROOT}),
     path("air/", include("ecoplan.monitoring.urls")),
     path("evaluation/", include("ecoplan.evaluation.urls")),
     path("", include("ecoplan.plans.urls")),
