@@ -20,8 +20,11 @@ from decimal import Decimal
 
 STANDING = {"long_term", "continuous", "recurring", "per_milestone", "blank", "unrecognised"}
 DUE_SOON_DAYS = 14
-STATES = ("on_track", "due_soon", "overdue", "done_late", "done", "reported", "not_reported",
-          "blocked", "not_started")
+STATE_LABELS = {  # as the dashboards print them
+    "on_track": "正常推进", "due_soon": "即将到期", "overdue": "逾期", "done_late": "逾期完成",
+    "done": "已完成", "reported": "已报送进展", "not_reported": "未报送", "blocked": "受阻",
+    "not_started": "未启动",
+}
 
 
 def month_end(month: date) -> date:

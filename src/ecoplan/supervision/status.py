@@ -71,7 +71,9 @@ def coordinator_dashboard(plan: Plan, today: date | None = None) -> dict:
             if a.role == Assignment.Role.LEAD_UNIT and a.organisation:
                 by_unit[(a.organisation.pk, a.organisation.name)] += 1
     cycle = plan.cycles.first()
-    return {"states": dict(Counter(states.values())), "overdue_by_unit": by_unit.most_common(),
+    counted = Counter(states.values())
+    return {"states": [(s, duties.STATE_LABELS[s], counted[s]) for s in duties.STATE_LABELS if counted[s]],
+            "overdue_by_unit": by_unit.most_common(),
             "overdue_by_theme": by_theme.most_common(), "cycle": cycle,
             "cycle_status": cycle_status(cycle, today) if cycle else None, "total": len(states)}
 

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from ecoplan import duties
 from ecoplan.plans.models import Measure, Plan
 
 from . import actions, status
@@ -59,7 +60,8 @@ def measures_in_state(request, pk: int, state: str):
         measures = measures.filter(task__annex__theme=theme)
     states = status.measure_states(plan, measures=measures)
     rows = [m for m in measures if states[m.pk] == state]
-    return render(request, "supervision/measures.html", {"plan": plan, "state": state, "measures": rows})
+    return render(request, "supervision/measures.html", {"plan": plan, "state": duties.STATE_LABELS.get(state, state),
+                                                         "measures": rows})
 
 
 @login_required

@@ -18,10 +18,24 @@ class Command(BaseCommand):
         try:
             _, plan = import_document(DEMO.read_bytes(), DEMO.name)
         except DuplicatePlan as exc:
-            self.stdout.write(f"demo plan already loaded (plan #{exc.plan.pk})")
+            plan = exc.plan
+            self.stdout.write(f"demo plan already loaded (plan #{plan.pk})")
         else:
             self.stdout.write(f"demo plan loaded: plan #{plan.pk} {plan.title}")
         self._air()
+        self._supervision(plan)
+
+    def _supervision(self, plan):
+        from django.conf import settings
+        from django.utils import timezone
+
+        from ecoplan.supervision import demo
+
+        created = demo.load(plan, settings.DATA_DIR / "demo", timezone.localdate())
+        for username, role, password in created:
+            self.stdout.write(f"demo account {username} ({role}): password {password}")
+        if created:
+            self.stdout.write(f"(also in {settings.DATA_DIR / 'demo' / 'accounts.txt'})")
 
     def _air(self):
         from django.conf import settings

@@ -1,0 +1,66 @@
+"""Demo accounts and a reporting history for the demo plan (fictional, clearly labelled).
+
+Accounts get random passwords, printed once and written to ECOPLAN_DATA_DIR/demo/accounts.txt.
+Cycles are opened for every month of the plan year up to last month; most units report, are
+accepted, and mark year-end work done by September; one unit is always late.
+"""
+from __future__ import annotations
+
+import random
+import secrets
+from datetime import date
+from pathlib import Path
+
+from django.contrib.auth.models import User
+
+from ecoplan.plans.models import Organisation, Plan
+
+from . import actions
+from .models import Profile, Role
+
+ACCOUNTS = [  # username, role, organisation, person
+    ("demo-coordinator", Role.COORDINATOR, "区生态环境局", ""),
+    ("demo-reporter", Role.REPORTER, "区市场监管局", ""),
+    ("demo-reporter-water", Role.REPORTER, "区水务局", ""),
+    ("demo-auditor", Role.AUDITOR, "", ""),
+]
+LATE_UNIT = "区住房城乡建设委"
+
+
+def load(plan: Plan, folder: Path, until: date) -> list[tuple[str, str, str]]:
+    folder.mkdir(parents=True, exist_ok=True)
+    created = []
+    for username, role, unit, person in ACCOUNTS:
+        if User.objects.filter(username=username).exists():
+            continue
+        password = secrets.token_urlsafe(9)
+        user = User.objects.create_user(username, password=password, is_staff=role == Role.COORDINATOR)
+        Profile.objects.create(user=user, role=role, person_name=person,
+                               organisation=Organisation.objects.filter(name=unit).first() if unit else None)
+        created.append((username, role, password))
+    if created:
+        (folder / "accounts.txt").write_text("".join(f"{u}\t{r}\t{p}\n" for u, r, p in created), "utf-8")
+    coordinator = User.objects.get(username="demo-coordinator")
+    rng = random.Random(2026)
+    year = plan.period_start or until.year
+    for month in range(1, 13):
+        first = date(year, month, 1)
+        if first.replace(day=28) >= until.replace(day=1) or plan.cycles.filter(month=first).exists():
+            continue
+        cycle = actions.do_open_cycle(plan, first, "2nd-working-day", coordinator)
+        last_month = first.replace(day=1) >= date(until.year, until.month, 1).replace(month=max(1, until.month - 1))
+        for report in cycle.reports.select_related("organisation"):
+            if report.organisation.name == LATE_UNIT and last_month:
+                continue  # one unit has not reported the latest month
+            entries = {}
+            for e in report.entries.select_related("measure"):
+                done = e.measure.deadline_end is not None and e.measure.deadline_end.month <= month + 1 \
+                    and rng.random() < 0.8
+                entries[e.measure_id] = {"status": "done" if done else "in_progress",
+                                         "narrative": "（演示）按计划推进" if not done else "（演示）已完成",
+                                         "quantity_done": e.quantity_target if done and e.quantity_target else None}
+            report = actions.do_save_report(report, coordinator, report.version, entries)
+            report = actions.do_submit_report(report, coordinator, report.version)
+            if not last_month:
+                actions.do_accept_report(report, coordinator)
+    return created
