@@ -224,3 +224,23 @@ def test_missing_columns_name_the_file(store, tmp_path):
     bad = write_csv(tmp_path / "cols.csv", [["S", "2024-01-01 00:00:00", 1]], header=["station", "time", "pm25x"])
     with pytest.raises(IngestError, match="cols.csv: column"):
         store.ingest(bad)
+
+
+def test_hourly_aqi_matches_the_reference(store, tmp_path):
+    rows = list(hours("S1", datetime(2024, 5, 1), 48, so2=lambda t: 5 + t.hour, no2=40, co="0.9",
+                      o3=lambda t: 60 + 8 * t.hour, pm10=lambda t: 80 + t.hour, pm25=lambda t: 30 + 2 * t.hour))
+    store.ingest(write_csv(tmp_path / "h.csv", rows), check_registry=False)
+    got = store.hourly_aqi(["S1"], datetime(2024, 5, 2, 12), datetime(2024, 5, 2, 23))
+    assert len(got) == 12
+    last = got[-1]  # 2024-05-02 23:00, 2012 rules: PM 24-h moving means, O3 8-h moving mean
+    pm25_24 = Decimal(sum(30 + 2 * h for h in range(24))) / 24
+    o3_8 = Decimal(sum(60 + 8 * h for h in range(16, 24))) / 8
+    P = packs.get("2012").aqi
+    ref = aqi.hourly_aqi(P, {"so2_1h": 28, "no2_1h": 40, "co_1h": Decimal("0.9"), "o3_1h": 60 + 8 * 23,
+                             "o3_8h": o3_8, "pm25_24h_moving": pm25_24,
+                             "pm10_24h_moving": Decimal(sum(80 + h for h in range(24))) / 24,
+                             "so2_24h": Decimal(sum(5 + h for h in range(24))) / 24})
+    assert last["aqi"] == ref.aqi and last["category"] == ref.category
+    assert set(last["primary_pollutant"].split(",")) == set(ref.primary_text.split(","))
+    after = store.hourly_aqi(["S1"], datetime(2026, 3, 1), datetime(2026, 3, 2))
+    assert after == []  # no data then: nothing invented

@@ -36,6 +36,7 @@ def test_area_page_calendar_table_and_synthetic_label(demo_air, client):
     district = Area.objects.get(name="演示区", parent=None)
     page = client.get(f"/air/areas/{district.pk}/", {"year": 2026}).content.decode()
     assert 'id="synthetic"' in page and "echarts-5.6.0.min.js" in page
+    assert 'id="realtime"' in page and "2026-04-30 23时" in page  # the latest hour with data
     assert "南苑镇" in page and "HJ 633-2026" in page  # per-street table with its rule sets
     calendar = json.loads(page.split("var calendar = ")[1].split(", cumulative")[0])
     assert len(calendar) == 120 and calendar[0][0] == "2026-01-01"

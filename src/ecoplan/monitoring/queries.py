@@ -1,6 +1,8 @@
 """Read-side queries of the air store for the pages (one place, plain SQL)."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 from ecoplan.plans.models import Area
 
 from .store import area_key
@@ -54,3 +56,14 @@ def station_daily(store, code: str, year: int) -> list[dict]:
 def station_flags(store, code: str) -> list[dict]:
     return store.query("""SELECT file, _row AS row, ts, field, issue, value FROM flags WHERE station = ?
         ORDER BY ts LIMIT 500""", [code])
+
+
+def latest_hours(store, stations: list[str], hours: int = 24) -> list[dict]:
+    """Real-time AQI of the last ``hours`` hours with data (an area: the mean of its stations)."""
+    if not stations:
+        return []
+    listing = ", ".join("?" for _ in stations)
+    last = store.query(f"SELECT max(ts) AS t FROM {store._hourly()} WHERE station IN ({listing})", stations)[0]["t"]
+    if last is None:
+        return []
+    return store.hourly_aqi(stations, last - timedelta(hours=hours - 1), last)

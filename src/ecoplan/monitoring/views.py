@@ -23,16 +23,24 @@ def air_index(request):
 def area_page(request, pk: int):
     area = get_object_or_404(Area.objects.select_related("parent"), pk=pk)
     year = int(request.GET.get("year") or timezone.localdate().year)
+    codes = list(Station.objects.filter(memberships__area=area, kind=Station.Kind.EVALUATION)
+                 .values_list("code", flat=True).distinct())
     with open_store() as store:
         days = queries.area_daily(store, area, year)
         streets = queries.sub_area_stats(store, area, year) if area.parent_id is None else []
+        recent = queries.latest_hours(store, codes)
     latest = next((d for d in reversed(days) if d["aqi"] is not None), None)
-    target = (Target.objects.filter(indicator_code="pm25", period="year", comparator__in=["<=", "≈"],
-                                    plan__period_start=year)
-              .filter(area=area if area.parent_id else None, plan__district=area.parent or area).first())
+    targets = Target.objects.filter(indicator_code="pm25", period="year", comparator__in=["<=", "≈"],
+                                    plan__period_start=year, plan__district=area.parent or area)
+    if area.parent_id:  # a sub-area: its own target, else the one set for every sub-area (各…)
+        target = (targets.filter(area=area).first()
+                  or targets.filter(area__isnull=True, area_printed__startswith="各").first())
+    else:
+        target = targets.filter(area__isnull=True).exclude(area_printed__startswith="各").first()
     calendar = [[d["day"].isoformat(), d["aqi"]] for d in days if d["aqi"] is not None]
     context = {
         "area": area, "year": year, "latest": latest, "streets": streets, "days": days,
+        "recent": recent, "now": recent[-1] if recent else None,
         "n_days": len(days), "target": target,
         "calendar_json": json.dumps(calendar),
         "cumulative_json": json.dumps(queries.cumulative_pm25(days)),

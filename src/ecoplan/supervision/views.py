@@ -197,7 +197,7 @@ def _assessment_xlsx(plan, start, end, scores) -> HttpResponse:
     sheet.title = "考核"
     sheet.append([plan.title, f"{start} – {end}"])
     head = ["排名", "单位", "得分"]
-    for name, label in LABELS.items():
+    for label in LABELS.values():
         head += [f"{label} 权重", f"{label} 完成", f"{label} 应完成"]
     sheet.append(head + ["说明"])
     for s in scores:
