@@ -58,3 +58,19 @@ def test_year_on_year():
     j = judge("pm25", "improve", None, "year", 2024, f(previous_pm25_mean=32.0), AS_OF)
     assert j.status == "on_track" and j.year_on_year == Decimal("-6.2")  # −6.25, half-even
     assert judge("pm25", "improve", None, "year", 2024, f(), AS_OF).status == "not_evaluable"
+
+
+def test_every_message_key_has_a_chinese_sentence():
+    from ecoplan.evaluation.messages import ZH
+
+    cases = [judge("pm25", "<=", Decimal(35), "year", 2024, f(), AS_OF),
+             judge("pm25", "<=", Decimal(35), "year", 2024, f(pm25_mean=36.2), AS_OF),
+             judge("good_day_ratio", ">=", Decimal(76), "year", 2024, f(good_days=245), AS_OF),
+             judge("good_day_ratio", ">=", Decimal(50), "year", 2024, f(), AS_OF),
+             judge("heavy_days", "<=", Decimal(4), "year", 2024, f(heavy_days=5), AS_OF),
+             judge("heavy_ratio", "<=", Decimal(4), "year", 2024, f(), AS_OF),
+             judge("pm25", "improve", None, "year", 2024, f(previous_pm25_mean=32.0), AS_OF),
+             judge("dustfall", "≈", Decimal(5), "year", 2024, f(), AS_OF)]
+    for j in cases:
+        assert j.code in ZH
+        ZH[j.code].format(**j.params)  # every placeholder has its parameter

@@ -29,7 +29,7 @@ def test_demo_air_loads_and_judges_targets(demo_air, client):
     plan, counts = demo_air
     assert counts["stations"] == 6 and counts["daily"] > 6 * 480
     page = client.get(f"/evaluation/plans/{plan.pk}/", {"as_of": "2026-04-30"}).content.decode()
-    assert "东湖街道" in page and "南苑镇" in page and "remaining 245 days" in page
+    assert "东湖街道" in page and "南苑镇" in page and "剩余 245 天均值需低于" in page
 
 
 def test_area_page_calendar_table_and_synthetic_label(demo_air, client):

@@ -47,7 +47,8 @@ class Judgement:
     remaining_days: int = 0
     year_on_year: Decimal | None = None  # change against the same period last year (%)
     rule_sets: str = ""
-    details: dict = field(default_factory=dict)
+    code: str = ""  # message key: the pages render ``reason`` in their language from code + params
+    params: dict = field(default_factory=dict)
 
 
 def period_window(period: str, year: int) -> tuple[date, date] | None:
@@ -68,18 +69,20 @@ def judge(code: str, comparator: str, target: Decimal | None, period: str, year:
     if target is not None:
         target = Decimal(target).normalize()  # 33.0000 → 33 in the reasons
     if code not in EVALUABLE:
-        return Judgement("not_evaluable", "ecoplan has no monitoring source for this indicator yet")
+        return Judgement("not_evaluable", "ecoplan has no monitoring source for this indicator yet", code="no_source")
     window = period_window("Q1" if code.endswith("_q1") else period, year)
     if window is None:
-        return Judgement("not_evaluable", f"period “{period}” is not an air-quality period")
+        return Judgement("not_evaluable", f"period “{period}” is not an air-quality period", code="bad_period",
+                         params={"period": period})
     start, end = window
     if as_of < start:
-        return Judgement("not_evaluable", f"the period starts on {start.isoformat()}")
+        return Judgement("not_evaluable", f"the period starts on {start.isoformat()}", code="not_started",
+                         params={"start": start.isoformat()})
     if comparator == "municipal" and target is None:
-        return Judgement("not_evaluable", "waiting for the municipal value (达到市级要求)")
+        return Judgement("not_evaluable", "waiting for the municipal value (达到市级要求)", code="municipal_pending")
     if figures is None or figures.last_day is None or (base == "pm25" and not figures.pm25_days) or \
             (base != "pm25" and not figures.aqi_days):
-        return Judgement("not_evaluable", "no valid monitoring data for the period yet")
+        return Judgement("not_evaluable", "no valid monitoring data for the period yet", code="no_data")
     last = min(figures.last_day, end)
     remaining = max(0, (end - last).days)
     complete = remaining == 0 or as_of > end
@@ -88,7 +91,7 @@ def judge(code: str, comparator: str, target: Decimal | None, period: str, year:
     if comparator in ("improve", "not_worse"):
         return _year_on_year(base, comparator, figures, complete, remaining)
     if target is None:
-        return Judgement("not_evaluable", "the target has no value")
+        return Judgement("not_evaluable", "the target has no value", code="no_value")
     if base == "pm25":
         result = _mean_at_most(Decimal(target), figures, complete, remaining)
     elif base == "good_day_ratio":
@@ -108,61 +111,67 @@ def _mean_at_most(limit: Decimal, f: Figures, complete: bool, remaining: int) ->
     mean = to_decimal(f.pm25_mean)
     reported = gb8170(mean, 0)
     n = f.pm25_days
-    common = {"value": gb8170(mean, 1), "unit": "µg/m³", "n_valid": n, "remaining_days": remaining}
+    value = gb8170(mean, 1)
+    common = {"value": value, "unit": "µg/m³", "n_valid": n, "remaining_days": remaining}
     if complete:
-        ok = reported <= limit
-        return Judgement("met" if ok else "missed",
-                         f"period mean {gb8170(mean, 1)} µg/m³ (reported {reported}) against ≤ {limit}",
-                         **common)
+        return Judgement("met" if reported <= limit else "missed",
+                         f"period mean {value} µg/m³ (reported {reported}) against ≤ {limit}",
+                         code="mean_final", params={"value": value, "reported": reported, "limit": limit}, **common)
     # the reported mean rounds half-even, so the exact mean must stay below limit + 0.5
-    ceiling_exact = limit + Decimal("0.5")
-    bound = (ceiling_exact * (n + remaining) - mean * n) / remaining
-    text = f"the remaining {remaining} days must average below {gb8170(bound, 1)} µg/m³"
+    bound = gb8170(((limit + Decimal("0.5")) * (n + remaining) - mean * n) / remaining, 1)
+    text = f"the remaining {remaining} days must average below {bound} µg/m³"
+    params = {"value": value, "limit": limit, "remaining": remaining, "bound": bound}
     if bound <= 0:
-        return Judgement("missed", "the target can no longer be met: " + text, bound=gb8170(bound, 1),
-                         bound_text=text, **common)
+        return Judgement("missed", "the target can no longer be met: " + text, bound=bound, bound_text=text,
+                         code="mean_impossible", params=params, **common)
     status = "on_track" if reported <= limit else "at_risk"
-    why = (f"mean to date {gb8170(mean, 1)} µg/m³ is within ≤ {limit}" if status == "on_track"
-           else f"mean to date {gb8170(mean, 1)} µg/m³ is above ≤ {limit}")
-    return Judgement(status, f"{why}; {text}", bound=gb8170(bound, 1), bound_text=text, **common)
+    why = f"mean to date {value} µg/m³ is {'within' if status == 'on_track' else 'above'} ≤ {limit}"
+    return Judgement(status, f"{why}; {text}", bound=bound, bound_text=text,
+                     code="mean_within" if status == "on_track" else "mean_above", params=params, **common)
 
 
 def _ratio_at_least(target: Decimal, f: Figures, complete: bool, remaining: int) -> Judgement:
     """优良天数比率 ≥ target %: good days ÷ valid days, reported to one decimal."""
     ratio = gb8170(Decimal(f.good_days * 100) / f.aqi_days, 1)
     common = {"value": ratio, "unit": "%", "n_valid": f.aqi_days, "remaining_days": remaining}
+    params = {"ratio": ratio, "target": target, "good": f.good_days, "days": f.aqi_days, "remaining": remaining}
     if complete:
         return Judgement("met" if ratio >= target else "missed",
-                         f"{f.good_days} good days of {f.aqi_days}: {ratio}% against ≥ {target}%", **common)
+                         f"{f.good_days} good days of {f.aqi_days}: {ratio}% against ≥ {target}%",
+                         code="ratio_final", params=params, **common)
     total = f.aqi_days + remaining
     # the fewest good days overall whose reported ratio (one decimal, GB/T 8170) reaches the target
     good_total = max(0, math.floor((target - Decimal("0.1")) * total / 100))
     while gb8170(Decimal(good_total * 100) / total, 1) < target:
         good_total += 1
     need = max(0, good_total - f.good_days)
+    params["need"] = need
     text = (f"at least {need} of the remaining {remaining} days must be good (AQI ≤ 100)" if need
             else f"the target holds even if none of the remaining {remaining} days is good")
     if need > remaining:
         return Judgement("missed", "the target can no longer be met: " + text, bound=Decimal(need),
-                         bound_text=text, **common)
+                         bound_text=text, code="ratio_impossible", params=params, **common)
     status = "on_track" if ratio >= target else "at_risk"
     return Judgement(status, f"{ratio}% good days to date against ≥ {target}%; {text}",
-                     bound=Decimal(need), bound_text=text, **common)
+                     bound=Decimal(need), bound_text=text, code="ratio_running" if need else "ratio_safe",
+                     params=params, **common)
 
 
 def _count_at_most(limit: int, f: Figures, complete: bool, remaining: int) -> Judgement:
     """重污染天数 ≤ limit: a count that can only grow."""
     common = {"value": Decimal(f.heavy_days), "unit": "天", "n_valid": f.aqi_days,
               "remaining_days": remaining}
+    params = {"heavy": f.heavy_days, "limit": limit, "left": limit - f.heavy_days, "remaining": remaining}
     if f.heavy_days > limit:
-        return Judgement("missed", f"{f.heavy_days} heavy-pollution days already exceed ≤ {limit}", **common)
+        return Judgement("missed", f"{f.heavy_days} heavy-pollution days already exceed ≤ {limit}",
+                         code="count_exceeded", params=params, **common)
     if complete:
-        return Judgement("met", f"{f.heavy_days} heavy-pollution days against ≤ {limit}", **common)
+        return Judgement("met", f"{f.heavy_days} heavy-pollution days against ≤ {limit}",
+                         code="count_final", params=params, **common)
     left = limit - f.heavy_days
     text = f"at most {left} more heavy-pollution day(s) in the remaining {remaining} days"
-    status = "at_risk" if left == 0 else "on_track"
-    return Judgement(status, f"{f.heavy_days} so far against ≤ {limit}; {text}", bound=Decimal(left),
-                     bound_text=text, **common)
+    return Judgement("at_risk" if left == 0 else "on_track", f"{f.heavy_days} so far against ≤ {limit}; {text}",
+                     bound=Decimal(left), bound_text=text, code="count_running", params=params, **common)
 
 
 def _heavy_ratio(limit: Decimal, f: Figures, complete: bool, remaining: int) -> Judgement:
@@ -170,27 +179,31 @@ def _heavy_ratio(limit: Decimal, f: Figures, complete: bool, remaining: int) -> 
     ratio = gb8170(Decimal(f.heavy_days * 100) / f.aqi_days, 1)
     common = {"value": ratio, "unit": "%", "n_valid": f.aqi_days, "remaining_days": remaining}
     allowed = int(limit * (f.aqi_days + remaining) / 100)
+    params = {"ratio": ratio, "limit": limit, "heavy": f.heavy_days, "allowed": allowed,
+              "left": allowed - f.heavy_days, "remaining": remaining}
     if complete:
-        return Judgement("met" if ratio <= limit else "missed", f"{ratio}% against ≤ {limit}%", **common)
+        return Judgement("met" if ratio <= limit else "missed", f"{ratio}% against ≤ {limit}%",
+                         code="heavy_ratio_final", params=params, **common)
     if f.heavy_days > allowed:
         return Judgement("missed", f"{f.heavy_days} heavy days already exceed the {allowed} a {limit}% "
-                         "ratio allows", **common)
-    left = allowed - f.heavy_days
-    text = f"at most {left} more heavy-pollution day(s) in the remaining {remaining} days"
+                         "ratio allows", code="heavy_ratio_exceeded", params=params, **common)
+    text = f"at most {allowed - f.heavy_days} more heavy-pollution day(s) in the remaining {remaining} days"
     return Judgement("on_track" if ratio <= limit else "at_risk", f"{ratio}% so far; {text}",
-                     bound=Decimal(left), bound_text=text, **common)
+                     bound=Decimal(allowed - f.heavy_days), bound_text=text, code="heavy_ratio_running",
+                     params=params, **common)
 
 
 def _year_on_year(base: str, comparator: str, f: Figures, complete: bool, remaining: int) -> Judgement:
     """同比下降 / 稳中向好: compared with the same period of the previous year, to the same day."""
     if base != "pm25":
-        return Judgement("not_evaluable", "year-on-year judgement is available for PM2.5 only")
+        return Judgement("not_evaluable", "year-on-year judgement is available for PM2.5 only", code="yoy_pm25_only")
     if f.previous_pm25_mean is None or f.pm25_mean is None:
-        return Judgement("not_evaluable", "no data for the same period of the previous year")
+        return Judgement("not_evaluable", "no data for the same period of the previous year", code="yoy_no_previous")
     now, before = to_decimal(f.pm25_mean), to_decimal(f.previous_pm25_mean)
     change = gb8170((now / before - 1) * 100, 1)
     better = now < before if comparator == "improve" else now <= before
     status = ("met" if better else "missed") if complete else ("on_track" if better else "at_risk")
     return Judgement(status, f"PM2.5 {gb8170(now, 1)} µg/m³ against {gb8170(before, 1)} a year before "
                      f"({change:+}%)", value=gb8170(now, 1), unit="µg/m³", n_valid=f.pm25_days,
-                     remaining_days=remaining, year_on_year=change, rule_sets=f.rule_sets)
+                     remaining_days=remaining, year_on_year=change, rule_sets=f.rule_sets, code="yoy",
+                     params={"now": gb8170(now, 1), "before": gb8170(before, 1), "change": f"{change:+}"})

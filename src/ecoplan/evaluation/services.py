@@ -22,6 +22,12 @@ class TargetJudgement:
         return self.judgement.status
 
     @property
+    def reason(self) -> str:
+        from .messages import reason
+
+        return reason(self.judgement)
+
+    @property
     def area_name(self) -> str:
         return self.area.name if self.area else "—"
 
