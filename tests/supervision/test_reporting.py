@@ -128,7 +128,7 @@ def test_fill_submit_return_resubmit_accept_with_history(world, client):
     client.post(f"/supervision/reports/{a.pk}/", {**form(a), "action": "submit"})
     a.refresh_from_db()
     assert a.status == "submitted" and a.versions.count() == 1
-    with pytest.raises(actions.Refused, match="immutable"):
+    with pytest.raises(actions.Refused, match="不可修改"):
         actions.do_save_report(a, world["reporter_a"], a.version, {})
     client.logout()
     login(client, world["coordinator"])
@@ -164,21 +164,21 @@ def test_refusals_save_nothing(world):
     b, user = world["report_b"], world["reporter_b"]
     quantified = b.entries.get(quantity_target__isnull=False)  # 完成雨污合流管网改造 5 公里
     first = b.entries.exclude(pk=quantified.pk).first()
-    with pytest.raises(actions.Refused, match="outside the range"):
+    with pytest.raises(actions.Refused, match="超出范围"):
         actions.do_save_report(b, user, b.version, {
             first.measure_id: {"status": "done", "narrative": "x"},
             quantified.measure_id: {"status": "done", "quantity_done": "-1"}})
     first.refresh_from_db()
     assert first.status == "not_started"  # nothing half-saved
     other = world["report_a"].entries.first()
-    with pytest.raises(actions.Refused, match="does not answer"):
+    with pytest.raises(actions.Refused, match="不负责该措施"):
         actions.do_save_report(b, user, b.version, {other.measure_id: {"status": "done"}})
-    with pytest.raises(actions.Refused, match="unknown status"):
+    with pytest.raises(actions.Refused, match="未知状态"):
         actions.do_save_report(b, user, b.version, {first.measure_id: {"status": "finished"}})
-    with pytest.raises(actions.Refused, match="not a number"):
+    with pytest.raises(actions.Refused, match="不是数字"):
         actions.do_save_report(b, user, b.version, {quantified.measure_id: {"status": "done", "quantity_done": "五"}})
     actions.do_close_cycle(world["cycle"])
-    with pytest.raises(actions.Refused, match="closed"):
+    with pytest.raises(actions.Refused, match="已关闭"):
         actions.do_save_report(b, user, b.version, {first.measure_id: {"status": "done"}})
 
 
@@ -188,11 +188,11 @@ def test_evidence_type_and_size(world, settings, tmp_path):
     entry = world["report_a"].entries.first()
     ok = actions.do_add_evidence(entry, world["reporter_a"], SimpleUploadedFile("抽检报告.pdf", b"%PDF-1.4 ..."))
     assert ok.size == 12
-    with pytest.raises(actions.Refused, match="not a document or image"):
+    with pytest.raises(actions.Refused, match="不是文档或图片"):
         actions.do_add_evidence(entry, world["reporter_a"], SimpleUploadedFile("run.exe", b"MZ..."))
-    with pytest.raises(actions.Refused, match="not a .pdf"):
+    with pytest.raises(actions.Refused, match="不是 .pdf 格式"):
         actions.do_add_evidence(entry, world["reporter_a"], SimpleUploadedFile("fake.pdf", b"hello"))
-    with pytest.raises(actions.Refused, match="limit"):
+    with pytest.raises(actions.Refused, match="上限"):
         actions.do_add_evidence(entry, world["reporter_a"], SimpleUploadedFile("big.pdf", b"%PDF" + b"0" * 2000))
 
 
@@ -201,7 +201,7 @@ def test_two_editors_the_second_is_told(world, client):
     entry = a.entries.first()
     stale = a.version
     actions.do_save_report(a, world["reporter_a"], stale, {entry.measure_id: {"status": "in_progress"}})
-    with pytest.raises(actions.Conflict, match="changed by someone else"):
+    with pytest.raises(actions.Conflict, match="已被他人修改"):
         actions.do_save_report(a, world["reporter_a"], stale, {entry.measure_id: {"status": "done"}})
     entry.refresh_from_db()
     assert entry.status == "in_progress"
@@ -224,7 +224,10 @@ def test_api_save_and_submit(world, client):
     assert submitted["status"] == "submitted"
     bad = client.put(f"/api/v1/reports/{a.pk}", json.dumps({"version": submitted["version"], "entries": entries}),
                      content_type="application/json", **auth)
-    assert bad.status_code == 422 and "immutable" in bad.json()["detail"]
+    assert bad.status_code == 422 and "不可修改" in bad.json()["detail"]
+    english = client.put(f"/api/v1/reports/{a.pk}", json.dumps({"version": submitted["version"], "entries": entries}),
+                         content_type="application/json", HTTP_ACCEPT_LANGUAGE="en", **auth)
+    assert "immutable" in english.json()["detail"]  # Chinese first, English second
     assert client.get("/api/v1/openapi.json").json()["info"]["title"] == "ecoplan"
     measures = client.get(f"/api/v1/measures?plan={world['plan'].pk}", **auth).json()
     assert measures and all(m["state"] for m in measures)

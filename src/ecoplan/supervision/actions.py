@@ -11,6 +11,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ecoplan import duties, workdays
 from ecoplan.plans.models import Assignment, Measure, Plan
@@ -40,7 +41,7 @@ EVIDENCE_TYPES = {  # extension → magic bytes at the start of the file
 def parse_due_rule(rule: str) -> int:
     m = DUE_RULE.match(rule)
     if not m or int(m.group(1)) < 1:
-        raise Refused(f"unknown due rule “{rule}” (e.g. 2nd-working-day)")
+        raise Refused(_("unknown due rule “%(rule)s” (e.g. 2nd-working-day)") % {"rule": rule})
     return int(m.group(1))
 
 
@@ -85,9 +86,10 @@ def do_open_cycle(plan: Plan, month: date, due_rule: str = "2nd-working-day", ac
     month = month.replace(day=1)
     period = plan_period(plan)
     if not (period[0] <= month <= period[1]):
-        raise Refused(f"{month:%Y-%m} is outside the plan's period {period[0].year}–{period[1].year}")
+        raise Refused(_("%(month)s is outside the plan's period %(first)s–%(last)s") % {
+            "month": f"{month:%Y-%m}", "first": period[0].year, "last": period[1].year})
     if ReportingCycle.objects.filter(plan=plan, month=month).exists():
-        raise Refused(f"the {month:%Y-%m} cycle of this plan is already open")
+        raise Refused(_("the %(month)s cycle of this plan is already open") % {"month": f"{month:%Y-%m}"})
     due = workdays.report_due_date(month, parse_due_rule(due_rule))
     cycle = ReportingCycle.objects.create(plan=plan, month=month, due_rule=due_rule, due_date=due.day,
                                           due_date_official=due.official, opened_by=acting_user)
@@ -112,10 +114,11 @@ def do_close_cycle(cycle: ReportingCycle) -> ReportingCycle:
 
 def _check_editable(report: Report) -> None:
     if report.cycle.status != ReportingCycle.Status.OPEN:
-        raise Refused(f"the {report.cycle.month:%Y-%m} cycle is closed: reports can no longer change")
+        raise Refused(_("the %(month)s cycle is closed: reports can no longer change") % {
+            "month": f"{report.cycle.month:%Y-%m}"})
     if report.status not in (Report.Status.DRAFT, Report.Status.RETURNED):
-        raise Refused(f"this report is {report.get_status_display()}: submitted reports are immutable; "
-                      "ask the coordinator to return it for a correction")
+        raise Refused(_("this report is %(status)s: submitted reports are immutable; ask the coordinator "
+                        "to return it for a correction") % {"status": report.get_status_display()})
 
 
 def _bump(report: Report, expected_version: int) -> None:
@@ -123,8 +126,9 @@ def _bump(report: Report, expected_version: int) -> None:
     updated = Report.objects.filter(pk=report.pk, version=expected_version).update(version=F("version") + 1)
     if not updated:
         current = Report.objects.get(pk=report.pk)
-        raise Conflict(f"this report was changed by someone else meanwhile (version {current.version}, "
-                       f"you edited version {expected_version}): reload it and apply your changes again")
+        raise Conflict(_("this report was changed by someone else meanwhile (version %(current)s, you "
+                         "edited version %(yours)s): reload it and apply your changes again")
+                       % {"current": current.version, "yours": expected_version})
     report.version = expected_version + 1
 
 
@@ -137,11 +141,11 @@ def do_save_report(report: Report, acting_user, expected_version: int, entries: 
     for measure_id, data in entries.items():
         entry = own.get(int(measure_id))
         if entry is None:
-            raise Refused(f"measure {measure_id} is not in this unit's report: the unit does not answer "
-                          "for it this month")
+            raise Refused(_("measure %(id)s is not in this unit's report: the unit does not answer for it "
+                            "this month") % {"id": measure_id})
         status = data.get("status", entry.status)
         if status not in EntryStatus.values:
-            raise Refused(f"measure {measure_id}: unknown status “{status}”")
+            raise Refused(_("measure %(id)s: unknown status “%(status)s”") % {"id": measure_id, "status": status})
         done = data.get("quantity_done", entry.quantity_done)
         if done in ("", None):
             done = None
@@ -149,14 +153,15 @@ def do_save_report(report: Report, acting_user, expected_version: int, entries: 
             try:
                 done = Decimal(str(done))
             except InvalidOperation:
-                raise Refused(f"measure {measure_id}: “{done}” is not a number") from None
+                raise Refused(_("measure %(id)s: “%(value)s” is not a number") % {"id": measure_id, "value": done}) from None
             limit = entry.quantity_target * 10 if entry.quantity_target else Decimal(1_000_000)
             if done < 0 or done > limit:
-                raise Refused(f"measure {measure_id}: {done} is outside the range 0 … {limit}"
-                              + (f" (target {entry.quantity_target} {entry.quantity_unit})" if entry.quantity_target else ""))
+                raise Refused(_("measure %(id)s: %(value)s is outside the range 0 … %(limit)s%(target)s") % {
+                    "id": measure_id, "value": done, "limit": limit,
+                    "target": f" ({entry.quantity_target} {entry.quantity_unit})" if entry.quantity_target else ""})
         narrative = data.get("narrative", entry.narrative)
         if len(narrative) > 5000:
-            raise Refused(f"measure {measure_id}: the narrative is longer than 5,000 characters")
+            raise Refused(_("measure %(id)s: the narrative is longer than 5,000 characters") % {"id": measure_id})
         entry.status, entry.narrative, entry.quantity_done = status, narrative, done
         entry.save(update_fields=["status", "narrative", "quantity_done"])
     _bump(report, expected_version)
@@ -178,7 +183,7 @@ def do_submit_report(report: Report, acting_user, expected_version: int) -> Repo
     _check_editable(report)
     blocked = report.entries.filter(status=EntryStatus.BLOCKED, narrative="")
     if blocked.exists():
-        raise Refused("say why a measure is blocked: the narrative of a blocked measure is required")
+        raise Refused(_("say why a measure is blocked: the narrative of a blocked measure is required"))
     _bump(report, expected_version)
     now = timezone.now()
     report.status = Report.Status.SUBMITTED
@@ -194,9 +199,9 @@ def do_submit_report(report: Report, acting_user, expected_version: int) -> Repo
 def do_return_report(report: Report, acting_user, comment: str) -> Report:
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.status != Report.Status.SUBMITTED:
-        raise Refused("only a submitted report can be returned")
+        raise Refused(_("only a submitted report can be returned"))
     if not comment.strip():
-        raise Refused("say what to correct: a returned report needs a comment")
+        raise Refused(_("say what to correct: a returned report needs a comment"))
     report.status, report.review_comment = Report.Status.RETURNED, comment
     report.reviewed_by, report.reviewed_at = acting_user, timezone.now()
     report.version += 1
@@ -210,7 +215,7 @@ def do_return_report(report: Report, acting_user, comment: str) -> Report:
 def do_accept_report(report: Report, acting_user) -> Report:
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.status != Report.Status.SUBMITTED:
-        raise Refused("only a submitted report can be accepted")
+        raise Refused(_("only a submitted report can be accepted"))
     report.status = Report.Status.ACCEPTED
     report.reviewed_by, report.reviewed_at = acting_user, timezone.now()
     report.version += 1
@@ -224,14 +229,16 @@ def do_add_evidence(entry: ReportEntry, acting_user, upload) -> Evidence:
     name = upload.name
     ext = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
     if ext not in EVIDENCE_TYPES:
-        raise Refused(f"{name}: not a document or image (accepted: {' '.join(sorted(EVIDENCE_TYPES))})")
+        raise Refused(_("%(name)s: not a document or image (accepted: %(types)s)") % {
+            "name": name, "types": " ".join(sorted(EVIDENCE_TYPES))})
     limit = settings.ECOPLAN_MAX_EVIDENCE_BYTES
     if upload.size > limit:
-        raise Refused(f"{name}: {upload.size:,} bytes is over the {limit:,}-byte limit")
+        raise Refused(_("%(name)s: %(size)s bytes is over the %(limit)s-byte limit") % {
+            "name": name, "size": f"{upload.size:,}", "limit": f"{limit:,}"})
     head = upload.read(8)
     upload.seek(0)
     if not any(head.startswith(magic) for magic in EVIDENCE_TYPES[ext]):
-        raise Refused(f"{name}: the content is not a {ext} file")
+        raise Refused(_("%(name)s: the content is not a %(ext)s file") % {"name": name, "ext": ext})
     return Evidence.objects.create(entry=entry, file=upload, name=name[:200], size=upload.size,
                                    content_type=getattr(upload, "content_type", "") or "",
                                    uploaded_by=acting_user)
