@@ -37,9 +37,9 @@ def main() -> None:
              "| phase | seconds | peak RSS MiB |", "|---|---:|---:|",
              f"| ingest (validate + write Parquet) | {a['engine']['ingest_s']:.2f} | |",
              f"| daily + area + annual chain | {a['engine']['chain_s']:.2f} | |",
-             f"| engine total | {a['engine']['total_s']:.2f} | {a['engine']['peak_rss_mib']} |",
-             f"| plain DuckDB daily-mean GROUP BY | {a['floor']['groupby_s']:.2f} | {a['floor']['peak_rss_mib']} |",
-             f"| row-by-row Python, {a['python']['rows']:,} rows | {a['python']['python_s']:.2f} | {a['python']['peak_rss_mib']} |",
+             f"| engine total (median of 3; runs {a['engine']['spread_s']}) | {a['engine']['total_s']:.2f} | {a['engine']['peak_rss_mib']} |",
+             f"| plain DuckDB daily-mean GROUP BY (runs {a['floor']['spread_s']}) | {a['floor']['groupby_s']:.2f} | {a['floor']['peak_rss_mib']} |",
+             f"| row-by-row Python, same chain, {a['python']['rows']:,} rows (runs {a['python']['spread_s']}) | {a['python']['python_s']:.2f} | {a['python']['peak_rss_mib']} |",
              "", "| ratio | value |", "|---|---:|"]
     lines += [f"| {k} | {v} |" for k, v in a["ratios"].items()]
     lines += ["", "| goal | met |", "|---|---|"] + [f"| {k} | {v} |" for k, v in a["goals"].items()]

@@ -220,7 +220,7 @@ def validate_and_write(con, batch: str, out: Path, text: dict[str, bool],
     clean = ", ".join(
         f"CASE WHEN {p}_v >= 0 AND {p}_v <= {IMPOSSIBLE[p]} THEN {p}_v END AS {p}" for p in POLLUTANTS)
     out.parent.mkdir(parents=True, exist_ok=True)
-    con.execute(f"COPY (SELECT station, ts, {clean}, '{batch}' AS batch FROM {rows}) TO {_lit(out)} (FORMAT parquet)")
+    con.execute(f"COPY (SELECT station, ts, {clean}, '{batch}' AS batch FROM {rows}) TO {_lit(out)} (FORMAT parquet, COMPRESSION zstd)")
     summary = con.execute(f"SELECT count(*), count(DISTINCT station), min(ts), max(ts) FROM read_parquet({_lit(out)})").fetchone()
     total = con.execute("SELECT count(*) FROM typed").fetchone()[0]
     by_issue = dict(con.execute("SELECT issue, count(*) FROM batch_flags GROUP BY issue ORDER BY issue").fetchall())
