@@ -244,3 +244,30 @@ def test_hourly_aqi_matches_the_reference(store, tmp_path):
     assert set(last["primary_pollutant"].split(",")) == set(ref.primary_text.split(","))
     after = store.hourly_aqi(["S1"], datetime(2026, 3, 1), datetime(2026, 3, 2))
     assert after == []  # no data then: nothing invented
+
+
+def test_long_format_xlsx_and_a_declared_mapping(store, tmp_path):
+    from openpyxl import Workbook
+
+    from ecoplan.analytics.ingest import Mapping
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["站点", "时间", "污染物", "浓度"])
+    for h in range(24):
+        sheet.append(["甲站", f"2024-05-01 {h + 1:02d}:00", "PM2.5", 40])
+        sheet.append(["甲站", f"2024-05-01 {h + 1:02d}:00", "CO", 0.8])
+    sheet.append(["甲站", "2024-05-01 05:00", "PM2.5", 41])  # the same value twice
+    sheet.append(["甲站", "2024-05-01 06:00", "苯", 3])  # not a pollutant of the table
+    path = tmp_path / "long.xlsx"
+    book.save(path)
+    toml = tmp_path / "mapping.toml"
+    toml.write_text('[mapping]\nformat = "long"\nstation = "站点"\ntime = "时间"\nhour_label = "end"\n'
+                    'pollutant_column = "污染物"\nvalue_column = "浓度"\n'
+                    'pollutant_names = {"PM2.5" = "pm25", "CO" = "co"}\n', "utf-8")
+    report = store.ingest(path, Mapping.from_toml(toml), check_registry=False)
+    assert report.hours == 24 and str(report.first) == "2024-05-01 00:00:00"  # "01:00" ends the first hour
+    assert report.flags == {"duplicate value (largest kept)": 1, "unknown pollutant": 1}
+    store.compute()
+    day = store.query("SELECT pm25, co, n_pm25 FROM daily")[0]
+    assert (day["n_pm25"], day["co"]) == (24, 0.8) and day["pm25"] == pytest.approx(40.042, abs=0.001)

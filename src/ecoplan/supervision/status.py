@@ -66,7 +66,7 @@ def coordinator_dashboard(plan: Plan, today: date | None = None) -> dict:
     for m in measures:
         if states[m.pk] != "overdue":
             continue
-        by_theme[m.task.annex.get_theme_display()] += 1
+        by_theme[(m.task.annex.theme, m.task.annex.get_theme_display())] += 1
         for a in m.assignments.all():
             if a.role == Assignment.Role.LEAD_UNIT and a.organisation:
                 by_unit[(a.organisation.pk, a.organisation.name)] += 1
