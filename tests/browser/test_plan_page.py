@@ -31,7 +31,7 @@ def browser():
 
 def test_plan_page_shows_tasks_in_chinese(live_server, transactional_db, browser):
     plan = actions.import_document(DEMO.read_bytes(), DEMO.name)[1]
-    page = browser.new_page()
+    page = browser.new_page(locale="zh-CN")
     page.goto(f"{live_server.url}/plans/{plan.pk}/")
     assert page.locator("h1").inner_text() == "演示区持续深入打好污染防治攻坚战 2026年行动计划"
     titles = page.locator("td.task-title").all_inner_texts()

@@ -34,7 +34,7 @@ def test_report_walk(live_server, transactional_db, browser):  # noqa: F811
     report = cycle.reports.get(organisation=market)
     base = live_server.url
 
-    reporter = browser.new_page()
+    reporter = browser.new_page(locale="zh-CN")
     sign_in(reporter, base, "rep")
     reporter.goto(f"{base}/supervision/")
     reporter.click("text=2026-05")
@@ -46,7 +46,7 @@ def test_report_walk(live_server, transactional_db, browser):  # noqa: F811
     reporter.wait_for_selector("text=提交历史")
     assert Report.objects.get(pk=report.pk).status == "submitted"
 
-    coordinator = browser.new_page()
+    coordinator = browser.new_page(locale="zh-CN")
     sign_in(coordinator, base, "coord")
     coordinator.goto(f"{base}/supervision/reports/{report.pk}/")
     assert "已抽检 7 组" in coordinator.content()

@@ -83,3 +83,11 @@ def test_coordinator_enters_a_municipal_value(client, plan):
     target.refresh_from_db()
     assert str(target.value) == "12.5000" and target.value_source == "京环发〔2026〕3号"
     assert not target.review_items.filter(status="open").exists()
+
+
+def test_chinese_first_english_second(client, plan):
+    zh = client.get(f"/plans/{plan.pk}/").content.decode()
+    assert "任务与措施" in zh and "Tasks and measures" not in zh  # no Accept-Language: zh-hans
+    en = client.get(f"/plans/{plan.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Tasks and measures" in en and "任务与措施" not in en
+    assert "推进低（无）VOCs 含量产品源头替代" in en  # the plan's own words stay as printed
