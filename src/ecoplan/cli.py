@@ -14,12 +14,21 @@ NEEDS_DATABASE = {"import_plan", "list_plans", "export_plan", "load_demo", "runs
                   "createsuperuser", "changepassword", "shell"}
 
 
+def prepare_data_dir() -> None:
+    """SQLite creates the database file, not its folder."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+
 def ensure_database() -> None:
     """Create and migrate the database when tables are missing (a fresh ECOPLAN_DATA_DIR)."""
     from django.core.management import call_command
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
+    prepare_data_dir()
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         call_command("migrate", interactive=False, verbosity=0)
@@ -34,10 +43,7 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.management import execute_from_command_line
 
     django.setup()
-    from django.conf import settings
-
-    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-        settings.DATA_DIR.mkdir(parents=True, exist_ok=True)  # SQLite creates the file, not the folder
+    prepare_data_dir()
     if len(argv) > 1 and argv[1] in NEEDS_DATABASE:
         ensure_database()
     execute_from_command_line(argv)

@@ -62,6 +62,8 @@ def split_cell(cell: str) -> list[str]:
     for token in tokens:
         if token in EMPTY_MARKERS:
             continue
+        if token == "会" and names and names[-1].endswith("委会"):
+            continue  # a stray character the PDF repeated (`…基地管委会 会`, D:89)
         if not names:
             names.append(token)
             continue

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ecoplan import duties, workdays
-from ecoplan.plans.models import Assignment, Measure, Plan
+from ecoplan.plans.models import Assignment, Measure, Organisation, Plan
 
 from .models import (
     EntryStatus, Evidence, Notification, Profile, Report, ReportEntry, ReportingCycle, ReportVersion,
@@ -61,11 +61,46 @@ def completion_dates(plan: Plan) -> dict[int, date]:
     return done
 
 
+# Group placeholders for every sub-area (domain.md §5) and the names of their members.
+# 相关… ("the relevant ones") and member groups (…成员单位) name no members: they report as groups.
+EVERY_SUB_AREA = [
+    (re.compile(r"^各(?:镇人民政府|镇政府|镇)$"), ("镇",)),
+    (re.compile(r"^各(?:街道办事处|街道)$"), ("街道",)),
+    (re.compile(r"^各乡(?:人民政府|政府)?$"), ("乡",)),
+    (re.compile(r"^各(?:乡镇|镇乡)$"), ("乡", "镇")),
+    (re.compile(r"^各(?:街道乡镇|乡镇街道|镇街道|镇、街道|街道、镇)"), ("街道", "乡", "镇")),
+    (re.compile(r"^各(?:产业)?园区管委会$"), ("管委会",)),
+]
+
+
+def group_members(plan: Plan, group: Organisation, pool: list[Organisation]) -> list[Organisation]:
+    """The sub-areas a placeholder such as 各街道办事处 stands for: the plan's own sub-area units and
+    the district's sub-areas (from its per-area targets and stations) of the matching kind."""
+    for pattern, suffixes in EVERY_SUB_AREA:
+        if pattern.match(group.name):
+            return [o for o in pool if o.name.endswith(suffixes)]
+    return []
+
+
+def _sub_area_pool(plan: Plan) -> list[Organisation]:
+    pool = {o.name: o for o in Organisation.objects.filter(
+        assignments__measure__task__annex__plan=plan, kind=Organisation.Kind.SUB_AREA).distinct()}
+    if plan.district_id:
+        for area in plan.district.children.all():
+            if area.name not in pool:
+                pool[area.name], _ = Organisation.objects.get_or_create(
+                    name=area.name, defaults={"kind": Organisation.Kind.SUB_AREA})
+    return sorted(pool.values(), key=lambda o: o.name)
+
+
 def measures_by_unit(plan: Plan, month: date) -> dict:
-    """organisation → [(measure, role)] for the measures live in ``month``."""
+    """organisation → [(measure, role, via group)] for the measures live in ``month``; a group
+    placeholder for every sub-area fans out to one entry per sub-area."""
     period = plan_period(plan)
     done = completion_dates(plan)
     units: dict = defaultdict(list)
+    pool = _sub_area_pool(plan)
+    members: dict[int, list] = {}
     assignments = (Assignment.objects.filter(measure__task__annex__plan=plan, organisation__isnull=False)
                    .select_related("measure", "organisation").order_by("measure__task__annex__order",
                                                                       "measure__task__order", "measure__order"))
@@ -75,8 +110,16 @@ def measures_by_unit(plan: Plan, month: date) -> dict:
         if not duties.active_in(deadline, month, period, done.get(m.pk)):
             continue
         role = ReportEntry.Role.LEAD if a.role == Assignment.Role.LEAD_UNIT else ReportEntry.Role.CO
-        if all(existing.pk != m.pk for existing, _ in units[a.organisation]):
-            units[a.organisation].append((m, role))
+        org = a.organisation
+        if org.kind == Organisation.Kind.GROUP:
+            if org.pk not in members:
+                members[org.pk] = group_members(plan, org, pool)
+            targets = [(unit, org.name) for unit in members[org.pk]] or [(org, "")]
+        else:
+            targets = [(org, "")]
+        for unit, via in targets:
+            if all(existing.pk != m.pk for existing, _, _ in units[unit]):
+                units[unit].append((m, role, via))
     return units
 
 
@@ -96,9 +139,9 @@ def do_open_cycle(plan: Plan, month: date, due_rule: str = "2nd-working-day", ac
     for organisation, items in measures_by_unit(plan, month).items():
         report = Report.objects.create(cycle=cycle, organisation=organisation)
         entries = []
-        for measure, role in items:
+        for measure, role, via in items:
             quantity = duties.quantity_of(measure.text)
-            entries.append(ReportEntry(report=report, measure=measure, role=role,
+            entries.append(ReportEntry(report=report, measure=measure, role=role, via_group=via,
                                        quantity_target=quantity[0] if quantity else None,
                                        quantity_unit=quantity[1] if quantity else ""))
         ReportEntry.objects.bulk_create(entries)

@@ -110,6 +110,8 @@ class ReportEntry(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="entries")
     measure = models.ForeignKey(Measure, on_delete=models.PROTECT, related_name="report_entries")
     role = models.CharField(max_length=4, choices=Role.choices)
+    via_group = models.CharField(max_length=200, blank=True,
+                                 help_text=_("the group placeholder (各街道办事处 …) this entry came from"))
     status = models.CharField(max_length=12, choices=EntryStatus.choices, default=EntryStatus.NOT_STARTED)
     narrative = models.TextField(blank=True)
     quantity_done = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)

@@ -45,7 +45,8 @@ class Command(BaseCommand):
             out = {"plan": record.pk, "month": f"{cycle.month:%Y-%m}", "due_date": cycle.due_date.isoformat(),
                    "due_rule": cycle.due_rule, "due_date_official_calendar": cycle.due_date_official,
                    "reports": [{"organisation": r.organisation.name, "report": r.pk,
-                                "measures": [{"id": e.measure_id, "role": e.role, "task": e.measure.task.title}
+                                "measures": [{"id": e.measure_id, "role": e.role, "task": e.measure.task.title,
+                                              "via_group": e.via_group}
                                              for e in r.entries.select_related("measure__task")]}
                                for r in cycle.reports.select_related("organisation").order_by("organisation__name")]}
         else:
