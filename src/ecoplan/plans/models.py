@@ -252,6 +252,28 @@ class Target(models.Model):
         return f"{self.indicator} {self.comparator} {self.value if self.value is not None else ''}"
 
 
+REVIEW_KINDS = {
+    "units_ambiguous": _("lead and co-units ran together"),
+    "unit_unknown": _("unknown unit"),
+    "lead_missing": _("no lead unit printed"),
+    "units_missing": _("no units printed"),
+    "deadline_blank": _("no deadline printed"),
+    "deadline_inherited": _("deadline inherited from a merged cell"),
+    "deadline_unrecognised": _("deadline not recognised"),
+    "deadline_milestones": _("milestones missing"),
+    "deadline_conflict": _("deadline contradicts the text"),
+    "deadline_implicit": _("deadlines not printed"),
+    "task_label": _("task label rebuilt"),
+    "task_unclear": _("task unclear"),
+    "column_shift": _("cells shifted one column"),
+    "text_missing": _("measure text missing"),
+    "source_defect": _("defect in the source text"),
+    "meta_missing": _("plan metadata missing"),
+    "target_municipal": _("municipal value pending"),
+    "target_conflict": _("target stated twice, differently"),
+}
+
+
 class ReviewItem(models.Model):
     """Something the importer could not decide with certainty, for a coordinator to resolve."""
 
@@ -280,6 +302,10 @@ class ReviewItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.message[:60]}"
+
+    @property
+    def kind_label(self) -> str:
+        return str(REVIEW_KINDS.get(self.kind, self.kind))
 
 
 class ImportRun(models.Model):

@@ -17,7 +17,7 @@ from . import queries
 from .actions import do_resolve_review_item, do_set_municipal_value, import_document
 from .export import plan_to_dict, plan_to_xlsx
 from .forms import MeasureFilterForm, MunicipalValueForm, ResolveForm, UploadForm
-from .models import Assignment, ImportRun, Organisation, Plan, ReviewItem, Target
+from .models import REVIEW_KINDS, Assignment, ImportRun, Organisation, Plan, ReviewItem, Target
 
 
 def plan_list(request):
@@ -67,7 +67,7 @@ def review_queue(request):
         items = items.filter(kind=kind)
     page = Paginator(items, 50).get_page(request.GET.get("page"))
     return render(request, "plans/review_queue.html",
-                  {"page": page, "status": status, "plans": Plan.objects.all(),
+                  {"page": page, "status": status, "plans": Plan.objects.all(), "kinds": REVIEW_KINDS,
                    "form": ResolveForm(), "can_resolve": request.user.is_staff})
 
 
