@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.test import Client
 
 from ecoplan.plans import actions as plan_actions
 from ecoplan.plans.models import Assignment, Organisation
@@ -196,6 +197,13 @@ def test_evidence_type_and_size(world, settings, tmp_path):
     entry = world["report_a"].entries.first()
     ok = actions.do_add_evidence(entry, world["reporter_a"], SimpleUploadedFile("抽检报告.pdf", b"%PDF-1.4 ..."))
     assert ok.size == 12
+    client_a = Client()
+    client_a.login(username="rep_a", password="pw-123456")
+    got = client_a.get(f"/supervision/reports/{world['report_a'].pk}/evidence/{ok.pk}/")
+    assert got.status_code == 200 and b"".join(got.streaming_content) == b"%PDF-1.4 ..."
+    client_b = Client()
+    client_b.login(username="rep_b", password="pw-123456")
+    assert client_b.get(f"/supervision/reports/{world['report_a'].pk}/evidence/{ok.pk}/").status_code == 403
     with pytest.raises(actions.Refused, match="不是文档或图片"):
         actions.do_add_evidence(entry, world["reporter_a"], SimpleUploadedFile("run.exe", b"MZ..."))
     with pytest.raises(actions.Refused, match="不是 .pdf 格式"):

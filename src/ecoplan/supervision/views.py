@@ -172,6 +172,18 @@ def add_evidence(request, pk: int, entry_pk: int):
 
 
 @login_required
+def evidence_file(request, pk: int, evidence_pk: int):
+    """An evidence file, to those who may read its report (never a public media URL)."""
+    from django.http import FileResponse
+
+    from .models import Evidence
+
+    report = access_report(request.user, pk)
+    evidence = get_object_or_404(Evidence, pk=evidence_pk, entry__report=report)
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.name)
+
+
+@login_required
 @require_role(*READERS)
 def assessment(request, pk: int):
     plan = get_object_or_404(Plan, pk=pk)
