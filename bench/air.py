@@ -125,10 +125,10 @@ def python(folder: Path, data: Path) -> dict:
         means["o3_1h_max"] = max(o3) if len(o3) >= 20 else None
         station_days[key] = means
     area_days = defaultdict(list)
-    for (station, day), means in station_days.items():
+    for (_station, day), means in station_days.items():
         area_days[day].append(means)
     daily = []
-    for day, items in sorted(area_days.items()):
+    for _day, items in sorted(area_days.items()):
         area = {}
         for name in ("so2", "no2", "co", "pm10", "pm25", "o3_8h_max", "o3_1h_max"):
             vals = [m[name] for m in items if m[name] is not None]
