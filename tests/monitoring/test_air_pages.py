@@ -42,6 +42,11 @@ def test_area_page_calendar_table_and_synthetic_label(demo_air, client):
     assert len(calendar) == 120 and calendar[0][0] == "2026-01-01"
 
 
+def test_ingest_reports_gaps(demo_air):
+    run = IngestRun.objects.get(file="demo-hours.csv")
+    assert run.flags["gaps: missing station-hours between a station's first and last hour"] > 6 * 30
+
+
 def test_station_page_shows_gaps(demo_air, client):
     page = client.get("/air/stations/DEMO01/", {"year": 2026}).content.decode()
     assert 'class="gap"' in page and "30" in page  # the 30-hour outage
@@ -77,7 +82,7 @@ def test_ingest_command_records_flags(settings, tmp_path, capsys):
             writer.writerow(["S1", f"2024-05-01 {h:02d}:00:00", 5, 30, 0.5, 80, 60, -1 if h == 3 else 40])
     call_command("air", "ingest", str(hours))
     assert "negative: 1" in capsys.readouterr().out
-    assert IngestRun.objects.get().flags == {"negative": 1}
+    assert IngestRun.objects.get().flags == {"negative": 1}  # 24 hours in a row: no gaps
     assert Station.objects.get(code="S1").memberships.count() == 2
 
 

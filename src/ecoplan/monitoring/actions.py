@@ -71,10 +71,14 @@ def do_ingest_air(path: Path, mapping: str | Mapping = "wide", acting_user=None,
         report = store.ingest(path, mapping)
         if compute:
             store.compute(report.days)
+        gaps = store.gaps()
+    flags = dict(report.flags)
+    if gaps:  # not errors of the file, but what the coordinator must know about the series
+        flags["gaps: missing station-hours between a station's first and last hour"] = sum(g[3] for g in gaps)
     return IngestRun.objects.create(
         batch=report.batch, file=report.file, rows=report.rows, hours=report.hours,
         stations=report.stations, first_hour=_aware(report.first), last_hour=_aware(report.last),
-        flags=report.flags, acting_user=acting_user)
+        flags=flags, acting_user=acting_user)
 
 
 def _aware(value):
