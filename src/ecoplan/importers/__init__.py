@@ -80,10 +80,11 @@ def _finish(result: ImportResult, text: str) -> None:
         meta.title = result.annexes[0].title
         result.add_review("meta_missing", "the document prints no plan title; the first annex's "
                           "title was used", result.annexes[0].line, meta.title)
-    for field, label in (("doc_number", "文号"), ("issue_date", "issue date"),
-                         ("issuing_body", "issuing body")):
+    for field, template in (("doc_number", "no 文号 printed in the document"),
+                            ("issue_date", "no issue date printed in the document"),
+                            ("issuing_body", "no issuing body printed in the document")):
         if not getattr(meta, field):
-            result.add_review("meta_missing", f"no {label} printed in the document", 1)
+            result.add_review("meta_missing", template, 1)
     _review_targets(result)
     if not (result.annexes and any(a.tasks for a in result.annexes)) and not result.targets:
         raise PlanImportError("no recognisable plan: no task, measure or target was found",
@@ -97,9 +98,9 @@ def _review_targets(result: ImportResult) -> None:
     seen: dict[tuple, int] = {}
     for index, target in enumerate(result.targets):
         if target.comparator == "municipal":
-            result.add_review("target_municipal", f"“{target.indicator}” is left to the municipal "
-                              "requirement: enter the value when the city sets it", target.line,
-                              target.raw, ("target", index))
+            result.add_review("target_municipal", "“{indicator}” is left to the municipal requirement: enter "
+                              "the value when the city sets it", target.line, target.raw, ("target", index),
+                              indicator=target.indicator)
         if not target.indicator_code or target.value is None:
             continue
         ident = (target.indicator_code, target.area, target.period)
@@ -107,9 +108,9 @@ def _review_targets(result: ImportResult) -> None:
             other = result.targets[seen[ident]]
             if (other.comparator, other.value) != (target.comparator, target.value):
                 result.add_review(
-                    "target_conflict",
-                    f"“{target.indicator}” is stated twice: {other.comparator} {other.value} "
-                    f"(line {other.line}) and {target.comparator} {target.value}",
-                    target.line, target.raw, ("target", index))
+                    "target_conflict", "“{indicator}” is stated twice: {first} (line {first_line}) and {second}",
+                    target.line, target.raw, ("target", index), indicator=target.indicator,
+                    first=f"{other.comparator} {other.value}", first_line=other.line,
+                    second=f"{target.comparator} {target.value}")
         else:
             seen[ident] = index

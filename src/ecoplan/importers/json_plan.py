@@ -65,7 +65,8 @@ def parse(data: bytes, source: str, digest: str) -> ImportResult:
                 soft=t.get("soft", False), annex_number=t.get("annex", "")))
         for r in doc.get("review", []):
             result.review.append(ReviewItem(r["kind"], r["message"], r.get("line") or 0,
-                                            r.get("text", ""), tuple(r.get("ref", ["plan"]))))
+                                            r.get("text", ""), tuple(r.get("ref", ["plan"])),
+                                            r.get("template", ""), r.get("params", {})))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise PlanImportError(f"not a JSON plan export: {exc}", source=source) from exc
     except (KeyError, TypeError, ValueError) as exc:

@@ -118,11 +118,13 @@ class ReviewItem:
     """Something the importer could not decide with certainty; a coordinator resolves it."""
 
     kind: str  # see REVIEW_KINDS in plans.models
-    message: str
+    message: str  # ``template`` filled with ``params``, in English
     line: int
     text: str = ""
     # Where it applies: ("measure", annex_idx, task_idx, measure_idx) or ("target", idx) or ("plan",)
     ref: tuple = ("plan",)
+    template: str = ""  # the message with {placeholders}: the pages translate it (it is a msgid)
+    params: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -176,8 +178,11 @@ class ImportResult:
     def measures_by_annex(self) -> list[int]:
         return [sum(len(t.measures) for t in a.tasks) for a in self.annexes]
 
-    def add_review(self, kind: str, message: str, line: int, text: str = "", ref: tuple = ("plan",)):
-        self.review.append(ReviewItem(kind, message, line, text, ref))
+    def add_review(self, kind: str, template: str, line: int, text: str = "", ref: tuple = ("plan",),
+                   **params):
+        """``template`` is an English message with {placeholders} filled from ``params`` (the pages
+        translate the template); parameters must not be named like this method's arguments."""
+        self.review.append(ReviewItem(kind, template.format(**params), line, text, ref, template, params))
 
     def skip(self, line: int, reason: str, text: str):
         self.skipped.append(SkippedLine(line, reason, text))

@@ -145,7 +145,7 @@ def _row(cells: list[str], columns: dict, number: int, section: str) -> Row:
             and "officials" in columns and deadlines.is_deadline(officials) and not label.strip()):
         label, text, deadline_raw = text, deadline_raw, officials
         officials, lead, co = lead, co, ""
-        doubts.append(("column_shift", "cells were shifted one column right; read shifted back"))
+        doubts.append(("column_shift", "cells were shifted one column right; read shifted back", {}))
     paragraphs = strip_html(text)
     row = Row(
         line=number,
@@ -160,8 +160,8 @@ def _row(cells: list[str], columns: dict, number: int, section: str) -> Row:
     )
     row.doubts.extend(doubts)
     if re.search(r"\s(and|or)\s", text):
-        row.doubts.append(("source_defect", "the source text contains an English word "
-                           "(“and”/“or”) — kept verbatim"))
+        row.doubts.append(("source_defect", "the source text contains an English word (“and”/“or”) — kept verbatim",
+                           {}))
     if cn_number(row.number.rstrip("、")):
         row.number = ""
     return row

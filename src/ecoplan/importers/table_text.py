@@ -86,7 +86,7 @@ class _Annex:
                        section=self.section, lead_cell=units.strip(), end_line=line,
                        units_split=False, task_lines=self.title_lines)
         if not text:
-            self.row.doubts.append(("text_missing", "deadline and units without measure text"))
+            self.row.doubts.append(("text_missing", "deadline and units without measure text", {}))
         self.text, self.text_line = [], 0
         self.title_open = False
 
@@ -192,7 +192,7 @@ class _Annex:
         """Text with no deadline before a new task or section: keep it as a measure, flagged."""
         if self.text:
             self._complete("", "", number - 1)
-            self.row.doubts.append(("deadline_blank", "measure text without 完成时限 or units"))
+            self.row.doubts.append(("deadline_blank", "measure text without 完成时限 or units", {}))
             self._flush_row()
 
     def finish(self, number: int) -> None:

@@ -36,7 +36,7 @@ class Row:
     # then one ordered list and ``units_split`` is False.
     units_split: bool = True
     task_lines: list[int] = field(default_factory=list)  # where the task number/title were printed
-    doubts: list[tuple[str, str]] = field(default_factory=list)  # (kind, message)
+    doubts: list[tuple[str, str, dict]] = field(default_factory=list)  # (kind, template, params)
 
 
 def split_officials(cell: str) -> list[str]:
@@ -115,12 +115,12 @@ class TableAssembler:
             elif current is None or not self._same_label(current, label):
                 current = self._new_task(row, str(len(tasks) + 1), label)
             elif key(label) != key(current.title):
-                self._doubt(row, "task_label", f"task label printed as “{squeeze(label)}” "
-                            f"was read as part of “{current.title}”")
+                self._doubt(row, "task_label", "task label printed as “{printed}” was read as part of “{task}”",
+                            printed=squeeze(label), task=current.title)
             if self.pending:
                 for waiting in self.pending:
-                    self._doubt(waiting, "task_label",
-                                f"blank task label filled from the row below (line {row.line})")
+                    self._doubt(waiting, "task_label", "blank task label filled from the row below (line {below})",
+                                below=row.line)
                     self._add_measure(current, waiting)
                 self.pending = []
         self._add_measure(current, row)
@@ -132,8 +132,8 @@ class TableAssembler:
             self._add_measure(task, row)
         self.pending = []
 
-    def _doubt(self, row: Row, kind: str, message: str) -> None:
-        row.doubts.append((kind, message))
+    def _doubt(self, row: Row, kind: str, template: str, **params) -> None:
+        row.doubts.append((kind, template, params))
 
     def _add_measure(self, task: Task, row: Row) -> None:
         text = canonical_notation(row.text)
@@ -141,12 +141,12 @@ class TableAssembler:
         if deadline.kind == "blank" and self.last_deadline is not None and self.numbering == "measures":
             inherited = self.last_deadline
             deadline = deadlines.parse(inherited.raw, self.year)
-            self._doubt(row, "deadline_inherited",
-                        f"blank 完成时限 inherited from the merged cell above: “{inherited.raw}”")
+            self._doubt(row, "deadline_inherited", "blank 完成时限 inherited from the merged cell above: “{raw}”",
+                        raw=inherited.raw)
         elif deadline.kind == "blank":
             self._doubt(row, "deadline_blank", "no 完成时限 printed")
         elif deadline.kind == "unrecognised":
-            self._doubt(row, "deadline_unrecognised", f"完成时限 “{row.deadline_raw}” is not in the vocabulary")
+            self._doubt(row, "deadline_unrecognised", "完成时限 “{raw}” is not in the vocabulary", raw=row.deadline_raw)
         elif deadline.kind == "per_milestone":
             milestones = deadlines.in_text_milestones(text, self.year)
             deadline.milestones = milestones
@@ -160,9 +160,8 @@ class TableAssembler:
             deadline.milestones = sorted(set(deadline.milestones) | set(in_text))
             if deadline.kind in ("long_term", "year_end") and any(
                     deadline.end is None or d < deadline.end for d in in_text):
-                self._doubt(row, "deadline_conflict",
-                            f"the text states dates ({', '.join(d.isoformat() for d in in_text)}) "
-                            f"beside the column value “{deadline.raw}”")
+                self._doubt(row, "deadline_conflict", "the text states dates ({dates}) beside the column value “{raw}”",
+                            dates=", ".join(d.isoformat() for d in in_text), raw=deadline.raw)
 
         if row.units_split:
             leads = organisations.parse_cell(row.lead_cell)
@@ -174,9 +173,8 @@ class TableAssembler:
                 leads, cos = units, []
             else:
                 leads, cos = units[:1], units[1:]
-                self._doubt(row, "units_ambiguous",
-                            "主责/协办 cells ran together: first unit read as lead, the others as "
-                            "co-units — " + "、".join(u.printed for u in units))
+                self._doubt(row, "units_ambiguous", "主责/协办 cells ran together: first unit read as lead, the "
+                            "others as co-units — {units}", units="、".join(u.printed for u in units))
         if not leads:
             self._doubt(row, "lead_missing", "no lead unit printed")
         measure = Measure(
@@ -189,10 +187,10 @@ class TableAssembler:
         ref = ("measure", self.annex_index, self.annex.tasks.index(task), len(task.measures) - 1)
         for unit in leads + cos:
             if not unit.known:
-                self.result.add_review("unit_unknown", f"unknown unit name “{unit.printed}”",
-                                       row.line, unit.printed, ref)
-        for kind, message in row.doubts:
-            self.result.add_review(kind, message, row.line, text[:200], ref)
+                self.result.add_review("unit_unknown", "unknown unit name “{unit}”", row.line, unit.printed,
+                                       ref, unit=unit.printed)
+        for kind, template, params in row.doubts:
+            self.result.add_review(kind, template, row.line, text[:200], ref, **params)
         if _is_target_row(row, task):
             for target in targets.extract(text, row.line, self.year):
                 target.annex_number = self.annex.number

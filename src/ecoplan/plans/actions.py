@@ -125,6 +125,7 @@ def do_import_plan(result: ImportResult, acting_user=None) -> Plan:
             target = target_rows[item.ref[1]]
         reviews.append(ReviewItem(plan=plan, kind=item.kind, message=item.message,
                                   source_line=item.line, source_text=item.text,
+                                  template=item.template, params=item.params,
                                   measure=measure, target=target))
     ReviewItem.objects.bulk_create(reviews)
     ImportRun.objects.create(

@@ -84,7 +84,8 @@ def plan_to_dict(plan: Plan) -> dict:
             for t in plan.targets.select_related("annex")
         ],
         "review": [
-            {"kind": r.kind, "message": r.message, "line": r.source_line, "text": r.source_text,
+            {"kind": r.kind, "message": r.message, "template": r.template, "params": r.params,
+             "line": r.source_line, "text": r.source_text,
              "status": r.status, "resolution": r.resolution,
              "ref": _review_ref(r)}
             for r in plan.review_items.select_related("measure__task__annex", "target")

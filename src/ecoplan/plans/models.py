@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
 
 class Area(models.Model):
@@ -287,6 +287,8 @@ class ReviewItem(models.Model):
     message = models.TextField(_("message"))
     source_line = models.PositiveIntegerField(null=True, blank=True)
     source_text = models.TextField(blank=True)
+    template = models.TextField(blank=True)  # the message with {placeholders}: a msgid
+    params = models.JSONField(default=dict, blank=True)
     measure = models.ForeignKey(Measure, null=True, blank=True, on_delete=models.CASCADE,
                                 related_name="review_items")
     target = models.ForeignKey(Target, null=True, blank=True, on_delete=models.CASCADE,
@@ -306,6 +308,16 @@ class ReviewItem(models.Model):
     @property
     def kind_label(self) -> str:
         return str(REVIEW_KINDS.get(self.kind, self.kind))
+
+    @property
+    def display_message(self) -> str:
+        """The message in the user's language (the importer writes it in English)."""
+        if not self.template:
+            return self.message
+        try:
+            return gettext(self.template).format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return self.message
 
 
 class ImportRun(models.Model):

@@ -1,0 +1,17 @@
+"""Chinese first: every message the importer and the judgement write has its Chinese form."""
+import glob
+
+from django.utils import translation
+
+from ecoplan.importers import import_file
+
+from .conftest import SEEDS, DEMO
+
+
+def test_every_importer_review_message_is_translated():
+    files = sorted(glob.glob(str(SEEDS / "*.txt"))) + [str(DEMO)]
+    templates = {item.template for f in files for item in import_file(f).review}
+    assert len(templates) >= 10
+    with translation.override("zh-hans"):
+        missing = [t for t in templates if translation.gettext(t) == t]
+    assert missing == []
