@@ -32,3 +32,18 @@ def _check(value, schema, path="$"):
 def test_export_follows_schema():
     plan = actions.import_document(DEMO.read_bytes(), DEMO.name)[1]
     _check(plan_to_dict(plan), SCHEMA)
+
+
+def test_every_command_is_documented():
+    """Each `ecoplan` command of the project has its page (README or docs/)."""
+    import pathlib
+
+    root = pathlib.Path(__file__).parents[1]
+    text = (root / "README.md").read_text("utf-8") + "".join(
+        p.read_text("utf-8") for p in (root / "docs").glob("*.md"))
+    aliases = {"import_plan": "import", "list_plans": "plans", "export_plan": "export"}
+    commands = [p.stem for p in (root / "src" / "ecoplan").glob("*/management/commands/*.py")
+                if not p.stem.startswith("_")]
+    assert commands
+    missing = [c for c in commands if f"ecoplan {aliases.get(c, c)}" not in text]
+    assert missing == [], missing
