@@ -171,14 +171,15 @@ class AirStore:
     def _rule_sets(self, rule_set: str | None):
         return [packs.get(rule_set)] if rule_set else list(packs.rule_sets().values())
 
-    def _aqi_columns(self, rules, prefix: str = "") -> str:
-        """IAQI per daily series, AQI, level, colour, 首要污染物 under one rule set."""
+    def _aqi_columns(self, rules) -> tuple[str, str, str, str, str]:
+        """IAQI per daily series, AQI, level, colour, 首要污染物 under one rule set.  The AQI is
+        computed from the IAQI columns (``_i_…``), not by repeating their expressions."""
         pack = rules.aqi
-        wanted = [s for s in pack.daily_series]
+        wanted = list(pack.daily_series)
         col = {s: next(c for c, ser in DAILY_SERIES.items() if ser == s) for s in wanted}
         others = {"o3_1h": "o3_1h_max", "so2_24h": "so2"}
         iaqis = {s: iaqi_expr(pack, s, col[s], others) for s in wanted}
-        aqi_raw = "greatest(" + ", ".join(iaqis.values()) + ")"
+        aqi_raw = "greatest(" + ", ".join(f"_i_{col[s]}" for s in wanted) + ")"
         any_missing = " OR ".join(f"{col[s]} IS NULL" for s in wanted)
         if pack.pre_round == "gb8170":  # HJ 633-2026 5.3.1: NA unless > 100 when data are missing
             aqi = f"CASE WHEN ({any_missing}) AND {aqi_raw} <= 100 THEN NULL ELSE greatest({aqi_raw}, {pack.aqi_min}) END"
