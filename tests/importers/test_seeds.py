@@ -43,6 +43,11 @@ def test_import_is_deterministic():
     assert import_file(path) == import_file(path)
 
 
+def test_reporting_day_read_from_the_notice():
+    assert import_file(seed_path("daxing-2024-action-plan.txt")).meta.report_due_rule == "2nd-working-day"
+    assert import_file(seed_path("xicheng-2024-action-plan.txt")).meta.report_due_rule == ""  # 按月, no day
+
+
 def test_xicheng_metadata_and_repeal():
     meta = import_file(seed_path("xicheng-2024-action-plan.txt")).meta
     assert meta.doc_number == "西政办发〔2024〕2号"

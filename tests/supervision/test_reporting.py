@@ -37,7 +37,8 @@ def form(report, **fields):
 
 def test_cycle_over_daxing_one_report_per_unit_with_the_right_measures():
     plan = plan_actions.import_document(seed_path("daxing-2024-action-plan.txt").read_bytes(), "daxing.txt")[1]
-    cycle = actions.do_open_cycle(plan, date(2024, 9, 1), "2nd-working-day")
+    assert plan.report_due_rule == "2nd-working-day"  # 每月第二个工作日前 (D:19)
+    cycle = actions.do_open_cycle(plan, date(2024, 9, 1))  # the plan's own rule
     assert cycle.due_date == date(2024, 10, 9)  # National Day holiday 1–7 October
     units = Organisation.objects.filter(assignments__measure__task__annex__plan=plan).distinct()
     fanned = {"各镇人民政府", "各街道办事处", "各产业园区管委会"}  # placeholders for every sub-area

@@ -33,7 +33,8 @@ def parse(data: bytes, source: str, digest: str) -> ImportResult:
             doc_number=plan.get("doc_number", ""), issue_date=_date(plan.get("issue_date")),
             kind=plan["kind"], period_start=plan.get("period_start"),
             period_end=plan.get("period_end"), district=plan.get("district", ""),
-            repeals=plan.get("repeals", []), public=plan.get("public", False))
+            repeals=plan.get("repeals", []), public=plan.get("public", False),
+            report_due_rule=plan.get("report_due_rule", ""))
         result = ImportResult(source_name=plan.get("source_name") or source,
                               sha256=plan.get("source_sha256") or digest,
                               shape=plan.get("source_shape", "json"), meta=meta)

@@ -146,6 +146,7 @@ class PlanMeta:
     district: str = ""
     repeals: list[str] = field(default_factory=list)
     public: bool = False  # 此件公开发布
+    report_due_rule: str = ""  # 每月第二个工作日前 → "2nd-working-day"; "" when the plan sets no day
 
 
 @dataclass

@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from .model import ImportResult
-from .text import key, squeeze
+from .text import cn_number, key, squeeze
 
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fa5]{2,8}发)\s*[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*(\d+)\s*号")
 DATE = re.compile(r"(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -91,11 +91,19 @@ def read_notice(lines: list[str], end: int, result: ImportResult) -> dict[int, s
             result.skip(number, "notice text", raw)
     if m := re.search(r"(?:关于印发|现制定|制定了?|印发)\s*《([^《》]+?)》", joined):
         meta.title = squeeze(m.group(1))
+    if m := re.search(r"每月第([一二三四五六七八九十\d]+)个工作日", joined):
+        n = int(m.group(1)) if m.group(1).isdigit() else cn_number(m.group(1))
+        if n:
+            meta.report_due_rule = f"{n}{_ordinal(n)}-working-day"
     for m in re.finditer(r"《([^《》]+?)》\s*[（(]([^）)]*?号)[）)]\s*同时废止", joined):
         meta.repeals.append(f"{squeeze(m.group(1))}（{squeeze(m.group(2))}）")
     if dates:
         meta.issue_date = dates[0][1]
     return annex_titles
+
+
+def _ordinal(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
 def read_annex_heading(lines: list[str], index: int) -> tuple[int, str, int]:

@@ -57,7 +57,7 @@ def do_import_plan(result: ImportResult, acting_user=None) -> Plan:
         issue_date=meta.issue_date, kind=meta.kind, period_start=meta.period_start,
         period_end=meta.period_end, district=district, public=meta.public,
         source_name=result.source_name, source_sha256=result.sha256, source_shape=result.shape,
-        repeals=meta.repeals, imported_by=acting_user,
+        repeals=meta.repeals, report_due_rule=meta.report_due_rule, imported_by=acting_user,
     )
     if meta.repeals:
         for repealed in Plan.objects.filter(doc_number__in=[_doc_number(r) for r in meta.repeals]):

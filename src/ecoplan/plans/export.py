@@ -38,7 +38,7 @@ def plan_to_dict(plan: Plan) -> dict:
             "issue_date": plan.issue_date.isoformat() if plan.issue_date else None,
             "kind": plan.kind, "period_start": plan.period_start, "period_end": plan.period_end,
             "district": plan.district.name if plan.district else "", "public": plan.public,
-            "repeals": plan.repeals, "source_name": plan.source_name,
+            "repeals": plan.repeals, "report_due_rule": plan.report_due_rule, "source_name": plan.source_name,
             "source_sha256": plan.source_sha256, "source_shape": plan.source_shape,
         },
         "annexes": [

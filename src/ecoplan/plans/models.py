@@ -85,6 +85,8 @@ class Plan(models.Model):
     supersedes = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="superseded_by", verbose_name=_("supersedes"))
     repeals = models.JSONField(_("repeals"), default=list, blank=True)  # 同时废止, as printed
+    # the monthly report's due day as the notice sets it (每月第二个工作日前); empty: not printed
+    report_due_rule = models.CharField(max_length=40, blank=True)
     imported_at = models.DateTimeField(auto_now_add=True)
     imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                     on_delete=models.SET_NULL)

@@ -123,9 +123,14 @@ def measures_by_unit(plan: Plan, month: date) -> dict:
     return units
 
 
+DEFAULT_DUE_RULE = "2nd-working-day"
+
+
 @transaction.atomic
-def do_open_cycle(plan: Plan, month: date, due_rule: str = "2nd-working-day", acting_user=None) -> ReportingCycle:
-    """Open a month: one report per unit, listing the measures it answers for that month."""
+def do_open_cycle(plan: Plan, month: date, due_rule: str | None = None, acting_user=None) -> ReportingCycle:
+    """Open a month: one report per unit, listing the measures it answers for that month.  The due
+    day is the one given, else the plan's own (每月第二个工作日前), else the 2nd working day."""
+    due_rule = due_rule or plan.report_due_rule or DEFAULT_DUE_RULE
     month = month.replace(day=1)
     period = plan_period(plan)
     if not (period[0] <= month <= period[1]):

@@ -73,8 +73,7 @@ def cycles(request, pk: int):
             raise PermissionDenied("only the coordinator opens cycles")
         try:
             month = date.fromisoformat(request.POST["month"] + "-01")
-            cycle = actions.do_open_cycle(plan, month, request.POST.get("due_rule") or "2nd-working-day",
-                                          request.user)
+            cycle = actions.do_open_cycle(plan, month, request.POST.get("due_rule") or None, request.user)
         except (ValueError, actions.Refused) as exc:
             messages.error(request, str(exc))
         else:

@@ -30,7 +30,8 @@ class Command(BaseCommand):
             p.add_argument("month")
             p.add_argument("--json", action="store_true")
             if name == "open":
-                p.add_argument("--due-rule", default="2nd-working-day")
+                p.add_argument("--due-rule", default=None,
+                               help="e.g. 2nd-working-day (default: the plan's own, else the 2nd working day)")
 
     def handle(self, *args, action, plan, month, json: bool = False, **options):
         try:
