@@ -46,6 +46,7 @@ def test_console_script_migrates_a_fresh_database(tmp_path):
 
     env = dict(os.environ, ECOPLAN_DATA_DIR=str(tmp_path / "fresh"))
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    env.pop("DATABASE_URL", None)  # the default: SQLite in the data folder
     run = subprocess.run([sys.executable, "-m", "ecoplan.cli", "plans", "--json"], env=env,
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
