@@ -155,9 +155,14 @@ class AirStore:
     # -- daily ------------------------------------------------------------------------------
     def compute(self, days: list[date] | None = None, rule_set: str | None = None) -> dict:
         """(Re)compute daily, area-daily and period statistics for ``days`` (None = all)."""
-        self._daily(days, rule_set)
-        self._area_daily(days, rule_set)
-        self._stats(days)
+        # no step relies on row order (ingest does: its row numbers name the file's lines)
+        self.con.execute("SET preserve_insertion_order = false")
+        try:
+            self._daily(days, rule_set)
+            self._area_daily(days, rule_set)
+            self._stats(days)
+        finally:
+            self.con.execute("SET preserve_insertion_order = true")
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("daily", "area_daily", "stats")}
 
