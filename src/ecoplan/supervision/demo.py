@@ -20,7 +20,7 @@ from .models import Profile, Role
 
 ACCOUNTS = [  # username, role, organisation, person
     ("demo-coordinator", Role.COORDINATOR, "区生态环境局", ""),
-    ("demo-reporter", Role.REPORTER, "区市场监管局", ""),
+    ("demo-reporter", Role.REPORTER, "区住房城乡建设委", ""),  # the unit late with its last report
     ("demo-reporter-water", Role.REPORTER, "区水务局", ""),
     ("demo-auditor", Role.AUDITOR, "", ""),
 ]
