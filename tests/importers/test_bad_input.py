@@ -52,3 +52,19 @@ def test_gb18030_and_crlf_read_the_same():
 def test_bad_docx_and_pdf():
     assert "docx" in str(error(b"PK not really", "plan.docx"))
     assert error(b"%PDF-1.4 garbage", "plan.pdf").source == "plan.pdf"
+
+
+def test_a_line_no_rule_reads_is_listed_and_reviewed(monkeypatch):
+    from ecoplan.importers import tab_table
+
+    real = tab_table.parse
+
+    def forgetful(text, source, result):  # a shape that drops a table row
+        real(text, source, result)
+        result.annexes[-1].tasks[1].measures.pop()  # 汛前开展雨水管涵全面清掏 (its own line)
+
+    monkeypatch.setattr(tab_table, "parse", forgetful)
+    result = import_bytes(DEMO.read_bytes(), "demo.txt")
+    unread = [r for r in result.review if r.kind == "line_unread"]
+    assert len(unread) == 1 and "not read" in unread[0].message
+    assert any(s.reason == "not read by the importer" for s in result.skipped)

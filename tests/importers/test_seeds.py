@@ -29,6 +29,7 @@ def test_seed_imports_completely(name, shape, tasks, measures, n_targets):
     assert len(result.targets) == n_targets
     text = decode(path.read_bytes(), name)
     assert result.unaccounted(text) == []
+    assert [r.line for r in result.review if r.kind == "line_unread"] == []  # every line was read
 
 
 def test_issue_counts_xicheng_and_daxing():

@@ -16,7 +16,6 @@ from decimal import Decimal
 
 from ecoplan.standards.rounding import gb8170, to_decimal
 
-STATUSES = ("met", "on_track", "at_risk", "missed", "not_evaluable")
 EVALUABLE = {"pm25", "pm25_q1", "good_day_ratio", "heavy_days", "heavy_days_q1", "heavy_ratio"}
 
 
@@ -32,7 +31,6 @@ class Figures:
     last_day: date | None = None
     rule_sets: str = ""
     previous_pm25_mean: float | None = None  # same period of the previous year, to the same day
-    previous_good_ratio: Decimal | None = None
 
 
 @dataclass

@@ -89,7 +89,12 @@ def _finish(result: ImportResult, text: str) -> None:
     if not (result.annexes and any(a.tasks for a in result.annexes)) and not result.targets:
         raise PlanImportError("no recognisable plan: no task, measure or target was found",
                               source=result.source_name)
-    result.line_count = len(text.split("\n"))
+    lines = text.split("\n")
+    for number in result.unaccounted(text):
+        # nothing is lost: a line no rule of the shape read is listed and goes to review
+        result.skip(number, "not read by the importer", lines[number - 1])
+        result.add_review("line_unread", "line {number} was not read by the importer: check it",
+                          number, lines[number - 1][:200], number=number)
 
 
 def _review_targets(result: ImportResult) -> None:

@@ -83,12 +83,10 @@ def parse(raw: str, year: int | None) -> Deadline:
     return Deadline(raw.strip(), "unrecognised")
 
 
-# A cell (or the start of a line) that is a deadline: used by the table tokenisers.
-VOCABULARY = re.compile(
-    r"^(?:年底前|长期实施|持续推进|持续实施|按时间节点完成|按时间节点|年底|长期|"
-    r"\d{1,2}\s*月\s*底(?:\s*、\s*\d{1,2}\s*月\s*底)*\s*前?|\d{1,2}\s*月\s*\d{1,2}\s*日\s*[起前]|"
-    r"\d{1,2}\s*月\s*起|\d{1,2}\s*-\s*\d{1,2}\s*月|[一二三四]季度|(?:到|至)?20\d\d\s*年\s*底?前?)"
-)
+# Complete deadline forms as printed, to find a deadline inside a flattened line (`…工作。 3月底 区生态环境局`).
+# Deliberately narrower than ``parse``: a wrapped `长期` / `实施` or `按时间` / `节点完成` is rejoined first.
+PRINTED_FORM = (r"(年底前|长期实施|持续推进|按时间节点完成|\d{1,2}\s*月\s*底(?:\s*、\s*\d{1,2}\s*月\s*底)*\s*前?|"
+                r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*起|\d{1,2}\s*-\s*\d{1,2}\s*月)")
 
 
 def is_deadline(cell: str) -> bool:

@@ -141,7 +141,6 @@ class _Table:
         self.result = result
         self.columns: list[str] = []
         self.category = ""
-        self.last_number = 0
 
     def accepts(self, block: prose.Block) -> bool:
         cells = to_simplified(block.text).split("\t")

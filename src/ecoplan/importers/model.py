@@ -160,11 +160,6 @@ class ImportResult:
     review: list[ReviewItem] = field(default_factory=list)
     skipped: list[SkippedLine] = field(default_factory=list)
     meta_lines: list[int] = field(default_factory=list)  # lines read into the plan's metadata
-    line_count: int = 0
-
-    @property
-    def year(self) -> int | None:
-        return self.meta.period_start
 
     def counts(self) -> dict:
         return {

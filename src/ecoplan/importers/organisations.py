@@ -45,16 +45,6 @@ def is_complete(name: str) -> bool:
     return k.endswith(_COMPLETE_SUFFIXES) and not k.endswith(("分", "管", "基地管"))
 
 
-def looks_like_unit(token: str) -> bool:
-    """Could this short string be (part of) a unit cell?  Used to tell unit lines from text."""
-    k = key(token)
-    if not k or k in EMPTY_MARKERS:
-        return True
-    if re.search(r"[，。；：！？]", k) or len(k) > 40:
-        return False
-    return True
-
-
 def split_cell(cell: str) -> list[str]:
     """Split a unit cell into names, rejoining names the PDF wrapped and attaching qualifiers."""
     tokens = [t for t in re.split(r"[\s、，,]+", cell.replace("\u3000", " ")) if t]

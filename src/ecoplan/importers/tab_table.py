@@ -52,7 +52,6 @@ def _header_columns(cells: list[str]) -> dict[str, int]:
 
 def parse(text: str, source: str, result: ImportResult) -> None:
     lines = text.split("\n")
-    result.line_count = len(lines)
     first_annex = next((i for i, l in enumerate(lines) if notice.ANNEX_HEADING.match(l)), None)
     first_header = next((i for i, l in enumerate(lines) if l.startswith(HEADER_FIRST + "\t")), None)
     if first_header is None:

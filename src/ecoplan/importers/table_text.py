@@ -30,10 +30,8 @@ HEADER_PARTS = {"序", "号", "序号", "重点任务工作措施完成时限主
 SECTION = re.compile(r"^([一二三四五六七八九十]+)、(\S.*)$")
 PAGE_MARK = re.compile(r"^-\s*\d+\s*-$")
 TERMINATORS = ("。", "；", "！", "？", ";", "：")
-_DL = (r"(年底前|长期实施|持续推进|按时间节点完成|\d{1,2}\s*月\s*底(?:\s*、\s*\d{1,2}\s*月\s*底)*\s*前?|"
-       r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*起|\d{1,2}\s*-\s*\d{1,2}\s*月)")
-INLINE_DEADLINE = re.compile(r"^(?P<text>.*\S)\s+" + _DL + r"(?P<units>(?:\s+\S+)*)\s*$")
-LEADING_DEADLINE = re.compile(r"^" + _DL + r"(?P<units>(?:\s+\S+)*)\s*$")
+INLINE_DEADLINE = re.compile(r"^(?P<text>.*\S)\s+" + deadlines.PRINTED_FORM + r"(?P<units>(?:\s+\S+)*)\s*$")
+LEADING_DEADLINE = re.compile(r"^" + deadlines.PRINTED_FORM + r"(?P<units>(?:\s+\S+)*)\s*$")
 
 
 def detect(text: str) -> float:

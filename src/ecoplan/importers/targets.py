@@ -79,7 +79,7 @@ def _comparator(clause: str, code: str, number_at: int) -> str:
     return "="
 
 
-def _period(clause: str, code: str, default_year: int | None) -> str:
+def _period(clause: str, code: str) -> str:
     if code.endswith("_q1") or "一季度" in clause:
         return "Q1"
     if m := re.search(r"(20\d\d)年?至(20\d\d)年?累计", clause):
@@ -172,7 +172,7 @@ def _target(clause: str, context: str, line: int, year: int | None, area: str) -
     if m := re.match(r"^(各[^P优重降T]*?)(?=PM|TSP|优良|重污染|降尘|全年|累计)", k):
         scope = m.group(1)
     target = Target(indicator=name, indicator_code=code, comparator="qualitative", value=None,
-                    unit=unit, period=_period(k, code, year), raw=clause, line=line, area=scope,
+                    unit=unit, period=_period(k, code), raw=clause, line=line, area=scope,
                     conditions=["excluding_dust"] if "扣除沙尘" in context else [],
                     soft="力争" in k)
     if base := re.search(r"(?:比|较)(20\d\d)年", rest):

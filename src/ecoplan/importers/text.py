@@ -75,10 +75,6 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
-def has_traditional(text: str) -> bool:
-    return to_simplified(text) != text
-
-
 def squeeze(text: str) -> str:
     """Remove the spaces a PDF leaves between CJK characters; keep spaces between Latin words."""
     text = text.replace("\u3000", " ").strip()

@@ -273,6 +273,7 @@ REVIEW_KINDS = {
     "meta_missing": _("plan metadata missing"),
     "target_municipal": _("municipal value pending"),
     "target_conflict": _("target stated twice, differently"),
+    "line_unread": _("line not read"),
 }
 
 

@@ -59,6 +59,3 @@ def good_day_ratio(aqi_values, rules: RuleSet) -> tuple[Decimal | None, int, int
     ratio = Decimal(good * 100) / len(valid) if valid else None
     return ratio, good, len(valid)
 
-
-def days_in(start: date, end: date) -> int:
-    return (end - start).days + 1

@@ -18,6 +18,3 @@ def gb8170(value, places: int = 0) -> Decimal:
     quantum = Decimal(1).scaleb(-places)
     return to_decimal(value).quantize(quantum, rounding=ROUND_HALF_EVEN)
 
-
-def is_finite(value) -> bool:
-    return value is not None and not (isinstance(value, float) and math.isnan(value))

@@ -128,6 +128,3 @@ def assessment(plan: Plan, start: date, end: date, scheme: AssessmentScheme | No
               for unit, parts in counts.items()]
     return scoring.rank(scores)
 
-
-def organisations_of_plan(plan: Plan):
-    return Organisation.objects.filter(Q(reports__cycle__plan=plan)).distinct()
