@@ -6,7 +6,6 @@ is tested against these.
 from __future__ import annotations
 
 import calendar
-from datetime import date
 from decimal import Decimal
 
 from .packs import RuleSet

@@ -5,7 +5,6 @@ Floats are never rounded here: 50.000000000001 would ceil to 51 (优 → 良), s
 """
 from __future__ import annotations
 
-import math
 from decimal import ROUND_HALF_EVEN, Decimal
 
 

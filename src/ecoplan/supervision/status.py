@@ -4,11 +4,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import date
 
-from django.db.models import Q
 from django.utils import timezone
 
 from ecoplan import duties, scoring
-from ecoplan.plans.models import Assignment, Measure, Organisation, Plan
+from ecoplan.plans.models import Assignment, Measure, Plan
 
 from .models import AssessmentScheme, Report, ReportEntry, ReportingCycle, ReportVersion
 
