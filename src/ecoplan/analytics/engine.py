@@ -202,22 +202,24 @@ class AirStore:
     def _daily(self, days, rule_set) -> None:
         c = self.con
         where = self._day_filter("CAST(ts AS DATE)", days)
+        rules = packs.assessment()
+        hours, window_hours = rules.daily_min_hours, rules.o3_8h_min_hours
         milli = ", ".join(f"CAST(round({p} * 1000) AS BIGINT) AS {p}" for p in ingest_mod.POLLUTANTS)
         means = ", ".join(f"count({p}) AS n_{p}, {_mean(f'sum({p})', f'count({p})')} AS {p}_avg"
                           for p in ("so2", "no2", "co", "pm10", "pm25"))
-        valid = ", ".join(f"CASE WHEN n_{p} >= 20 THEN {p}_avg END AS {p}, n_{p}"
+        valid = ", ".join(f"CASE WHEN n_{p} >= {hours} THEN {p}_avg END AS {p}, n_{p}"
                           for p in ("so2", "no2", "co", "pm10", "pm25"))
         # O3 by hour of day, pivoted in the same pass: the 8-h windows are then plain arithmetic
         o3_hours = ", ".join(f"max(o3) FILTER (WHERE hr = {k}) AS o3_{k}" for k in range(24))
         windows = []  # window ending at hour k covers k-7 … k (GB 3095 3.8); 17 windows, k = 7 … 23
-        for k in range(7, 24):
+        for k in rules.mda8_last_hours:
             cells = [f"o3_{j}" for j in range(k - 7, k + 1)]
             total = " + ".join(f"coalesce({c}, 0)" for c in cells)
             count = " + ".join(f"CAST({c} IS NOT NULL AS INTEGER)" for c in cells)
             windows.append((f"({total})", f"({count})"))
         window_means = ", ".join(  # 表4: a window needs ≥ 6 hourly values
-            f"CASE WHEN {n} >= 6 THEN {_mean(t, n)} END" for t, n in windows)
-        window_valid = " + ".join(f"CAST({n} >= 6 AS INTEGER)" for _, n in windows)
+            f"CASE WHEN {n} >= {window_hours} THEN {_mean(t, n)} END" for t, n in windows)
+        window_valid = " + ".join(f"CAST({n} >= {window_hours} AS INTEGER)" for _, n in windows)
         c.execute(f"""CREATE OR REPLACE TEMP TABLE daily_conc AS
             WITH h AS (  -- integer milli-units: exact sums, exact half-even rounding of the means
                 SELECT station, CAST(ts AS DATE) AS day, hour(ts) AS hr, {milli}
@@ -228,8 +230,8 @@ class AirStore:
             m AS (  -- MDA8: the largest valid 8-h mean of the day, valid with ≥ 14 windows (HJ 663 practice)
                 SELECT *, greatest({window_means}) AS o3_8h_all, {window_valid} AS n_o3_windows FROM d)
             SELECT station, day, {valid},
-              CASE WHEN n_o3 >= 20 THEN o3_1h_max END AS o3_1h_max, n_o3,
-              CASE WHEN n_o3_windows >= 14 THEN o3_8h_all END AS o3_8h_max, n_o3_windows
+              CASE WHEN n_o3 >= {hours} THEN o3_1h_max END AS o3_1h_max, n_o3,
+              CASE WHEN n_o3_windows >= {rules.mda8_min_windows} THEN o3_8h_all END AS o3_8h_max, n_o3_windows
             FROM m""")
         self._with_aqi("daily_conc", "daily", ["station", "day"], days, rule_set)
 
@@ -284,17 +286,19 @@ class AirStore:
             UNION ALL SELECT 'quarter', year(day) || '-Q' || quarter(day), CAST(date_trunc('quarter', day) AS DATE), day FROM days
             UNION ALL SELECT 'month', strftime(day, '%Y-%m'), CAST(date_trunc('month', day) AS DATE), day FROM days"""
         stats_cols = []
-        percentiles = {"pm25": 95, "pm10": 95, "so2": 98, "no2": 98, "co": 95}
-        for p, q in percentiles.items():
+        rules = packs.assessment()
+        percentiles = dict(rules.percentiles)
+        for p in ("pm25", "pm10", "so2", "no2", "co"):
+            q = percentiles[p]
             stats_cols.append(f"round(avg({p}) FILTER (WHERE keep), 3) AS {p}_mean")
             stats_cols.append(f"count({p}) FILTER (WHERE keep) AS {p}_days")
             stats_cols.append(f"round(quantile_cont({p}, {q / 100}) FILTER (WHERE keep), 3) AS {p}_p{q}")
         stats_cols += [
-            "round(quantile_cont(o3_8h_max, 0.9) FILTER (WHERE keep), 3) AS o3_8h_p90",
+            f"round(quantile_cont(o3_8h_max, {percentiles['o3'] / 100}) FILTER (WHERE keep), 3) AS o3_8h_p{percentiles['o3']}",
             "count(o3_8h_max) FILTER (WHERE keep) AS o3_days",
             "count(aqi) FILTER (WHERE keep) AS aqi_days",
-            "count(*) FILTER (WHERE keep AND aqi <= 100) AS good_days",
-            "count(*) FILTER (WHERE keep AND aqi > 200) AS heavy_days",
+            f"count(*) FILTER (WHERE keep AND aqi <= {rules.good_max_aqi}) AS good_days",
+            f"count(*) FILTER (WHERE keep AND aqi >= {rules.heavy_min_aqi}) AS heavy_days",
             "max(a.day) AS last_day",
         ]
         c.execute(f"CREATE OR REPLACE TEMP VIEW periods_all AS {periods}")
@@ -333,16 +337,17 @@ class AirStore:
             return []
         listing = ", ".join(ingest_mod._lit(s) for s in stations)
         c = self.con
+        rules = packs.assessment()
         c.execute(f"""CREATE OR REPLACE TEMP TABLE hourly_area AS
             WITH h AS (SELECT ts, {', '.join(f"avg({p}) AS {p}" for p in ingest_mod.POLLUTANTS)},
                               count(*) AS n_stations
                        FROM {self._hourly()} WHERE station IN ({listing})
                        AND ts BETWEEN ? - INTERVAL 23 HOUR AND ? GROUP BY ts)
             SELECT ts, CAST(ts AS DATE) AS day, n_stations, so2, no2, co, o3, pm10, pm25,
-                   CASE WHEN count(o3) OVER w8 >= 6 THEN avg(o3) OVER w8 END AS o3_8h,
-                   CASE WHEN count(pm25) OVER w24 >= 20 THEN avg(pm25) OVER w24 END AS pm25_24h,
-                   CASE WHEN count(pm10) OVER w24 >= 20 THEN avg(pm10) OVER w24 END AS pm10_24h,
-                   CASE WHEN count(so2) OVER w24 >= 20 THEN avg(so2) OVER w24 END AS so2_24h
+                   CASE WHEN count(o3) OVER w8 >= {rules.o3_8h_min_hours} THEN avg(o3) OVER w8 END AS o3_8h,
+                   CASE WHEN count(pm25) OVER w24 >= {rules.daily_min_hours} THEN avg(pm25) OVER w24 END AS pm25_24h,
+                   CASE WHEN count(pm10) OVER w24 >= {rules.daily_min_hours} THEN avg(pm10) OVER w24 END AS pm10_24h,
+                   CASE WHEN count(so2) OVER w24 >= {rules.daily_min_hours} THEN avg(so2) OVER w24 END AS so2_24h
             FROM h WINDOW w8 AS (ORDER BY ts RANGE BETWEEN INTERVAL 7 HOUR PRECEDING AND CURRENT ROW),
                           w24 AS (ORDER BY ts RANGE BETWEEN INTERVAL 23 HOUR PRECEDING AND CURRENT ROW)""",
                   [start, end])

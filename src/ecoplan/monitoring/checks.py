@@ -8,7 +8,8 @@ def check_rule_packs(app_configs, **kwargs):
 
     try:
         packs.rule_sets.cache_clear()
-        packs.rule_sets()
+        packs.assessment.cache_clear()
+        packs.assessment()  # loads every pack and checks they agree on what the engine shares
     except (packs.PackError, KeyError, ValueError) as exc:
         return [checks.Error(f"rule pack does not load: {exc}", id="standards.E001")]
     return []

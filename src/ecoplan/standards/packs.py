@@ -158,6 +158,37 @@ def rules_for(day: date) -> RuleSet:
     return rule_sets()["2012"]
 
 
+@dataclass(frozen=True)
+class Assessment:
+    """The validity and statistics rules the bulk engine applies to every day it computes."""
+
+    daily_min_hours: int  # GB 3095 表4: a 24-h mean needs ≥ 20 hourly values
+    o3_8h_min_hours: int  # GB 3095 表4: an 8-h window needs ≥ 6
+    mda8_last_hours: tuple[int, ...]  # the windows of MDA8, by their last hour (0-based)
+    mda8_min_windows: int
+    percentiles: tuple[tuple[str, int], ...]  # pollutant, p
+    good_max_aqi: int
+    heavy_min_aqi: int
+
+
+@lru_cache(maxsize=1)
+def assessment() -> Assessment:
+    """The rules every rule set shares.  Daily values are computed once for all rule sets, so a
+    future edition that changed them must fail loudly here rather than be silently ignored."""
+    seen = set()
+    for rules in rule_sets().values():
+        a = rules.assessment
+        m = a.mda8
+        seen.add(Assessment(
+            rules.limits.validity["daily_min_hours"], rules.limits.validity["o3_8h_min_hours"],
+            tuple(range(m["first_window_end"] - 1, m["last_window_end"])), m["min_valid_windows"],
+            tuple(sorted(a.percentiles.items())), a.good_max_aqi, a.heavy_min_aqi))
+    if len(seen) != 1:
+        raise PackError("the rule sets disagree on daily validity or assessment statistics: "
+                        "the engine computes daily values once for all of them")
+    return seen.pop()
+
+
 def get(name: str) -> RuleSet:
     try:
         return rule_sets()[name]
