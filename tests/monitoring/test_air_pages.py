@@ -38,6 +38,9 @@ def test_area_page_calendar_table_and_synthetic_label(demo_air, client):
     assert 'id="synthetic"' in page and "echarts-5.6.0.min.js" in page
     assert 'id="realtime"' in page and "2026-04-30 23时" in page  # the latest hour with data
     assert "南苑镇" in page and "HJ 633-2026" in page  # per-street table with its rule sets
+    assert "target = 33.0;" in page  # the district's line: PM2.5 ≤ 33
+    street = Area.objects.get(name="南苑镇")
+    assert "target = 35.0;" in client.get(f"/air/areas/{street.pk}/", {"year": 2026}).content.decode()  # 各镇、街道 ≤ 35
     calendar = json.loads(page.split("var calendar = ")[1].split(", cumulative")[0])
     assert len(calendar) == 120 and calendar[0][0] == "2026-01-01"
 
@@ -49,7 +52,7 @@ def test_ingest_reports_gaps(demo_air):
 
 def test_station_page_shows_gaps(demo_air, client):
     page = client.get("/air/stations/DEMO01/", {"year": 2026}).content.decode()
-    assert 'class="gap"' in page and "30" in page  # the 30-hour outage
+    assert 'class="gap"' in page and "<td>30</td></tr>" in page  # the 30-hour outage, as a gap row
 
 
 def test_judge_command_json(demo_air, capsys):

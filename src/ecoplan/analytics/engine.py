@@ -278,6 +278,35 @@ class AirStore:
         self._with_aqi("area_conc", "area_daily", ["area", "day"], days, rule_set)
 
     # -- statistics -------------------------------------------------------------------------
+    # area-days, twice: as they are, and without the days of the exclusion register (扣除沙尘)
+    _KEPT = """SELECT a.*, x.exclusion,
+                   NOT (x.exclusion = 'dust' AND EXISTS (SELECT 1 FROM exclusions e WHERE e.day = a.day
+                        AND e.kind = 'dust' AND (e.area = a.area OR e.area = '*'))) AS keep
+               FROM area_daily a CROSS JOIN (VALUES ('none'), ('dust')) x(exclusion)"""
+
+    @staticmethod
+    def _statistics() -> str:
+        """The period statistics (HJ 663 §3.3, §3.7), one definition for the stats table and for
+        the figures of any window (`area_figures`)."""
+        rules = packs.assessment()
+        percentiles = dict(rules.percentiles)
+        columns = ["string_agg(DISTINCT a.rule_set, ' + ' ORDER BY a.rule_set) AS rule_sets"]
+        for p in ("pm25", "pm10", "so2", "no2", "co"):
+            q = percentiles[p]
+            columns += [f"round(avg({p}) FILTER (WHERE keep), 3) AS {p}_mean",
+                        f"count({p}) FILTER (WHERE keep) AS {p}_days",
+                        f"round(quantile_cont({p}, {q / 100}) FILTER (WHERE keep), 3) AS {p}_p{q}"]
+        q = percentiles["o3"]
+        columns += [
+            f"round(quantile_cont(o3_8h_max, {q / 100}) FILTER (WHERE keep), 3) AS o3_8h_p{q}",
+            "count(o3_8h_max) FILTER (WHERE keep) AS o3_days",
+            "count(aqi) FILTER (WHERE keep) AS aqi_days",
+            f"count(*) FILTER (WHERE keep AND aqi <= {rules.good_max_aqi}) AS good_days",
+            f"count(*) FILTER (WHERE keep AND aqi >= {rules.heavy_min_aqi}) AS heavy_days",
+            "max(a.day) AS last_day",
+        ]
+        return ", ".join(columns)
+
     def _stats(self, days) -> None:
         c = self.con
         periods = """
@@ -285,34 +314,12 @@ class AirStore:
             SELECT 'year' AS kind, CAST(year(day) AS VARCHAR) AS label, CAST(date_trunc('year', day) AS DATE) AS start, day FROM days
             UNION ALL SELECT 'quarter', year(day) || '-Q' || quarter(day), CAST(date_trunc('quarter', day) AS DATE), day FROM days
             UNION ALL SELECT 'month', strftime(day, '%Y-%m'), CAST(date_trunc('month', day) AS DATE), day FROM days"""
-        stats_cols = []
-        rules = packs.assessment()
-        percentiles = dict(rules.percentiles)
-        for p in ("pm25", "pm10", "so2", "no2", "co"):
-            q = percentiles[p]
-            stats_cols.append(f"round(avg({p}) FILTER (WHERE keep), 3) AS {p}_mean")
-            stats_cols.append(f"count({p}) FILTER (WHERE keep) AS {p}_days")
-            stats_cols.append(f"round(quantile_cont({p}, {q / 100}) FILTER (WHERE keep), 3) AS {p}_p{q}")
-        stats_cols += [
-            f"round(quantile_cont(o3_8h_max, {percentiles['o3'] / 100}) FILTER (WHERE keep), 3) AS o3_8h_p{percentiles['o3']}",
-            "count(o3_8h_max) FILTER (WHERE keep) AS o3_days",
-            "count(aqi) FILTER (WHERE keep) AS aqi_days",
-            f"count(*) FILTER (WHERE keep AND aqi <= {rules.good_max_aqi}) AS good_days",
-            f"count(*) FILTER (WHERE keep AND aqi >= {rules.heavy_min_aqi}) AS heavy_days",
-            "max(a.day) AS last_day",
-        ]
         c.execute(f"CREATE OR REPLACE TEMP VIEW periods_all AS {periods}")
         affected = "" if days is None else """AND (p.kind, p.label) IN (SELECT DISTINCT kind, label
             FROM periods_all WHERE day IN (SELECT day FROM wanted_days))"""
-        # exclusion 'dust': days in the register (扣除沙尘) leave every statistic of that variant
         body = f"""
-            WITH a AS (
-                SELECT a.*, x.exclusion,
-                    NOT (x.exclusion = 'dust' AND EXISTS (SELECT 1 FROM exclusions e WHERE e.day = a.day
-                         AND e.kind = 'dust' AND (e.area = a.area OR e.area = '*'))) AS keep
-                FROM area_daily a CROSS JOIN (VALUES ('none'), ('dust')) x(exclusion))
-            SELECT a.area, p.kind, p.label, p.start, a.exclusion, a.basis,
-                   string_agg(DISTINCT a.rule_set, ' + ' ORDER BY a.rule_set) AS rule_sets, {', '.join(stats_cols)}
+            WITH a AS ({self._KEPT})
+            SELECT a.area, p.kind, p.label, p.start, a.exclusion, a.basis, {self._statistics()}
             FROM a JOIN periods_all p ON p.day = a.day
             WHERE true {affected}
             GROUP BY a.area, p.kind, p.label, p.start, a.exclusion, a.basis"""
@@ -325,6 +332,23 @@ class AirStore:
                          WHERE day IN (SELECT day FROM wanted_days))""")
         c.execute(f"INSERT INTO stats BY NAME {body}")
 
+    def area_figures(self, area: str, start: date, end: date, exclusion: str = "none") -> dict | None:
+        """The period statistics of one area over any window (a target judged "as of" a day),
+        with the days in force; None when there is no area-day in it."""
+        if not self.has("area_daily"):
+            return None
+        row = self.query(f"""WITH a AS ({self._KEPT}) SELECT {self._statistics()} FROM a
+            WHERE a.basis = 'in_force' AND a.area = ? AND a.exclusion = ? AND a.day BETWEEN ? AND ?""",
+                         [area, exclusion, start, end])[0]
+        return row if row["last_day"] is not None else None
+
+    def latest_hour(self, stations: list[str]) -> datetime | None:
+        if not stations:
+            return None
+        listing = ", ".join("?" for _ in stations)
+        return self.con.execute(f"SELECT max(ts) FROM {self._hourly()} WHERE station IN ({listing})",
+                                stations).fetchone()[0]
+
     # -- hourly (real-time) AQI ---------------------------------------------------------------
     def hourly_aqi(self, stations: list[str], start: datetime, end: datetime) -> list[dict]:
         """Real-time AQI of a station or an area (the mean of its stations' hourly values) for the
@@ -335,7 +359,7 @@ class AirStore:
         ≥ 6 of 8 and ≥ 20 of 24 hours (GB 3095 表4)."""
         if not stations:
             return []
-        listing = ", ".join(ingest_mod._lit(s) for s in stations)
+        listing = ", ".join("?" for _ in stations)
         c = self.con
         rules = packs.assessment()
         c.execute(f"""CREATE OR REPLACE TEMP TABLE hourly_area AS
@@ -350,7 +374,7 @@ class AirStore:
                    CASE WHEN count(so2) OVER w24 >= {rules.daily_min_hours} THEN avg(so2) OVER w24 END AS so2_24h
             FROM h WINDOW w8 AS (ORDER BY ts RANGE BETWEEN INTERVAL 7 HOUR PRECEDING AND CURRENT ROW),
                           w24 AS (ORDER BY ts RANGE BETWEEN INTERVAL 23 HOUR PRECEDING AND CURRENT ROW)""",
-                  [start, end])
+                  [*stations, start, end])
         columns = {"so2_1h": "so2", "no2_1h": "no2", "co_1h": "co", "o3_1h": "o3", "o3_8h": "o3_8h",
                    "pm10_24h_moving": "pm10_24h", "pm25_24h_moving": "pm25_24h", "pm10_1h": "pm10",
                    "pm25_1h": "pm25"}

@@ -38,42 +38,50 @@ class TargetJudgement:
                 "area": self.area_name, **asdict(self.judgement)}
 
 
+EVERY_SUB_AREA = ("各", "全区及各")  # scopes printed for every street/town: 各镇、街道…
+
+
 def _areas(plan: Plan, target: Target) -> list[Area]:
     """The areas a target speaks of: its own, every sub-area for 各… scopes, else the district."""
     if target.area_id:
         return [target.area]
-    if target.area_printed.startswith(("各", "全区及各")) and plan.district_id:
+    if target.area_printed.startswith(EVERY_SUB_AREA) and plan.district_id:
         return list(plan.district.children.filter(station_memberships__isnull=False).distinct())
     return [plan.district] if plan.district_id else []
 
 
 def figures_for(store, area: Area, code: str, period: str, year: int, exclusion: str,
                 as_of: date) -> Figures | None:
+    """The engine's figures for a target's window up to ``as_of``, and the same window a year
+    before (for 同比)."""
     window = period_window("Q1" if code.endswith("_q1") else period, year)
     if window is None:
         return None
     start, end = window
-    end = min(end, as_of)
-    rows = store.query("""
-        SELECT round(avg(pm25) FILTER (WHERE keep), 3) AS pm25_mean, count(pm25) FILTER (WHERE keep) AS pm25_days,
-               count(*) FILTER (WHERE keep AND aqi <= 100) AS good_days,
-               count(aqi) FILTER (WHERE keep) AS aqi_days,
-               count(*) FILTER (WHERE keep AND aqi > 200) AS heavy_days,
-               max(day) AS last_day, string_agg(DISTINCT rule_set, ' + ' ORDER BY rule_set) AS rule_sets
-        FROM (SELECT a.*, NOT (? = 'dust' AND EXISTS (SELECT 1 FROM exclusions e WHERE e.day = a.day
-                     AND (e.area = a.area OR e.area = '*'))) AS keep
-              FROM area_daily a WHERE a.basis = 'in_force' AND a.area = ? AND a.day BETWEEN ? AND ?)""",
-        [exclusion, area_key(area), start, end]) if store.has("area_daily") else []
-    if not rows or rows[0]["last_day"] is None:
+    row = store.area_figures(area_key(area), start, min(end, as_of), exclusion)
+    if row is None:
         return None
-    f = Figures(**{k: rows[0][k] or 0 if k.endswith("days") else rows[0][k] for k in rows[0]})
-    last = f.last_day
-    previous = store.query("""SELECT round(avg(pm25), 3) AS m FROM area_daily WHERE basis = 'in_force'
-        AND area = ? AND day BETWEEN ? AND ?""",
-        [area_key(area), start.replace(year=start.year - 1), last.replace(year=last.year - 1)
-         if not (last.month == 2 and last.day == 29) else last.replace(year=last.year - 1, day=28)])
-    f.previous_pm25_mean = previous[0]["m"] if previous else None
-    return f
+    figures = Figures(pm25_mean=row["pm25_mean"], pm25_days=row["pm25_days"], good_days=row["good_days"],
+                      aqi_days=row["aqi_days"], heavy_days=row["heavy_days"], last_day=row["last_day"],
+                      rule_sets=row["rule_sets"])
+    before = store.area_figures(area_key(area), _year_before(start), _year_before(figures.last_day), exclusion)
+    figures.previous_pm25_mean = before["pm25_mean"] if before else None
+    return figures
+
+
+def _year_before(day: date) -> date:
+    return day.replace(year=day.year - 1, day=28 if (day.month, day.day) == (2, 29) else day.day)
+
+
+def pm25_target(area: Area, year: int) -> Target | None:
+    """The annual PM2.5 target a plan of ``year`` sets for ``area`` (the line on its chart): a
+    sub-area's own, else the one set for every sub-area; a district's own."""
+    targets = Target.objects.filter(indicator_code="pm25", period="year", comparator__in=["<=", "≈"],
+                                    plan__period_start=year, plan__district=area.parent or area)
+    if area.parent_id:
+        return (targets.filter(area=area).first()
+                or targets.filter(area__isnull=True, area_printed__startswith=EVERY_SUB_AREA[0]).first())
+    return targets.filter(area__isnull=True).exclude(area_printed__startswith=EVERY_SUB_AREA[0]).first()
 
 
 def judge_plan(plan: Plan, as_of: date | None = None) -> list[TargetJudgement]:

@@ -60,10 +60,7 @@ def station_flags(store, code: str) -> list[dict]:
 
 def latest_hours(store, stations: list[str], hours: int = 24) -> list[dict]:
     """Real-time AQI of the last ``hours`` hours with data (an area: the mean of its stations)."""
-    if not stations:
-        return []
-    listing = ", ".join("?" for _ in stations)
-    last = store.query(f"SELECT max(ts) AS t FROM {store._hourly()} WHERE station IN ({listing})", stations)[0]["t"]
+    last = store.latest_hour(stations)
     if last is None:
         return []
     return store.hourly_aqi(stations, last - timedelta(hours=hours - 1), last)

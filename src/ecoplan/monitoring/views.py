@@ -7,7 +7,8 @@ import json
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from ecoplan.plans.models import Area, Target
+from ecoplan.evaluation.services import pm25_target
+from ecoplan.plans.models import Area
 
 from . import queries
 from .models import Station
@@ -30,13 +31,7 @@ def area_page(request, pk: int):
         streets = queries.sub_area_stats(store, area, year) if area.parent_id is None else []
         recent = queries.latest_hours(store, codes)
     latest = next((d for d in reversed(days) if d["aqi"] is not None), None)
-    targets = Target.objects.filter(indicator_code="pm25", period="year", comparator__in=["<=", "≈"],
-                                    plan__period_start=year, plan__district=area.parent or area)
-    if area.parent_id:  # a sub-area: its own target, else the one set for every sub-area (各…)
-        target = (targets.filter(area=area).first()
-                  or targets.filter(area__isnull=True, area_printed__startswith="各").first())
-    else:
-        target = targets.filter(area__isnull=True).exclude(area_printed__startswith="各").first()
+    target = pm25_target(area, year)
     calendar = [[d["day"].isoformat(), d["aqi"]] for d in days if d["aqi"] is not None]
     context = {
         "area": area, "year": year, "latest": latest, "streets": streets, "days": days,
