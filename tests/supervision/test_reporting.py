@@ -265,6 +265,18 @@ def test_reminders_and_escalation(world):
     assert any("rep_a@example.org" in m.to for m in mail.outbox)
 
 
+def test_no_deadline_reminder_for_work_reported_done(world):
+    a = world["report_a"]
+    entry = a.entries.get(role="lead")  # 抽检不少于 12 组, 9月底前
+    actions.do_save_report(a, world["reporter_a"], a.version, {entry.measure_id: {"status": "done"}})
+    a.refresh_from_db()
+    actions.do_submit_report(a, world["reporter_a"], a.version)
+    before = actions.do_send_reminders(date(2026, 9, 20))["measure_due"]
+    Notification.objects.filter(kind="measure_due").delete()
+    actions.do_accept_report(a, world["coordinator"])
+    assert before >= 1 and actions.do_send_reminders(date(2026, 9, 20))["measure_due"] == 0
+
+
 def test_coordinator_dashboard_numbers_link_to_lists(world, client):
     login(client, world["coordinator"])
     page = client.get("/supervision/").content.decode()

@@ -20,6 +20,7 @@ from .models import (
     EntryStatus, Evidence, Notification, Profile, Report, ReportEntry, ReportingCycle, ReportVersion,
     Role,
 )
+from .status import completion_dates
 
 
 class Refused(ValueError):
@@ -48,17 +49,6 @@ def parse_due_rule(rule: str) -> int:
 def plan_period(plan: Plan) -> tuple[date, date]:
     start = plan.period_start or timezone.localdate().year
     return date(start, 1, 1), date(plan.period_end or start, 12, 31)
-
-
-def completion_dates(plan: Plan) -> dict[int, date]:
-    """measure id → the end of the first month an accepted lead entry reported it done."""
-    done = {}
-    for entry in (ReportEntry.objects.filter(report__cycle__plan=plan, role=ReportEntry.Role.LEAD,
-                                             status=EntryStatus.DONE,
-                                             report__status=Report.Status.ACCEPTED)
-                  .select_related("report__cycle").order_by("report__cycle__month")):
-        done.setdefault(entry.measure_id, duties.month_end(entry.report.cycle.month))
-    return done
 
 
 # Group placeholders for every sub-area (domain.md §5) and the names of their members.
@@ -101,6 +91,7 @@ def measures_by_unit(plan: Plan, month: date) -> dict:
     units: dict = defaultdict(list)
     pool = _sub_area_pool(plan)
     members: dict[int, list] = {}
+    listed: set[tuple[int, int]] = set()
     assignments = (Assignment.objects.filter(measure__task__annex__plan=plan, organisation__isnull=False)
                    .select_related("measure", "organisation").order_by("measure__task__annex__order",
                                                                       "measure__task__order", "measure__order"))
@@ -118,7 +109,8 @@ def measures_by_unit(plan: Plan, month: date) -> dict:
         else:
             targets = [(org, "")]
         for unit, via in targets:
-            if all(existing.pk != m.pk for existing, _, _ in units[unit]):
+            if (unit.pk, m.pk) not in listed:  # a unit answers once for a measure
+                listed.add((unit.pk, m.pk))
                 units[unit].append((m, role, via))
     return units
 
@@ -301,21 +293,32 @@ def _notify(user, kind: str, message: str, url: str, key: str) -> bool:
     return created
 
 
-def _notify_unit(report: Report, kind: str, message: str, url: str, key: str) -> int:
-    users = [p.user for p in Profile.objects.filter(organisation=report.organisation, role=Role.REPORTER)
-             .select_related("user")]
+def _reporters(organisation_ids=None) -> dict[int, list]:
+    """organisation id → its reporters' users, in one query."""
+    profiles = Profile.objects.filter(role=Role.REPORTER, organisation__isnull=False).select_related("user")
+    if organisation_ids is not None:
+        profiles = profiles.filter(organisation_id__in=organisation_ids)
+    by_unit: dict[int, list] = defaultdict(list)
+    for profile in profiles:
+        by_unit[profile.organisation_id].append(profile.user)
+    return by_unit
+
+
+def _notify_unit(report: Report, kind: str, message: str, url: str, key: str, reporters=None) -> int:
+    users = (reporters if reporters is not None else _reporters([report.organisation_id])).get(report.organisation_id, [])
     return sum(_notify(u, kind, message, url, key) for u in users)
 
 
 def do_send_reminders(today: date | None = None, report_days: int = 3, measure_days: int = 14) -> dict:
-    """Reminders before a report's due date and before a measure's deadline; the escalation
-    list (overdue reports and measures) to the coordinators.  Idempotent per day and subject."""
+    """Reminders before a report's due date and before a measure's deadline (not for work already
+    reported done); the escalation list of late reports to the coordinators.  Idempotent: one
+    notification per user and subject."""
     today = today or timezone.localdate()
     sent = {"report_due": 0, "measure_due": 0, "escalation": 0}
+    reporters = _reporters()
     open_reports = Report.objects.filter(cycle__status=ReportingCycle.Status.OPEN,
                                          status__in=[Report.Status.DRAFT, Report.Status.RETURNED]).select_related(
         "cycle", "organisation")
-    coordinators = [p.user for p in Profile.objects.filter(role=Role.COORDINATOR).select_related("user")]
     late = []
     for report in open_reports:
         warn_from = workdays.add_working_days(report.cycle.due_date, -report_days).day
@@ -323,21 +326,27 @@ def do_send_reminders(today: date | None = None, report_days: int = 3, measure_d
             sent["report_due"] += _notify_unit(
                 report, "report_due", f"{report.organisation} {report.cycle.month:%Y-%m} 月报应于 "
                 f"{report.cycle.due_date:%Y-%m-%d} 前报送", f"/supervision/reports/{report.pk}/",
-                f"report_due:{report.pk}")
+                f"report_due:{report.pk}", reporters)
         elif today > report.cycle.due_date:
             late.append(report)
-    soon = Measure.objects.filter(deadline_end__gte=today,
-                                  deadline_end__lte=today + timedelta(days=measure_days))
-    for measure in soon.prefetch_related("assignments__organisation"):
+    soon = (Measure.objects.filter(deadline_end__gte=today, deadline_end__lte=today + timedelta(days=measure_days))
+            .select_related("task__annex__plan").prefetch_related("assignments"))
+    done: dict[int, dict] = {}  # plan id → completion dates
+    for measure in soon:
+        plan = measure.task.annex.plan
+        if plan.pk not in done:
+            done[plan.pk] = completion_dates(plan)
+        if measure.pk in done[plan.pk]:
+            continue
         for a in measure.assignments.all():
-            if a.role != Assignment.Role.LEAD_UNIT or a.organisation is None:
+            if a.role != Assignment.Role.LEAD_UNIT or a.organisation_id is None:
                 continue
-            for profile in Profile.objects.filter(organisation=a.organisation, role=Role.REPORTER).select_related("user"):
+            for user in reporters.get(a.organisation_id, []):
                 sent["measure_due"] += _notify(
-                    profile.user, "measure_due", f"措施将于 {measure.deadline_end:%Y-%m-%d} 到期："
-                    f"{measure.text[:60]}", f"/plans/{measure.task.annex.plan_id}/", f"measure_due:{measure.pk}")
+                    user, "measure_due", f"措施将于 {measure.deadline_end:%Y-%m-%d} 到期：{measure.text[:60]}",
+                    f"/plans/{plan.pk}/", f"measure_due:{measure.pk}")
     if late:
         text = "逾期未报送：" + "、".join(f"{r.organisation}（{r.cycle.month:%Y-%m}）" for r in late[:50])
-        for user in coordinators:
-            sent["escalation"] += _notify(user, "escalation", text, "/supervision/", f"escalation:{today}")
+        for profile in Profile.objects.filter(role=Role.COORDINATOR).select_related("user"):
+            sent["escalation"] += _notify(profile.user, "escalation", text, "/supervision/", f"escalation:{today}")
     return sent

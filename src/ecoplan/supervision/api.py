@@ -7,13 +7,14 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError
 from ninja.security import HttpBearer, django_auth
 
 from . import actions, status
 from .access import access_report, organisation_of, role_of
-from .models import ApiToken, Report, Role
+from .models import ApiToken, Report, ReportEntry, Role
 
 
 class BearerToken(HttpBearer):
@@ -94,6 +95,13 @@ class MeasureOut(Schema):
     state: str
 
 
+ENTRIES = Prefetch("entries", queryset=ReportEntry.objects.select_related("measure__task"))
+
+
+def _with_entries(report: Report) -> Report:
+    return Report.objects.select_related("cycle", "organisation").prefetch_related(ENTRIES).get(pk=report.pk)
+
+
 def _report_out(report: Report) -> dict:
     return {"id": report.pk, "plan": report.cycle.plan_id, "month": f"{report.cycle.month:%Y-%m}",
             "due_date": report.cycle.due_date, "organisation": report.organisation.name,
@@ -102,7 +110,7 @@ def _report_out(report: Report) -> dict:
                          "text": e.measure.text, "deadline": e.measure.deadline_raw, "status": e.status,
                          "narrative": e.narrative, "quantity_done": e.quantity_done,
                          "quantity_target": e.quantity_target, "quantity_unit": e.quantity_unit}
-                        for e in report.entries.select_related("measure__task")]}
+                        for e in report.entries.all()]}
 
 
 @api.get("/reports", response=list[ReportOut], summary="Reports the caller may read")
@@ -110,7 +118,7 @@ def list_reports(request, month: str | None = None, plan: int | None = None):
     role = role_of(request.user)
     if role is None:
         raise PermissionDenied("no role")
-    qs = Report.objects.select_related("cycle", "organisation")
+    qs = Report.objects.select_related("cycle", "organisation").prefetch_related(ENTRIES)
     if role == Role.REPORTER:
         qs = qs.filter(organisation=organisation_of(request.user))
     if month:
@@ -122,7 +130,7 @@ def list_reports(request, month: str | None = None, plan: int | None = None):
 
 @api.get("/reports/{report_id}", response=ReportOut)
 def get_report(request, report_id: int):
-    return _report_out(access_report(request.user, report_id))
+    return _report_out(_with_entries(access_report(request.user, report_id)))
 
 
 @api.put("/reports/{report_id}", response=ReportOut, summary="Save a draft (optimistic lock on version)")
@@ -130,13 +138,13 @@ def save_report(request, report_id: int, body: ReportIn):
     report = access_report(request.user, report_id, write=True)
     entries = {e.measure: {"status": e.status, "narrative": e.narrative,
                            "quantity_done": e.quantity_done} for e in body.entries}
-    return _report_out(actions.do_save_report(report, request.user, body.version, entries))
+    return _report_out(_with_entries(actions.do_save_report(report, request.user, body.version, entries)))
 
 
 @api.post("/reports/{report_id}/submit", response=ReportOut)
 def submit_report(request, report_id: int, body: SubmitIn):
     report = access_report(request.user, report_id, write=True)
-    return _report_out(actions.do_submit_report(report, request.user, body.version))
+    return _report_out(_with_entries(actions.do_submit_report(report, request.user, body.version)))
 
 
 @api.get("/measures", response=list[MeasureOut], summary="Measures of the caller's unit, with due states")

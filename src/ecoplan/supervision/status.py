@@ -4,12 +4,24 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import date
 
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from ecoplan import duties, scoring
 from ecoplan.plans.models import Assignment, Measure, Plan
 
-from .models import AssessmentScheme, Report, ReportEntry, ReportingCycle, ReportVersion
+from .models import AssessmentScheme, EntryStatus, Report, ReportEntry, ReportingCycle, ReportVersion
+
+
+def completion_dates(plan: Plan) -> dict[int, date]:
+    """measure id → the end of the first month an accepted lead entry reported it done."""
+    done = {}
+    for entry in (ReportEntry.objects.filter(report__cycle__plan=plan, role=ReportEntry.Role.LEAD,
+                                             status=EntryStatus.DONE,
+                                             report__status=Report.Status.ACCEPTED)
+                  .select_related("report__cycle").order_by("report__cycle__month")):
+        done.setdefault(entry.measure_id, duties.month_end(entry.report.cycle.month))
+    return done
 
 
 def latest_entry_status(plan: Plan) -> dict[int, str]:
@@ -23,8 +35,7 @@ def latest_entry_status(plan: Plan) -> dict[int, str]:
 
 
 def measure_states(plan: Plan, today: date | None = None, measures=None) -> dict[int, str]:
-    from .actions import completion_dates
-
+    """measure id → its due state (duties.due_state) for ``measures`` (default: all the plan's)."""
     today = today or timezone.localdate()
     done = completion_dates(plan)
     latest = latest_entry_status(plan)
@@ -34,11 +45,11 @@ def measure_states(plan: Plan, today: date | None = None, measures=None) -> dict
             for m in measures}
 
 
-def cycle_status(cycle: ReportingCycle, today: date | None = None) -> dict:
+def cycle_status(cycle: ReportingCycle, today: date | None = None, states: dict | None = None) -> dict:
     """Who has and has not submitted, and what is overdue (the `ecoplan cycle status` answer)."""
     today = today or timezone.localdate()
     reports = list(cycle.reports.select_related("organisation").prefetch_related("entries"))
-    states = measure_states(cycle.plan, today)
+    states = states if states is not None else measure_states(cycle.plan, today)
     overdue = defaultdict(list)
     for report in reports:
         for e in report.entries.all():
@@ -58,9 +69,9 @@ def cycle_status(cycle: ReportingCycle, today: date | None = None) -> dict:
 
 def coordinator_dashboard(plan: Plan, today: date | None = None) -> dict:
     today = today or timezone.localdate()
-    states = measure_states(plan, today)
-    measures = Measure.objects.filter(task__annex__plan=plan).select_related("task__annex").prefetch_related(
-        "assignments__organisation")
+    measures = list(Measure.objects.filter(task__annex__plan=plan).select_related("task__annex")
+                    .prefetch_related("assignments__organisation"))
+    states = measure_states(plan, today, measures)
     by_unit, by_theme = Counter(), Counter()
     for m in measures:
         if states[m.pk] != "overdue":
@@ -74,7 +85,7 @@ def coordinator_dashboard(plan: Plan, today: date | None = None) -> dict:
     return {"states": [(s, duties.STATE_LABELS[s], counted[s]) for s in duties.STATE_LABELS if counted[s]],
             "overdue_by_unit": by_unit.most_common(),
             "overdue_by_theme": by_theme.most_common(), "cycle": cycle,
-            "cycle_status": cycle_status(cycle, today) if cycle else None, "total": len(states)}
+            "cycle_status": cycle_status(cycle, today, states) if cycle else None, "total": len(states)}
 
 
 def leader_measures(person_name: str):
@@ -90,17 +101,17 @@ def assessment(plan: Plan, start: date, end: date, scheme: AssessmentScheme | No
     weights = scheme.weights() if scheme else None
     counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     # timely reporting: each report of a cycle in the period, on time if its first submission was
-    for report in Report.objects.filter(cycle__plan=plan, cycle__month__gte=start.replace(day=1),
-                                        cycle__month__lte=end).select_related("cycle", "organisation"):
+    reports = (Report.objects.filter(cycle__plan=plan, cycle__month__gte=start.replace(day=1), cycle__month__lte=end)
+               .select_related("cycle", "organisation")
+               .prefetch_related(Prefetch("versions", queryset=ReportVersion.objects.order_by("number"))))
+    for report in reports:
         if report.cycle.due_date > today:
             continue  # not due yet
-        first = ReportVersion.objects.filter(report=report).order_by("number").first()
+        first = next(iter(report.versions.all()), None)
         c = counts[report.organisation.name]["timely_reporting"]
         c[1] += 1
         c[0] += bool(first and first.on_time)
     # measures due in the period: done by the deadline
-    from .actions import completion_dates
-
     done = completion_dates(plan)
     for a in Assignment.objects.filter(measure__task__annex__plan=plan, role=Assignment.Role.LEAD_UNIT,
                                        organisation__isnull=False, measure__deadline_end__gte=start,
