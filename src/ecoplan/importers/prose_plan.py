@@ -90,19 +90,17 @@ def parse(text: str, source: str, result: ImportResult) -> None:
 def _items(block: prose.Block, annex: Annex, result: ImportResult, year: int | None) -> None:
     """Split a paragraph at `一是 … 二是 …` into key tasks."""
     text = block.text
-    starts = [m for m in ITEM.finditer(text)]
-    if not starts:
-        if annex.tasks:  # a continuation paragraph of the previous item
+    starts = list(ITEM.finditer(text))
+    cut = starts[0].start() if starts else len(text)
+    if cut:  # text before the first item: the previous item goes on, or the section opens
+        last_line = _line_of(block, text, cut - 1)
+        if annex.tasks:
             measure = annex.tasks[-1].measures[-1]
-            measure.text += "\n" + text
-            measure.end_line = block.lines[-1]
+            measure.text += ("\n" if not starts else "") + text[:cut]
+            measure.end_line = last_line
         else:
-            for n in block.lines:
-                result.skip(n, "section introduction", text)
-        return
-    if starts[0].start() > 0 and annex.tasks:
-        measure = annex.tasks[-1].measures[-1]
-        measure.text += text[: starts[0].start()]
+            for n in block.lines[: block.lines.index(last_line) + 1]:
+                result.skip(n, "section introduction", text[:cut])
     bounds = [m.start() for m in starts] + [len(text)]
     for m, end in zip(starts, bounds[1:]):
         body = text[m.end():end].strip()
@@ -117,7 +115,6 @@ def _items(block: prose.Block, annex: Annex, result: ImportResult, year: int | N
         for target in targets.extract(rest or body, line, year):
             target.annex_number = annex.number
             result.targets.append(target)
-    result.meta_lines.extend(block.lines)
 
 
 def _line_of(block: prose.Block, text: str, offset: int) -> int:
