@@ -59,7 +59,8 @@ def parse(text: str, source: str, result: ImportResult) -> None:
 
     chapter = part = ""
     annex: Annex | None = None
-    path: dict[str, str] = {}
+    path: dict[str, prose.Block] = {}  # the headings above the current paragraph, by level
+    headings: list[prose.Block] = []  # headings inside task chapters
     table: _Table | None = None
     for block in prose.blocks(lines, chapter_lines[0], len(lines)):
         if block.kind == "table":
@@ -70,7 +71,7 @@ def parse(text: str, source: str, result: ImportResult) -> None:
             result.meta_lines.append(block.line)
             continue
         if block.kind == "chapter":
-            chapter, path = key(block.text), {"chapter": block.text}
+            chapter, path = key(block.text), {"chapter": block}
             annex = None
             if not re.search(r"新台阶|指导思想和目标|成效|形势", chapter):
                 annex = Annex(number=str(len(result.annexes) + 1), title=block.text,
@@ -83,13 +84,13 @@ def parse(text: str, source: str, result: ImportResult) -> None:
             path = {k: v for k, v in path.items()
                     if ["chapter", "part", "section", "item"].index(k)
                     < ["chapter", "part", "section", "item"].index(block.kind)}
-            path[block.kind] = block.text
+            path[block.kind] = block
             if block.kind == "part":
                 part = key(block.text)
             if annex is None:
                 result.skip(block.line, "heading (narrative chapter)", lines[block.line - 1])
             else:
-                result.meta_lines.append(block.line)  # becomes a task title when it owns text
+                headings.append(block)  # a task's title when it owns text, else its tasks' section
             continue
         # a paragraph
         if annex is None:
@@ -106,20 +107,27 @@ def parse(text: str, source: str, result: ImportResult) -> None:
                         result.skip(n, "narrative (总体目标)", lines[n - 1])
             else:
                 for n in block.lines:
-                    result.skip(n, f"narrative ({path.get('chapter', '')})", lines[n - 1])
+                    result.skip(n, f"narrative ({path['chapter'].text if 'chapter' in path else ''})", lines[n - 1])
             continue
         _measure(block, annex, path, result)
+    titles = {n for a in result.annexes for t in a.tasks for n in t.title_lines}
+    for heading in headings:
+        if heading.line not in titles:
+            result.skip(heading.line, "heading (kept as its tasks' section)", lines[heading.line - 1])
     result.add_review("deadline_implicit", "a five-year plan prints no 完成时限: measures without a "
                       "dated sentence take their deadlines from the annual plans", chapter_lines[0] + 1)
 
 
 def _measure(block: prose.Block, annex: Annex, path: dict, result: ImportResult) -> None:
-    owner = next((path[k] for k in ("item", "section", "part") if k in path), annex.title)
-    section = " / ".join(path[k] for k in ("part", "section") if k in path and path[k] != owner)
-    task = annex.tasks[-1] if annex.tasks and annex.tasks[-1].title == owner \
+    """A paragraph is a measure of the innermost heading above it (`1.`, `（一）` or `一、`)."""
+    owner = next((path[k] for k in ("item", "section", "part") if k in path), None)
+    title = owner.text if owner else annex.title
+    section = " / ".join(path[k].text for k in ("part", "section") if k in path and path[k] is not owner)
+    task = annex.tasks[-1] if annex.tasks and annex.tasks[-1].title == title \
         and annex.tasks[-1].section == section else None
     if task is None:
-        task = Task(number=str(len(annex.tasks) + 1), title=owner, line=block.line, section=section)
+        task = Task(number=str(len(annex.tasks) + 1), title=title, line=block.line, section=section,
+                    title_lines=[owner.line] if owner else [])
         annex.tasks.append(task)
     text = block.text
     deadline = Deadline(raw="", kind="blank")

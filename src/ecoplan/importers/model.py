@@ -159,7 +159,9 @@ class ImportResult:
     targets: list[Target] = field(default_factory=list)
     review: list[ReviewItem] = field(default_factory=list)
     skipped: list[SkippedLine] = field(default_factory=list)
-    meta_lines: list[int] = field(default_factory=list)  # lines read into the plan's metadata
+    # lines read into the plan itself: its metadata, annex titles, indicator-table headers and the
+    # target paragraphs of prose plans
+    meta_lines: list[int] = field(default_factory=list)
 
     def counts(self) -> dict:
         return {
