@@ -167,6 +167,8 @@ class AirStore:
                 for t in ("daily", "area_daily", "stats")}
 
     def _day_filter(self, column: str, days: list[date] | None) -> str:
+        """SQL condition for the days to recompute; fills TEMP TABLE wanted_days, which the area
+        and statistics steps of the same `compute` read."""
         if days is None:
             return "true"
         self.con.execute("CREATE OR REPLACE TEMP TABLE wanted_days(day DATE)")

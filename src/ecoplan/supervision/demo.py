@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 import secrets
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from django.contrib.auth.models import User
@@ -43,12 +43,13 @@ def load(plan: Plan, folder: Path, until: date) -> list[tuple[str, str, str]]:
     coordinator = User.objects.get(username="demo-coordinator")
     rng = random.Random(2026)
     year = plan.period_start or until.year
+    latest = (until.replace(day=1) - timedelta(days=1)).replace(day=1)  # the last complete month
     for month in range(1, 13):
         first = date(year, month, 1)
-        if first.replace(day=28) >= until.replace(day=1) or plan.cycles.filter(month=first).exists():
+        if first > latest or plan.cycles.filter(month=first).exists():
             continue
-        cycle = actions.do_open_cycle(plan, first, "2nd-working-day", coordinator)
-        last_month = first.replace(day=1) >= date(until.year, until.month, 1).replace(month=max(1, until.month - 1))
+        cycle = actions.do_open_cycle(plan, first, acting_user=coordinator)
+        last_month = first == latest
         for report in cycle.reports.select_related("organisation"):
             if report.organisation.name == LATE_UNIT and last_month:
                 continue  # one unit has not reported the latest month
