@@ -141,16 +141,22 @@ class AirStore:
         return IngestReport(batch, path.name, counts["rows"], counts["hours"], counts["stations"],
                             counts["first"], counts["last"], counts["flags"], days)
 
-    def gaps(self, station: str | None = None) -> list[tuple]:
-        """Runs of missing hours per station between its first and last hour: (station, from, to, hours)."""
-        where = "WHERE station = ?" if station else ""
+    def gaps(self, station: str | None = None, batch: str | None = None) -> list[tuple]:
+        """Runs of missing hours per station between its first and last hour: (station, from, to,
+        hours), for one station, or the stations of one ingest batch, or all."""
+        where, params = "", []
+        if station:
+            where, params = "WHERE station = ?", [station]
+        elif batch:
+            where = ("WHERE station IN (SELECT DISTINCT station FROM read_parquet("
+                     f"'{self.folder / 'hourly' / (batch + '.parquet')}'))")
         return self.con.execute(f"""
             WITH h AS (SELECT station, ts FROM {self._hourly()} {where}),
             n AS (SELECT station, ts, lead(ts) OVER (PARTITION BY station ORDER BY ts) AS nxt FROM h)
             SELECT station, ts + INTERVAL 1 HOUR AS gap_from, nxt - INTERVAL 1 HOUR AS gap_to,
                    CAST(date_diff('hour', ts, nxt) - 1 AS BIGINT) AS hours
             FROM n WHERE nxt IS NOT NULL AND date_diff('hour', ts, nxt) > 1 ORDER BY station, ts""",
-            [station] if station else []).fetchall()
+            params).fetchall()
 
     # -- daily ------------------------------------------------------------------------------
     def compute(self, days: list[date] | None = None, rule_set: str | None = None) -> dict:

@@ -71,7 +71,7 @@ def do_ingest_air(path: Path, mapping: str | Mapping = "wide", acting_user=None,
         report = store.ingest(path, mapping)
         if compute:
             store.compute(report.days)
-        gaps = store.gaps()
+        gaps = store.gaps(batch=report.batch)  # the series this file touched
     flags = dict(report.flags)
     if gaps:  # not errors of the file, but what the coordinator must know about the series
         flags["gaps: missing station-hours between a station's first and last hour"] = sum(g[3] for g in gaps)
