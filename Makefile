@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 export ECOPLAN_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: run test install install-test browser-deps bench demo clean
+.PHONY: run test install install-test browser-deps lint typecheck bench demo clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,16 @@ run: install
 	$(BIN)/ecoplan load_demo
 	$(BIN)/ecoplan runserver 127.0.0.1:8000
 
-test: install-test browser-deps
+# ruff, and the import contracts of .importlinter (layers point one way; the core has no Django)
+lint: install-test
+	$(BIN)/ruff check src tests bench
+	$(BIN)/lint-imports
+
+# mypy: strict on the pure core (importers, standards, analytics, reporting), plain on the apps
+typecheck: install-test
+	$(BIN)/mypy
+
+test: install-test browser-deps lint typecheck
 	$(BIN)/pytest
 
 bench: install-test

@@ -46,7 +46,7 @@ def generate(folder: Path) -> Path:
 
 
 def engine(folder: Path, data: Path) -> dict:
-    from ecoplan.analytics.engine import AirStore
+    from ecoplan.analytics.store import AirStore
 
     folder.mkdir(parents=True, exist_ok=True)
     store = AirStore(folder / "store")

@@ -6,7 +6,7 @@ from django.utils import translation
 
 from ecoplan.importers import import_file
 
-from .conftest import SEEDS, DEMO
+from .conftest import DEMO, SEEDS
 
 
 def test_every_importer_review_message_is_translated():

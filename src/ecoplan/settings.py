@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "ecoplan.monitoring",
     "ecoplan.evaluation",
     "ecoplan.supervision",
+    "ecoplan.core",
 ]
 
 MIDDLEWARE = [

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ecoplan.analytics.engine import AirStore
 from ecoplan.analytics.ingest import IngestError
+from ecoplan.analytics.store import AirStore
 from ecoplan.standards import aqi, assessment, packs
 
 REAL = Path(__file__).resolve().parents[3] / "shared" / "data" / "real"

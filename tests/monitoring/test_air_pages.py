@@ -57,7 +57,7 @@ def test_station_page_shows_gaps(demo_air, client):
 
 def test_judge_command_json(demo_air, capsys):
     plan, _ = demo_air
-    call_command("air", "judge", str(plan.pk), "--as-of", "2026-04-30", "--json")
+    call_command("judge", str(plan.pk), "--as-of", "2026-04-30", "--json")
     rows = json.loads(capsys.readouterr().out)
     statuses = {(r["indicator_code"], r["area"]): r["status"] for r in rows}
     assert statuses[("heavy_days", "演示区")] in ("on_track", "at_risk")

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from ecoplan import duties, scoring, workdays
+from ecoplan.reporting import duties, scoring, workdays
 
 
 def test_second_working_day_after_national_day():

@@ -12,7 +12,9 @@ from __future__ import annotations
 import csv
 import tempfile
 import tomllib
+import uuid
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 POLLUTANTS = ("so2", "no2", "co", "o3", "pm10", "pm25")
@@ -45,7 +47,7 @@ class Mapping:
     units: dict[str, str] = field(default_factory=dict)  # pollutant → unit of the file
 
     @classmethod
-    def from_toml(cls, path: Path) -> "Mapping":
+    def from_toml(cls, path: Path) -> Mapping:
         data = tomllib.loads(Path(path).read_text("utf-8"))
         return cls(**data["mapping"])
 
@@ -241,3 +243,67 @@ def apply_units(con, mapping: Mapping) -> None:
             raise IngestError(f"unknown unit {unit!r} for {pollutant}")
         if factor != 1.0:
             con.execute(f"UPDATE typed SET {pollutant}_v = {pollutant}_v * {factor}")
+
+
+@dataclass
+class IngestReport:
+    batch: str
+    file: str
+    rows: int
+    hours: int
+    stations: int
+    first: object
+    last: object
+    flags: dict
+    days: list[date]
+
+
+def ingest_file(store, path: Path | str, mapping: Mapping | str = "wide",
+                check_registry: bool = True) -> IngestReport:
+    path = Path(path)
+    if not path.exists():
+        raise IngestError(f"{path}: no such file")
+    if isinstance(mapping, str):
+        if mapping not in PRESETS:
+            raise IngestError(f"unknown mapping preset {mapping!r}")
+        mapping = PRESETS[mapping]
+    batch = date.today().strftime("%Y%m%d") + "-" + uuid.uuid4().hex[:8]
+    out = store.folder / "hourly" / f"{batch}.parquet"
+    c = store.con
+    c.execute("BEGIN")
+    try:
+        text = typed_table(c, path, mapping)
+        known = store.stations() if check_registry and store.stations() else None
+        counts = validate_and_write(c, batch, out, text, known, mapping.format == "long")
+        c.execute(f"INSERT INTO flags SELECT '{batch}', * FROM batch_flags")
+        c.execute("INSERT INTO batches (batch, file, rows, hours, stations, first_hour, last_hour) VALUES (?,?,?,?,?,?,?)",
+                  [batch, path.name, counts["rows"], counts["hours"], counts["stations"],
+                   counts["first"], counts["last"]])
+        days = [r[0] for r in c.execute(
+            f"SELECT DISTINCT CAST(ts AS DATE) FROM read_parquet('{out}') ORDER BY 1").fetchall()]
+        c.execute("COMMIT")
+    except Exception:
+        c.execute("ROLLBACK")
+        out.unlink(missing_ok=True)
+        raise
+    return IngestReport(batch, path.name, counts["rows"], counts["hours"], counts["stations"],
+                        counts["first"], counts["last"], counts["flags"], days)
+
+
+def gaps(store, station: str | None = None, batch: str | None = None) -> list[tuple]:
+    """Runs of missing hours per station between its first and last hour: (station, from, to,
+    hours), for one station, or the stations of one ingest batch, or all."""
+    where, params = "", []
+    if station:
+        where, params = "WHERE station = ?", [station]
+    elif batch:
+        where = ("WHERE station IN (SELECT DISTINCT station FROM read_parquet("
+                 f"'{store.folder / 'hourly' / (batch + '.parquet')}'))")
+    return store.con.execute(f"""
+        WITH h AS (SELECT station, ts FROM {store.hourly_relation()} {where}),
+        n AS (SELECT station, ts, lead(ts) OVER (PARTITION BY station ORDER BY ts) AS nxt FROM h)
+        SELECT station, ts + INTERVAL 1 HOUR AS gap_from, nxt - INTERVAL 1 HOUR AS gap_to,
+               CAST(date_diff('hour', ts, nxt) - 1 AS BIGINT) AS hours
+        FROM n WHERE nxt IS NOT NULL AND date_diff('hour', ts, nxt) > 1 ORDER BY station, ts""",
+        params).fetchall()
+

@@ -73,17 +73,6 @@ def _year_before(day: date) -> date:
     return day.replace(year=day.year - 1, day=28 if (day.month, day.day) == (2, 29) else day.day)
 
 
-def pm25_target(area: Area, year: int) -> Target | None:
-    """The annual PM2.5 target a plan of ``year`` sets for ``area`` (the line on its chart): a
-    sub-area's own, else the one set for every sub-area; a district's own."""
-    targets = Target.objects.filter(indicator_code="pm25", period="year", comparator__in=["<=", "≈"],
-                                    plan__period_start=year, plan__district=area.parent or area)
-    if area.parent_id:
-        return (targets.filter(area=area).first()
-                or targets.filter(area__isnull=True, area_printed__startswith=EVERY_SUB_AREA[0]).first())
-    return targets.filter(area__isnull=True).exclude(area_printed__startswith=EVERY_SUB_AREA[0]).first()
-
-
 def judge_plan(plan: Plan, as_of: date | None = None) -> list[TargetJudgement]:
     """Every air target of the plan, per area, judged against the figures to ``as_of``."""
     as_of = as_of or timezone.localdate()

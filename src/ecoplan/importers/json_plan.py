@@ -10,7 +10,15 @@ from datetime import date
 from decimal import Decimal
 
 from .model import (
-    Annex, Deadline, ImportResult, Measure, PlanImportError, PlanMeta, ReviewItem, Target, Task,
+    Annex,
+    Deadline,
+    ImportResult,
+    Measure,
+    PlanImportError,
+    PlanMeta,
+    ReviewItem,
+    Target,
+    Task,
     UnitRef,
 )
 

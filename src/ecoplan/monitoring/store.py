@@ -5,7 +5,7 @@ from contextlib import contextmanager
 
 from django.conf import settings
 
-from ecoplan.analytics.engine import AirStore
+from ecoplan.analytics.store import AirStore
 
 from .models import ExclusionDay, Station, StationMembership
 

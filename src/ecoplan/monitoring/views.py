@@ -7,8 +7,8 @@ import json
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from ecoplan.evaluation.services import pm25_target
 from ecoplan.plans.models import Area
+from ecoplan.plans.queries import pm25_target
 
 from . import queries
 from .models import Station

@@ -8,7 +8,16 @@ from ecoplan.importers import import_bytes
 from ecoplan.importers.model import ImportResult, PlanImportError, UnitRef
 
 from .models import (
-    Annex, Area, Assignment, ImportRun, Measure, Organisation, Plan, ReviewItem, Target, Task,
+    Annex,
+    Area,
+    Assignment,
+    ImportRun,
+    Measure,
+    Organisation,
+    Plan,
+    ReviewItem,
+    Target,
+    Task,
 )
 
 

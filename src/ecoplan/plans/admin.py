@@ -2,8 +2,17 @@
 from django.contrib import admin
 
 from .models import (
-    Annex, Area, Assignment, ImportRun, Measure, Organisation, OrganisationAlias, Plan,
-    ReviewItem, Target, Task,
+    Annex,
+    Area,
+    Assignment,
+    ImportRun,
+    Measure,
+    Organisation,
+    OrganisationAlias,
+    Plan,
+    ReviewItem,
+    Target,
+    Task,
 )
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class Area(models.Model):
@@ -181,7 +182,7 @@ class Measure(models.Model):
     def __str__(self) -> str:
         return self.text[:60]
 
-    def units(self, role: str) -> list["Assignment"]:
+    def units(self, role: str) -> list[Assignment]:
         return [a for a in self.assignments.all() if a.role == role]
 
 

@@ -5,7 +5,7 @@ from datetime import date
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from .models import Assignment, Measure, Organisation, Plan
+from .models import Area, Assignment, Measure, Organisation, Plan, Target
 
 
 def plans_with_counts() -> QuerySet[Plan]:
@@ -44,3 +44,14 @@ def measures(plan: Plan | None = None, *, organisation: Organisation | None = No
 
 def plan_units(plan: Plan) -> QuerySet[Organisation]:
     return Organisation.objects.filter(assignments__measure__task__annex__plan=plan).distinct()
+
+
+def pm25_target(area: Area, year: int) -> Target | None:
+    """The annual PM2.5 target a plan of ``year`` sets for ``area`` (the line on its chart): a
+    sub-area's own, else the one set for every sub-area; a district's own."""
+    targets = Target.objects.filter(indicator_code="pm25", period="year", comparator__in=["<=", "≈"],
+                                    plan__period_start=year, plan__district=area.parent or area)
+    if area.parent_id:
+        return (targets.filter(area=area).first()
+                or targets.filter(area__isnull=True, area_printed__startswith="各").first())
+    return targets.filter(area__isnull=True).exclude(area_printed__startswith="各").first()

@@ -1,7 +1,14 @@
 from django.contrib import admin
 
 from .models import (
-    ApiToken, AssessmentScheme, Evidence, Notification, Profile, Report, ReportEntry, ReportingCycle,
+    ApiToken,
+    AssessmentScheme,
+    Evidence,
+    Notification,
+    Profile,
+    Report,
+    ReportEntry,
+    ReportingCycle,
     ReportVersion,
 )
 

@@ -7,8 +7,8 @@ from datetime import date
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from ecoplan import duties, scoring
 from ecoplan.plans.models import Assignment, Measure, Plan
+from ecoplan.reporting import duties, scoring
 
 from .models import AssessmentScheme, EntryStatus, Report, ReportEntry, ReportingCycle, ReportVersion
 

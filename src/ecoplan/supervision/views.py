@@ -13,13 +13,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from ecoplan import duties
 from ecoplan.plans.models import Measure, Plan
+from ecoplan.reporting import duties
 
 from . import actions, status
 from .access import access_report, can_write_report, organisation_of, require_role, role_of
 from .models import (
-    AssessmentScheme, EntryStatus, Profile, Report, ReportEntry, ReportingCycle, Role,
+    AssessmentScheme,
+    EntryStatus,
+    Profile,
+    Report,
+    ReportEntry,
+    ReportingCycle,
+    Role,
 )
 
 READERS = (Role.COORDINATOR, Role.LEADER, Role.AUDITOR)
@@ -201,7 +207,7 @@ def assessment(request, pk: int):
 def _assessment_xlsx(plan, start, end, scores) -> HttpResponse:
     from openpyxl import Workbook
 
-    from ecoplan.scoring import LABELS
+    from ecoplan.reporting.scoring import LABELS
 
     book = Workbook()
     sheet = book.active

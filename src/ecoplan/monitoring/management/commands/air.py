@@ -6,7 +6,6 @@
   ecoplan air compute [--rules 2026]       recompute everything (in force per day, or one rule set)
   ecoplan air dust DATE… [--area NAME]     add days to the exclusion register (沙尘)
   ecoplan air aqi --pollutant pm25 --value 80 --date 2024-05-01 [--averaging 24h]
-  ecoplan air judge PLAN [--as-of DATE] [--json]
 """
 from __future__ import annotations
 
@@ -21,7 +20,7 @@ from ecoplan.standards import aqi, packs
 
 
 class Command(BaseCommand):
-    help = "Air-quality engine: stations, ingest, compute, dust days, single AQI, target judgement."
+    help = "Air-quality engine: stations, ingest, compute, dust days, single AQI."
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
@@ -42,10 +41,6 @@ class Command(BaseCommand):
         p.add_argument("--value", required=True, help="concentration (CO in mg/m³)")
         p.add_argument("--date", type=date.fromisoformat, default=date.today())
         p.add_argument("--averaging", default="24h", choices=["24h", "1h", "8h"])
-        p = sub.add_parser("judge", help="judge a plan's air targets")
-        p.add_argument("plan", type=int)
-        p.add_argument("--as-of", type=date.fromisoformat, default=None)
-        p.add_argument("--json", action="store_true")
 
     def handle(self, *args, action, **options):
         try:
@@ -101,22 +96,3 @@ class Command(BaseCommand):
             "pollutant": pollutant, "averaging": averaging, "value": value, "date": date.isoformat(),
             "iaqi": result, "level": lv.level, "category": lv.category, "colour": lv.colour,
             "rule_set": rules.id}, ensure_ascii=False))
-
-    def _judge(self, plan, as_of, json: bool = False, **_):
-        import json as jsonlib
-
-        from ecoplan.evaluation.services import judge_plan
-        from ecoplan.plans.models import Plan
-
-        try:
-            record = Plan.objects.get(pk=plan)
-        except Plan.DoesNotExist:
-            raise CommandError(f"no plan with id {plan}") from None
-        rows = judge_plan(record, as_of)
-        if json:
-            self.stdout.write(jsonlib.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=1,
-                                            default=str))
-            return
-        for r in rows:
-            self.stdout.write(f"{r.status:<13} {r.area_name:<8} {r.target.indicator} {r.target.comparator} "
-                              f"{r.target.value if r.target.value is not None else ''} — {r.judgement.reason}")

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 
 from ecoplan.plans.actions import DuplicatePlan, import_document
 
-DEMO = Path(__file__).resolve().parents[2] / "demo" / "demo-district-2026-action-plan.txt"
+DEMO = Path(__file__).resolve().parents[3] / "plans" / "demo" / "demo-district-2026-action-plan.txt"
 
 
 class Command(BaseCommand):

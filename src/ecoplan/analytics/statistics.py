@@ -1,0 +1,72 @@
+"""Period statistics (HJ 663 §3.3, §3.7): month / quarter / year-to-date / year means,
+percentiles (HJ 663 formula = quantile_cont), valid-day counts, good days and heavy-pollution days,
+with and without the days in the exclusion register (扣除沙尘)."""
+from __future__ import annotations
+
+from datetime import date
+
+from ecoplan.standards import packs
+
+# area-days, twice: as they are, and without the days of the exclusion register (扣除沙尘)
+KEPT = """SELECT a.*, x.exclusion,
+               NOT (x.exclusion = 'dust' AND EXISTS (SELECT 1 FROM exclusions e WHERE e.day = a.day
+                    AND e.kind = 'dust' AND (e.area = a.area OR e.area = '*'))) AS keep
+           FROM area_daily a CROSS JOIN (VALUES ('none'), ('dust')) x(exclusion)"""
+
+def statistics_columns() -> str:
+    """The period statistics (HJ 663 §3.3, §3.7), one definition for the stats table and for
+    the figures of any window (`area_figures`)."""
+    rules = packs.assessment()
+    percentiles = dict(rules.percentiles)
+    columns = ["string_agg(DISTINCT a.rule_set, ' + ' ORDER BY a.rule_set) AS rule_sets"]
+    for p in ("pm25", "pm10", "so2", "no2", "co"):
+        q = percentiles[p]
+        columns += [f"round(avg({p}) FILTER (WHERE keep), 3) AS {p}_mean",
+                    f"count({p}) FILTER (WHERE keep) AS {p}_days",
+                    f"round(quantile_cont({p}, {q / 100}) FILTER (WHERE keep), 3) AS {p}_p{q}"]
+    q = percentiles["o3"]
+    columns += [
+        f"round(quantile_cont(o3_8h_max, {q / 100}) FILTER (WHERE keep), 3) AS o3_8h_p{q}",
+        "count(o3_8h_max) FILTER (WHERE keep) AS o3_days",
+        "count(aqi) FILTER (WHERE keep) AS aqi_days",
+        f"count(*) FILTER (WHERE keep AND aqi <= {rules.good_max_aqi}) AS good_days",
+        f"count(*) FILTER (WHERE keep AND aqi >= {rules.heavy_min_aqi}) AS heavy_days",
+        "max(a.day) AS last_day",
+    ]
+    return ", ".join(columns)
+
+def compute_stats(store, days) -> None:
+    c = store.con
+    periods = """
+        WITH days AS (SELECT DISTINCT day FROM area_daily)
+        SELECT 'year' AS kind, CAST(year(day) AS VARCHAR) AS label, CAST(date_trunc('year', day) AS DATE) AS start, day FROM days
+        UNION ALL SELECT 'quarter', year(day) || '-Q' || quarter(day), CAST(date_trunc('quarter', day) AS DATE), day FROM days
+        UNION ALL SELECT 'month', strftime(day, '%Y-%m'), CAST(date_trunc('month', day) AS DATE), day FROM days"""
+    c.execute(f"CREATE OR REPLACE TEMP VIEW periods_all AS {periods}")
+    affected = "" if days is None else """AND (p.kind, p.label) IN (SELECT DISTINCT kind, label
+        FROM periods_all WHERE day IN (SELECT day FROM wanted_days))"""
+    body = f"""
+        WITH a AS ({KEPT})
+        SELECT a.area, p.kind, p.label, p.start, a.exclusion, a.basis, {statistics_columns()}
+        FROM a JOIN periods_all p ON p.day = a.day
+        WHERE true {affected}
+        GROUP BY a.area, p.kind, p.label, p.start, a.exclusion, a.basis"""
+    if not store.has("stats"):
+        c.execute(f"CREATE TABLE stats AS {body} LIMIT 0")
+    if days is None:
+        c.execute("DELETE FROM stats")
+    else:  # the periods that contain a recomputed day
+        c.execute("""DELETE FROM stats WHERE (kind, label) IN (SELECT DISTINCT kind, label FROM periods_all
+                     WHERE day IN (SELECT day FROM wanted_days))""")
+    c.execute(f"INSERT INTO stats BY NAME {body}")
+
+def area_figures(store, area: str, start: date, end: date, exclusion: str = "none") -> dict | None:
+    """The period statistics of one area over any window (a target judged "as of" a day),
+    with the days in force; None when there is no area-day in it."""
+    if not store.has("area_daily"):
+        return None
+    row = store.query(f"""WITH a AS ({KEPT}) SELECT {statistics_columns()} FROM a
+        WHERE a.basis = 'in_force' AND a.area = ? AND a.exclusion = ? AND a.day BETWEEN ? AND ?""",
+                     [area, exclusion, start, end])[0]
+    return row if row["last_day"] is not None else None
+

@@ -1,0 +1,31 @@
+"""Changes in supervision — one ``do_*`` per user-visible change, each all-or-nothing.
+
+``cycles`` (open, close), ``reports`` (save, submit, return, accept, evidence), ``reminders``."""
+from ._errors import Conflict, Refused
+from .cycles import (
+    DEFAULT_DUE_RULE,
+    EVERY_SUB_AREA,
+    do_close_cycle,
+    do_open_cycle,
+    group_members,
+    measures_by_unit,
+    parse_due_rule,
+    plan_period,
+)
+from .reminders import do_send_reminders
+from .reports import (
+    EVIDENCE_TYPES,
+    do_accept_report,
+    do_add_evidence,
+    do_return_report,
+    do_save_report,
+    do_submit_report,
+    snapshot,
+)
+
+__all__ = [
+    "Conflict", "Refused", "DEFAULT_DUE_RULE", "EVERY_SUB_AREA", "do_close_cycle", "do_open_cycle",
+    "group_members", "measures_by_unit", "parse_due_rule", "plan_period", "do_send_reminders",
+    "EVIDENCE_TYPES", "do_accept_report", "do_add_evidence", "do_return_report", "do_save_report",
+    "do_submit_report", "snapshot",
+]

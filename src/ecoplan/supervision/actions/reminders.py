@@ -1,0 +1,88 @@
+"""Notifications and reminders: in-app and by e-mail, idempotent per user and subject."""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from django.core.mail import send_mail
+from django.utils import timezone
+
+from ecoplan.plans.models import Assignment, Measure
+from ecoplan.reporting import workdays
+
+from ..models import (
+    Notification,
+    Profile,
+    Report,
+    ReportingCycle,
+    Role,
+)
+from ..status import completion_dates
+
+
+def _notify(user, kind: str, message: str, url: str, key: str) -> bool:
+    _, created = Notification.objects.get_or_create(user=user, key=key, defaults={
+        "kind": kind, "message": message, "url": url})
+    if created and user.email:
+        send_mail(f"[ecoplan] {message[:60]}", message + ("\n" + url if url else ""), None,
+                  [user.email], fail_silently=True)
+    return created
+
+
+def _reporters(organisation_ids=None) -> dict[int, list]:
+    """organisation id → its reporters' users, in one query."""
+    profiles = Profile.objects.filter(role=Role.REPORTER, organisation__isnull=False).select_related("user")
+    if organisation_ids is not None:
+        profiles = profiles.filter(organisation_id__in=organisation_ids)
+    by_unit: dict[int, list] = defaultdict(list)
+    for profile in profiles:
+        by_unit[profile.organisation_id].append(profile.user)
+    return by_unit
+
+
+def _notify_unit(report: Report, kind: str, message: str, url: str, key: str, reporters=None) -> int:
+    users = (reporters if reporters is not None else _reporters([report.organisation_id])).get(report.organisation_id, [])
+    return sum(_notify(u, kind, message, url, key) for u in users)
+
+
+def do_send_reminders(today: date | None = None, report_days: int = 3, measure_days: int = 14) -> dict:
+    """Reminders before a report's due date and before a measure's deadline (not for work already
+    reported done); the escalation list of late reports to the coordinators.  Idempotent: one
+    notification per user and subject."""
+    today = today or timezone.localdate()
+    sent = {"report_due": 0, "measure_due": 0, "escalation": 0}
+    reporters = _reporters()
+    open_reports = Report.objects.filter(cycle__status=ReportingCycle.Status.OPEN,
+                                         status__in=[Report.Status.DRAFT, Report.Status.RETURNED]).select_related(
+        "cycle", "organisation")
+    late = []
+    for report in open_reports:
+        warn_from = workdays.add_working_days(report.cycle.due_date, -report_days).day
+        if warn_from <= today <= report.cycle.due_date:
+            sent["report_due"] += _notify_unit(
+                report, "report_due", f"{report.organisation} {report.cycle.month:%Y-%m} 月报应于 "
+                f"{report.cycle.due_date:%Y-%m-%d} 前报送", f"/supervision/reports/{report.pk}/",
+                f"report_due:{report.pk}", reporters)
+        elif today > report.cycle.due_date:
+            late.append(report)
+    soon = (Measure.objects.filter(deadline_end__gte=today, deadline_end__lte=today + timedelta(days=measure_days))
+            .select_related("task__annex__plan").prefetch_related("assignments"))
+    done: dict[int, dict] = {}  # plan id → completion dates
+    for measure in soon:
+        plan = measure.task.annex.plan
+        if plan.pk not in done:
+            done[plan.pk] = completion_dates(plan)
+        if measure.pk in done[plan.pk]:
+            continue
+        for a in measure.assignments.all():
+            if a.role != Assignment.Role.LEAD_UNIT or a.organisation_id is None:
+                continue
+            for user in reporters.get(a.organisation_id, []):
+                sent["measure_due"] += _notify(
+                    user, "measure_due", f"措施将于 {measure.deadline_end:%Y-%m-%d} 到期：{measure.text[:60]}",
+                    f"/plans/{plan.pk}/", f"measure_due:{measure.pk}")
+    if late:
+        text = "逾期未报送：" + "、".join(f"{r.organisation}（{r.cycle.month:%Y-%m}）" for r in late[:50])
+        for profile in Profile.objects.filter(role=Role.COORDINATOR).select_related("user"):
+            sent["escalation"] += _notify(profile.user, "escalation", text, "/supervision/", f"escalation:{today}")
+    return sent

@@ -1,0 +1,160 @@
+"""A unit's monthly report: save, submit, return, accept, add evidence."""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import (
+    EntryStatus,
+    Evidence,
+    Report,
+    ReportEntry,
+    ReportingCycle,
+    ReportVersion,
+)
+from ._errors import Conflict, Refused
+from .reminders import _notify_unit
+
+EVIDENCE_TYPES = {  # extension → magic bytes at the start of the file
+    ".pdf": [b"%PDF"], ".png": [b"\x89PNG"], ".jpg": [b"\xff\xd8\xff"], ".jpeg": [b"\xff\xd8\xff"],
+    ".docx": [b"PK\x03\x04"], ".xlsx": [b"PK\x03\x04"], ".doc": [b"\xd0\xcf\x11\xe0"],
+    ".xls": [b"\xd0\xcf\x11\xe0"], ".ofd": [b"PK\x03\x04"],
+}
+
+
+
+def _check_editable(report: Report) -> None:
+    if report.cycle.status != ReportingCycle.Status.OPEN:
+        raise Refused(_("the %(month)s cycle is closed: reports can no longer change") % {
+            "month": f"{report.cycle.month:%Y-%m}"})
+    if report.status not in (Report.Status.DRAFT, Report.Status.RETURNED):
+        raise Refused(_("this report is %(status)s: submitted reports are immutable; ask the coordinator "
+                        "to return it for a correction") % {"status": report.get_status_display()})
+
+
+def _bump(report: Report, expected_version: int) -> None:
+    """Optimistic lock: only a save based on the current version goes through."""
+    updated = Report.objects.filter(pk=report.pk, version=expected_version).update(version=F("version") + 1)
+    if not updated:
+        current = Report.objects.get(pk=report.pk)
+        raise Conflict(_("this report was changed by someone else meanwhile (version %(current)s, you "
+                         "edited version %(yours)s): reload it and apply your changes again")
+                       % {"current": current.version, "yours": expected_version})
+    report.version = expected_version + 1
+
+
+@transaction.atomic
+def do_save_report(report: Report, acting_user, expected_version: int, entries: dict[int, dict]) -> Report:
+    """Save a draft.  ``entries``: measure id → {status, narrative, quantity_done}."""
+    report = Report.objects.select_for_update().select_related("cycle").get(pk=report.pk)
+    _check_editable(report)
+    own = {e.measure_id: e for e in report.entries.all()}
+    for measure_id, data in entries.items():
+        entry = own.get(int(measure_id))
+        if entry is None:
+            raise Refused(_("measure %(id)s is not in this unit's report: the unit does not answer for it "
+                            "this month") % {"id": measure_id})
+        status = data.get("status", entry.status)
+        if status not in EntryStatus.values:
+            raise Refused(_("measure %(id)s: unknown status “%(status)s”") % {"id": measure_id, "status": status})
+        done = data.get("quantity_done", entry.quantity_done)
+        if done in ("", None):
+            done = None
+        else:
+            try:
+                done = Decimal(str(done))
+            except InvalidOperation:
+                raise Refused(_("measure %(id)s: “%(value)s” is not a number") % {"id": measure_id, "value": done}) from None
+            limit = entry.quantity_target * 10 if entry.quantity_target else Decimal(1_000_000)
+            if done < 0 or done > limit:
+                raise Refused(_("measure %(id)s: %(value)s is outside the range 0 … %(limit)s%(target)s") % {
+                    "id": measure_id, "value": done, "limit": limit,
+                    "target": f" ({entry.quantity_target} {entry.quantity_unit})" if entry.quantity_target else ""})
+        narrative = data.get("narrative", entry.narrative)
+        if len(narrative) > 5000:
+            raise Refused(_("measure %(id)s: the narrative is longer than 5,000 characters") % {"id": measure_id})
+        entry.status, entry.narrative, entry.quantity_done = status, narrative, done
+        entry.save(update_fields=["status", "narrative", "quantity_done"])
+    _bump(report, expected_version)
+    return report
+
+
+def snapshot(report: Report) -> dict:
+    return {"status": report.status, "entries": [
+        {"measure": e.measure_id, "role": e.role, "status": e.status, "narrative": e.narrative,
+         "quantity_done": str(e.quantity_done) if e.quantity_done is not None else None,
+         "quantity_target": str(e.quantity_target) if e.quantity_target is not None else None,
+         "evidence": [ev.name for ev in e.evidence.all()]}
+        for e in report.entries.prefetch_related("evidence")]}
+
+
+@transaction.atomic
+def do_submit_report(report: Report, acting_user, expected_version: int) -> Report:
+    report = Report.objects.select_for_update().select_related("cycle").get(pk=report.pk)
+    _check_editable(report)
+    blocked = report.entries.filter(status=EntryStatus.BLOCKED, narrative="")
+    if blocked.exists():
+        raise Refused(_("say why a measure is blocked: the narrative of a blocked measure is required"))
+    _bump(report, expected_version)
+    now = timezone.now()
+    report.status = Report.Status.SUBMITTED
+    report.submitted_at, report.submitted_by = now, acting_user
+    report.save(update_fields=["status", "submitted_at", "submitted_by"])
+    ReportVersion.objects.create(report=report, number=report.versions.count() + 1, snapshot=snapshot(report),
+                                 submitted_by=acting_user,
+                                 on_time=timezone.localdate() <= report.cycle.due_date)
+    return report
+
+
+@transaction.atomic
+def do_return_report(report: Report, acting_user, comment: str) -> Report:
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.status != Report.Status.SUBMITTED:
+        raise Refused(_("only a submitted report can be returned"))
+    if not comment.strip():
+        raise Refused(_("say what to correct: a returned report needs a comment"))
+    report.status, report.review_comment = Report.Status.RETURNED, comment
+    report.reviewed_by, report.reviewed_at = acting_user, timezone.now()
+    report.version += 1
+    report.save(update_fields=["status", "review_comment", "reviewed_by", "reviewed_at", "version"])
+    _notify_unit(report, "report_returned", f"{report.cycle.month:%Y-%m} 月报被退回：{comment}",
+                 f"/supervision/reports/{report.pk}/", f"returned:{report.pk}:{report.version}")
+    return report
+
+
+@transaction.atomic
+def do_accept_report(report: Report, acting_user) -> Report:
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.status != Report.Status.SUBMITTED:
+        raise Refused(_("only a submitted report can be accepted"))
+    report.status = Report.Status.ACCEPTED
+    report.reviewed_by, report.reviewed_at = acting_user, timezone.now()
+    report.version += 1
+    report.save(update_fields=["status", "reviewed_by", "reviewed_at", "version"])
+    return report
+
+
+@transaction.atomic
+def do_add_evidence(entry: ReportEntry, acting_user, upload) -> Evidence:
+    _check_editable(entry.report)
+    name = upload.name
+    ext = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
+    if ext not in EVIDENCE_TYPES:
+        raise Refused(_("%(name)s: not a document or image (accepted: %(types)s)") % {
+            "name": name, "types": " ".join(sorted(EVIDENCE_TYPES))})
+    limit = settings.ECOPLAN_MAX_EVIDENCE_BYTES
+    if upload.size > limit:
+        raise Refused(_("%(name)s: %(size)s bytes is over the %(limit)s-byte limit") % {
+            "name": name, "size": f"{upload.size:,}", "limit": f"{limit:,}"})
+    head = upload.read(8)
+    upload.seek(0)
+    if not any(head.startswith(magic) for magic in EVIDENCE_TYPES[ext]):
+        raise Refused(_("%(name)s: the content is not a %(ext)s file") % {"name": name, "ext": ext})
+    return Evidence.objects.create(entry=entry, file=upload, name=name[:200], size=upload.size,
+                                   content_type=getattr(upload, "content_type", "") or "",
+                                   uploaded_by=acting_user)
