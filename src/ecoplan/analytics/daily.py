@@ -11,15 +11,12 @@ from __future__ import annotations
 from datetime import date
 
 from ecoplan.standards import packs
-from ecoplan.standards.aqi import PRIMARY_NAMES
+from ecoplan.vocabulary.pollutants import BY_CODE as SERIES
+from ecoplan.vocabulary.pollutants import CODES as POLLUTANTS
+from ecoplan.vocabulary.pollutants import DAILY_SERIES
 
-from . import ingest as ingest_mod
 from .sql import iaqi_expr, level_expr
 
-DAILY_SERIES = {  # daily column → the series whose breakpoints apply
-    "so2": "so2_24h", "no2": "no2_24h", "co": "co_24h", "pm10": "pm10_24h", "pm25": "pm25_24h",
-    "o3_1h_max": "o3_1h_max", "o3_8h_max": "o3_8h_max",
-}
 CONCENTRATIONS = ("so2", "no2", "co", "pm10", "pm25", "o3_8h_max", "o3_1h_max")
 
 
@@ -54,9 +51,8 @@ def _aqi_columns(rules) -> tuple[str, str, str, str, str]:
         aqi = f"CASE WHEN ({any_missing}) AND {aqi_raw} <= 100 THEN NULL ELSE greatest({aqi_raw}, {pack.aqi_min}) END"
     else:
         aqi = aqi_raw
-    names = {"o3_1h_max": "o3_1h", "o3_8h_max": "o3_8h"}
     primary = "concat_ws(',', " + ", ".join(
-        f"CASE WHEN _aqi > 50 AND _i_{col[s]} = _aqi THEN '{PRIMARY_NAMES[names.get(col[s], col[s])]}' END"
+        f"CASE WHEN _aqi > 50 AND _i_{col[s]} = _aqi THEN '{SERIES[s].primary_name}' END"
         for s in wanted) + ")"
     columns = [f"{iaqis[s]} AS _i_{c}" if s in iaqis else f"NULL::INTEGER AS _i_{c}"
                for c, s in DAILY_SERIES.items()]  # the same columns under every rule set
@@ -68,7 +64,7 @@ def compute_daily(store, days, rule_set) -> None:
     where = day_filter(store, "CAST(ts AS DATE)", days)
     rules = packs.assessment()
     hours, window_hours = rules.daily_min_hours, rules.o3_8h_min_hours
-    milli = ", ".join(f"CAST(round({p} * 1000) AS BIGINT) AS {p}" for p in ingest_mod.POLLUTANTS)
+    milli = ", ".join(f"CAST(round({p} * 1000) AS BIGINT) AS {p}" for p in POLLUTANTS)
     means = ", ".join(f"count({p}) AS n_{p}, {mean_expr(f'sum({p})', f'count({p})')} AS {p}_avg"
                       for p in ("so2", "no2", "co", "pm10", "pm25"))
     valid = ", ".join(f"CASE WHEN n_{p} >= {hours} THEN {p}_avg END AS {p}, n_{p}"

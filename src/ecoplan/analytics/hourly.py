@@ -4,9 +4,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from ecoplan.standards import packs
-from ecoplan.standards.aqi import PRIMARY_NAMES
+from ecoplan.vocabulary.pollutants import BY_CODE as SERIES
+from ecoplan.vocabulary.pollutants import CODES as POLLUTANTS
+from ecoplan.vocabulary.pollutants import HOURLY_COLUMNS
 
-from . import ingest as ingest_mod
 from .sql import iaqi_expr, level_expr
 
 
@@ -23,7 +24,7 @@ def hourly_aqi(store, stations: list[str], start: datetime, end: datetime) -> li
     c = store.con
     rules = packs.assessment()
     c.execute(f"""CREATE OR REPLACE TEMP TABLE hourly_area AS
-        WITH h AS (SELECT ts, {', '.join(f"avg({p}) AS {p}" for p in ingest_mod.POLLUTANTS)},
+        WITH h AS (SELECT ts, {', '.join(f"avg({p}) AS {p}" for p in POLLUTANTS)},
                           count(*) AS n_stations
                    FROM {store.hourly_relation()} WHERE station IN ({listing})
                    AND ts BETWEEN ? - INTERVAL 23 HOUR AND ? GROUP BY ts)
@@ -35,9 +36,7 @@ def hourly_aqi(store, stations: list[str], start: datetime, end: datetime) -> li
         FROM h WINDOW w8 AS (ORDER BY ts RANGE BETWEEN INTERVAL 7 HOUR PRECEDING AND CURRENT ROW),
                       w24 AS (ORDER BY ts RANGE BETWEEN INTERVAL 23 HOUR PRECEDING AND CURRENT ROW)""",
               [*stations, start, end])
-    columns = {"so2_1h": "so2", "no2_1h": "no2", "co_1h": "co", "o3_1h": "o3", "o3_8h": "o3_8h",
-               "pm10_24h_moving": "pm10_24h", "pm25_24h_moving": "pm25_24h", "pm10_1h": "pm10",
-               "pm25_1h": "pm25"}
+    columns = HOURLY_COLUMNS
     others = {"so2_24h": "so2_24h", "o3_1h": "o3"}
     selects = []
     for rules in packs.rule_sets().values():
@@ -47,7 +46,7 @@ def hourly_aqi(store, stations: list[str], start: datetime, end: datetime) -> li
         iaqis = [iaqi_expr(pack, s, columns[s], others) for s in pack.hourly_series]
         primary = "concat_ws(',', " + ", ".join(
             f"CASE WHEN _aqi > 50 AND {expr} = _aqi THEN "
-            f"'{PRIMARY_NAMES.get(s) or PRIMARY_NAMES[s.split('_')[0]]}' END"
+            f"'{SERIES[s].primary_name}' END"
             for s, expr in zip(pack.hourly_series, iaqis)) + ")"
         selects.append(f"""SELECT ts, n_stations, pm25, pm10, o3, _aqi AS aqi, {primary} AS primary_pollutant,
                 {level_expr(pack, '_aqi', 'category')} AS category, {level_expr(pack, '_aqi', 'colour')} AS colour,

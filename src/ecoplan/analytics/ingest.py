@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-POLLUTANTS = ("so2", "no2", "co", "o3", "pm10", "pm25")
+from ecoplan.vocabulary.cells import MISSING_READINGS
+from ecoplan.vocabulary.pollutants import CODES as POLLUTANTS
+
 # Above these an hourly value is physically implausible for ambient air: flagged, not used.
 IMPOSSIBLE = {"so2": 10000, "no2": 5000, "co": 150, "o3": 2000, "pm10": 5000, "pm25": 3000}
 UNIT_FACTORS = {("co", "ug/m3"): 0.001, ("co", "µg/m³"): 0.001, ("co", "mg/m3"): 1.0}
@@ -176,7 +178,7 @@ def typed_table(con, path: Path, mapping: Mapping) -> dict[str, bool]:
     return {p: text.get(p, False) for p in POLLUTANTS}
 
 
-MISSING_TEXT = ("", "NA", "N/A", "-", "—", "--", "-;", "nan", "NaN", "null", "NULL")
+MISSING_TEXT = MISSING_READINGS  # not the plans' empty-cell markers: see ecoplan.vocabulary.cells
 
 
 def validate_and_write(con, batch: str, out: Path, text: dict[str, bool],

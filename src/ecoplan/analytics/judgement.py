@@ -15,8 +15,7 @@ from datetime import date
 from decimal import Decimal
 
 from ecoplan.standards.rounding import gb8170, to_decimal
-
-EVALUABLE = {"pm25", "pm25_q1", "good_day_ratio", "heavy_days", "heavy_days_q1", "heavy_ratio"}
+from ecoplan.vocabulary.indicators import EVALUABLE
 
 
 @dataclass

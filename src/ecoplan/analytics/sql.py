@@ -26,8 +26,7 @@ def pre_round_expr(pack: AqiPack, series: str, column: str) -> str:
 
 def iaqi_expr(pack: AqiPack, series: str, column: str, others: dict[str, str] | None = None) -> str:
     """SQL expression for the IAQI of ``column`` (a concentration) under ``pack``."""
-    base = series.removesuffix("_max").removesuffix("_moving")
-    table = pack.breakpoints.get(base) or pack.breakpoints[base.replace("_1h", "_24h")]
+    table = pack.table_for(series)
     c = f"CAST(round({pre_round_expr(pack, series, column)} * {MILLI}) AS BIGINT)"
     parts = [f"WHEN {column} IS NULL THEN NULL"]
     bp = [_milli(v) for v in table.conc]

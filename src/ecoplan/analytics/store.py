@@ -15,6 +15,8 @@ from pathlib import Path
 
 import duckdb
 
+from ecoplan.vocabulary.pollutants import CODES as POLLUTANTS
+
 from . import daily, hourly, statistics
 from . import ingest as ingest_mod
 from .ingest import IngestReport
@@ -49,7 +51,7 @@ class AirStore:
         files = sorted((self.folder / "hourly").glob("*.parquet"))
         if not files:
             return "(SELECT NULL::VARCHAR AS station, NULL::TIMESTAMP AS ts, " + ", ".join(
-                f"NULL::DOUBLE AS {p}" for p in ingest_mod.POLLUTANTS) + " WHERE false)"
+                f"NULL::DOUBLE AS {p}" for p in POLLUTANTS) + " WHERE false)"
         listing = ", ".join(f"'{f}'" for f in files)
         if len(files) == 1:
             return f"read_parquet([{listing}])"

@@ -6,9 +6,11 @@ from datetime import date
 
 from django.utils import timezone
 
-from ecoplan.analytics.judgement import EVALUABLE, Figures, Judgement, judge, period_window
+from ecoplan.analytics.judgement import Figures, Judgement, judge, period_window
 from ecoplan.monitoring.store import area_key, open_store
 from ecoplan.plans.models import Area, Plan, Target
+from ecoplan.vocabulary import areas
+from ecoplan.vocabulary.indicators import EVALUABLE
 
 
 @dataclass
@@ -38,14 +40,11 @@ class TargetJudgement:
                 "area": self.area_name, **asdict(self.judgement)}
 
 
-EVERY_SUB_AREA = ("各", "全区及各")  # scopes printed for every street/town: 各镇、街道…
-
-
 def _areas(plan: Plan, target: Target) -> list[Area]:
     """The areas a target speaks of: its own, every sub-area for 各… scopes, else the district."""
     if target.area_id:
         return [target.area]
-    if target.area_printed.startswith(EVERY_SUB_AREA) and plan.district_id:
+    if areas.is_every_sub_area(target.area_printed) and plan.district_id:
         return list(plan.district.children.filter(station_memberships__isnull=False).distinct())
     return [plan.district] if plan.district_id else []
 

@@ -2,40 +2,23 @@
 
 The vocabulary (domain.md §4): 年底前, 4月底前, 3月底, 4月1日起, 6-9月, 长期实施, 持续推进,
 按时间节点完成, blank, 2月底、8月底前, 一季度, 到2025年 … A deadline is relative to the plan
-year, so ``parse`` takes it.  Kinds:
-
-=============  ==========================================================
-by_date        due on ``end`` (4月底前 → last day of April of the plan year)
-year_end       due on 12-31 of the plan year (年底前)
-from_date      a standing obligation from ``start`` (4月1日起)
-window         a seasonal window ``start`` … ``end`` (6-9月, 一季度)
-long_term      standing obligation, judged per reporting period (长期实施)
-continuous     continuous, usually with a trend target (持续推进)
-per_milestone  needs child milestones (按时间节点完成)
-recurring      a cadence (按月, 每季度)
-blank          no deadline printed
-unrecognised   printed but not in the vocabulary: goes to review
-=============  ==========================================================
+year, so ``parse`` takes it.  The kinds are
+defined once, in ``ecoplan.vocabulary.deadlines``.
 """
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 
+from ecoplan.vocabulary.cells import EMPTY_MARKERS
+from ecoplan.vocabulary.deadlines import CODES as KINDS
+from ecoplan.vocabulary.deadlines import month_end as _month_end
+
 from .model import Deadline
 
-KINDS = (
-    "by_date", "year_end", "from_date", "window", "long_term", "continuous",
-    "per_milestone", "recurring", "blank", "unrecognised",
-)
+__all__ = ["KINDS", "is_deadline", "in_text_milestones", "normalise", "parse"]
 
-_BLANKS = {"", "——", "—", "--", "---", "－", "/", "无"}
 _QUARTERS = {"一": (1, 3), "二": (4, 6), "三": (7, 9), "四": (10, 12)}
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def normalise(raw: str) -> str:
@@ -46,7 +29,7 @@ def parse(raw: str, year: int | None) -> Deadline:
     """Parse one 完成时限 cell.  ``year`` is the plan year (None for multi-year plans)."""
     text = normalise(raw)
     y = year or date.today().year
-    if text in {normalise(b) for b in _BLANKS}:
+    if not text or text in {normalise(b) for b in EMPTY_MARKERS}:
         return Deadline(raw=raw.strip(), kind="blank")
     if text in ("长期实施", "长期", "长期坚持"):
         return Deadline(raw.strip(), "long_term")

@@ -12,27 +12,31 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ecoplan.vocabulary import indicators as catalogue
+from ecoplan.vocabulary.areas import DISTRICT_AND_EVERY
+
 from . import targets
 from .model import Annex, ImportResult, PlanImportError
 from .text import key, squeeze
 
-# (code, header pattern on the key form, display name, unit, periodic)
+# (code, header pattern on the key form, name as the header prints it, periodic); the unit is the
+# catalogue's (ecoplan.vocabulary.indicators)
 COLUMNS = [
-    ("co2_intensity", r"二氧化碳排放较2020年累计下降率", "单位地区生产总值二氧化碳排放较2020年累计下降率", "%", False),
-    ("pm25", r"PM2\.5浓度", "PM2.5浓度", "µg/m³", True),
-    ("good_day_ratio", r"优良天数比率", "优良天数比率", "%", False),
-    ("heavy_days", r"重污染天数", "重污染天数", "天", True),
-    ("section_compliance", r"断面水质达标率", "断面水质达标率", "%", False),
-    ("construction_safe_use", r"重点建设用地安全利用率", "重点建设用地安全利用率", "%", False),
-    ("nox_reduction", r"NOx重点工程累计减排量", "NOx重点工程累计减排量", "吨", False),
-    ("voc_reduction", r"VOCs重点工程累计减排量", "VOCs重点工程累计减排量", "吨", False),
-    ("voc_product_samples", r"含VOCs产品抽检数量", "含VOCs产品抽检数量", "个", False),
-    ("forklifts_electrified", r"叉车电动化数量", "叉车电动化数量", "辆", False),
-    ("gas_station_leak_checks", r"加油站、?储油库防渗漏抽查", "加油站、储油库防渗漏抽查", "家", False),
+    ("co2_intensity", r"二氧化碳排放较2020年累计下降率", "单位地区生产总值二氧化碳排放较2020年累计下降率", False),
+    ("pm25", r"PM2\.5浓度", "PM2.5浓度", True),
+    ("good_day_ratio", r"优良天数比率", "优良天数比率", False),
+    ("heavy_days", r"重污染天数", "重污染天数", True),
+    ("section_compliance", r"断面水质达标率", "断面水质达标率", False),
+    ("construction_safe_use", r"重点建设用地安全利用率", "重点建设用地安全利用率", False),
+    ("nox_reduction", r"NOx重点工程累计减排量", "NOx重点工程累计减排量", False),
+    ("voc_reduction", r"VOCs重点工程累计减排量", "VOCs重点工程累计减排量", False),
+    ("voc_product_samples", r"含VOCs产品抽检数量", "含VOCs产品抽检数量", False),
+    ("forklifts_electrified", r"叉车电动化数量", "叉车电动化数量", False),
+    ("gas_station_leak_checks", r"加油站、?储油库防渗漏抽查", "加油站、储油库防渗漏抽查", False),
 ]
 PERIODS = {"全年": "year", "一季度": "Q1"}
 AREA_ROW = re.compile(r"^(?P<area>\S+?(?:街道|镇|乡|区))\s+(?P<values>\S.*)$")
-STREET_TABLE_START = "全区及各街道"
+STREET_TABLE_START = DISTRICT_AND_EVERY + "街道"
 
 
 def find(body: list[tuple[int, str]]) -> int | None:
@@ -94,9 +98,9 @@ def parse(body: list[tuple[int, str]], result: ImportResult, annex: Annex) -> No
 def _columns(header: list[tuple[int, str]], periods: list[str], source: str):
     joined = key("".join(line for _, line in header))
     found = []
-    for code, pattern, name, unit, periodic in COLUMNS:
+    for code, pattern, name, periodic in COLUMNS:
         if m := re.search(pattern, joined):
-            found.append((m.start(), code, name, unit, periodic))
+            found.append((m.start(), code, name, catalogue.BY_CODE[code].unit, periodic))
     found.sort()
     columns = []
     periodic_slots = iter(periods)
@@ -127,15 +131,14 @@ def _row(area: str, values: str, number: int, columns, result: ImportResult, ann
             continue
         target.indicator_code, target.unit, target.area = code, target.unit or unit, scope
         if target.comparator == "=":
-            target.comparator = targets.default_comparator(code.removesuffix("_q1"))
+            target.comparator = catalogue.default_comparator(code.removesuffix("_q1"))
         target.annex_number = annex.number
         result.targets.append(target)
         compound = re.search(r"[（(]\s*([\d.]+)\s*[，,]\s*([\d.]+)\s*[)）]", cell)
         if compound and code == "section_compliance":
             # 断面水质达标率 (优良水体比例，劣Ⅴ类水体比例): the bracket holds the two shares
-            for sub_code, sub_name, value, comparator in (
-                    ("good_water_ratio", "优良水体比例", compound.group(1), ">="),
-                    ("worse_v_water", "劣Ⅴ类水体比例", compound.group(2), "<=")):
+            for sub_code, value in (("good_water_ratio", compound.group(1)), ("worse_v_water", compound.group(2))):
+                sub_name, comparator = catalogue.BY_CODE[sub_code].zh, catalogue.default_comparator(sub_code)
                 sub = targets.parse_cell(sub_name, value, number, period)
                 sub.indicator_code, sub.unit, sub.area = sub_code, "%", scope
                 sub.comparator, sub.value = comparator, Decimal(value)

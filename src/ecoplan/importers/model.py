@@ -36,7 +36,7 @@ class Deadline:
     """完成时限 — a structured completion deadline; ``raw`` keeps the printed text."""
 
     raw: str
-    kind: str  # see deadlines.KINDS
+    kind: str  # see ecoplan.vocabulary.deadlines
     start: date | None = None
     end: date | None = None
     milestones: list[date] = field(default_factory=list)
@@ -117,7 +117,7 @@ class Target:
 class ReviewItem:
     """Something the importer could not decide with certainty; a coordinator resolves it."""
 
-    kind: str  # see REVIEW_KINDS in plans.models
+    kind: str  # see ecoplan.vocabulary.review
     message: str  # ``template`` filled with ``params``, in English
     line: int
     text: str = ""

@@ -12,10 +12,11 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
+from ecoplan.vocabulary.areas import EVERY, RELEVANT
+from ecoplan.vocabulary.cells import EMPTY_MARKERS
+
 from .model import UnitRef
 from .text import key
-
-EMPTY_MARKERS = {"——", "—", "--", "---", "－", "-", "/", "无"}
 
 # A name is complete when it ends with one of these (longest first is not needed: endswith).
 _COMPLETE_SUFFIXES = (
@@ -23,7 +24,7 @@ _COMPLETE_SUFFIXES = (
     "办公室", "指挥部", "部", "街道", "镇", "乡", "专班", "交易所", "水务", "集团", "园",
     "方面）", "方面)", "部门", "单位）",
 )
-_GROUP = re.compile(r"^(各|相关|等)|成员单位|各相关|等部门|等单位|涉及的")
+_GROUP = re.compile(rf"^({EVERY}|{RELEVANT}|等)|成员单位|{EVERY}{RELEVANT}|等部门|等单位|涉及的")
 _SUB_AREA = re.compile(r"(街道办事处|街道|镇人民政府|乡人民政府|镇政府|乡政府|镇|乡|地区办事处)$")
 
 

@@ -10,49 +10,51 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ecoplan.vocabulary import indicators as catalogue
+from ecoplan.vocabulary.areas import EVERY
+from ecoplan.vocabulary.cells import EMPTY_TARGET_MARKERS
+from ecoplan.vocabulary.indicators import LOWER_IS_BETTER, default_comparator
+
 from .model import Target
 from .text import canonical_notation, key
 
-# (code, pattern on the clause's key form, display name, default unit, "lower is better")
-INDICATORS: list[tuple[str, str, str, str]] = [
-    ("pm25_q1", r"一季度PM2\.5(?:累计|平均)?浓度", "一季度PM2.5累计浓度", "µg/m³"),
-    ("pm25", r"PM2\.5(?:全年)?(?:年均|累计|平均)?浓度|PM2\.5|细颗粒物(?:\(PM2\.5\))?年均浓度", "PM2.5年均浓度", "µg/m³"),
-    ("tsp", r"TSP(?:年均)?浓度|粗颗粒物|TSP", "TSP年均浓度", "µg/m³"),
-    ("good_day_ratio", r"优良天数比[率例]", "优良天数比率", "%"),
-    ("heavy_days_q1", r"一季度重污染天数?", "一季度重污染天数", "天"),
-    ("heavy_ratio", r"重污染天数比[率例]", "重污染天数比率", "%"),
-    ("heavy_days", r"重污染天数?", "重污染天数", "天"),
-    ("dustfall", r"降尘量", "降尘量", "吨/平方公里·月"),
-    ("voc_reduction", r"(?:挥发性有机物|VOCs)(?:\(VOCs\))?(?=[^，；。]{0,30}减排)", "VOCs减排量", "吨"),
-    ("nox_reduction", r"(?:氮氧化物|NOx)(?:\(NOx\))?(?=[^，；。]{0,30}减排)", "NOx减排量", "吨"),
-    ("cod_reduction", r"化学需氧量(?:\(COD\))?(?:累计)?减排", "COD减排量", "吨"),
-    ("nh3n_reduction", r"氨氮(?:\(NH3-N\))?(?:累计)?减排", "氨氮减排量", "吨"),
-    ("good_water_ratio", r"优良水体比例|达到或好于Ⅲ类水体比例|Ⅲ类水体比例", "优良水体比例", "%"),
-    ("worse_v_water", r"劣Ⅴ类水体", "劣Ⅴ类水体比例", "%"),
-    ("section_compliance", r"断面水质(?:全部)?达标|考核断面(?:水质)?(?:全部)?达标", "考核断面达标率", "%"),
-    ("farmland_safe_use", r"受污染耕地安全利用率", "受污染耕地安全利用率", "%"),
-    ("construction_safe_use", r"(?:重点)?建设用地(?:\d+%)?安全利用(?:率)?", "重点建设用地安全利用率", "%"),
-    ("co2_intensity", r"(?:碳排放强度|二氧化碳排放(?:量)?(?:较2020年)?(?:累计)?下降)", "碳排放强度下降率", "%"),
-    ("eco_index", r"生态环境质量指数(?:\(EI\))?", "生态环境质量指数（EI）", ""),
-    ("green_cover", r"绿化覆盖率", "绿化覆盖率", "%"),
-    ("forest_cover", r"森林覆盖率", "森林覆盖率", "%"),
-    ("wetland_protection", r"湿地保护率", "湿地保护率", "%"),
-    ("green_view", r"绿视率", "绿视率", "%"),
-    ("sponge_city", r"海绵城市达标面积比例", "海绵城市达标面积比例", "%"),
-    ("water_use_per_gdp", r"万元GDP用水量", "万元GDP用水量", "%"),
-    ("afforestation", r"造林绿化面积", "造林绿化面积", "亩"),
-    ("biodiversity_reserves", r"生物多样性保育小区", "生物多样性保育小区", "个"),
-    ("water_energy_per_gdp", r"单位(?:国内|地区)生产总值水耗、?能耗|单位(?:国内|地区)生产总值(?:水耗|能耗)", "单位GDP水耗、能耗", ""),
+__all__ = ["LOWER_IS_BETTER", "default_comparator", "code_for", "extract", "parse_cell", "split_clauses"]
+
+# How each catalogue indicator is printed: (code, pattern on the clause's key form).  Name, unit
+# and direction come from the catalogue (ecoplan.vocabulary.indicators); the order here is the
+# order of preference among equally early, equally long matches.
+PATTERNS: list[tuple[str, str]] = [
+    ("pm25_q1", r"一季度PM2\.5(?:累计|平均)?浓度"),
+    ("pm25", r"PM2\.5(?:全年)?(?:年均|累计|平均)?浓度|PM2\.5|细颗粒物(?:\(PM2\.5\))?年均浓度"),
+    ("tsp", r"TSP(?:年均)?浓度|粗颗粒物|TSP"),
+    ("good_day_ratio", r"优良天数比[率例]"),
+    ("heavy_days_q1", r"一季度重污染天数?"),
+    ("heavy_ratio", r"重污染天数比[率例]"),
+    ("heavy_days", r"重污染天数?"),
+    ("dustfall", r"降尘量"),
+    ("voc_reduction", r"(?:挥发性有机物|VOCs)(?:\(VOCs\))?(?=[^，；。]{0,30}减排)"),
+    ("nox_reduction", r"(?:氮氧化物|NOx)(?:\(NOx\))?(?=[^，；。]{0,30}减排)"),
+    ("cod_reduction", r"化学需氧量(?:\(COD\))?(?:累计)?减排"),
+    ("nh3n_reduction", r"氨氮(?:\(NH3-N\))?(?:累计)?减排"),
+    ("good_water_ratio", r"优良水体比例|达到或好于Ⅲ类水体比例|Ⅲ类水体比例"),
+    ("worse_v_water", r"劣Ⅴ类水体"),
+    ("section_compliance", r"断面水质(?:全部)?达标|考核断面(?:水质)?(?:全部)?达标"),
+    ("farmland_safe_use", r"受污染耕地安全利用率"),
+    ("construction_safe_use", r"(?:重点)?建设用地(?:\d+%)?安全利用(?:率)?"),
+    ("co2_intensity", r"(?:碳排放强度|二氧化碳排放(?:量)?(?:较2020年)?(?:累计)?下降)"),
+    ("eco_index", r"生态环境质量指数(?:\(EI\))?"),
+    ("green_cover", r"绿化覆盖率"),
+    ("forest_cover", r"森林覆盖率"),
+    ("wetland_protection", r"湿地保护率"),
+    ("green_view", r"绿视率"),
+    ("sponge_city", r"海绵城市达标面积比例"),
+    ("water_use_per_gdp", r"万元GDP用水量"),
+    ("afforestation", r"造林绿化面积"),
+    ("biodiversity_reserves", r"生物多样性保育小区"),
+    ("water_energy_per_gdp", r"单位(?:国内|地区)生产总值水耗、?能耗|单位(?:国内|地区)生产总值(?:水耗|能耗)"),
 ]
+INDICATORS = [(code, pattern, catalogue.BY_CODE[code].zh, catalogue.BY_CODE[code].unit) for code, pattern in PATTERNS]
 _INDICATORS = [(code, re.compile(p), name, unit) for code, p, name, unit in INDICATORS]
-
-LOWER_IS_BETTER = {"pm25", "pm25_q1", "tsp", "heavy_days", "heavy_days_q1", "heavy_ratio",
-                   "dustfall", "worse_v_water", "water_use_per_gdp"}
-
-
-def default_comparator(code: str) -> str:
-    """达到 / a bare table value: ≤ for concentrations and days, ≥ for rates and counts (§6)."""
-    return "<=" if code in LOWER_IS_BETTER else ">="
 
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
@@ -169,7 +171,7 @@ def _target(clause: str, context: str, line: int, year: int | None, area: str) -
     code, match, name, unit = min(hits, key=lambda h: (h[1].start(), -len(h[1].group(0))))
     rest = k[match.end():]
     scope = area
-    if m := re.match(r"^(各[^P优重降T]*?)(?=PM|TSP|优良|重污染|降尘|全年|累计)", k):
+    if m := re.match(rf"^({EVERY}[^P优重降T]*?)(?=PM|TSP|优良|重污染|降尘|全年|累计)", k):
         scope = m.group(1)
     target = Target(indicator=name, indicator_code=code, comparator="qualitative", value=None,
                     unit=unit, period=_period(k, code), raw=clause, line=line, area=scope,
@@ -225,7 +227,7 @@ def parse_cell(indicator: str, cell: str, line: int, period: str = "year") -> Ta
     `基本消除`, `100（100，0）`, `/`) → Target."""
     raw = cell.strip()
     k = key(raw)
-    if not k or k in ("/", "-", "—", "——"):
+    if not k or k in {key(m) for m in EMPTY_TARGET_MARKERS}:
         return None
     target = Target(indicator=indicator, comparator="=", value=None, unit="", period=period,
                     raw=raw, line=line, value_text=raw)

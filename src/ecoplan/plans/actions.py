@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from ecoplan.importers import import_bytes
 from ecoplan.importers.model import ImportResult, PlanImportError, UnitRef
+from ecoplan.vocabulary import areas
 
 from .models import (
     Annex,
@@ -114,7 +115,7 @@ def do_import_plan(result: ImportResult, acting_user=None) -> Plan:
     target_rows = []
     for index, target in enumerate(result.targets):
         area = None
-        if target.area and not target.area.startswith(("各", "相关")):
+        if target.area and not target.area.startswith(areas.GROUP_SCOPES):
             area = _area(target.area, Area.Kind.SUB_AREA, district)
         target_rows.append(Target(
             plan=plan, annex=by_number.get(target.annex_number), indicator=target.indicator[:200],

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ecoplan.vocabulary import deadlines, review
+
 
 class Area(models.Model):
     """A district or one of its sub-areas (街道 / 镇 / 乡 / industrial park)."""
@@ -150,17 +152,9 @@ class Task(models.Model):
 class Measure(models.Model):
     """工作措施 — one measure with its 完成时限 (deadline) and responsible units."""
 
-    class DeadlineKind(models.TextChoices):
-        BY_DATE = "by_date", _("by a date")
-        YEAR_END = "year_end", _("by the year end")
-        FROM_DATE = "from_date", _("from a date on")
-        WINDOW = "window", _("within a window")
-        LONG_TERM = "long_term", _("long-term")
-        CONTINUOUS = "continuous", _("continuous")
-        PER_MILESTONE = "per_milestone", _("per milestone")
-        RECURRING = "recurring", _("recurring")
-        BLANK = "blank", _("no deadline")
-        UNRECOGNISED = "unrecognised", _("not recognised")
+    # 完成时限 kinds: defined in ecoplan.vocabulary.deadlines
+    DeadlineKind = models.TextChoices(
+        "DeadlineKind", [(k.code.upper(), (k.code, _(k.label))) for k in deadlines.KINDS])
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="measures")
     text = models.TextField(_("measure"))
@@ -255,27 +249,8 @@ class Target(models.Model):
         return f"{self.indicator} {self.comparator} {self.value if self.value is not None else ''}"
 
 
-REVIEW_KINDS = {
-    "units_ambiguous": _("lead and co-units ran together"),
-    "unit_unknown": _("unknown unit"),
-    "lead_missing": _("no lead unit printed"),
-    "units_missing": _("no units printed"),
-    "deadline_blank": _("no deadline printed"),
-    "deadline_inherited": _("deadline inherited from a merged cell"),
-    "deadline_unrecognised": _("deadline not recognised"),
-    "deadline_milestones": _("milestones missing"),
-    "deadline_conflict": _("deadline contradicts the text"),
-    "deadline_implicit": _("deadlines not printed"),
-    "task_label": _("task label rebuilt"),
-    "task_unclear": _("task unclear"),
-    "column_shift": _("cells shifted one column"),
-    "text_missing": _("measure text missing"),
-    "source_defect": _("defect in the source text"),
-    "meta_missing": _("plan metadata missing"),
-    "target_municipal": _("municipal value pending"),
-    "target_conflict": _("target stated twice, differently"),
-    "line_unread": _("line not read"),
-}
+# kinds of review item: defined in ecoplan.vocabulary.review
+REVIEW_KINDS = {k.code: _(k.label) for k in review.REVIEW_KINDS}
 
 
 class ReviewItem(models.Model):

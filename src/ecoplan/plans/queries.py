@@ -5,6 +5,8 @@ from datetime import date
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from ecoplan.vocabulary import areas
+
 from .models import Area, Assignment, Measure, Organisation, Plan, Target
 
 
@@ -53,5 +55,5 @@ def pm25_target(area: Area, year: int) -> Target | None:
                                     plan__period_start=year, plan__district=area.parent or area)
     if area.parent_id:
         return (targets.filter(area=area).first()
-                or targets.filter(area__isnull=True, area_printed__startswith="各").first())
-    return targets.filter(area__isnull=True).exclude(area_printed__startswith="各").first()
+                or targets.filter(area__isnull=True, area_printed__startswith=areas.EVERY).first())
+    return targets.filter(area__isnull=True).exclude(area_printed__startswith=areas.EVERY).first()

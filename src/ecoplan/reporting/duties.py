@@ -12,23 +12,20 @@ Pure (no Django): takes the structured 完成时限 (kind, start, end) and dates
 """
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-STANDING = {"long_term", "continuous", "recurring", "per_milestone", "blank", "unrecognised"}
+from ecoplan.vocabulary.deadlines import NEVER_DONE, STANDING
+from ecoplan.vocabulary.deadlines import month_end_of as month_end
+from ecoplan.vocabulary.states import DUE_STATES, ENTRY_AS_DUE
+
+__all__ = ["STANDING", "STATE_LABELS", "Deadline", "active_in", "due_state", "month_end", "quantity_of"]
+
 DUE_SOON_DAYS = 14
-STATE_LABELS = {  # as the dashboards print them
-    "on_track": "正常推进", "due_soon": "即将到期", "overdue": "逾期", "done_late": "逾期完成",
-    "done": "已完成", "reported": "已报送进展", "not_reported": "未报送", "blocked": "受阻",
-    "not_started": "未启动",
-}
-
-
-def month_end(month: date) -> date:
-    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+# due state → its English label (a msgid: the pages translate it), in the dashboards' order
+STATE_LABELS = {s.code: s.label for s in DUE_STATES}
 
 
 @dataclass(frozen=True)
@@ -62,11 +59,11 @@ def due_state(deadline: Deadline, today: date, done_on: date | None,
     """Where a measure stands.  ``latest_report``: the status of its latest monthly entry
     (not_started / in_progress / done / blocked / not_due), for standing obligations."""
     if deadline.kind in STANDING or deadline.end is None:
-        if done_on is not None and deadline.kind not in ("long_term", "continuous", "recurring"):
+        if done_on is not None and deadline.kind not in NEVER_DONE:
             return "done"
         if latest_report is None:
             return "not_reported"
-        return {"blocked": "blocked", "not_started": "not_started"}.get(latest_report, "reported")
+        return latest_report if latest_report in ENTRY_AS_DUE else "reported"
     if done_on is not None:
         return "done" if done_on <= deadline.end else "done_late"
     if today > deadline.end:

@@ -11,15 +11,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
+from ecoplan.vocabulary.pollutants import BY_CODE as SERIES
+from ecoplan.vocabulary.pollutants import CODES as POLLUTANTS
+from ecoplan.vocabulary.pollutants import PRIMARY_NAMES  # 首要污染物 as CNEMC prints it
+
 from .packs import AqiPack, Breakpoints, Level
 from .rounding import gb8170, to_decimal
 
-POLLUTANTS = ("so2", "no2", "pm10", "pm25", "co", "o3")
-# 首要污染物 as CNEMC prints it
-PRIMARY_NAMES = {
-    "so2": "二氧化硫", "no2": "二氧化氮", "pm10": "颗粒物(PM10)", "pm25": "细颗粒物(PM2.5)",
-    "co": "一氧化碳", "o3_1h": "臭氧1小时", "o3_8h": "臭氧8小时",
-}
+__all__ = ["POLLUTANTS", "PRIMARY_NAMES", "AqiResult", "aqi", "daily_aqi", "hourly_aqi", "iaqi", "level",
+           "pollutant_of", "pre_round"]
+
 TOP_IAQI = 500
 
 
@@ -28,11 +29,7 @@ def pollutant_of(series: str) -> str:
 
 
 def _table(pack: AqiPack, series: str) -> Breakpoints:
-    base = series.removesuffix("_max").removesuffix("_moving")
-    if base in pack.breakpoints:
-        return pack.breakpoints[base]
-    # PM 1-h values (2026) and 24-h moving means (2012) use the daily breakpoints
-    return pack.breakpoints[base.replace("_1h", "_24h")]
+    return pack.table_for(series)
 
 
 def pre_round(pack: AqiPack, series: str, conc) -> Decimal:
@@ -93,7 +90,7 @@ class AqiResult:
 
     @property
     def primary_text(self) -> str:
-        return ",".join(PRIMARY_NAMES.get(s, PRIMARY_NAMES.get(pollutant_of(s), s))
+        return ",".join(SERIES[s].primary_name if s in SERIES else PRIMARY_NAMES.get(pollutant_of(s), s)
                         for s in self.primary)
 
 

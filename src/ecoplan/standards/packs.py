@@ -12,6 +12,9 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
+from ecoplan.vocabulary import pollutants
+from ecoplan.vocabulary.pollutants import breakpoint_tables
+
 PACK_DIR = Path(__file__).parent / "packs"
 
 
@@ -49,6 +52,12 @@ class AqiPack:
     hourly_series: tuple[str, ...]
     breakpoints: dict = field(hash=False)
     levels: tuple[Level, ...] = ()
+
+    def table_for(self, series: str) -> Breakpoints:
+        """The breakpoints ``series`` is read on (ecoplan.vocabulary.pollutants); KeyError if none."""
+        own, daily = breakpoint_tables(series)
+        found: Breakpoints = self.breakpoints.get(own) or self.breakpoints[daily]
+        return found
 
 
 @dataclass(frozen=True)
@@ -107,8 +116,9 @@ def _aqi_pack(name: str) -> AqiPack:
             row.get("above_top", "undefined"), row["clause"], row["status"])
     levels = tuple(Level(lv["max_aqi"], lv["level"], lv["category"], lv["colour"]) for lv in data["level"])
     for series in head["daily_series"] + head["hourly_series"]:
-        base = series.removesuffix("_max").removesuffix("_moving")
-        if base not in points and base.replace("_1h", "_24h") not in points:
+        if series not in pollutants.BY_CODE:
+            raise PackError(f"{name}: series {series} is not in the vocabulary (ecoplan.vocabulary.pollutants)")
+        if not set(breakpoint_tables(series)) & set(points):
             raise PackError(f"{name}: series {series} has no breakpoints")
     return AqiPack(head["id"], _date(head["effective_from"]), _date(head["effective_to"]),
                    head["pre_round"], head["aqi_min"], head["exceeding_defined"],

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ecoplan.plans.models import Measure, Organisation, Plan
+from ecoplan.vocabulary import states
 
 
 class Role(models.TextChoices):
@@ -59,11 +60,8 @@ class ReportingCycle(models.Model):
 class Report(models.Model):
     """One unit's monthly report: draft → submitted → accepted, or returned with a comment."""
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("draft")
-        SUBMITTED = "submitted", _("submitted")
-        RETURNED = "returned", _("returned")
-        ACCEPTED = "accepted", _("accepted")
+    # report states: defined in ecoplan.vocabulary.states
+    Status = models.TextChoices("Status", [(t.code.upper(), (t.code, _(t.label))) for t in states.REPORT_STATES])
 
     cycle = models.ForeignKey(ReportingCycle, on_delete=models.CASCADE, related_name="reports")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="reports")
@@ -91,12 +89,8 @@ class Report(models.Model):
             self.cycle.status == ReportingCycle.Status.OPEN
 
 
-class EntryStatus(models.TextChoices):
-    NOT_STARTED = "not_started", _("not started")
-    IN_PROGRESS = "in_progress", _("in progress")
-    DONE = "done", _("done")
-    BLOCKED = "blocked", _("blocked")
-    NOT_DUE = "not_due", _("not due")
+# entry states: defined in ecoplan.vocabulary.states
+EntryStatus = models.TextChoices("EntryStatus", [(t.code.upper(), (t.code, _(t.label))) for t in states.ENTRY_STATES])
 
 
 class ReportEntry(models.Model):

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from ecoplan.plans.models import Assignment, Measure, Plan
 from ecoplan.reporting import duties, scoring
@@ -82,7 +83,7 @@ def coordinator_dashboard(plan: Plan, today: date | None = None) -> dict:
                 by_unit[(a.organisation.pk, a.organisation.name)] += 1
     cycle = plan.cycles.first()
     counted = Counter(states.values())
-    return {"states": [(s, duties.STATE_LABELS[s], counted[s]) for s in duties.STATE_LABELS if counted[s]],
+    return {"states": [(s, gettext(duties.STATE_LABELS[s]), counted[s]) for s in duties.STATE_LABELS if counted[s]],
             "overdue_by_unit": by_unit.most_common(),
             "overdue_by_theme": by_theme.most_common(), "cycle": cycle,
             "cycle_status": cycle_status(cycle, today, states) if cycle else None, "total": len(states)}

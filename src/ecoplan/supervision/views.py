@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from ecoplan.plans.models import Measure, Plan
@@ -66,7 +67,7 @@ def measures_in_state(request, pk: int, state: str):
         measures = measures.filter(task__annex__theme=theme)
     states = status.measure_states(plan, measures=measures)
     rows = [m for m in measures if states[m.pk] == state]
-    return render(request, "supervision/measures.html", {"plan": plan, "state": duties.STATE_LABELS.get(state, state),
+    return render(request, "supervision/measures.html", {"plan": plan, "state": gettext(duties.STATE_LABELS.get(state, state)),
                                                          "measures": rows})
 
 

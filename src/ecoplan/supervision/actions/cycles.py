@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from ecoplan.plans.models import Assignment, Organisation, Plan
 from ecoplan.reporting import duties, workdays
+from ecoplan.vocabulary import areas
 
 from ..models import (
     Report,
@@ -33,25 +34,12 @@ def plan_period(plan: Plan) -> tuple[date, date]:
     return date(start, 1, 1), date(plan.period_end or start, 12, 31)
 
 
-# Group placeholders for every sub-area (domain.md §5) and the names of their members.
-# 相关… ("the relevant ones") and member groups (…成员单位) name no members: they report as groups.
-EVERY_SUB_AREA = [
-    (re.compile(r"^各(?:镇人民政府|镇政府|镇)$"), ("镇",)),
-    (re.compile(r"^各(?:街道办事处|街道)$"), ("街道",)),
-    (re.compile(r"^各乡(?:人民政府|政府)?$"), ("乡",)),
-    (re.compile(r"^各(?:乡镇|镇乡)$"), ("乡", "镇")),
-    (re.compile(r"^各(?:街道乡镇|乡镇街道|镇街道|镇、街道|街道、镇)"), ("街道", "乡", "镇")),
-    (re.compile(r"^各(?:产业)?园区管委会$"), ("管委会",)),
-]
-
-
 def group_members(plan: Plan, group: Organisation, pool: list[Organisation]) -> list[Organisation]:
     """The sub-areas a placeholder such as 各街道办事处 stands for: the plan's own sub-area units and
     the district's sub-areas (from its per-area targets and stations) of the matching kind."""
-    for pattern, suffixes in EVERY_SUB_AREA:
-        if pattern.match(group.name):
-            return [o for o in pool if o.name.endswith(suffixes)]
-    return []
+    # 相关… and …成员单位 name no members (ecoplan.vocabulary.areas): they report as groups
+    suffixes = areas.members_of(group.name)
+    return [o for o in pool if o.name.endswith(suffixes)] if suffixes else []
 
 
 def _sub_area_pool(plan: Plan) -> list[Organisation]:

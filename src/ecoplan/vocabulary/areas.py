@@ -1,0 +1,48 @@
+"""各… — group placeholders that stand for every sub-area of a kind (domain.md §5).
+
+A unit cell or a target scope printed as 各街道办事处, 各镇人民政府, 各镇、街道 … names every
+sub-area whose name ends with one of ``members`` (街道 / 镇 / 乡 / 管委会).  相关… (the relevant
+ones) and …成员单位 name no members: they stay groups.  A target scope may also begin with
+全区及各 (the district and each sub-area: Xicheng's per-street table).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SubAreaGroup:
+    pattern: re.Pattern[str]  # on the printed name, whitespace removed
+    members: tuple[str, ...]  # name endings of the sub-areas it stands for
+    zh: str  # the usual printed form
+
+
+SUB_AREA_GROUPS = (
+    SubAreaGroup(re.compile(r"^各(?:镇人民政府|镇政府|镇)$"), ("镇",), "各镇人民政府"),
+    SubAreaGroup(re.compile(r"^各(?:街道办事处|街道)$"), ("街道",), "各街道办事处"),
+    SubAreaGroup(re.compile(r"^各乡(?:人民政府|政府)?$"), ("乡",), "各乡人民政府"),
+    SubAreaGroup(re.compile(r"^各(?:乡镇|镇乡)$"), ("乡", "镇"), "各乡镇"),
+    SubAreaGroup(re.compile(r"^各(?:街道乡镇|乡镇街道|镇街道|镇、街道|街道、镇)"), ("街道", "乡", "镇"), "各镇、街道"),
+    SubAreaGroup(re.compile(r"^各(?:产业)?园区管委会$"), ("管委会",), "各园区管委会"),
+)
+
+EVERY = "各"  # 各…: each sub-area (of a kind)
+DISTRICT_AND_EVERY = "全区及各"  # the district and each sub-area
+EVERY_SCOPES = (EVERY, DISTRICT_AND_EVERY)
+RELEVANT = "相关"  # 相关…: the relevant units, unnamed
+# A scope that is not one area: every sub-area, or the relevant ones.
+GROUP_SCOPES = (EVERY, RELEVANT)
+
+
+def members_of(name: str) -> tuple[str, ...]:
+    """Name endings of the sub-areas a placeholder stands for; () if it names no members."""
+    for group in SUB_AREA_GROUPS:
+        if group.pattern.match(name):
+            return group.members
+    return ()
+
+
+def is_every_sub_area(scope: str) -> bool:
+    """A target scope printed for every sub-area (各镇、街道…, 全区及各街道…)."""
+    return scope.startswith(EVERY_SCOPES)

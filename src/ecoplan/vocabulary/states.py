@@ -1,0 +1,39 @@
+"""States of the monthly reporting: a unit's report, one measure's entry, a measure's due state."""
+from __future__ import annotations
+
+from . import Term
+from . import gettext_noop as _
+
+# A unit's monthly report: draft → submitted → accepted, or returned with a comment.
+REPORT_STATES = (
+    Term("draft", _("draft"), "草稿"),
+    Term("submitted", _("submitted"), "已提交"),
+    Term("returned", _("returned"), "已退回"),
+    Term("accepted", _("accepted"), "已通过"),
+)
+# Where the unit says one measure stands this month.
+ENTRY_STATES = (
+    Term("not_started", _("not started"), "未启动"),
+    Term("in_progress", _("in progress"), "进行中"),
+    Term("done", _("done"), "已完成"),
+    Term("blocked", _("blocked"), "受阻"),
+    Term("not_due", _("not due"), "未到期"),
+)
+# Where a measure stands against its deadline (or, for standing obligations, its latest entry),
+# in the order the dashboards list them.
+DUE_STATES = (
+    Term("on_track", _("on track"), "正常推进"),
+    Term("due_soon", _("due soon"), "即将到期"),
+    Term("overdue", _("overdue"), "逾期"),
+    Term("done_late", _("done late"), "逾期完成"),
+    Term("done", _("done"), "已完成"),
+    Term("reported", _("progress reported"), "已报送进展"),
+    Term("not_reported", _("not reported"), "未报送"),
+    Term("blocked", _("blocked"), "受阻"),
+    Term("not_started", _("not started"), "未启动"),
+)
+REPORT_CODES = tuple(t.code for t in REPORT_STATES)
+ENTRY_CODES = tuple(t.code for t in ENTRY_STATES)
+DUE_CODES = tuple(t.code for t in DUE_STATES)
+# entry states that carry over as the due state of a standing obligation
+ENTRY_AS_DUE = frozenset({"blocked", "not_started"})
