@@ -13,11 +13,11 @@ from datetime import date
 from ecoplan.standards import packs
 from ecoplan.vocabulary.pollutants import BY_CODE as SERIES
 from ecoplan.vocabulary.pollutants import CODES as POLLUTANTS
-from ecoplan.vocabulary.pollutants import DAILY_SERIES
+from ecoplan.vocabulary.pollutants import DAILY_MEANS, DAILY_SERIES, by_table
 
 from .sql import iaqi_expr, level_expr
 
-CONCENTRATIONS = ("so2", "no2", "co", "pm10", "pm25", "o3_8h_max", "o3_1h_max")
+CONCENTRATIONS = tuple(DAILY_SERIES)  # the daily table's concentration columns
 
 
 def mean_expr(total: str, count: str) -> str:
@@ -43,7 +43,7 @@ def _aqi_columns(rules) -> tuple[str, str, str, str, str]:
     pack = rules.aqi
     wanted = list(pack.daily_series)
     col = {s: next(c for c, ser in DAILY_SERIES.items() if ser == s) for s in wanted}
-    others = {"o3_1h": "o3_1h_max", "so2_24h": "so2"}
+    others = by_table({s: c for c, s in DAILY_SERIES.items()})  # o3_1h → o3_1h_max, so2_24h → so2
     iaqis = {s: iaqi_expr(pack, s, col[s], others) for s in wanted}
     aqi_raw = "greatest(" + ", ".join(f"_i_{col[s]}" for s in wanted) + ")"
     any_missing = " OR ".join(f"{col[s]} IS NULL" for s in wanted)
@@ -66,9 +66,9 @@ def compute_daily(store, days, rule_set) -> None:
     hours, window_hours = rules.daily_min_hours, rules.o3_8h_min_hours
     milli = ", ".join(f"CAST(round({p} * 1000) AS BIGINT) AS {p}" for p in POLLUTANTS)
     means = ", ".join(f"count({p}) AS n_{p}, {mean_expr(f'sum({p})', f'count({p})')} AS {p}_avg"
-                      for p in ("so2", "no2", "co", "pm10", "pm25"))
+                      for p in DAILY_MEANS)
     valid = ", ".join(f"CASE WHEN n_{p} >= {hours} THEN {p}_avg END AS {p}, n_{p}"
-                      for p in ("so2", "no2", "co", "pm10", "pm25"))
+                      for p in DAILY_MEANS)
     # O3 by hour of day, pivoted in the same pass: the 8-h windows are then plain arithmetic
     o3_hours = ", ".join(f"max(o3) FILTER (WHERE hr = {k}) AS o3_{k}" for k in range(24))
     windows = []  # window ending at hour k covers k-7 … k (GB 3095 3.8); 17 windows, k = 7 … 23

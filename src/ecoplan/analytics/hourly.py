@@ -6,7 +6,7 @@ from datetime import date, datetime
 from ecoplan.standards import packs
 from ecoplan.vocabulary.pollutants import BY_CODE as SERIES
 from ecoplan.vocabulary.pollutants import CODES as POLLUTANTS
-from ecoplan.vocabulary.pollutants import HOURLY_COLUMNS
+from ecoplan.vocabulary.pollutants import HOURLY_COLUMNS, by_table
 
 from .sql import iaqi_expr, level_expr
 
@@ -37,7 +37,7 @@ def hourly_aqi(store, stations: list[str], start: datetime, end: datetime) -> li
                       w24 AS (ORDER BY ts RANGE BETWEEN INTERVAL 23 HOUR PRECEDING AND CURRENT ROW)""",
               [*stations, start, end])
     columns = HOURLY_COLUMNS
-    others = {"so2_24h": "so2_24h", "o3_1h": "o3"}
+    others = by_table(HOURLY_COLUMNS)  # so2_24h → so2_24h, o3_1h → o3
     selects = []
     for rules in packs.rule_sets().values():
         pack = rules.aqi

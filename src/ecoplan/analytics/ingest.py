@@ -18,10 +18,11 @@ from datetime import date
 from pathlib import Path
 
 from ecoplan.vocabulary.cells import MISSING_READINGS
+from ecoplan.vocabulary.pollutants import CEILINGS
 from ecoplan.vocabulary.pollutants import CODES as POLLUTANTS
 
 # Above these an hourly value is physically implausible for ambient air: flagged, not used.
-IMPOSSIBLE = {"so2": 10000, "no2": 5000, "co": 150, "o3": 2000, "pm10": 5000, "pm25": 3000}
+IMPOSSIBLE = CEILINGS
 UNIT_FACTORS = {("co", "ug/m3"): 0.001, ("co", "µg/m³"): 0.001, ("co", "mg/m3"): 1.0}
 
 

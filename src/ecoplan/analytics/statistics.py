@@ -19,7 +19,7 @@ def statistics_columns() -> str:
     rules = packs.assessment()
     percentiles = dict(rules.percentiles)
     columns = ["string_agg(DISTINCT a.rule_set, ' + ' ORDER BY a.rule_set) AS rule_sets"]
-    for p in ("pm25", "pm10", "so2", "no2", "co"):
+    for p in (p for p in percentiles if p != "o3"):  # the pack's pollutants; O3 on its MDA8 below
         q = percentiles[p]
         columns += [f"round(avg({p}) FILTER (WHERE keep), 3) AS {p}_mean",
                     f"count({p}) FILTER (WHERE keep) AS {p}_days",

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from ecoplan.vocabulary.review import CODES as REVIEW_CODES
+
 
 class PlanImportError(Exception):
     """Bad input: carries the file name and, when known, the line and field."""
@@ -179,7 +181,10 @@ class ImportResult:
     def add_review(self, kind: str, template: str, line: int, text: str = "", ref: tuple = ("plan",),
                    **params):
         """``template`` is an English message with {placeholders} filled from ``params`` (the pages
-        translate the template); parameters must not be named like this method's arguments."""
+        translate the template); parameters must not be named like this method's arguments.
+        ``kind`` is one of ecoplan.vocabulary.review: a new kind is added there first."""
+        if kind not in REVIEW_CODES:
+            raise ValueError(f"review kind {kind!r} is not in ecoplan.vocabulary.review")
         self.review.append(ReviewItem(kind, template.format(**params), line, text, ref, template, params))
 
     def skip(self, line: int, reason: str, text: str):

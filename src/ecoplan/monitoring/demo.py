@@ -10,6 +10,8 @@ import random
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from ecoplan.vocabulary import pollutants
+
 DISTRICT = "演示区"
 STATIONS = [  # code, name, sub-area, PM offset (µg/m³)
     ("DEMO01", "东湖公园（合成）", "东湖街道", -4.0),
@@ -43,7 +45,7 @@ def write_hours(path: Path, start: date, end: date, seed: int = 2026) -> Path:
         weather.append(episode)
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["station", "time", "so2", "no2", "co", "o3", "pm10", "pm25"])
+        writer.writerow(["station", "time", *pollutants.CODES])
         for code, _, _, offset in STATIONS:
             local = random.Random(f"{seed}-{code}")
             outage = local.randrange(hours - 48)

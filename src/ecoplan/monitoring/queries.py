@@ -1,9 +1,13 @@
 """Read-side queries of the air store for the pages (one place, plain SQL)."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
+
+from django.utils.translation import gettext
 
 from ecoplan.plans.models import Area
+from ecoplan.standards import packs
+from ecoplan.vocabulary.pollutants import CATEGORY_LABELS
 
 from .store import area_key
 
@@ -64,3 +68,14 @@ def latest_hours(store, stations: list[str], hours: int = 24) -> list[dict]:
     if last is None:
         return []
     return store.hourly_aqi(stations, last - timedelta(hours=hours - 1), last)
+
+
+def level_scale(year: int) -> list[dict]:
+    """The AQI levels of the rule pack in force at the end of ``year`` (HJ 633 表2) as the
+    calendar's colour scale: the colours come from the pack, never from the page."""
+    pieces, low = [], 0
+    for lv in packs.rules_for(date(year, 12, 31)).aqi.levels:
+        label = gettext(CATEGORY_LABELS[lv.category]) if lv.category in CATEGORY_LABELS else lv.category
+        pieces.append({"min": low, "max": lv.max_aqi, "color": lv.colour, "label": label})
+        low = lv.max_aqi + 1
+    return pieces

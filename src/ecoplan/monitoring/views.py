@@ -38,6 +38,7 @@ def area_page(request, pk: int):
         "recent": recent, "now": recent[-1] if recent else None,
         "n_days": len(days), "target": target,
         "calendar_json": json.dumps(calendar),
+        "levels_json": json.dumps(queries.level_scale(year), ensure_ascii=False),
         "cumulative_json": json.dumps(queries.cumulative_pm25(days)),
         "target_value": float(target.value) if target and target.value is not None else None,
         "rule_sets": sorted({d["rule_set"] for d in days}),

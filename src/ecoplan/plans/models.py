@@ -262,7 +262,7 @@ class ReviewItem(models.Model):
         DISMISSED = "dismissed", _("dismissed")
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="review_items")
-    kind = models.CharField(_("kind"), max_length=40)
+    kind = models.CharField(_("kind"), max_length=40, choices=list(REVIEW_KINDS.items()))
     message = models.TextField(_("message"))
     source_line = models.PositiveIntegerField(null=True, blank=True)
     source_text = models.TextField(blank=True)

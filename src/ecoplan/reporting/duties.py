@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from ecoplan.vocabulary.deadlines import NEVER_DONE, STANDING
+from ecoplan.vocabulary.deadlines import DUE_ON_END, NEVER_DONE, STANDING
 from ecoplan.vocabulary.deadlines import month_end_of as month_end
 from ecoplan.vocabulary.states import DUE_STATES, ENTRY_AS_DUE
 
@@ -45,7 +45,7 @@ def active_in(deadline: Deadline, month: date, period: tuple[date, date], done_o
     kind = deadline.kind
     if kind in STANDING:
         return True
-    if kind in ("by_date", "year_end"):
+    if kind in DUE_ON_END:
         return deadline.end is None or first <= deadline.end or done_on is None
     if kind == "from_date":
         return deadline.start is None or last >= deadline.start

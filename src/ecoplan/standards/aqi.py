@@ -13,7 +13,10 @@ from fractions import Fraction
 
 from ecoplan.vocabulary.pollutants import BY_CODE as SERIES
 from ecoplan.vocabulary.pollutants import CODES as POLLUTANTS
-from ecoplan.vocabulary.pollutants import PRIMARY_NAMES  # 首要污染物 as CNEMC prints it
+from ecoplan.vocabulary.pollutants import (
+    PRIMARY_NAMES,  # 首要污染物 as CNEMC prints it
+    by_table,
+)
 
 from .packs import AqiPack, Breakpoints, Level
 from .rounding import gb8170, to_decimal
@@ -121,12 +124,12 @@ def aqi(pack: AqiPack, iaqis: dict[str, int | None]) -> AqiResult:
 def daily_aqi(pack: AqiPack, conc: dict[str, object]) -> AqiResult:
     """Daily AQI from daily values keyed by series: so2_24h, no2_24h, pm10_24h, pm25_24h,
     co_24h, o3_8h_max and (2012) o3_1h_max."""
-    others = {"o3_1h": conc.get("o3_1h_max"), "so2_24h": conc.get("so2_24h")}
+    others = by_table(conc)  # o3_1h ← o3_1h_max, so2_24h
     return aqi(pack, {s: iaqi(pack, s, conc.get(s), others) for s in pack.daily_series})
 
 
 def hourly_aqi(pack: AqiPack, conc: dict[str, object]) -> AqiResult:
     """Hourly (real-time) AQI.  2012: 1-h SO2/NO2/CO/O3, the O3 8-h moving mean and the PM 24-h
     moving means; 2026: the six 1-h values, PM on the daily breakpoints."""
-    others = {"so2_24h": conc.get("so2_24h"), "o3_1h": conc.get("o3_1h")}
+    others = by_table(conc)  # so2_24h, o3_1h
     return aqi(pack, {s: iaqi(pack, s, conc.get(s), others) for s in pack.hourly_series})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
@@ -12,9 +13,14 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError
 from ninja.security import HttpBearer, django_auth
 
+from ecoplan.vocabulary import states
+
 from . import actions, status
 from .access import access_report, organisation_of, role_of
-from .models import ApiToken, Report, ReportEntry, Role
+from .models import ApiToken, EntryStatus, Report, ReportEntry, Role
+
+# The schemas' enums are the vocabulary's states (ecoplan.vocabulary.states), as the models' choices.
+DueState = StrEnum("DueState", [(code, code) for code in states.DUE_CODES])  # type: ignore[misc]
 
 
 class BearerToken(HttpBearer):
@@ -51,7 +57,7 @@ class EntryOut(Schema):
     task: str
     text: str
     deadline: str
-    status: str
+    status: EntryStatus
     narrative: str
     quantity_done: Decimal | None
     quantity_target: Decimal | None
@@ -64,14 +70,14 @@ class ReportOut(Schema):
     month: str
     due_date: date
     organisation: str
-    status: str
+    status: Report.Status
     version: int
     entries: list[EntryOut]
 
 
 class EntryIn(Schema):
     measure: int
-    status: str
+    status: EntryStatus
     narrative: str = ""
     quantity_done: Decimal | None = None
 
@@ -92,7 +98,7 @@ class MeasureOut(Schema):
     text: str
     deadline_raw: str
     deadline_end: date | None
-    state: str
+    state: DueState
 
 
 ENTRIES = Prefetch("entries", queryset=ReportEntry.objects.select_related("measure__task"))

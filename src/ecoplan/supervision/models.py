@@ -61,7 +61,8 @@ class Report(models.Model):
     """One unit's monthly report: draft → submitted → accepted, or returned with a comment."""
 
     # report states: defined in ecoplan.vocabulary.states
-    Status = models.TextChoices("Status", [(t.code.upper(), (t.code, _(t.label))) for t in states.REPORT_STATES])
+    Status = models.TextChoices(
+        "ReportStatus", [(t.code.upper(), (t.code, _(t.label))) for t in states.REPORT_STATES])
 
     cycle = models.ForeignKey(ReportingCycle, on_delete=models.CASCADE, related_name="reports")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="reports")

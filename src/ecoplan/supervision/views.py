@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from ecoplan.plans.models import Measure, Plan
 from ecoplan.reporting import duties
+from ecoplan.vocabulary import states
 
 from . import actions, status
 from .access import access_report, can_write_report, organisation_of, require_role, role_of
@@ -46,7 +47,7 @@ def home(request):
         context["organisation"] = org
         context["reports"] = Report.objects.filter(organisation=org).select_related("cycle__plan")[:50]
         context["open_entries"] = (ReportEntry.objects.filter(report__organisation=org,
-                                                              report__status__in=["draft", "returned"])
+                                                              report__status__in=sorted(states.EDITABLE_REPORT))
                                    .select_related("measure__task", "report__cycle"))
     else:  # leader
         profile = Profile.objects.get(user=request.user)

@@ -23,6 +23,8 @@ CODES = tuple(k.code for k in KINDS)
 
 # Kinds with no single due date: a measure of these kinds is live every month of its plan.
 STANDING = frozenset({"long_term", "continuous", "recurring", "per_milestone", "blank", "unrecognised"})
+# Kinds due on their ``end`` date.
+DUE_ON_END = frozenset({"by_date", "year_end"})
 # Standing kinds that are never finished: a completion date does not end them.
 NEVER_DONE = frozenset({"long_term", "continuous", "recurring"})
 

@@ -8,10 +8,14 @@ and how 首要污染物 names it (CNEMC's wording).
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from . import Term
 from . import gettext_noop as _
+
+T = TypeVar("T")
 
 # In the order of the air store's columns; CO in mg/m³, the rest in µg/m³.
 POLLUTANTS = (
@@ -23,7 +27,20 @@ POLLUTANTS = (
     Term("pm25", _("PM2.5"), "细颗粒物(PM2.5)"),
 )
 CODES = tuple(p.code for p in POLLUTANTS)
+
+# AQI categories (空气质量指数类别, HJ 633 表2): the packs print ``zh``; level and colour are the packs'.
+AQI_CATEGORIES = (
+    Term("excellent", _("excellent"), "优"),
+    Term("good", _("good"), "良"),
+    Term("light", _("light pollution"), "轻度污染"),
+    Term("moderate", _("moderate pollution"), "中度污染"),
+    Term("heavy", _("heavy pollution"), "重度污染"),
+    Term("severe", _("severe pollution"), "严重污染"),
+)
+CATEGORY_LABELS = {c.zh: c.label for c in AQI_CATEGORIES}  # as a pack prints it → msgid
 UNITS = {"so2": "µg/m³", "no2": "µg/m³", "co": "mg/m³", "o3": "µg/m³", "pm10": "µg/m³", "pm25": "µg/m³"}
+# an hourly value above its ceiling is impossible (an instrument or unit error), not pollution
+CEILINGS = {"so2": 10000, "no2": 5000, "co": 150, "o3": 2000, "pm10": 5000, "pm25": 3000}
 
 
 @dataclass(frozen=True)
@@ -64,6 +81,8 @@ AVERAGINGS = ("24h", "1h", "8h")
 # daily column → the series whose breakpoints apply; hourly series → its column
 DAILY_SERIES = {s.daily: s.code for s in SERIES if s.daily}
 HOURLY_COLUMNS = {s.code: s.hourly for s in SERIES if s.hourly}
+# pollutants judged on a 24-h mean (O3 on its 1-h and 8-h maxima instead)
+DAILY_MEANS = tuple(s.pollutant for s in SERIES if s.daily and s.averaging == "24h")
 # 首要污染物 by series, and by pollutant for a series not listed
 PRIMARY_NAMES = {**{p.code: p.zh for p in POLLUTANTS},
                  **{s.code.removesuffix("_max"): s.primary for s in SERIES if s.primary}}
@@ -82,3 +101,10 @@ def breakpoint_tables(series: str) -> tuple[str, str]:
     HJ 633-2026 notes to Eq. 1)."""
     base = series.removesuffix("_max").removesuffix("_moving")
     return base, base.replace("_1h", "_24h")
+
+
+def by_table(values: Mapping[str, T]) -> dict[str, T]:
+    """Values keyed by series, re-keyed by the breakpoint table each is read on: what a pack's
+    ``use:<series>`` rule above the top of a table looks up (HJ 633-2012: SO2 1-h above 800 uses
+    the 24-h IAQI, O3 8-h above 800 the 1-h IAQI)."""
+    return {breakpoint_tables(series)[0]: value for series, value in values.items()}

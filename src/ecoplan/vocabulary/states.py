@@ -33,6 +33,7 @@ DUE_STATES = (
     Term("not_started", _("not started"), "未启动"),
 )
 REPORT_CODES = tuple(t.code for t in REPORT_STATES)
+EDITABLE_REPORT = frozenset({"draft", "returned"})  # the unit may still change it
 ENTRY_CODES = tuple(t.code for t in ENTRY_STATES)
 DUE_CODES = tuple(t.code for t in DUE_STATES)
 # entry states that carry over as the due state of a standing obligation

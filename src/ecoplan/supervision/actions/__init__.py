@@ -4,7 +4,6 @@
 from ._errors import Conflict, Refused
 from .cycles import (
     DEFAULT_DUE_RULE,
-    EVERY_SUB_AREA,
     do_close_cycle,
     do_open_cycle,
     group_members,
@@ -24,7 +23,7 @@ from .reports import (
 )
 
 __all__ = [
-    "Conflict", "Refused", "DEFAULT_DUE_RULE", "EVERY_SUB_AREA", "do_close_cycle", "do_open_cycle",
+    "Conflict", "Refused", "DEFAULT_DUE_RULE", "do_close_cycle", "do_open_cycle",
     "group_members", "measures_by_unit", "parse_due_rule", "plan_period", "do_send_reminders",
     "EVIDENCE_TYPES", "do_accept_report", "do_add_evidence", "do_return_report", "do_save_report",
     "do_submit_report", "snapshot",

@@ -17,6 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from ecoplan.analytics.ingest import PRESETS, IngestError, Mapping
 from ecoplan.standards import aqi, packs
+from ecoplan.vocabulary import pollutants
 
 
 class Command(BaseCommand):
@@ -37,10 +38,10 @@ class Command(BaseCommand):
         p.add_argument("--area", help="area name (default: every area)")
         p.add_argument("--source", default="", help="where the dust day was announced")
         p = sub.add_parser("aqi", help="IAQI/AQI of one value under the rules of a date")
-        p.add_argument("--pollutant", required=True, choices=["pm25", "pm10", "so2", "no2", "co", "o3"])
+        p.add_argument("--pollutant", required=True, choices=pollutants.CODES)
         p.add_argument("--value", required=True, help="concentration (CO in mg/m³)")
         p.add_argument("--date", type=date.fromisoformat, default=date.today())
-        p.add_argument("--averaging", default="24h", choices=["24h", "1h", "8h"])
+        p.add_argument("--averaging", default="24h", choices=pollutants.AVERAGINGS)
 
     def handle(self, *args, action, **options):
         try:
@@ -82,9 +83,7 @@ class Command(BaseCommand):
 
     def _aqi(self, pollutant, value, date, averaging, **_):
         rules = packs.rules_for(date)
-        series = f"{pollutant}_{averaging}"
-        if pollutant in ("pm25", "pm10") and averaging != "24h":
-            series = f"{pollutant}_24h"
+        series = pollutants.series_of(pollutant, averaging)
         try:
             result = aqi.iaqi(rules.aqi, series, value)
         except KeyError:
