@@ -329,3 +329,11 @@ def test_each_idea_is_defined_in_one_place():
     places = {concept: [f for f in files if f not in NOT_DEFINITIONS.get(concept, set())]
               for concept, files in census(SRC).items()}
     assert places == HOME
+
+
+def test_the_export_schema_lists_the_vocabularys_deadline_kinds():
+    schema = json.loads((SRC.parents[1] / "docs" / "plan-export.schema.json").read_text("utf-8"))
+    measure = schema["properties"]["annexes"]["items"]["properties"]["tasks"]["items"]["properties"]["measures"]
+    assert measure["items"]["properties"]["deadline"]["properties"]["kind"]["enum"] == list(deadlines.CODES)
+    kind = schema["properties"]["review"]["items"]["properties"]["kind"]
+    assert kind.get("enum", list(review.CODES)) == list(review.CODES)
