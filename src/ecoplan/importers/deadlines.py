@@ -2,8 +2,7 @@
 
 The vocabulary (domain.md §4): 年底前, 4月底前, 3月底, 4月1日起, 6-9月, 长期实施, 持续推进,
 按时间节点完成, blank, 2月底、8月底前, 一季度, 到2025年 … A deadline is relative to the plan
-year, so ``parse`` takes it.  The kinds are
-defined once, in ``ecoplan.vocabulary.deadlines``.
+year, so ``parse`` takes it.  The kinds are defined once, in ``ecoplan.vocabulary.deadlines``.
 """
 from __future__ import annotations
 
@@ -16,7 +15,7 @@ from ecoplan.vocabulary.deadlines import month_end as _month_end
 
 from .model import Deadline
 
-__all__ = ["KINDS", "is_deadline", "in_text_milestones", "normalise", "parse"]
+__all__ = ["KINDS", "PRINTED_FORM", "is_deadline", "in_text_milestones", "normalise", "parse"]
 
 _QUARTERS = {"一": (1, 3), "二": (4, 6), "三": (7, 9), "四": (10, 12)}
 
