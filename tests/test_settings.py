@@ -23,7 +23,8 @@ def ecoplan(args, tmp_path, **env):
 
 
 def settings_in(tmp_path, names, **env):
-    code = "import django,json; django.setup(); from django.conf import settings as s; print(json.dumps({n: getattr(s, n, None) for n in %r}, default=str))" % (names,)
+    code = ("import django, json; django.setup(); from django.conf import settings as s; "
+            f"print(json.dumps({{n: getattr(s, n, None) for n in {names!r}}}, default=str))")
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("ECOPLAN_", "DJANGO_"))}
     clean.update(ECOPLAN_DATA_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="ecoplan.settings", **env)
     run = subprocess.run([sys.executable, "-c", code], env=clean, capture_output=True, text=True, timeout=60)
@@ -144,3 +145,14 @@ def test_sessions_expire_when_idle_and_each_request_renews_them(client, settings
     assert timedelta(minutes=29) < renewed <= timedelta(minutes=30)  # a request renews the idle time
     Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))  # 30 idle minutes later
     assert client.get("/supervision/token/").status_code == 302  # signed out
+
+
+def test_every_setting_is_documented():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).parents[1]
+    names = set(re.findall(r'"(ECOPLAN_[A-Z_]+)"', (root / "src/ecoplan/settings.py").read_text()))
+    page = (root / "docs/production.md").read_text()
+    assert len(names) >= 15
+    assert sorted(n for n in names if f"`{n}`" not in page) == []

@@ -44,12 +44,11 @@ CSRF_TRUSTED_ORIGINS = env_list("ECOPLAN_CSRF_TRUSTED_ORIGINS")
 # Served over HTTPS (directly or behind a TLS proxy): on by default without DEBUG.  Set
 # ECOPLAN_HTTPS=0 only for a plain-HTTP test install; `ecoplan check --deploy` then warns.
 HTTPS = env_flag("ECOPLAN_HTTPS", not DEBUG)
-if env_flag("ECOPLAN_TLS_PROXY", False):
-    # The proxy ends TLS and must set X-Forwarded-Proto (and overwrite one sent by the client).
+# Behind one TLS proxy (nginx…) that sets X-Forwarded-Proto and appends the client's address to
+# X-Forwarded-For, overwriting what a client sent (README "Production" has the nginx lines).
+ECOPLAN_TLS_PROXY = env_flag("ECOPLAN_TLS_PROXY", False)
+if ECOPLAN_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    # axes locks out user name + client address: the client is the proxy's last X-Forwarded-For hop
-    AXES_IPWARE_PROXY_COUNT = 1
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = int(os.environ.get("ECOPLAN_HSTS_SECONDS", 365 * 24 * 3600)) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("ECOPLAN_HSTS_INCLUDE_SUBDOMAINS", True)
@@ -93,6 +92,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ECOPLAN_LOCKOUT_MINUTE
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "ecoplan.core.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "ecoplan.core.backends.client_address"
 AUTHENTICATION_BACKENDS = [
     "ecoplan.core.backends.LoginThrottle",
     "django.contrib.auth.backends.ModelBackend",

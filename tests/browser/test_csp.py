@@ -2,8 +2,6 @@
 violation reported by chromium."""
 from datetime import date
 
-import pytest
-
 from ecoplan.monitoring import demo
 from ecoplan.plans import actions
 from ecoplan.plans.models import Area
@@ -16,8 +14,8 @@ document.addEventListener('securitypolicyviolation',
   e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));"""
 
 
-def open_page(browser, url):
-    page = browser.new_page(locale="zh-CN")
+def open_page(chromium, url):
+    page = chromium.new_page(locale="zh-CN")
     page.add_init_script(WATCH)
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))

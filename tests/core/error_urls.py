@@ -2,7 +2,8 @@
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.urls import path
 
-from ecoplan.urls import handler400, handler500, urlpatterns as site  # noqa: F401
+from ecoplan.urls import handler400, handler500  # noqa: F401  (our error handlers)
+from ecoplan.urls import urlpatterns as site
 
 
 def boom(request):

@@ -68,3 +68,14 @@ def test_the_admin_login_is_throttled_too(client, wang):
     for _ in range(5):
         page = sign_in(client, "wrong", url="/admin/login/")
     assert page.status_code == 429
+
+
+def test_behind_the_proxy_the_address_is_the_one_the_proxy_saw(client, wang, settings):
+    settings.ECOPLAN_TLS_PROXY = True
+    proxy = "127.0.0.1"
+    for forged in ("1.1.1.1", "2.2.2.2", "3.3.3.3", "4.4.4.4", "5.5.5.5"):  # a new forged hop each time
+        page = sign_in(client, "wrong", ip=proxy, HTTP_X_FORWARDED_FOR=f"{forged}, 203.0.113.9")
+    assert page.status_code == 429
+    # another client behind the same proxy is not locked out
+    ok = sign_in(client, "right-pw-2026", ip=proxy, HTTP_X_FORWARDED_FOR="198.51.100.4")
+    assert ok.status_code == 302

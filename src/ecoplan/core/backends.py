@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from axes.backends import AxesStandaloneBackend
+from django.conf import settings
 
 
 class LoginThrottle(AxesStandaloneBackend):
@@ -15,3 +16,14 @@ class LoginThrottle(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username, password, **kwargs)
+
+
+def client_address(request) -> str | None:
+    """The address a sign-in came from (AXES_CLIENT_IP_CALLABLE).  Behind the TLS proxy it is the
+    last X-Forwarded-For entry, the one the proxy itself added; earlier entries are the client's
+    to forge."""
+    if settings.ECOPLAN_TLS_PROXY:
+        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
+        if forwarded:
+            return forwarded[-1]
+    return request.META.get("REMOTE_ADDR")
