@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from ecoplan.plans.models import Measure, Plan
@@ -256,5 +256,5 @@ def tokens(request):
 @require_POST
 def revoke_token(request, pk: int):
     token = actions.do_revoke_api_token(actions.access_own_token(request.user, pk))
-    messages.success(request, _("Token “%(name)s” revoked.") % {"name": token.name or token.pk})
+    messages.success(request, gettext("Token “%(name)s” revoked.") % {"name": token.name or token.pk})
     return redirect("supervision:token")
