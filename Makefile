@@ -24,6 +24,8 @@ browser-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
 	fi
 
+# the development server: DEBUG on, plain http (production: see README "Production")
+run: export ECOPLAN_DEBUG = 1
 run: install
 	$(BIN)/ecoplan migrate --noinput
 	$(BIN)/ecoplan load_demo

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import socket
 import statistics
 import subprocess
@@ -101,7 +102,9 @@ def client(base: str, report_id: int, token: str, start: threading.Event, result
 
 def run(folder: Path) -> dict:
     env = dict(os.environ, ECOPLAN_DATA_DIR=str(folder), DJANGO_SETTINGS_MODULE="ecoplan.settings",
-               ECOPLAN_DEBUG="0", ECOPLAN_ALLOWED_HOSTS="127.0.0.1,localhost")
+               ECOPLAN_DEBUG="0", ECOPLAN_ALLOWED_HOSTS="127.0.0.1,localhost",
+               # production settings with a throwaway key; plain http on the loopback (no TLS proxy)
+               ECOPLAN_SECRET_KEY=secrets.token_urlsafe(50), ECOPLAN_HTTPS="0")
     pairs = setup(env)
     port = _free_port()
     server = subprocess.Popen([sys.executable, "-m", "ecoplan.cli", "serve", "--port", str(port), "--threads", "8"],

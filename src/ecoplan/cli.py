@@ -40,9 +40,13 @@ def main(argv: list[str] | None = None) -> None:
     if len(argv) > 1:
         argv[1] = ALIASES.get(argv[1], argv[1])
     import django
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as exc:  # e.g. no secret key: say how to set it, no traceback
+        sys.exit(f"ecoplan: {exc}")
     prepare_data_dir()
     if len(argv) > 1 and argv[1] in NEEDS_DATABASE:
         ensure_database()

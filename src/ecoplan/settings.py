@@ -1,18 +1,104 @@
 """Django settings.  ECOPLAN_DATA_DIR chooses where the database and uploaded files live
-(default ./var); DATABASE_URL switches to PostgreSQL."""
+(default ./var); DATABASE_URL switches to PostgreSQL.
+
+Safe by default (MLPS 2.0 level 2 / OWASP ASVS L2): DEBUG is off unless ECOPLAN_DEBUG=1, there is
+no default secret key without DEBUG, and without DEBUG the site is assumed to be served over
+HTTPS (Secure cookies, HSTS, redirect to https).  Every ECOPLAN_* setting is listed in the README
+("Production")."""
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
+
+
+def env_flag(name: str, default: bool) -> bool:
+    return os.environ.get(name, "1" if default else "0").strip().lower() in ("1", "true", "yes", "on")
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("ECOPLAN_DATA_DIR", Path.cwd() / "var")).resolve()
 
-SECRET_KEY = os.environ.get("ECOPLAN_SECRET_KEY", "dev-only-insecure-key-change-me")
-DEBUG = os.environ.get("ECOPLAN_DEBUG", "1") == "1"
-ALLOWED_HOSTS = os.environ.get("ECOPLAN_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+DEBUG = env_flag("ECOPLAN_DEBUG", False)
+SECRET_KEY = os.environ.get("ECOPLAN_SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "ECOPLAN_SECRET_KEY is not set. A production server needs its own secret key: generate one with\n"
+            "  python3 -c 'import secrets; print(secrets.token_urlsafe(50))'\n"
+            "and set it in the service's environment (ECOPLAN_SECRET_KEY=...), or set ECOPLAN_DEBUG=1 "
+            "for a development server.")
+    SECRET_KEY = "dev-only-insecure-key-change-me"
+ALLOWED_HOSTS = env_list("ECOPLAN_ALLOWED_HOSTS", "127.0.0.1,localhost")
+# Origins allowed to POST when a proxy changes the Host header, e.g. https://ecoplan.example.gov.cn
+CSRF_TRUSTED_ORIGINS = env_list("ECOPLAN_CSRF_TRUSTED_ORIGINS")
+
+# Served over HTTPS (directly or behind a TLS proxy): on by default without DEBUG.  Set
+# ECOPLAN_HTTPS=0 only for a plain-HTTP test install; `ecoplan check --deploy` then warns.
+HTTPS = env_flag("ECOPLAN_HTTPS", not DEBUG)
+# Behind one TLS proxy (nginx…) that sets X-Forwarded-Proto and appends the client's address to
+# X-Forwarded-For, overwriting what a client sent (README "Production" has the nginx lines).
+ECOPLAN_TLS_PROXY = env_flag("ECOPLAN_TLS_PROXY", False)
+if ECOPLAN_TLS_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = int(os.environ.get("ECOPLAN_HSTS_SECONDS", 365 * 24 * 3600)) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("ECOPLAN_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_flag("ECOPLAN_HSTS_PRELOAD", True)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = LANGUAGE_COOKIE_HTTPONLY = True  # no script reads them
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Sessions end after this many idle minutes: every request renews the cookie's age.
+SESSION_COOKIE_AGE = int(os.environ.get("ECOPLAN_SESSION_IDLE_MINUTES", 30)) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Content-Security-Policy (django-csp: Django 5.2 has none of its own; 6.0 adds one).  Scripts
+# only from our static files or with the page's nonce; <style> elements likewise; style=""
+# attributes stay allowed (AQI colours are data), which CSS injection cannot turn into script.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],  # CSP 2 browsers, which know no -elem/-attr
+        "style-src-elem": [SELF, NONCE],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+
+# Failed logins (django-axes): ECOPLAN_LOGIN_FAILURES wrong passwords for one user name from one
+# address lock that pair out for ECOPLAN_LOCKOUT_MINUTES; a successful login resets the count.
+AXES_FAILURE_LIMIT = int(os.environ.get("ECOPLAN_LOGIN_FAILURES", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ECOPLAN_LOCKOUT_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "ecoplan.core.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "ecoplan.core.backends.client_address"
+AUTHENTICATION_BACKENDS = [
+    "ecoplan.core.backends.LoginThrottle",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# API tokens expire after this many days; changing the password also ends them.
+ECOPLAN_API_TOKEN_DAYS = int(os.environ.get("ECOPLAN_API_TOKEN_DAYS", 90))
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -21,6 +107,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # its bundled Swagger UI: the API docs work offline
+    "csp",
+    "axes",
     "ecoplan.plans",
     "ecoplan.monitoring",
     "ecoplan.evaluation",
@@ -30,6 +119,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -37,6 +127,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as axes asks
 ]
 
 ROOT_URLCONF = "ecoplan.urls"
@@ -69,7 +160,10 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 30})
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "zh-hans"

@@ -17,3 +17,7 @@ urlpatterns = [
     path("evaluation/", include("ecoplan.evaluation.urls")),
     path("", include("ecoplan.plans.urls")),
 ]
+
+# the product's own error pages (templates/400.html … 500.html)
+handler400 = "ecoplan.core.views.bad_request"
+handler500 = "ecoplan.core.views.server_error"

@@ -92,3 +92,59 @@ def test_chinese_first_english_second(client, plan):
     en = client.get(f"/plans/{plan.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Tasks and measures" in en and "任务与措施" not in en
     assert "推进低（无）VOCs 含量产品源头替代" in en  # the plan's own words stay as printed
+
+
+# -- safe by default --------------------------------------------------------------------------
+
+@pytest.fixture
+def coordinator(client):
+    User.objects.create_user("coord", password="pw-123456", is_staff=True)
+    client.login(username="coord", password="pw-123456")
+    return client
+
+
+@pytest.mark.parametrize("next_url", ["https://evil.example/phish", "//evil.example/x", "http://evil.example",
+                                      "/\\evil.example", "javascript:alert(1)"])
+def test_redirects_after_a_resolution_stay_on_the_site(coordinator, plan, next_url):
+    item = plan.review_items.filter(kind="target_municipal").first() or plan.review_items.first()
+    done = coordinator.post(f"/review/{item.pk}/resolve/",
+                            {"status": "resolved", "resolution": "ok", "next": next_url})
+    assert done.status_code == 302 and done["Location"] == "/review/"
+    target = plan.targets.get(comparator="municipal")
+    done = coordinator.post(f"/targets/{target.pk}/municipal-value/",
+                            {"value": "1", "source": "x", "next": next_url})
+    assert done.status_code == 302 and done["Location"] == "/review/"
+
+
+def test_redirects_go_back_to_a_page_of_the_site(coordinator, plan):
+    item = plan.review_items.first()
+    done = coordinator.post(f"/review/{item.pk}/resolve/",
+                            {"status": "resolved", "resolution": "ok", "next": "/review/?status=open&page=2"})
+    assert done["Location"] == "/review/?status=open&page=2"
+
+
+def test_resolutions_and_staff_names_are_not_public(client, plan):
+    item = plan.review_items.first()
+    coordinator = User.objects.create_user("coord-liu", password="pw-123456", is_staff=True)
+    actions.do_resolve_review_item(item, coordinator, "resolved", "内部意见：与单位电话核实")
+    public = client.get("/review/", {"status": "resolved"}).content.decode()
+    assert item.display_message in public  # the item itself (the published plan) stays public
+    assert "内部意见" not in public and "coord-liu" not in public
+    assert "内部意见" not in client.get(f"/plans/{plan.pk}.json").content.decode()
+    client.login(username="coord-liu", password="pw-123456")
+    inside = client.get("/review/", {"status": "resolved"}).content.decode()
+    assert "内部意见" in inside and "coord-liu" in inside
+    assert "内部意见" in client.get(f"/plans/{plan.pk}.json").content.decode()
+
+
+def test_plan_xlsx_writes_formula_like_text_as_text(client, plan):
+    import io
+
+    from openpyxl import load_workbook
+
+    measure = plan.annexes.first().tasks.first().measures.first()
+    measure.text = '=HYPERLINK("http://evil.example","点击")'
+    measure.save(update_fields=["text"])
+    book = load_workbook(io.BytesIO(client.get(f"/plans/{plan.pk}.xlsx").content))
+    cells = [c for row in book["工作措施"].iter_rows() for c in row if c.value == measure.text]
+    assert cells and all(c.data_type == "s" for c in cells)

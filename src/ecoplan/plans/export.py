@@ -23,7 +23,9 @@ def _units(measure: Measure, role: str) -> list[dict]:
             for a in measure.assignments.all() if a.role == role]
 
 
-def plan_to_dict(plan: Plan) -> dict:
+def plan_to_dict(plan: Plan, internal: bool = True) -> dict:
+    """The whole plan.  `internal=False` (the public page) leaves out the coordinators' review
+    resolutions, which are internal notes."""
     annexes = plan.annexes.prefetch_related(
         Prefetch("tasks", queryset=Task.objects.prefetch_related(
             Prefetch("measures", queryset=Measure.objects.prefetch_related(
@@ -86,7 +88,7 @@ def plan_to_dict(plan: Plan) -> dict:
         "review": [
             {"kind": r.kind, "message": r.message, "template": r.template, "params": r.params,
              "line": r.source_line, "text": r.source_text,
-             "status": r.status, "resolution": r.resolution,
+             "status": r.status, "resolution": r.resolution if internal else "",
              "ref": _review_ref(r)}
             for r in plan.review_items.select_related("measure__task__annex", "target")
         ],
@@ -106,25 +108,27 @@ def plan_to_xlsx(plan: Plan) -> bytes:
     """One sheet of measures (the table as a coordinator knows it) and one of targets."""
     from openpyxl import Workbook
 
+    from ecoplan.spreadsheets import append_row
+
     data = plan_to_dict(plan)
     book = Workbook()
     sheet = book.active
     sheet.title = "工作措施"
-    sheet.append([plan.title])
-    sheet.append(["附件", "序号", "重点任务", "工作措施", "完成时限", "截止日期", "牵头领导",
+    append_row(sheet, [plan.title])
+    append_row(sheet, ["附件", "序号", "重点任务", "工作措施", "完成时限", "截止日期", "牵头领导",
                   "主责/牵头单位", "协办单位"])
     for annex in data["annexes"]:
         for task in annex["tasks"]:
             for m in task["measures"]:
-                sheet.append([annex["number"], task["number"], task["title"], m["text"],
+                append_row(sheet, [annex["number"], task["number"], task["title"], m["text"],
                               m["deadline"]["raw"], m["deadline"]["end"] or "",
                               " ".join(m["lead_officials"]),
                               " ".join(u["name"] for u in m["lead_units"]),
                               " ".join(u["name"] for u in m["co_units"])])
     targets = book.create_sheet("目标")
-    targets.append(["指标", "范围", "比较", "数值", "单位", "期间", "属性", "条件", "原文"])
+    append_row(targets, ["指标", "范围", "比较", "数值", "单位", "期间", "属性", "条件", "原文"])
     for t in data["targets"]:
-        targets.append([t["indicator"], t["area"] or "全区", t["comparator"], t["value"] or "",
+        append_row(targets, [t["indicator"], t["area"] or "全区", t["comparator"], t["value"] or "",
                         t["unit"], t["period"], t["binding"], ",".join(t["conditions"]), t["raw"]])
     buffer = io.BytesIO()
     book.save(buffer)

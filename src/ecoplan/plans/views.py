@@ -9,6 +9,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from ecoplan.importers.model import PlanImportError
@@ -18,6 +19,15 @@ from .actions import do_resolve_review_item, do_set_municipal_value, import_docu
 from .export import plan_to_dict, plan_to_xlsx
 from .forms import MeasureFilterForm, MunicipalValueForm, ResolveForm, UploadForm
 from .models import REVIEW_KINDS, Assignment, ImportRun, Organisation, Plan, ReviewItem, Target
+
+
+def redirect_next(request, default: str):
+    """Back to the page the form came from (`next`), if it is on this site; else to `default`.
+    An unchecked `next` would make us an open redirect for phishing links."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(target)
+    return redirect(default)
 
 
 def plan_list(request):
@@ -84,7 +94,7 @@ def review_resolve(request, pk: int):
         messages.success(request, "已处理")
     else:
         messages.error(request, "请填写处理意见")
-    return redirect(request.POST.get("next") or "plans:review")
+    return redirect_next(request, "plans:review")
 
 
 @staff_member_required
@@ -99,7 +109,7 @@ def set_municipal_value(request, pk: int):
         messages.success(request, f"{target.indicator}：已录入市级要求 {form.cleaned_data['value']}")
     else:
         messages.error(request, "请填写数值和来源")
-    return redirect(request.POST.get("next") or "plans:review")
+    return redirect_next(request, "plans:review")
 
 
 @staff_member_required
@@ -128,7 +138,7 @@ def import_report(request, pk: int):
 
 def export_json(request, pk: int):
     plan = get_object_or_404(Plan, pk=pk)
-    body = json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=1)
+    body = json.dumps(plan_to_dict(plan, internal=request.user.is_authenticated), ensure_ascii=False, indent=1)
     return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 

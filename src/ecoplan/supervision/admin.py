@@ -35,8 +35,8 @@ class ReportAdmin(admin.ModelAdmin):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ["user", "name", "created_at"]
-    readonly_fields = ["key_hash"]
+    list_display = ["user", "name", "created_at", "expires_at", "revoked_at"]
+    readonly_fields = ["key_hash", "password_stamp"]
 
 
 admin.site.register([ReportingCycle, ReportVersion, Evidence, Notification, AssessmentScheme])

@@ -25,11 +25,10 @@ DueState = StrEnum("DueState", [(code, code) for code in states.DUE_CODES])  # t
 
 class BearerToken(HttpBearer):
     def authenticate(self, request, token):
-        found = ApiToken.objects.filter(key_hash=ApiToken.digest(token)).select_related("user").first()
-        if found and found.user.is_active:
-            request.user = found.user
-            return found.user
-        return None
+        user = ApiToken.authenticate(token)
+        if user is not None:
+            request.user = user
+        return user
 
 
 api = NinjaAPI(title="ecoplan", version="1", urls_namespace="api", auth=[BearerToken(), django_auth],

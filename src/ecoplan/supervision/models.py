@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 
 from ecoplan.plans.models import Measure, Organisation, Plan
@@ -177,12 +180,22 @@ class AssessmentScheme(models.Model):
 
 class ApiToken(models.Model):
     """A bearer token for the REST API (units that submit from their own systems).  Only its
-    SHA-256 is stored: the token itself is shown once, when it is created."""
+    SHA-256 is stored: the token itself is shown once, when it is created.
+
+    A token works until it expires (ECOPLAN_API_TOKEN_DAYS), its owner revokes it, or the
+    owner's password changes: it keeps the session hash of the password it was issued under,
+    as Django's sessions do."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
     key_hash = models.CharField(max_length=64, unique=True)
     name = models.CharField(max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    password_stamp = models.CharField(max_length=128, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
 
     @staticmethod
     def digest(key: str) -> str:
@@ -191,5 +204,29 @@ class ApiToken(models.Model):
     @classmethod
     def issue(cls, user, name: str = "") -> str:
         key = secrets.token_urlsafe(32)
-        cls.objects.create(user=user, key_hash=cls.digest(key), name=name)
+        cls.objects.create(user=user, key_hash=cls.digest(key), name=name[:100],
+                           expires_at=timezone.now() + timedelta(days=settings.ECOPLAN_API_TOKEN_DAYS),
+                           password_stamp=user.get_session_auth_hash())
         return key
+
+    @classmethod
+    def authenticate(cls, key: str):
+        """The user a presented token stands for, or None."""
+        token = cls.objects.filter(key_hash=cls.digest(key)).select_related("user").first()
+        return token.user if token is not None and token.is_valid() else None
+
+    def is_valid(self) -> bool:
+        return (self.revoked_at is None and timezone.now() < self.expires_at and self.user.is_active
+                and constant_time_compare(self.password_stamp, self.user.get_session_auth_hash()))
+
+    def state(self) -> str:
+        """Why a token works or not, for its owner's list."""
+        if self.revoked_at is not None:
+            return _("revoked")
+        if timezone.now() >= self.expires_at:
+            return _("expired")
+        if not constant_time_compare(self.password_stamp, self.user.get_session_auth_hash()):
+            return _("ended by a password change")
+        if not self.user.is_active:
+            return _("account disabled")
+        return _("active")

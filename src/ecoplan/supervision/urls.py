@@ -13,5 +13,6 @@ urlpatterns = [
     path("reports/<int:pk>/entries/<int:entry_pk>/evidence/", views.add_evidence, name="evidence"),
     path("reports/<int:pk>/evidence/<int:evidence_pk>/", views.evidence_file, name="evidence_file"),
     path("notifications/", views.notifications, name="notifications"),
-    path("token/", views.issue_token, name="token"),
+    path("token/", views.tokens, name="token"),
+    path("token/<int:pk>/revoke/", views.revoke_token, name="revoke_token"),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from datetime import date
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -210,20 +211,21 @@ def _assessment_xlsx(plan, start, end, scores) -> HttpResponse:
     from openpyxl import Workbook
 
     from ecoplan.reporting.scoring import LABELS
+    from ecoplan.spreadsheets import append_row
 
     book = Workbook()
     sheet = book.active
     sheet.title = "考核"
-    sheet.append([plan.title, f"{start} – {end}"])
+    append_row(sheet, [plan.title, f"{start} – {end}"])
     head = ["排名", "单位", "得分"]
     for label in LABELS.values():
         head += [f"{label} 权重", f"{label} 完成", f"{label} 应完成"]
-    sheet.append(head + ["说明"])
+    append_row(sheet, head + ["说明"])
     for s in scores:
         row = [s.rank, s.unit, float(s.score)]
         for c in s.components:
             row += [float(c.weight), c.numerator, c.denominator]
-        sheet.append(row + ["；".join(s.notes)])
+        append_row(sheet, row + ["；".join(s.notes)])
     buffer = io.BytesIO()
     book.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -241,11 +243,19 @@ def notifications(request):
 
 
 @login_required
+def tokens(request):
+    """The user's API tokens: issue one (shown once), list them, revoke."""
+    key = None
+    if request.method == "POST":
+        key = actions.do_issue_api_token(request.user, request.POST.get("name", "").strip())
+    return render(request, "supervision/token.html", {
+        "key": key, "tokens": request.user.api_tokens.select_related("user"),
+        "lifetime_days": settings.ECOPLAN_API_TOKEN_DAYS})
+
+
+@login_required
 @require_POST
-def issue_token(request):
-    from .models import ApiToken
-
-    key = ApiToken.issue(request.user, request.POST.get("name", ""))
-    return render(request, "supervision/token.html", {"key": key})
-
-
+def revoke_token(request, pk: int):
+    token = actions.do_revoke_api_token(actions.access_own_token(request.user, pk))
+    messages.success(request, gettext("Token “%(name)s” revoked.") % {"name": token.name or token.pk})
+    return redirect("supervision:token")

@@ -1,6 +1,7 @@
 """Changes in supervision — one ``do_*`` per user-visible change, each all-or-nothing.
 
-``cycles`` (open, close), ``reports`` (save, submit, return, accept, evidence), ``reminders``."""
+``cycles`` (open, close), ``reports`` (save, submit, return, accept, evidence), ``reminders``,
+``tokens`` (API tokens: issue, revoke)."""
 from ._errors import Conflict, Refused
 from .cycles import (
     DEFAULT_DUE_RULE,
@@ -21,10 +22,11 @@ from .reports import (
     do_submit_report,
     snapshot,
 )
+from .tokens import access_own_token, do_issue_api_token, do_revoke_api_token
 
 __all__ = [
     "Conflict", "Refused", "DEFAULT_DUE_RULE", "do_close_cycle", "do_open_cycle",
     "group_members", "measures_by_unit", "parse_due_rule", "plan_period", "do_send_reminders",
     "EVIDENCE_TYPES", "do_accept_report", "do_add_evidence", "do_return_report", "do_save_report",
-    "do_submit_report", "snapshot",
+    "do_submit_report", "snapshot", "access_own_token", "do_issue_api_token", "do_revoke_api_token",
 ]
