@@ -74,3 +74,18 @@ def test_every_message_key_has_a_chinese_sentence():
     for j in cases:
         assert j.code in ZH
         ZH[j.code].format(**j.params)  # every placeholder has its parameter
+
+
+def test_target_values_print_without_an_exponent():
+    """Regression: Decimal("30.0000").normalize() is 3E+1 — the reasons printed ≤ 3E+1."""
+    from ecoplan.evaluation.messages import ZH
+
+    for code, comparator, value, figures in [("pm25", "<=", Decimal("30.0000"), f()),
+                                             ("good_day_ratio", ">=", Decimal("70.0000"), f()),
+                                             ("heavy_ratio", "<=", Decimal("10.0000"), f(last_day=date(2024, 12, 31)))]:
+        j = judge(code, comparator, value, "year", 2024, figures, date(2025, 1, 5))
+        text = j.reason + ZH[j.code].format(**j.params)
+        assert "E+" not in text, text
+        assert str(int(value)) in text
+    j = judge("pm25", "<=", Decimal("32.5000"), "year", 2024, f(), AS_OF)
+    assert "32.5" in j.reason and "32.5000" not in j.reason
