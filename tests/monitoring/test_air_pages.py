@@ -96,3 +96,20 @@ def test_bad_registry_names_the_row(settings, tmp_path):
     with pytest.raises(CommandError, match=r"stations.csv:3 \[kind\]"):
         call_command("air", "stations", str(registry))
     assert not Station.objects.exists()  # all rows or none
+
+
+def test_aqi_command_above_the_2012_table_uses_the_other_value(capsys):
+    """Regression: O3 8-h > 800 and SO2 1-h > 800 raised a TypeError under the 2012 rules.
+    HJ 633-2012 表1 注(2)(3): the IAQI of the 1-h O3 / 24-h SO2 value is used."""
+    for pollutant, averaging, flag in (("o3", "8h", "--o3-1h"), ("so2", "1h", "--so2-24h")):
+        with pytest.raises(CommandError, match=rf"HJ 633-2012 表1 注.*{flag}"):
+            call_command("air", "aqi", "--pollutant", pollutant, "--value", "801", "--averaging", averaging,
+                         "--date", "2024-05-01")
+    call_command("air", "aqi", "--pollutant", "o3", "--value", "801", "--averaging", "8h", "--o3-1h", "801",
+                 "--date", "2024-05-01")
+    assert json.loads(capsys.readouterr().out)["iaqi"] == 301
+    call_command("air", "aqi", "--pollutant", "so2", "--value", "900", "--averaging", "1h", "--so2-24h", "151",
+                 "--date", "2024-05-01")
+    assert json.loads(capsys.readouterr().out)["iaqi"] == 101
+    call_command("air", "aqi", "--pollutant", "o3", "--value", "801", "--averaging", "8h", "--date", "2026-05-01")
+    assert json.loads(capsys.readouterr().out)["iaqi"] == 300  # 2026: a fixed IAQI
