@@ -107,7 +107,7 @@ def with_aqi(store, source: str, target: str, keys: list[str], days, rule_set) -
     basis = rule_set or "in_force"
     for rules in _rule_sets(rule_set):
         iaqis, aqi, primary, category, colour = _aqi_columns(rules)
-        start = rules.limits.effective_from
+        start = packs.applied_from(rules)
         end = rules.limits.effective_to or date(9999, 12, 31)
         in_force = "true" if rule_set else f"day BETWEEN DATE '{start}' AND DATE '{end}'"
         selects.append(f"""
