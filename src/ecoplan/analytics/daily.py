@@ -34,7 +34,8 @@ def day_filter(store, column: str, days: list[date] | None) -> str:
     if days is None:
         return "true"
     store.con.execute("CREATE OR REPLACE TEMP TABLE wanted_days(day DATE)")
-    store.con.executemany("INSERT INTO wanted_days VALUES (?)", [[d] for d in sorted(set(days))])
+    if days:  # no days (e.g. no dust day registered): the table stays empty, nothing recomputed
+        store.con.executemany("INSERT INTO wanted_days VALUES (?)", [[d] for d in sorted(set(days))])
     return f"{column} IN (SELECT day FROM wanted_days)"
 
 def _rule_sets(rule_set: str | None):
