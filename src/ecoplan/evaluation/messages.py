@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext, gettext_noop
 
+from ecoplan.plans.labels import period_label
+
 # message key → English template (a msgid; zh-hans in the catalogue) filled with the judgement's params
 TEMPLATES = {
     "no_source": gettext_noop("ecoplan has no monitoring source for this indicator yet"),
@@ -46,5 +48,8 @@ TEMPLATES = {
 def reason(judgement) -> str:
     """The judgement's reason in the user's language (the English reason for an unknown key)."""
     if judgement.code in TEMPLATES:
-        return gettext(TEMPLATES[judgement.code]).format(**judgement.params)
+        params = dict(judgement.params)
+        if "period" in params:  # a code of the plan (by 2025, cumulative …): shown as words
+            params["period"] = period_label(params["period"])
+        return gettext(TEMPLATES[judgement.code]).format(**params)
     return judgement.reason
