@@ -64,7 +64,8 @@ def plain(value: Decimal) -> Decimal:
     """Trailing zeros dropped without an exponent: 33.0000 → 33, 30.0000 → 30 (normalize() alone
     gives 3E+1), 0.50 → 0.5."""
     value = value.normalize()
-    return value.quantize(Decimal(1)) if value.as_tuple().exponent > 0 else value
+    exponent = value.as_tuple().exponent
+    return value.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else value
 
 
 def judge(code: str, comparator: str, target: Decimal | None, period: str, year: int,

@@ -92,8 +92,8 @@ class AirStore:
             daily.compute_area_daily(self, days, rule_set)
             statistics.compute_stats(self, days)
             # days before any AQI rule set (the API era) get no daily values: say how many
-            before = 0 if rule_set else self.con.execute(
-                f"SELECT count(DISTINCT day) FROM daily_conc WHERE day < DATE '{packs.FIRST_ISSUED}'").fetchone()[0]
+            before = 0 if rule_set else self.query(
+                f"SELECT count(DISTINCT day) AS n FROM daily_conc WHERE day < DATE '{packs.FIRST_ISSUED}'")[0]["n"]
         finally:
             self.con.execute("SET preserve_insertion_order = true")
         counts = {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]

@@ -133,7 +133,7 @@ class SkippedLine:
     reason: str  # ``template`` filled with ``params``, in English
     text: str
     template: str = ""  # the reason with {placeholders}: the pages translate it (it is a msgid)
-    params: dict = field(default_factory=dict)
+    params: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass
@@ -184,7 +184,7 @@ class ImportResult:
         translate the template); parameters must not be named like this method's arguments."""
         self.review.append(ReviewItem(kind, template.format(**params), line, text, ref, template, params))
 
-    def skip(self, line: int, reason: str, text: str, **params):
+    def skip(self, line: int, reason: str, text: str, **params: object) -> None:
         """``reason`` is an English msgid with {placeholders} filled from ``params`` (the pages
         translate it); parameters must not be named like this method's arguments."""
         self.skipped.append(SkippedLine(line, reason.format(**params), text, reason, params))

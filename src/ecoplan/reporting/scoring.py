@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Any
 
 DEFAULT_WEIGHTS = {"timely_reporting": Decimal(40), "done_on_time": Decimal(40), "targets_met": Decimal(20)}
 # English msgids: the pages and exports translate them (zh-hans: 按时报送, 按期完成, 目标达成)
@@ -25,7 +26,7 @@ class Note:
     holds component codes, which a page shows by their translated LABELS."""
 
     template: str
-    params: dict = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
 
     def __str__(self) -> str:
         params = dict(self.params)
