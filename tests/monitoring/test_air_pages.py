@@ -113,3 +113,29 @@ def test_aqi_command_above_the_2012_table_uses_the_other_value(capsys):
     assert json.loads(capsys.readouterr().out)["iaqi"] == 101
     call_command("air", "aqi", "--pollutant", "o3", "--value", "801", "--averaging", "8h", "--date", "2026-05-01")
     assert json.loads(capsys.readouterr().out)["iaqi"] == 300  # 2026: a fixed IAQI
+
+
+def test_compute_follows_the_2012_rules_from_2013_and_says_what_it_skipped(settings, tmp_path, capsys):
+    """Regression: `air compute` silently produced nothing before 2016-01-01 (Beijing applied
+    GB 3095-2012 from 2013); days before the 2012 rules existed are reported, not dropped silently."""
+    settings.DATA_DIR = tmp_path
+    registry = tmp_path / "stations.csv"
+    registry.write_text("code,name,area,district\nS1,站一,甲街道,乙区\n", "utf-8")
+    call_command("air", "stations", str(registry))
+    hours = tmp_path / "h.csv"
+    with hours.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["station", "time", "so2", "no2", "co", "o3", "pm10", "pm25"])
+        for day in ("2011-12-01", "2013-03-01"):
+            for h in range(24):
+                writer.writerow(["S1", f"{day} {h:02d}:00:00", 5, 30, 0.5, 80, 60, 40])
+    call_command("air", "ingest", str(hours), "--no-compute")
+    capsys.readouterr()
+    call_command("air", "compute")
+    out = capsys.readouterr().out
+    assert "1 day(s) before 2012-02-29 skipped" in out and "GB 3095-2012" in out
+    from ecoplan.monitoring.store import open_store
+
+    with open_store() as store:
+        rows = store.query("SELECT day, rule_set FROM daily ORDER BY day")
+    assert [(str(r["day"]), r["rule_set"][:11]) for r in rows] == [("2013-03-01", "HJ 633-2012")]
