@@ -43,10 +43,9 @@ def _bump(report: Report, expected_version: int) -> None:
     """Optimistic lock: only a save based on the current version goes through."""
     updated = Report.objects.filter(pk=report.pk, version=expected_version).update(version=F("version") + 1)
     if not updated:
-        current = Report.objects.get(pk=report.pk)
-        raise Conflict(_("this report was changed by someone else meanwhile (version %(current)s, you "
-                         "edited version %(yours)s): reload it and apply your changes again")
-                       % {"current": current.version, "yours": expected_version})
+        # the lock counter is no user's idea of a version: the message does not show it
+        raise Conflict(_("this report was changed by someone else meanwhile: reload it and apply your "
+                         "changes again"))
     report.version = expected_version + 1
 
 
