@@ -271,3 +271,17 @@ def test_long_format_xlsx_and_a_declared_mapping(store, tmp_path):
     store.compute()
     day = store.query("SELECT pm25, co, n_pm25 FROM daily")[0]
     assert (day["n_pm25"], day["co"]) == (24, 0.8) and day["pm25"] == pytest.approx(40.042, abs=0.001)
+
+
+def test_days_before_the_nationwide_date_follow_the_2012_rules(store, tmp_path):
+    """Regression: GB 3095-2012 applied in Beijing from 2013 but its pack starts on 2016-01-01;
+    days in between got no daily values.  Before the 2012 rules were issued, days are counted."""
+    rows = (list(hours("S1", datetime(2013, 3, 1), 24, so2=5, no2=20, co="0.4", o3=60, pm10=50, pm25=70))
+            + list(hours("S1", datetime(2011, 6, 1), 24, so2=5, no2=20, co="0.4", o3=60, pm10=50, pm25=70)))
+    store.set_membership([("S1", "甲街道", None, None)])
+    store.ingest(write_csv(tmp_path / "early.csv", rows))
+    counts = store.compute()
+    got = {r["day"]: (r["aqi"], r["rule_set"][:11]) for r in store.query("SELECT day, aqi, rule_set FROM daily")}
+    assert got == {date(2013, 3, 1): (94, "HJ 633-2012")}
+    assert counts["days_before_rules"] == 1
+    assert store.query("SELECT count(*) AS n FROM area_daily WHERE day = DATE '2013-03-01'") == [{"n": 1}]

@@ -61,7 +61,9 @@ def test_year_on_year():
 
 
 def test_every_message_key_has_a_chinese_sentence():
-    from ecoplan.evaluation.messages import ZH
+    from django.utils import translation
+
+    from ecoplan.evaluation.messages import TEMPLATES, reason
 
     cases = [judge("pm25", "<=", Decimal(35), "year", 2024, f(), AS_OF),
              judge("pm25", "<=", Decimal(35), "year", 2024, f(pm25_mean=36.2), AS_OF),
@@ -72,5 +74,26 @@ def test_every_message_key_has_a_chinese_sentence():
              judge("pm25", "improve", None, "year", 2024, f(previous_pm25_mean=32.0), AS_OF),
              judge("dustfall", "≈", Decimal(5), "year", 2024, f(), AS_OF)]
     for j in cases:
-        assert j.code in ZH
-        ZH[j.code].format(**j.params)  # every placeholder has its parameter
+        assert j.code in TEMPLATES
+        assert TEMPLATES[j.code].format(**j.params)  # every placeholder has its parameter
+        with translation.override("zh-hans"):
+            assert translation.gettext(TEMPLATES[j.code]) != TEMPLATES[j.code], j.code
+            assert reason(j) != j.reason
+
+
+def test_target_values_print_without_an_exponent():
+    """Regression: Decimal("30.0000").normalize() is 3E+1 — the reasons printed ≤ 3E+1."""
+    from django.utils import translation
+
+    from ecoplan.evaluation.messages import reason
+
+    for code, comparator, value, figures in [("pm25", "<=", Decimal("30.0000"), f()),
+                                             ("good_day_ratio", ">=", Decimal("70.0000"), f()),
+                                             ("heavy_ratio", "<=", Decimal("10.0000"), f(last_day=date(2024, 12, 31)))]:
+        j = judge(code, comparator, value, "year", 2024, figures, date(2025, 1, 5))
+        with translation.override("zh-hans"):
+            text = j.reason + reason(j)
+        assert "E+" not in text, text
+        assert str(int(value)) in text
+    j = judge("pm25", "<=", Decimal("32.5000"), "year", 2024, f(), AS_OF)
+    assert "32.5" in j.reason and "32.5000" not in j.reason

@@ -96,3 +96,64 @@ def test_bad_registry_names_the_row(settings, tmp_path):
     with pytest.raises(CommandError, match=r"stations.csv:3 \[kind\]"):
         call_command("air", "stations", str(registry))
     assert not Station.objects.exists()  # all rows or none
+
+
+def test_aqi_command_above_the_2012_table_uses_the_other_value(capsys):
+    """Regression: O3 8-h > 800 and SO2 1-h > 800 raised a TypeError under the 2012 rules.
+    HJ 633-2012 表1 注(2)(3): the IAQI of the 1-h O3 / 24-h SO2 value is used."""
+    for pollutant, averaging, flag in (("o3", "8h", "--o3-1h"), ("so2", "1h", "--so2-24h")):
+        with pytest.raises(CommandError, match=rf"HJ 633-2012 表1 注.*{flag}"):
+            call_command("air", "aqi", "--pollutant", pollutant, "--value", "801", "--averaging", averaging,
+                         "--date", "2024-05-01")
+    call_command("air", "aqi", "--pollutant", "o3", "--value", "801", "--averaging", "8h", "--o3-1h", "801",
+                 "--date", "2024-05-01")
+    assert json.loads(capsys.readouterr().out)["iaqi"] == 301
+    call_command("air", "aqi", "--pollutant", "so2", "--value", "900", "--averaging", "1h", "--so2-24h", "151",
+                 "--date", "2024-05-01")
+    assert json.loads(capsys.readouterr().out)["iaqi"] == 101
+    call_command("air", "aqi", "--pollutant", "o3", "--value", "801", "--averaging", "8h", "--date", "2026-05-01")
+    assert json.loads(capsys.readouterr().out)["iaqi"] == 300  # 2026: a fixed IAQI
+
+
+def test_compute_follows_the_2012_rules_from_2013_and_says_what_it_skipped(settings, tmp_path, capsys):
+    """Regression: `air compute` silently produced nothing before 2016-01-01 (Beijing applied
+    GB 3095-2012 from 2013); days before the 2012 rules existed are reported, not dropped silently."""
+    settings.DATA_DIR = tmp_path
+    registry = tmp_path / "stations.csv"
+    registry.write_text("code,name,area,district\nS1,站一,甲街道,乙区\n", "utf-8")
+    call_command("air", "stations", str(registry))
+    hours = tmp_path / "h.csv"
+    with hours.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["station", "time", "so2", "no2", "co", "o3", "pm10", "pm25"])
+        for day in ("2011-12-01", "2013-03-01"):
+            for h in range(24):
+                writer.writerow(["S1", f"{day} {h:02d}:00:00", 5, 30, 0.5, 80, 60, 40])
+    call_command("air", "ingest", str(hours), "--no-compute")
+    capsys.readouterr()
+    call_command("air", "compute")
+    out = capsys.readouterr().out
+    assert "1 day(s) before 2012-02-29 skipped" in out and "GB 3095-2012" in out
+    from ecoplan.monitoring.store import open_store
+
+    with open_store() as store:
+        rows = store.query("SELECT day, rule_set FROM daily ORDER BY day")
+    assert [(str(r["day"]), r["rule_set"][:11]) for r in rows] == [("2013-03-01", "HJ 633-2012")]
+
+
+def test_station_flags_are_shown_as_words(settings, tmp_path, client):
+    """The ingest's flag codes (negative, impossible (> 1000) …) appear in the user's language."""
+    settings.DATA_DIR = tmp_path
+    registry = tmp_path / "stations.csv"
+    registry.write_text("code,name,area,district\nS1,站一,甲街道,乙区\n", "utf-8")
+    call_command("air", "stations", str(registry))
+    hours = tmp_path / "h.csv"
+    with hours.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["station", "time", "so2", "no2", "co", "o3", "pm10", "pm25"])
+        for h in range(24):
+            writer.writerow(["S1", f"2024-05-01 {h:02d}:00:00", 5, 30, 0.5, 80, 60, -1 if h == 3 else 9999 if h == 4 else 40])
+    call_command("air", "ingest", str(hours))
+    page = client.get("/air/stations/S1/", {"year": 2024}, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "负值" in page and "不可能的数值（&gt; " in page
+    assert "negative" not in page and "impossible" not in page

@@ -31,7 +31,8 @@ def day_filter(store, column: str, days: list[date] | None) -> str:
     if days is None:
         return "true"
     store.con.execute("CREATE OR REPLACE TEMP TABLE wanted_days(day DATE)")
-    store.con.executemany("INSERT INTO wanted_days VALUES (?)", [[d] for d in sorted(set(days))])
+    if days:  # no days (e.g. no dust day registered): the table stays empty, nothing recomputed
+        store.con.executemany("INSERT INTO wanted_days VALUES (?)", [[d] for d in sorted(set(days))])
     return f"{column} IN (SELECT day FROM wanted_days)"
 
 def _rule_sets(rule_set: str | None):
@@ -103,7 +104,7 @@ def with_aqi(store, source: str, target: str, keys: list[str], days, rule_set) -
     basis = rule_set or "in_force"
     for rules in _rule_sets(rule_set):
         iaqis, aqi, primary, category, colour = _aqi_columns(rules)
-        start = rules.limits.effective_from
+        start = packs.applied_from(rules)
         end = rules.limits.effective_to or date(9999, 12, 31)
         in_force = "true" if rule_set else f"day BETWEEN DATE '{start}' AND DATE '{end}'"
         selects.append(f"""

@@ -59,12 +59,20 @@ def period_window(period: str, year: int) -> tuple[date, date] | None:
     return None
 
 
+def plain(value: Decimal) -> Decimal:
+    """Trailing zeros dropped without an exponent: 33.0000 → 33, 30.0000 → 30 (normalize() alone
+    gives 3E+1), 0.50 → 0.5."""
+    value = value.normalize()
+    exponent = value.as_tuple().exponent
+    return value.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else value
+
+
 def judge(code: str, comparator: str, target: Decimal | None, period: str, year: int,
           figures: Figures | None, as_of: date) -> Judgement:
     """Judge one target; ``code`` is the indicator code (pm25, good_day_ratio, heavy_days …)."""
     base = code.removesuffix("_q1")
     if target is not None:
-        target = Decimal(target).normalize()  # 33.0000 → 33 in the reasons
+        target = plain(Decimal(target))  # 33.0000 → 33 in the reasons
     if code not in EVALUABLE:
         return Judgement("not_evaluable", "ecoplan has no monitoring source for this indicator yet", code="no_source")
     window = period_window("Q1" if code.endswith("_q1") else period, year)

@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 
 from ecoplan.vocabulary.pollutants import CODES as POLLUTANTS
+from ecoplan.standards import packs
 
 from . import daily, hourly, statistics
 from . import ingest as ingest_mod
@@ -91,10 +92,14 @@ class AirStore:
             daily.compute_daily(self, days, rule_set)
             daily.compute_area_daily(self, days, rule_set)
             statistics.compute_stats(self, days)
+            # days before any AQI rule set (the API era) get no daily values: say how many
+            before = 0 if rule_set else self.query(
+                f"SELECT count(DISTINCT day) AS n FROM daily_conc WHERE day < DATE '{packs.FIRST_ISSUED}'")[0]["n"]
         finally:
             self.con.execute("SET preserve_insertion_order = true")
-        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("daily", "area_daily", "stats")}
+        counts = {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("daily", "area_daily", "stats")}
+        return {**counts, "days_before_rules": before}
 
     def area_figures(self, area: str, start: date, end: date, exclusion: str = "none") -> dict | None:
         return statistics.area_figures(self, area, start, end, exclusion)

@@ -1,40 +1,55 @@
-"""Judgement reasons in Chinese, from the judgement's message key and parameters.
+"""Judgement reasons in the user's language, from the judgement's message key and parameters.
 
-``ecoplan.analytics.judgement`` is pure and speaks English (CLI, JSON); the pages speak the
-user's language: Chinese first, the English reason otherwise.
+``ecoplan.analytics.judgement`` is pure and speaks English (CLI, JSON); the pages translate the
+templates below through the catalogue (zh-hans first).
 """
 from __future__ import annotations
 
-from django.utils.translation import get_language
+from django.utils.translation import gettext, gettext_noop
 
-ZH = {
-    "no_source": "暂无该指标的监测数据来源",
-    "bad_period": "“{period}”不是空气质量评价期间",
-    "not_started": "评价期间自 {start} 开始",
-    "municipal_pending": "等待市级下达目标值（达到市级要求）",
-    "no_data": "评价期间尚无有效监测数据",
-    "no_value": "目标未给出数值",
-    "yoy_pm25_only": "同比评价目前仅支持 PM2.5",
-    "yoy_no_previous": "缺少上年同期数据",
-    "mean_final": "期间均值 {value} µg/m³（修约后 {reported}），目标 ≤ {limit}",
-    "mean_impossible": "已无法完成：剩余 {remaining} 天均值需低于 {bound} µg/m³",
-    "mean_within": "累计均值 {value} µg/m³，在目标 ≤ {limit} 以内；剩余 {remaining} 天均值需低于 {bound} µg/m³",
-    "mean_above": "累计均值 {value} µg/m³，高于目标 ≤ {limit}；剩余 {remaining} 天均值需低于 {bound} µg/m³",
-    "ratio_final": "优良 {good} 天 / 有效 {days} 天：{ratio}%，目标 ≥ {target}%",
-    "ratio_impossible": "已无法完成：剩余 {remaining} 天中需有 {need} 天优良",
-    "ratio_running": "累计优良天数比例 {ratio}%，目标 ≥ {target}%；剩余 {remaining} 天中至少需 {need} 天优良",
-    "ratio_safe": "累计优良天数比例 {ratio}%，目标 ≥ {target}%；即使剩余 {remaining} 天均非优良也可完成",
-    "count_exceeded": "重污染 {heavy} 天，已超过目标 ≤ {limit} 天",
-    "count_final": "重污染 {heavy} 天，目标 ≤ {limit} 天",
-    "count_running": "已出现重污染 {heavy} 天（目标 ≤ {limit} 天）；剩余 {remaining} 天内最多再出现 {left} 天",
-    "heavy_ratio_final": "重污染天数比率 {ratio}%，目标 ≤ {limit}%",
-    "heavy_ratio_exceeded": "重污染 {heavy} 天，已超过 {limit}% 所允许的 {allowed} 天",
-    "heavy_ratio_running": "重污染天数比率 {ratio}%；剩余 {remaining} 天内最多再出现 {left} 天",
-    "yoy": "PM2.5 {now} µg/m³，上年同期 {before} µg/m³（{change}%）",
+from ecoplan.plans.labels import period_label
+
+# message key → English template (a msgid; zh-hans in the catalogue) filled with the judgement's params
+TEMPLATES = {
+    "no_source": gettext_noop("ecoplan has no monitoring source for this indicator yet"),
+    "bad_period": gettext_noop("period “{period}” is not an air-quality period"),
+    "not_started": gettext_noop("the period starts on {start}"),
+    "municipal_pending": gettext_noop("waiting for the municipal value (meet the municipal requirement)"),
+    "no_data": gettext_noop("no valid monitoring data for the period yet"),
+    "no_value": gettext_noop("the target has no value"),
+    "yoy_pm25_only": gettext_noop("year-on-year judgement is available for PM2.5 only"),
+    "yoy_no_previous": gettext_noop("no data for the same period of the previous year"),
+    "mean_final": gettext_noop("period mean {value} µg/m³ (reported {reported}) against ≤ {limit}"),
+    "mean_impossible": gettext_noop("the target can no longer be met: the remaining {remaining} days must "
+                                    "average below {bound} µg/m³"),
+    "mean_within": gettext_noop("mean to date {value} µg/m³ is within ≤ {limit}; the remaining {remaining} days "
+                                "must average below {bound} µg/m³"),
+    "mean_above": gettext_noop("mean to date {value} µg/m³ is above ≤ {limit}; the remaining {remaining} days "
+                               "must average below {bound} µg/m³"),
+    "ratio_final": gettext_noop("{good} good days of {days}: {ratio}% against ≥ {target}%"),
+    "ratio_impossible": gettext_noop("the target can no longer be met: at least {need} of the remaining "
+                                     "{remaining} days must be good (AQI ≤ 100)"),
+    "ratio_running": gettext_noop("{ratio}% good days to date against ≥ {target}%; at least {need} of the "
+                                  "remaining {remaining} days must be good (AQI ≤ 100)"),
+    "ratio_safe": gettext_noop("{ratio}% good days to date against ≥ {target}%; the target holds even if none "
+                               "of the remaining {remaining} days is good"),
+    "count_exceeded": gettext_noop("{heavy} heavy-pollution days already exceed ≤ {limit}"),
+    "count_final": gettext_noop("{heavy} heavy-pollution days against ≤ {limit}"),
+    "count_running": gettext_noop("{heavy} so far against ≤ {limit}; at most {left} more heavy-pollution "
+                                  "day(s) in the remaining {remaining} days"),
+    "heavy_ratio_final": gettext_noop("{ratio}% against ≤ {limit}%"),
+    "heavy_ratio_exceeded": gettext_noop("{heavy} heavy days already exceed the {allowed} a {limit}% ratio allows"),
+    "heavy_ratio_running": gettext_noop("{ratio}% so far; at most {left} more heavy-pollution day(s) in the "
+                                        "remaining {remaining} days"),
+    "yoy": gettext_noop("PM2.5 {now} µg/m³ against {before} a year before ({change}%)"),
 }
 
 
 def reason(judgement) -> str:
-    if (get_language() or "zh-hans").startswith("zh") and judgement.code in ZH:
-        return ZH[judgement.code].format(**judgement.params)
+    """The judgement's reason in the user's language (the English reason for an unknown key)."""
+    if judgement.code in TEMPLATES:
+        params = dict(judgement.params)
+        if "period" in params:  # a code of the plan (by 2025, cumulative …): shown as words
+            params["period"] = period_label(params["period"])
+        return gettext(TEMPLATES[judgement.code]).format(**params)
     return judgement.reason

@@ -2,13 +2,14 @@
 from datetime import date
 
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
 
 from ecoplan.plans.models import Plan
 
 from .services import judge_plan
 
-STATUS_LABELS = {"met": "已达成", "on_track": "进展正常", "at_risk": "有风险", "missed": "未达成",
-                 "not_evaluable": "暂无法评价"}
+STATUS_LABELS = {"met": _("met"), "on_track": _("on track"), "at_risk": _("at risk"), "missed": _("missed"),
+                 "not_evaluable": _("not evaluable yet")}
 
 
 def plan_targets(request, pk: int):

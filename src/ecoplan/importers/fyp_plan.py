@@ -104,10 +104,13 @@ def parse(text: str, source: str, result: ImportResult) -> None:
                     if found:
                         result.meta_lines.append(n)
                     else:
-                        result.skip(n, "narrative (总体目标)", lines[n - 1])
+                        result.skip(n, "narrative ({chapter})", lines[n - 1], chapter="总体目标")
             else:
                 for n in block.lines:
-                    result.skip(n, f"narrative ({path['chapter'].text if 'chapter' in path else ''})", lines[n - 1])
+                    if "chapter" in path:
+                        result.skip(n, "narrative ({chapter})", lines[n - 1], chapter=path["chapter"].text)
+                    else:
+                        result.skip(n, "narrative", lines[n - 1])
             continue
         _measure(block, annex, path, result)
     titles = {n for a in result.annexes for t in a.tasks for n in t.title_lines}

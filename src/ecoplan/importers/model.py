@@ -132,8 +132,10 @@ class ReviewItem:
 @dataclass
 class SkippedLine:
     line: int
-    reason: str
+    reason: str  # ``template`` filled with ``params``, in English
     text: str
+    template: str = ""  # the reason with {placeholders}: the pages translate it (it is a msgid)
+    params: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass
@@ -187,8 +189,10 @@ class ImportResult:
             raise ValueError(f"review kind {kind!r} is not in ecoplan.vocabulary.review")
         self.review.append(ReviewItem(kind, template.format(**params), line, text, ref, template, params))
 
-    def skip(self, line: int, reason: str, text: str):
-        self.skipped.append(SkippedLine(line, reason, text))
+    def skip(self, line: int, reason: str, text: str, **params: object) -> None:
+        """``reason`` is an English msgid with {placeholders} filled from ``params`` (the pages
+        translate it); parameters must not be named like this method's arguments."""
+        self.skipped.append(SkippedLine(line, reason.format(**params), text, reason, params))
 
     def accounted_lines(self) -> set[int]:
         """Lines that belong to an imported entity, the metadata, or the skipped list."""

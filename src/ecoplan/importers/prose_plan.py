@@ -77,7 +77,10 @@ def parse(text: str, source: str, result: ImportResult) -> None:
             continue
         if annex is None:
             for n in block.lines:
-                result.skip(n, f"narrative ({part or 'preamble'})", lines[n - 1])
+                if part:
+                    result.skip(n, "narrative ({part})", lines[n - 1], part=part)
+                else:
+                    result.skip(n, "narrative (preamble)", lines[n - 1])
             continue
         _items(block, annex, result, year)
     if result.annexes:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
 from ecoplan.importers import import_bytes
 from ecoplan.importers.model import ImportResult, PlanImportError, UnitRef
@@ -22,23 +23,69 @@ from .models import (
 )
 
 
-class DuplicatePlan(PlanImportError):
-    """The same file (by SHA-256) was imported before."""
+class _PlanRefused(PlanImportError):
+    """A refusal naming an existing plan; ``template`` (a msgid) and ``params`` let the pages
+    show it in the user's language (``str()`` is the English for the CLI and logs)."""
+
+    template = ""
 
     def __init__(self, plan: Plan, source: str):
         self.plan = plan
-        super().__init__(f"already imported as plan #{plan.pk} “{plan.title}” (same SHA-256)",
-                         source=source)
+        self.params = {"id": plan.pk, "title": plan.title, "doc_number": plan.doc_number or "—",
+                       "district": plan.district.name if plan.district else "—"}
+        super().__init__(self.template.format(**self.params), source=source)
+
+    def translated(self) -> str:
+        return f"{self.source or '<input>'}: {gettext(self.template).format(**self.params)}"
+
+
+class DuplicatePlan(_PlanRefused):
+    """The same file (by SHA-256) was imported before."""
+
+    template = gettext_noop("already imported as plan #{id} “{title}” (same SHA-256)")
+
+
+class SamePlan(_PlanRefused):
+    """Another file of the same plan — same 文号 (or, without one, the same title) in the same
+    district: a revised copy.  Imported only to supersede the existing plan."""
+
+    template = gettext_noop("plan #{id} “{title}” ({doc_number}, {district}) is the same document: to import "
+                            "this file as its revised copy, choose to supersede it (ecoplan import --supersede)")
 
 
 def parse_document(data: bytes, name: str) -> ImportResult:
     return import_bytes(data, name)
 
 
-def check_not_imported(result: ImportResult) -> None:
+def same_plan(result: ImportResult) -> Plan | None:
+    """The plan in force that this document is another copy of: the same 文号 in the same district,
+    or the same title when either copy prints no 文号."""
+    meta = result.meta
+    plans = Plan.objects.filter(superseded_by__isnull=True).select_related("district")
+    if meta.district:
+        plans = plans.filter(district__name=meta.district, district__parent__isnull=True)
+    else:
+        plans = plans.filter(district__isnull=True)
+    if meta.doc_number and (match := plans.filter(doc_number=meta.doc_number).first()):
+        return match
+    if meta.title:
+        candidates = plans.filter(title=meta.title[:300])
+        if meta.doc_number:
+            candidates = candidates.filter(doc_number="")
+        return candidates.first()
+    return None
+
+
+def check_not_imported(result: ImportResult, supersede: bool = False) -> Plan | None:
+    """Refuse a file imported before, and another copy of a plan unless ``supersede``; returns
+    the plan the new one supersedes."""
     existing = Plan.objects.filter(source_sha256=result.sha256).first()
     if existing:
         raise DuplicatePlan(existing, result.source_name)
+    same = same_plan(result)
+    if same is not None and not supersede:
+        raise SamePlan(same, result.source_name)
+    return same
 
 
 def _area(name: str, kind: str, parent: Area | None) -> Area:
@@ -57,9 +104,11 @@ def _organisation(unit: UnitRef, cache: dict) -> Organisation:
 
 
 @transaction.atomic
-def do_import_plan(result: ImportResult, acting_user=None) -> Plan:
-    """Write a parsed document into the registry: all of it, or nothing."""
-    check_not_imported(result)
+def do_import_plan(result: ImportResult, acting_user=None, supersede: bool = False) -> Plan:
+    """Write a parsed document into the registry: all of it, or nothing.  With ``supersede``, a
+    revised copy of a plan in force (same 文号/title and district) replaces it: the old plan
+    stays, marked as superseded by the new one."""
+    replaced = check_not_imported(result, supersede)
     meta = result.meta
     district = _area(meta.district, Area.Kind.DISTRICT, None) if meta.district else None
     plan = Plan.objects.create(
@@ -73,6 +122,9 @@ def do_import_plan(result: ImportResult, acting_user=None) -> Plan:
         for repealed in Plan.objects.filter(doc_number__in=[_doc_number(r) for r in meta.repeals]):
             plan.supersedes = repealed
             plan.save(update_fields=["supersedes"])
+    if replaced is not None:
+        plan.supersedes = replaced
+        plan.save(update_fields=["supersedes"])
     cache: dict[str, Organisation] = {}
     annex_rows: list[Annex] = []
     measure_rows: dict[tuple, Measure] = {}
@@ -141,7 +193,8 @@ def do_import_plan(result: ImportResult, acting_user=None) -> Plan:
     ImportRun.objects.create(
         plan=plan, source_name=result.source_name, source_sha256=result.sha256,
         shape=result.shape, counts=result.counts(), acting_user=acting_user,
-        skipped=[{"line": s.line, "reason": s.reason, "text": s.text} for s in result.skipped],
+        skipped=[{"line": s.line, "reason": s.reason, "text": s.text, "template": s.template, "params": s.params}
+                 for s in result.skipped],
     )
     return plan
 
@@ -180,10 +233,10 @@ def do_set_municipal_value(target: Target, value, source: str, acting_user) -> T
     return target
 
 
-def import_document(data: bytes, name: str, acting_user=None, dry_run: bool = False):
+def import_document(data: bytes, name: str, acting_user=None, dry_run: bool = False, supersede: bool = False):
     """Parse and (unless dry_run) store one document; returns (result, plan or None)."""
     result = parse_document(data, name)
-    check_not_imported(result)
+    check_not_imported(result, supersede)
     if dry_run:
         return result, None
-    return result, do_import_plan(result, acting_user)
+    return result, do_import_plan(result, acting_user, supersede)

@@ -9,7 +9,7 @@ ACCEPTED = (".txt", ".docx", ".xlsx", ".pdf", ".json")
 
 class MeasureFilterForm(forms.Form):
     unit = forms.IntegerField(required=False, widget=forms.Select)
-    theme = forms.ChoiceField(required=False, choices=[("", "全部主题")] + list(Annex.Theme.choices))
+    theme = forms.ChoiceField(required=False, choices=[("", _("All themes"))] + list(Annex.Theme.choices))
     month = forms.RegexField(required=False, regex=r"^\d{4}-(0[1-9]|1[0-2])$",
                              widget=forms.DateInput(attrs={"type": "month"}))
 
@@ -17,6 +17,8 @@ class MeasureFilterForm(forms.Form):
 class UploadForm(forms.Form):
     document = forms.FileField(label=_("plan document"))
     dry_run = forms.BooleanField(required=False, label=_("check only, write nothing"))
+    supersede = forms.BooleanField(required=False, label=_(
+        "a revised copy: supersede the plan with the same document number (or title) in the same district"))
 
     def clean_document(self):
         document = self.cleaned_data["document"]

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ecoplan.importers.model import PlanImportError
@@ -38,7 +39,7 @@ def plan_detail(request, pk: int):
     plan = get_object_or_404(Plan.objects.select_related("district", "supersedes"), pk=pk)
     form = MeasureFilterForm(request.GET or None)
     units = queries.plan_units(plan)
-    form.fields["unit"].widget.choices = [("", "全部单位")] + [(u.pk, u.name) for u in units]
+    form.fields["unit"].widget.choices = [("", _("All units"))] + [(u.pk, u.name) for u in units]
     filters = form.cleaned_data if form.is_valid() else {}
     organisation = units.filter(pk=filters.get("unit")).first() if filters.get("unit") else None
     rows = queries.measures(plan, organisation=organisation, theme=filters.get("theme") or "",
@@ -91,9 +92,9 @@ def review_resolve(request, pk: int):
                                form.cleaned_data["resolution"])
         if request.headers.get("HX-Request"):
             return render(request, "plans/_review_item.html", {"item": item, "can_resolve": True})
-        messages.success(request, "已处理")
+        messages.success(request, _("Resolved"))
     else:
-        messages.error(request, "请填写处理意见")
+        messages.error(request, _("Write the resolution"))
     return redirect_next(request, "plans:review")
 
 
@@ -106,9 +107,10 @@ def set_municipal_value(request, pk: int):
     if form.is_valid():
         do_set_municipal_value(target, form.cleaned_data["value"], form.cleaned_data["source"],
                                request.user)
-        messages.success(request, f"{target.indicator}：已录入市级要求 {form.cleaned_data['value']}")
+        messages.success(request, _("%(indicator)s: municipal value %(value)s entered") % {
+            "indicator": target.indicator, "value": form.cleaned_data["value"]})
     else:
-        messages.error(request, "请填写数值和来源")
+        messages.error(request, _("Enter the value and its source"))
     return redirect_next(request, "plans:review")
 
 
@@ -120,12 +122,13 @@ def upload(request):
         document = form.cleaned_data["document"]
         try:
             result, plan = import_document(document.read(), document.name, request.user,
-                                           dry_run=form.cleaned_data["dry_run"])
+                                           dry_run=form.cleaned_data["dry_run"],
+                                           supersede=form.cleaned_data["supersede"])
         except PlanImportError as exc:
-            form.add_error("document", str(exc))
+            form.add_error("document", exc.translated() if hasattr(exc, "translated") else str(exc))
         else:
             if plan is not None:
-                messages.success(request, f"已导入：{plan.title}")
+                messages.success(request, _("Imported: %(title)s") % {"title": plan.title})
                 return redirect("plans:detail", pk=plan.pk)
     return render(request, "plans/upload.html", {"form": form, "result": result})
 

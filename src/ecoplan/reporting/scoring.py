@@ -12,9 +12,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Any
 
 DEFAULT_WEIGHTS = {"timely_reporting": Decimal(40), "done_on_time": Decimal(40), "targets_met": Decimal(20)}
-LABELS = {"timely_reporting": "按时报送", "done_on_time": "按期完成", "targets_met": "目标达成"}
+# English msgids: the pages and exports translate them (zh-hans: 按时报送, 按期完成, 目标达成)
+LABELS = {"timely_reporting": "reports on time", "done_on_time": "measures done on time",
+          "targets_met": "targets met"}
+
+
+@dataclass(frozen=True)
+class Note:
+    """A remark on a score: an English template (a msgid) and its parameters; ``components``
+    holds component codes, which a page shows by their translated LABELS."""
+
+    template: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        params = dict(self.params)
+        if "components" in params:
+            params["components"] = ", ".join(LABELS.get(c, c) for c in params["components"])
+        return self.template.format(**params)
 
 
 @dataclass
@@ -35,7 +53,7 @@ class UnitScore:
     components: list[Component]
     score: Decimal = Decimal(0)
     rank: int = 0
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
 
 def score(unit: str, counts: dict[str, tuple[int, int]], weights: dict[str, Decimal] | None = None) -> UnitScore:
@@ -46,11 +64,12 @@ def score(unit: str, counts: dict[str, tuple[int, int]], weights: dict[str, Deci
     result = UnitScore(unit, components)
     total_weight = sum((c.weight for c in scored), Decimal(0))
     if not total_weight:
-        result.notes.append("nothing was due in the period")
+        result.notes.append(Note("nothing was due in the period"))
         return result
     if total_weight != sum(weights.values()):
-        missing = [LABELS.get(c.name, c.name) for c in components if c.rate is None]
-        result.notes.append(f"nothing due for {', '.join(missing)}: the other components re-weighted")
+        missing = [c.name for c in components if c.rate is None]
+        result.notes.append(Note("nothing due for {components}: the other components re-weighted",
+                                 {"components": missing}))
     raw = sum((c.weight * c.rate for c in scored), Decimal(0)) * 100 / total_weight
     result.score = raw.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN)
     return result

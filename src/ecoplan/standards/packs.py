@@ -159,6 +159,23 @@ def rule_sets() -> dict[str, RuleSet]:
     }
 
 
+# GB 3095-2012 and HJ 633-2012 were issued on 2012-02-29 and applied in stages before the nationwide
+# date their packs carry (2016-01-01): the key regions 京津冀、长三角、珠三角, the municipalities and
+# provincial capitals from 2012 (Beijing published AQI from 2013-01-01), 113 key cities from 2013, every
+# prefecture-level city from 2015 (实施 schedule of GB 3095-2012, 环发〔2012〕11号).  The released packs
+# keep the nationwide date; when following the date the engine computes those earlier days under the
+# first rule set — hours measured then were measured for it — and says so.  Before the issue date there
+# is no AQI (the API era): those days are skipped and counted.
+FIRST_ISSUED = date(2012, 2, 29)
+
+
+def applied_from(rules: RuleSet) -> date:
+    """The first day computed under ``rules`` when each day follows the rules in force: the
+    effective date, or FIRST_ISSUED for the first rule set (its staged early application)."""
+    first = min(rule_sets().values(), key=lambda r: r.limits.effective_from)
+    return FIRST_ISSUED if rules.name == first.name else rules.limits.effective_from
+
+
 def rules_for(day: date) -> RuleSet:
     """The rule set in force on ``day`` (2012 rules to 2026-02-28, then 2026, final from 2031)."""
     for name in ("2031", "2026", "2012"):

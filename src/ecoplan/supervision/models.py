@@ -136,6 +136,24 @@ class ReportVersion(models.Model):
         ordering = ["report", "number"]
 
 
+class ReportReview(models.Model):
+    """The coordinator's decision on a submission: returned with a comment, or accepted.  Kept
+    beside the versions so that the history shows every submission, return and acceptance."""
+
+    class Decision(models.TextChoices):
+        RETURNED = "returned", _("returned")
+        ACCEPTED = "accepted", _("accepted")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="reviews")
+    decision = models.CharField(max_length=10, choices=Decision.choices)
+    comment = models.TextField(blank=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    reviewed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["report", "reviewed_at", "id"]
+
+
 class Evidence(models.Model):
     entry = models.ForeignKey(ReportEntry, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(upload_to="evidence/%Y/%m/")

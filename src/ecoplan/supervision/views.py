@@ -12,15 +12,16 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ecoplan.plans.models import Measure, Plan
 from ecoplan.reporting import duties
 from ecoplan.vocabulary import states
 
-from . import actions, status
+from . import actions, labels, status
 from .access import access_report, can_write_report, organisation_of, require_role, role_of
+from .history import report_history
 from .models import (
     AssessmentScheme,
     EntryStatus,
@@ -69,7 +70,7 @@ def measures_in_state(request, pk: int, state: str):
         measures = measures.filter(task__annex__theme=theme)
     states = status.measure_states(plan, measures=measures)
     rows = [m for m in measures if states[m.pk] == state]
-    return render(request, "supervision/measures.html", {"plan": plan, "state": gettext(duties.STATE_LABELS.get(state, state)),
+    return render(request, "supervision/measures.html", {"plan": plan, "state": _(duties.STATE_LABELS.get(state, state)),
                                                          "measures": rows})
 
 
@@ -86,10 +87,13 @@ def cycles(request, pk: int):
         except (ValueError, actions.Refused) as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, f"已开启 {cycle.month:%Y-%m} 报送周期，截止 {cycle.due_date:%Y-%m-%d}")
+            messages.success(request, _("Reporting cycle %(month)s opened, due %(due)s") % {
+                "month": f"{cycle.month:%Y-%m}", "due": f"{cycle.due_date:%Y-%m-%d}"})
             return redirect("supervision:cycle", pk=cycle.pk)
     return render(request, "supervision/cycles.html", {"plan": plan, "cycles": plan.cycles.all(),
-                                                       "can_open": role_of(request.user) == Role.COORDINATOR})
+                                                       "can_open": role_of(request.user) == Role.COORDINATOR,
+                                                       "due_rules": labels.due_rule_choices(),
+                                                       "due_rule": plan.report_due_rule or actions.DEFAULT_DUE_RULE})
 
 
 @login_required
@@ -117,6 +121,14 @@ def _entries_from_post(post, report: Report) -> dict:
     return entries
 
 
+def _evidence_from_post(request, report: Report) -> None:
+    """Evidence files chosen in the report form (``m<measure>-evidence``), each added on its own."""
+    for entry in report.entries.all():
+        for upload in request.FILES.getlist(f"m{entry.measure_id}-evidence"):
+            actions.do_add_evidence(entry, request.user, upload)
+            messages.success(request, _("Uploaded %(name)s") % {"name": upload.name})
+
+
 @login_required
 def report_detail(request, pk: int):
     report = access_report(request.user, pk)
@@ -129,20 +141,21 @@ def report_detail(request, pk: int):
                     raise PermissionDenied("you may not change this unit's report")
                 version = int(request.POST.get("version", "0"))
                 report = actions.do_save_report(report, request.user, version, _entries_from_post(request.POST, report))
+                _evidence_from_post(request, report)  # after the draft is saved: a refused file loses nothing typed
                 if action == "submit":
                     actions.do_submit_report(report, request.user, report.version)
-                    messages.success(request, "已提交")
+                    messages.success(request, _("Submitted"))
                 else:
-                    messages.success(request, "草稿已保存")
+                    messages.success(request, _("Draft saved"))
             elif action in ("accept", "return"):
                 if role != Role.COORDINATOR:
                     raise PermissionDenied("only the coordinator accepts or returns reports")
                 if action == "accept":
                     actions.do_accept_report(report, request.user)
-                    messages.success(request, "已通过")
+                    messages.success(request, _("Accepted"))
                 else:
                     actions.do_return_report(report, request.user, request.POST.get("comment", ""))
-                    messages.success(request, "已退回")
+                    messages.success(request, _("Returned"))
         except actions.Refused as exc:
             messages.error(request, str(exc))
         return redirect("supervision:report", pk=pk)
@@ -158,7 +171,7 @@ def report_detail(request, pk: int):
         "report": report, "entries": entries,
         "statuses": EntryStatus.choices, "can_write": can_write_report(request.user, report) and report.editable,
         "can_review": role == Role.COORDINATOR and report.status == Report.Status.SUBMITTED,
-        "versions": report.versions.select_related("submitted_by"),
+        "history": report_history(report), "evidence_accept": ",".join(sorted(actions.EVIDENCE_TYPES)),
         "late": timezone.localdate() > report.cycle.due_date})
 
 
@@ -169,11 +182,11 @@ def add_evidence(request, pk: int, entry_pk: int):
     entry = get_object_or_404(ReportEntry, pk=entry_pk, report=report)
     upload = request.FILES.get("file")
     if upload is None:
-        messages.error(request, "请选择文件")
+        messages.error(request, _("Choose a file"))
     else:
         try:
             actions.do_add_evidence(entry, request.user, upload)
-            messages.success(request, f"已上传 {upload.name}")
+            messages.success(request, _("Uploaded %(name)s") % {"name": upload.name})
         except actions.Refused as exc:
             messages.error(request, str(exc))
     return redirect("supervision:report", pk=pk)
@@ -215,17 +228,19 @@ def _assessment_xlsx(plan, start, end, scores) -> HttpResponse:
 
     book = Workbook()
     sheet = book.active
-    sheet.title = "考核"
+    sheet.title = _("Assessment")
     append_row(sheet, [plan.title, f"{start} – {end}"])
-    head = ["排名", "单位", "得分"]
-    for label in LABELS.values():
-        head += [f"{label} 权重", f"{label} 完成", f"{label} 应完成"]
-    append_row(sheet, head + ["说明"])
+    head = [_("Rank"), _("Unit"), _("Score")]
+    for code in LABELS:
+        label = labels.component_label(code)
+        head += [_("%(component)s weight") % {"component": label}, _("%(component)s done") % {"component": label},
+                 _("%(component)s due") % {"component": label}]
+    append_row(sheet, head + [_("Notes")])
     for s in scores:
         row = [s.rank, s.unit, float(s.score)]
         for c in s.components:
             row += [float(c.weight), c.numerator, c.denominator]
-        append_row(sheet, row + ["；".join(s.notes)])
+        append_row(sheet, row + ["；".join(labels.note_text(n) for n in s.notes)])
     buffer = io.BytesIO()
     book.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -257,5 +272,5 @@ def tokens(request):
 @require_POST
 def revoke_token(request, pk: int):
     token = actions.do_revoke_api_token(actions.access_own_token(request.user, pk))
-    messages.success(request, gettext("Token “%(name)s” revoked.") % {"name": token.name or token.pk})
+    messages.success(request, _("Token “%(name)s” revoked.") % {"name": token.name or token.pk})
     return redirect("supervision:token")

@@ -12,9 +12,11 @@ from django.utils.translation import gettext as _
 from ..models import (
     EntryStatus,
     Evidence,
+    Notification,
     Report,
     ReportEntry,
     ReportingCycle,
+    ReportReview,
     ReportVersion,
 )
 from ._errors import Conflict, Refused
@@ -41,10 +43,9 @@ def _bump(report: Report, expected_version: int) -> None:
     """Optimistic lock: only a save based on the current version goes through."""
     updated = Report.objects.filter(pk=report.pk, version=expected_version).update(version=F("version") + 1)
     if not updated:
-        current = Report.objects.get(pk=report.pk)
-        raise Conflict(_("this report was changed by someone else meanwhile (version %(current)s, you "
-                         "edited version %(yours)s): reload it and apply your changes again")
-                       % {"current": current.version, "yours": expected_version})
+        # the lock counter is no user's idea of a version: the message does not show it
+        raise Conflict(_("this report was changed by someone else meanwhile: reload it and apply your "
+                         "changes again"))
     report.version = expected_version + 1
 
 
@@ -108,7 +109,14 @@ def do_submit_report(report: Report, acting_user, expected_version: int) -> Repo
     ReportVersion.objects.create(report=report, number=report.versions.count() + 1, snapshot=snapshot(report),
                                  submitted_by=acting_user,
                                  on_time=timezone.localdate() <= report.cycle.due_date)
+    _resolve_return_notices(report)
     return report
+
+
+def _resolve_return_notices(report: Report) -> None:
+    """A "report returned" notice is done once the report is resubmitted (or accepted)."""
+    Notification.objects.filter(kind="report_returned", key__startswith=f"returned:{report.pk}:",
+                                read_at__isnull=True).update(read_at=timezone.now())
 
 
 @transaction.atomic
@@ -122,6 +130,8 @@ def do_return_report(report: Report, acting_user, comment: str) -> Report:
     report.reviewed_by, report.reviewed_at = acting_user, timezone.now()
     report.version += 1
     report.save(update_fields=["status", "review_comment", "reviewed_by", "reviewed_at", "version"])
+    ReportReview.objects.create(report=report, decision=ReportReview.Decision.RETURNED, comment=comment,
+                                reviewed_by=acting_user)
     _notify_unit(report, "report_returned", f"{report.cycle.month:%Y-%m} 月报被退回：{comment}",
                  f"/supervision/reports/{report.pk}/", f"returned:{report.pk}:{report.version}")
     return report
@@ -136,6 +146,8 @@ def do_accept_report(report: Report, acting_user) -> Report:
     report.reviewed_by, report.reviewed_at = acting_user, timezone.now()
     report.version += 1
     report.save(update_fields=["status", "reviewed_by", "reviewed_at", "version"])
+    ReportReview.objects.create(report=report, decision=ReportReview.Decision.ACCEPTED, reviewed_by=acting_user)
+    _resolve_return_notices(report)
     return report
 
 

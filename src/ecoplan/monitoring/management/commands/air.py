@@ -42,6 +42,9 @@ class Command(BaseCommand):
         p.add_argument("--value", required=True, help="concentration (CO in mg/m³)")
         p.add_argument("--date", type=date.fromisoformat, default=date.today())
         p.add_argument("--averaging", default="24h", choices=pollutants.AVERAGINGS)
+        # HJ 633-2012 表1 注(2)(3): above the table the IAQI of another averaging period is used
+        p.add_argument("--o3-1h", dest="o3_1h", help="O3 1-h value, for an O3 8-h value above 800 µg/m³ (2012 rules)")
+        p.add_argument("--so2-24h", dest="so2_24h", help="SO2 24-h value, for an SO2 1-h value above 800 µg/m³ (2012 rules)")
 
     def handle(self, *args, action, **options):
         try:
@@ -68,7 +71,11 @@ class Command(BaseCommand):
         from ecoplan.monitoring.actions import do_compute
 
         counts = do_compute(rules)
+        before = counts.pop("days_before_rules", 0)
         self.stdout.write(", ".join(f"{k} {v}" for k, v in counts.items()))
+        if before:
+            self.stdout.write(f"{before} day(s) before {packs.FIRST_ISSUED} skipped: no AQI rules were in "
+                              "force then (GB 3095-2012 / HJ 633-2012 were issued on that day)")
 
     def _dust(self, days, area, source, **_):
         from ecoplan.monitoring.actions import do_add_exclusion_days
@@ -81,15 +88,24 @@ class Command(BaseCommand):
                 raise CommandError(f"no area named {area}")
         self.stdout.write(f"{do_add_exclusion_days(days, chosen, source)} day(s) registered")
 
-    def _aqi(self, pollutant, value, date, averaging, **_):
+    def _aqi(self, pollutant, value, date, averaging, o3_1h=None, so2_24h=None, **_):
         rules = packs.rules_for(date)
         series = pollutants.series_of(pollutant, averaging)
+        others = {"o3_1h": o3_1h, "so2_24h": so2_24h}
         try:
-            result = aqi.iaqi(rules.aqi, series, value)
+            table = rules.aqi.breakpoints[series]
+            if table.above_top.startswith("use:") and aqi.pre_round(rules.aqi, series, value) > table.conc[-1]:
+                other = table.above_top.split(":")[1]
+                if others.get(other) is None:
+                    raise CommandError(
+                        f"{rules.aqi.id} {table.clause}: above {table.conc[-1]} the {averaging} {pollutant} value "
+                        f"has no IAQI of its own; the standard takes the IAQI of the {other.replace('_', ' ')} "
+                        f"value: give it with --{other.replace('_', '-')}")
+            result = aqi.iaqi(rules.aqi, series, value, others)
         except KeyError:
             raise CommandError(f"{rules.aqi.id} has no {averaging} breakpoints for {pollutant}") from None
-        except ValueError as exc:
-            raise CommandError(str(exc)) from exc
+        except (ValueError, ArithmeticError) as exc:
+            raise CommandError(f"--value {value}: {exc}") from exc
         lv = aqi.level(rules.aqi, result)
         self.stdout.write(json.dumps({
             "pollutant": pollutant, "averaging": averaging, "value": value, "date": date.isoformat(),

@@ -1,4 +1,4 @@
-"""`ecoplan import FILE… [--dry-run]` — import plan documents, one transaction per file."""
+"""`ecoplan import FILE… [--dry-run] [--supersede]` — import plan documents, one transaction per file."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,8 +19,10 @@ class Command(BaseCommand):
         parser.add_argument("files", nargs="+", metavar="FILE")
         parser.add_argument("--dry-run", action="store_true",
                             help="parse and report, write nothing")
+        parser.add_argument("--supersede", action="store_true",
+                            help="a revised copy of a plan in force (same 文号/title and district) replaces it")
 
-    def handle(self, *args, files, dry_run, **options):
+    def handle(self, *args, files, dry_run, supersede=False, **options):
         console = Console(file=self.stdout, force_terminal=False, width=120)
         failures = []
         with Progress(console=console, transient=True) as progress:
@@ -34,7 +36,7 @@ class Command(BaseCommand):
                     progress.advance(bar)
                     continue
                 try:
-                    result, plan = import_document(data, Path(name).name, dry_run=dry_run)
+                    result, plan = import_document(data, Path(name).name, dry_run=dry_run, supersede=supersede)
                 except PlanImportError as exc:
                     failures.append(str(exc))
                     progress.advance(bar)
@@ -49,6 +51,8 @@ class Command(BaseCommand):
     def _summary(self, console, result, plan, dry_run):
         counts = result.counts()
         head = "DRY RUN — nothing written: " if dry_run else f"plan #{plan.pk}: "
+        if plan is not None and plan.supersedes_id:
+            head += f"(supersedes plan #{plan.supersedes_id}) "
         console.print(f"{head}{result.meta.title} ({result.source_name}, shape {result.shape})")
         table = Table("附件", "title", "tasks", "measures")
         for annex in result.annexes:

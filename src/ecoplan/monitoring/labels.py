@@ -1,0 +1,31 @@
+"""Display labels for the data-quality flags the air ingest writes (English codes in the store),
+in the user's language."""
+from __future__ import annotations
+
+import re
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+ISSUES = {
+    "unreadable time": _("unreadable time"),
+    "not a number": _("not a number"),
+    "negative": _("negative"),
+    "no station": _("no station"),
+    "duplicate value (largest kept)": _("duplicate value (largest kept)"),
+    "unknown pollutant": _("unknown pollutant"),
+    "duplicate hour (first row kept)": _("duplicate hour (first row kept)"),
+}
+IMPOSSIBLE = re.compile(r"^impossible \(> (?P<limit>[\d.]+)\)$")
+FIELDS = {"time": _("time"), "station": _("station"), "row": _("row"), "pollutant": _("pollutant"),
+          "so2": "SO2", "no2": "NO2", "co": "CO", "o3": "O3", "pm10": "PM10", "pm25": "PM2.5"}
+
+
+def flag_issue(issue: str) -> str:
+    if m := IMPOSSIBLE.match(issue or ""):
+        return gettext("impossible (> %(limit)s)") % {"limit": m.group("limit")}
+    return str(ISSUES.get(issue, issue))
+
+
+def flag_field(field: str) -> str:
+    return str(FIELDS.get(field, field))
