@@ -15,8 +15,8 @@ from pathlib import Path
 
 import duckdb
 
-from ecoplan.vocabulary.pollutants import CODES as POLLUTANTS
 from ecoplan.standards import packs
+from ecoplan.vocabulary.pollutants import CODES as POLLUTANTS
 
 from . import daily, hourly, statistics
 from . import ingest as ingest_mod
