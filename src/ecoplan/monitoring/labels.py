@@ -7,6 +7,8 @@ import re
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ecoplan.vocabulary.pollutants import POLLUTANTS
+
 ISSUES = {
     "unreadable time": _("unreadable time"),
     "not a number": _("not a number"),
@@ -18,7 +20,7 @@ ISSUES = {
 }
 IMPOSSIBLE = re.compile(r"^impossible \(> (?P<limit>[\d.]+)\)$")
 FIELDS = {"time": _("time"), "station": _("station"), "row": _("row"), "pollutant": _("pollutant"),
-          "so2": "SO2", "no2": "NO2", "co": "CO", "o3": "O3", "pm10": "PM10", "pm25": "PM2.5"}
+          **{p.code: _(p.label) for p in POLLUTANTS}}
 
 
 def flag_issue(issue: str) -> str:

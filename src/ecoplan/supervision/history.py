@@ -8,7 +8,7 @@ from datetime import datetime
 
 from django.utils.translation import gettext as _
 
-from .models import EntryStatus, Report, ReportReview
+from .models import EntryStatus, Report
 
 
 @dataclass
@@ -32,6 +32,6 @@ def report_history(report: Report) -> list[Event]:
         events.append(Event(version.submitted_at, "submitted", _("Submission %(number)s") % {"number": version.number},
                             version.submitted_by, version.number, version.on_time, entries=entries))
     for review in report.reviews.select_related("reviewed_by"):
-        events.append(Event(review.reviewed_at, review.decision, str(ReportReview.Decision(review.decision).label),
+        events.append(Event(review.reviewed_at, review.decision, str(Report.Status(review.decision).label),
                             review.reviewed_by, comment=review.comment))
     return sorted(events, key=lambda e: e.at)

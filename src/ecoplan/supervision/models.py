@@ -140,12 +140,11 @@ class ReportReview(models.Model):
     """The coordinator's decision on a submission: returned with a comment, or accepted.  Kept
     beside the versions so that the history shows every submission, return and acceptance."""
 
-    class Decision(models.TextChoices):
-        RETURNED = "returned", _("returned")
-        ACCEPTED = "accepted", _("accepted")
+    # the report states a review leads to
+    DECISIONS = (Report.Status.RETURNED, Report.Status.ACCEPTED)
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="reviews")
-    decision = models.CharField(max_length=10, choices=Decision.choices)
+    decision = models.CharField(max_length=10, choices=[(d.value, d.label) for d in DECISIONS])
     comment = models.TextField(blank=True)
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     reviewed_at = models.DateTimeField(auto_now_add=True)

@@ -130,7 +130,7 @@ def do_return_report(report: Report, acting_user, comment: str) -> Report:
     report.reviewed_by, report.reviewed_at = acting_user, timezone.now()
     report.version += 1
     report.save(update_fields=["status", "review_comment", "reviewed_by", "reviewed_at", "version"])
-    ReportReview.objects.create(report=report, decision=ReportReview.Decision.RETURNED, comment=comment,
+    ReportReview.objects.create(report=report, decision=Report.Status.RETURNED, comment=comment,
                                 reviewed_by=acting_user)
     _notify_unit(report, "report_returned", f"{report.cycle.month:%Y-%m} 月报被退回：{comment}",
                  f"/supervision/reports/{report.pk}/", f"returned:{report.pk}:{report.version}")
@@ -146,7 +146,7 @@ def do_accept_report(report: Report, acting_user) -> Report:
     report.reviewed_by, report.reviewed_at = acting_user, timezone.now()
     report.version += 1
     report.save(update_fields=["status", "reviewed_by", "reviewed_at", "version"])
-    ReportReview.objects.create(report=report, decision=ReportReview.Decision.ACCEPTED, reviewed_by=acting_user)
+    ReportReview.objects.create(report=report, decision=Report.Status.ACCEPTED, reviewed_by=acting_user)
     _resolve_return_notices(report)
     return report
 

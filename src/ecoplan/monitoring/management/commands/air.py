@@ -20,6 +20,12 @@ from ecoplan.standards import aqi, packs
 from ecoplan.vocabulary import pollutants
 
 
+def substitute_series() -> list[str]:
+    """Series whose IAQI a pack takes above the top of another table (``use:<series>``)."""
+    return sorted({table.above_top.split(":", 1)[1] for rules in packs.rule_sets().values()
+                   for table in rules.aqi.breakpoints.values() if table.above_top.startswith("use:")})
+
+
 class Command(BaseCommand):
     help = "Air-quality engine: stations, ingest, compute, dust days, single AQI."
 
@@ -42,9 +48,11 @@ class Command(BaseCommand):
         p.add_argument("--value", required=True, help="concentration (CO in mg/m³)")
         p.add_argument("--date", type=date.fromisoformat, default=date.today())
         p.add_argument("--averaging", default="24h", choices=pollutants.AVERAGINGS)
-        # HJ 633-2012 表1 注(2)(3): above the table the IAQI of another averaging period is used
-        p.add_argument("--o3-1h", dest="o3_1h", help="O3 1-h value, for an O3 8-h value above 800 µg/m³ (2012 rules)")
-        p.add_argument("--so2-24h", dest="so2_24h", help="SO2 24-h value, for an SO2 1-h value above 800 µg/m³ (2012 rules)")
+        # HJ 633-2012 表1 注(2)(3): above a table's top the IAQI of another series is used; the
+        # series the packs name that way (O3 1-h, SO2 24-h) can be given
+        for other in substitute_series():
+            p.add_argument("--" + other.replace("_", "-"), dest=other,
+                           help=f"{other} value, used where the packs take its IAQI above another table's top")
 
     def handle(self, *args, action, **options):
         try:
@@ -88,10 +96,10 @@ class Command(BaseCommand):
                 raise CommandError(f"no area named {area}")
         self.stdout.write(f"{do_add_exclusion_days(days, chosen, source)} day(s) registered")
 
-    def _aqi(self, pollutant, value, date, averaging, o3_1h=None, so2_24h=None, **_):
+    def _aqi(self, pollutant, value, date, averaging, **options):
         rules = packs.rules_for(date)
         series = pollutants.series_of(pollutant, averaging)
-        others = {"o3_1h": o3_1h, "so2_24h": so2_24h}
+        others = {other: options.get(other) for other in substitute_series()}
         try:
             table = rules.aqi.breakpoints[series]
             if table.above_top.startswith("use:") and aqi.pre_round(rules.aqi, series, value) > table.conc[-1]:
