@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from ecoplan.plans import actions
-from ecoplan.plans.models import Organisation, ReviewItem
+from ecoplan.plans.models import Organisation, Profile, ReviewItem, Role
 
 from ..conftest import DEMO
 
@@ -38,16 +38,27 @@ def test_organisation_page(client, plan):
     assert "地表水考核断面水质全部达标" in page  # co-leads
 
 
+def coordinator(client):
+    """A coordinator by role (is_staff decides nothing), signed in."""
+    user = User.objects.create_user("coord", password="pw-123456")
+    Profile.objects.create(user=user, role=Role.COORDINATOR)
+    client.login(username="coord", password="pw-123456")
+    return user
+
+
 def test_review_queue_resolution_needs_a_coordinator(client, plan):
     item = plan.review_items.first()
     page = client.get("/review/").content.decode()
     assert item.display_message in page and item.display_message != item.message  # shown in Chinese
     response = client.post(f"/review/{item.pk}/resolve/", {"status": "resolved", "resolution": "ok"})
-    assert response.status_code == 302 and "/admin/login" in response["Location"]
+    assert response.status_code == 302 and "/accounts/login" in response["Location"]
     item.refresh_from_db()
     assert item.status == "open"
-    User.objects.create_user("coord", password="pw-123456", is_staff=True)
-    client.login(username="coord", password="pw-123456")
+    User.objects.create_user("staff", password="pw-123456", is_staff=True)  # staff, but no role
+    client.login(username="staff", password="pw-123456")
+    response = client.post(f"/review/{item.pk}/resolve/", {"status": "resolved", "resolution": "ok"})
+    assert response.status_code == 403
+    coordinator(client)
     client.post(f"/review/{item.pk}/resolve/", {"status": "resolved", "resolution": "单位已核实"})
     item.refresh_from_db()
     assert (item.status, item.resolution, item.resolved_by.username) == ("resolved", "单位已核实", "coord")
@@ -55,8 +66,7 @@ def test_review_queue_resolution_needs_a_coordinator(client, plan):
 
 
 def test_upload_reports_bad_file_and_imports_good_one(client):
-    User.objects.create_user("coord", password="pw-123456", is_staff=True)
-    client.login(username="coord", password="pw-123456")
+    coordinator(client)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     bad = client.post("/import/", {"document": SimpleUploadedFile("empty.txt", b" ")})
@@ -77,8 +87,7 @@ def test_coordinator_enters_a_municipal_value(client, plan):
     target = plan.targets.get(comparator="municipal")
     page = client.get("/review/", {"kind": "target_municipal"})
     assert target.indicator in page.content.decode()
-    User.objects.create_user("coord", password="pw-123456", is_staff=True)
-    client.login(username="coord", password="pw-123456")
+    coordinator(client)
     assert "市级要求数值" in client.get("/review/").content.decode()
     client.post(f"/targets/{target.pk}/municipal-value/", {"value": "12.5", "source": "京环发〔2026〕3号"})
     target.refresh_from_db()

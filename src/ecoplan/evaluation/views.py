@@ -1,19 +1,20 @@
 """Targets judged: every air target of a plan, per area, with status, reason and the bound."""
-from datetime import date
+from django.shortcuts import render
 
-from django.shortcuts import get_object_or_404, render
+from ecoplan.plans.access import access
+from ecoplan.plans.params import parse, parsed
 
-from ecoplan.plans.models import Plan
-
+from .forms import AsOfForm
 from .services import judge_plan
 
 STATUS_LABELS = {"met": "已达成", "on_track": "进展正常", "at_risk": "有风险", "missed": "未达成",
                  "not_evaluable": "暂无法评价"}
 
 
+@parsed
 def plan_targets(request, pk: int):
-    plan = get_object_or_404(Plan, pk=pk)
-    as_of = date.fromisoformat(request.GET["as_of"]) if request.GET.get("as_of") else None
+    plan = access(request.user, "plan", pk)
+    as_of = parse(AsOfForm, request.GET)["as_of"]
     rows = judge_plan(plan, as_of)
     counts = {s: sum(1 for r in rows if r.status == s) for s in STATUS_LABELS}
     return render(request, "evaluation/plan_targets.html", {
