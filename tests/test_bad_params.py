@@ -75,3 +75,9 @@ def test_a_bad_parameter_is_a_400_with_a_message(demo, method, url, data):
 def test_an_id_beyond_the_database_is_not_found(demo, url):
     client, _ = demo
     assert client.get(url).status_code == 404
+
+
+def test_the_400_page_speaks_the_page_language(demo):
+    client, ids = demo
+    page = client.get(f"/air/areas/{ids['area']}/?year=abc", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "请求中有无法识别的参数值" in page and "<b>年份</b>" in page and "输入整数" in page

@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import REVIEW_KINDS, Annex, ReviewItem
 
@@ -20,7 +21,7 @@ class MeasureFilterForm(forms.Form):
 
 
 class ReviewFilterForm(forms.Form):
-    status = forms.ChoiceField(label=_("status"), required=False, choices=ReviewItem.Status.choices)
+    status = forms.ChoiceField(label=pgettext_lazy("request parameter", "status"), required=False, choices=ReviewItem.Status.choices)
     plan = pk_field(_("plan"))
     kind = forms.ChoiceField(label=_("kind"), required=False, choices=list(REVIEW_KINDS.items()))
     page = forms.CharField(required=False)  # the paginator reads any value (last page, first page)

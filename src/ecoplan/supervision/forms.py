@@ -1,6 +1,7 @@
 """Every parameter the supervision pages read, parsed here (a bad value is a 400, never a 500)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ecoplan.plans.forms import pk_field
 from ecoplan.plans.models import Annex
@@ -12,17 +13,17 @@ class ProgressFilterForm(forms.Form):
 
 
 class OpenCycleForm(forms.Form):
-    month = forms.RegexField(label=_("month"), regex=r"^\d{4}-(0[1-9]|1[0-2])$",
+    month = forms.RegexField(label=pgettext_lazy("request parameter", "month"), regex=r"^\d{4}-(0[1-9]|1[0-2])$",
                              error_messages={"invalid": _("Enter a month as YYYY-MM.")})
-    due_rule = forms.CharField(label=_("due rule"), required=False, max_length=40)
+    due_rule = forms.CharField(label=pgettext_lazy("request parameter", "due rule"), required=False, max_length=40)
 
 
 class ReportActionForm(forms.Form):
-    action = forms.ChoiceField(label=_("action"), required=False, choices=[
+    action = forms.ChoiceField(label=pgettext_lazy("request parameter", "action"), required=False, choices=[
         ("save", "save"), ("submit", "submit"), ("accept", "accept"), ("return", "return")])
     # the version the form was based on (optimistic lock); needed to save or submit
-    version = forms.IntegerField(label=_("version"), required=False, min_value=0, max_value=2**31 - 1)
-    comment = forms.CharField(label=_("comment"), required=False, max_length=5000)
+    version = forms.IntegerField(label=pgettext_lazy("request parameter", "version"), required=False, min_value=0, max_value=2**31 - 1)
+    comment = forms.CharField(label=pgettext_lazy("request parameter", "comment"), required=False, max_length=5000)
 
     def clean(self):
         data = super().clean()
@@ -35,9 +36,9 @@ class ReportActionForm(forms.Form):
 class AssessmentForm(forms.Form):
     """?from=&to=&scheme=&format= on the assessment page ("from" is a keyword: set below)."""
 
-    to = forms.DateField(label=_("to"), required=False, input_formats=["%Y-%m-%d"])
+    to = forms.DateField(label=pgettext_lazy("request parameter", "to"), required=False, input_formats=["%Y-%m-%d"])
     scheme = pk_field(_("assessment scheme"))
-    format = forms.ChoiceField(label=_("format"), required=False, choices=[("xlsx", "xlsx")])
+    format = forms.ChoiceField(label=pgettext_lazy("request parameter", "format"), required=False, choices=[("xlsx", "xlsx")])
 
     def clean(self):
         data = super().clean()
@@ -46,5 +47,5 @@ class AssessmentForm(forms.Form):
         return data
 
 
-AssessmentForm.base_fields["from"] = forms.DateField(label=_("from"), required=False,
+AssessmentForm.base_fields["from"] = forms.DateField(label=pgettext_lazy("request parameter", "from"), required=False,
                                                      input_formats=["%Y-%m-%d"])
