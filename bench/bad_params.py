@@ -42,7 +42,7 @@ def main() -> int:
            "report": report.pk}
     client = Client(raise_request_exception=False)
     client.force_login(User.objects.get(username="demo-coordinator"))
-    rows = [(m, u.format(**ids), d) for m, u, d in bad] + [("get", u, None) for u in missing]
+    rows = [(m, u.format(**ids), d) for m, u, d in bad] + [("get", u.format(**ids), None) for u in missing]
     errors = 0
     for method, url, data in rows:
         status = getattr(client, method)(url, data or {}).status_code

@@ -7,6 +7,12 @@ from .models import REVIEW_KINDS, Annex, ReviewItem
 
 ACCEPTED = (".txt", ".docx", ".xlsx", ".pdf", ".json")
 MAX_PK = 2**63 - 1  # the database's largest id: a larger one is a bad value, not a crash
+MONTH_PATTERN = r"^(19|20)\d{2}-(0[1-9]|1[0-2])$"  # YYYY-MM, 1900-01 … 2099-12
+
+
+def month_field(label=None, **kwargs) -> forms.RegexField:
+    return forms.RegexField(label=label, regex=MONTH_PATTERN,
+                            error_messages={"invalid": _("Enter a month as YYYY-MM.")}, **kwargs)
 
 
 def pk_field(label, **kwargs) -> forms.IntegerField:
@@ -16,8 +22,8 @@ def pk_field(label, **kwargs) -> forms.IntegerField:
 class MeasureFilterForm(forms.Form):
     unit = pk_field(_("unit"), widget=forms.Select)
     theme = forms.ChoiceField(required=False, choices=[("", "全部主题")] + list(Annex.Theme.choices))
-    month = forms.RegexField(required=False, regex=r"^\d{4}-(0[1-9]|1[0-2])$",
-                             widget=forms.DateInput(attrs={"type": "month"}))
+    month = month_field(pgettext_lazy("request parameter", "month"), required=False,
+                        widget=forms.DateInput(attrs={"type": "month"}))
 
 
 class ReviewFilterForm(forms.Form):

@@ -13,13 +13,11 @@ from ninja import NinjaAPI, Query, Schema
 from ninja.security import HttpBearer, django_auth
 
 from ecoplan.plans.access import NONE, access, organisation_of, role_of, rule, visible
-from ecoplan.plans.forms import MAX_PK
+from ecoplan.plans.forms import MAX_PK, MONTH_PATTERN
 
 from . import actions, status
 from .access import access_report
 from .models import ApiToken, Report, ReportEntry, Role
-
-MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
 
 
 class BearerToken(HttpBearer):
@@ -135,7 +133,7 @@ def _report_out(report: Report) -> dict:
 
 
 @api.get("/reports", response=answers(list[ReportOut], 401, 403, 422), summary="Reports the caller may read")
-def list_reports(request, month: str | None = Query(None, pattern=MONTH, description="YYYY-MM"),
+def list_reports(request, month: str | None = Query(None, pattern=MONTH_PATTERN, description="YYYY-MM"),
                  plan: int | None = Query(None, ge=1, le=MAX_PK)):
     if rule(request.user, "report") == NONE:
         raise PermissionDenied("no role")

@@ -3,7 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from ecoplan.plans.forms import pk_field
+from ecoplan.plans.forms import month_field, pk_field
 from ecoplan.plans.models import Annex
 
 
@@ -13,8 +13,7 @@ class ProgressFilterForm(forms.Form):
 
 
 class OpenCycleForm(forms.Form):
-    month = forms.RegexField(label=pgettext_lazy("request parameter", "month"), regex=r"^\d{4}-(0[1-9]|1[0-2])$",
-                             error_messages={"invalid": _("Enter a month as YYYY-MM.")})
+    month = month_field(pgettext_lazy("request parameter", "month"))
     due_rule = forms.CharField(label=pgettext_lazy("request parameter", "due rule"), required=False, max_length=40)
 
 

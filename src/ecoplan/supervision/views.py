@@ -9,7 +9,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -60,6 +60,8 @@ def home(request):
 def measures_in_state(request, pk: int, state: str):
     """The list behind a dashboard number: the plan's measures in one due state (or overdue for one unit)."""
     plan = access(request.user, "progress", pk)
+    if state not in duties.STATE_LABELS:
+        raise Http404("no such due state")
     query = parse(ProgressFilterForm, request.GET)
     measures = Measure.objects.filter(task__annex__plan=plan).select_related("task__annex")
     if unit := query["unit"]:
