@@ -224,3 +224,17 @@ def test_reporter_desk_and_unit_page_keep_to_the_district(world, db):
     assert shown and {m.task.annex.plan_id for m in shown} == {world["plan"].pk}
     assert Measure.objects.filter(task__annex__plan=world["other_plan"],
                                   assignments__organisation__name="区市场监管局").exists()
+
+
+def test_admin_sign_in_asks_the_role_not_is_staff(world, db):
+    client = Client()
+    response = client.post("/admin/login/?next=/admin/", {"username": "coordinator", "password": "pw-123456"})
+    assert response.status_code == 302 and response["Location"] == "/admin/"  # no is_staff needed
+    client = Client()
+    response = client.post("/admin/login/?next=/admin/", {"username": "staff_no_role", "password": "pw-123456"})
+    assert response.status_code == 200 and not response.wsgi_request.user.is_authenticated
+
+
+def test_the_admin_link_follows_the_role(world, db):
+    assert 'href="/admin/"' in _client("auditor").get("/").content.decode()
+    assert 'href="/admin/"' not in _client("staff_no_role").get("/").content.decode()

@@ -16,7 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -171,6 +173,16 @@ def _queryset(kind: str) -> QuerySet:
 def admin_site_permission(request) -> bool:
     """The admin opens to those whose role may see the registry (coordinator, auditor)."""
     return may(request.user, "registry", VIEW)
+
+
+class AdminLoginForm(AdminAuthenticationForm):
+    """The admin's sign-in asks the role too, not ``is_staff``."""
+
+    def confirm_login_allowed(self, user):
+        AuthenticationForm.confirm_login_allowed(self, user)  # active accounts only
+        if not may(user, "registry", VIEW):
+            raise ValidationError(self.error_messages["invalid_login"], code="invalid_login",
+                                  params={"username": self.username_field.verbose_name})
 
 
 PLAN_KINDS = [

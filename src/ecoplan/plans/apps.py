@@ -15,3 +15,4 @@ class PlansConfig(AppConfig):
         access.register(*access.PLAN_KINDS)
         # the admin opens by role (coordinator, auditor), not by is_staff
         admin.site.has_permission = access.admin_site_permission
+        admin.site.login_form = access.AdminLoginForm

@@ -32,7 +32,3 @@ def access_report(user, report_id, write: bool = False) -> Report:
 
 def can_write_report(user, report: Report) -> bool:
     return may(user, "report", CHANGE, report)
-
-
-def can_read_report(user, report: Report) -> bool:
-    return may(user, "report", VIEW, report)
