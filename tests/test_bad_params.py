@@ -44,6 +44,7 @@ BAD_REQUESTS = [
 NOT_FOUND = [  # ids beyond the database's integers are missing objects, not crashes
     f"/plans/{BIG}/", f"/organisations/{BIG}/", f"/supervision/reports/{BIG}/",
     f"/supervision/cycles/{BIG}/", f"/evaluation/plans/{BIG}/", f"/api/v1/reports/{BIG}",
+    f"/air/areas/{BIG}/", "/air/stations/no-such-station/",
     "/supervision/plans/{plan}/measures/nonsense/",  # no such due state
 ]
 

@@ -20,6 +20,7 @@ from django.test import Client, override_settings
 
 from ecoplan.plans import access
 from ecoplan.plans import actions as plan_actions
+from ecoplan.plans.checks import check_access_rules
 from ecoplan.plans.models import Measure, Organisation, Profile, ReviewItem, Role, Target
 from ecoplan.supervision import actions
 from ecoplan.supervision.models import ApiToken, Report
@@ -70,7 +71,7 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
             "own": own.pk, "entry": entry.pk, "evidence": evidence.pk,
             "other_unit": water_report.pk, "other_evidence": water_evidence.pk,
             "other_district": other_cycle.reports.get(organisation=other_market).pk,
-            "cycle": cycle.pk,
+            "cycle": cycle.pk, "area": plan.district_id,
         }
         tokens = {name: ApiToken.issue(user) for name, user in users.items()}
         yield {"ids": ids, "tokens": tokens, "plan": plan, "other_plan": other_plan, "market": market}
@@ -96,6 +97,8 @@ def _report_form(report_id: int) -> dict:
 PAGES = {
     ("plan", "view"): (("get", "/plans/{plan}/", None), [200, 200, 200, 200, 200, 200, 200]),
     ("plan", "change"): (("get", "/import/", None), [200, 403, 403, 403, LOGIN, 200, 403]),
+    ("area (air page)", "view"): (("get", "/air/areas/{area}/?year=2026", None),
+                                  [200, 200, 200, 200, 200, 200, 200]),
     ("organisation", "view"): (("get", "/organisations/{organisation}/", None),
                                [200, 200, 200, 200, 200, 200, 200]),
     ("review item", "view"): (("get", "/review/", None), [200, 200, 200, 200, 200, 200, 200]),
@@ -195,9 +198,12 @@ def test_api(world, db, obj, action, role, request_, expected):
     assert response.status_code == expected, response.content[:200]
 
 
-def test_every_rule_names_a_known_role_and_kind(world, db):
+def test_every_rule_names_a_known_role_and_kind(world, db, monkeypatch):
     assert {role for rules in access.RULES.values() for role in rules} == set(access.ROLES)
-    assert {kind for kind, _ in access.RULES} <= set(access.KINDS)
+    assert check_access_rules(None) == []
+    monkeypatch.setitem(access.RULES, ("nonsense", "view"), access.RULES[("plan", "view")])
+    monkeypatch.setitem(access.RULES, ("cycle", "view"), access.RULES[("report", "view")])  # no unit path
+    assert sorted(e.id for e in check_access_rules(None)) == ["access.E001", "access.E002"]
 
 
 # -- organisations are units of one district --------------------------------------------------

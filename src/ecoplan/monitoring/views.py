@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 
+from ecoplan.plans.access import access
 from ecoplan.plans.models import Area
 from ecoplan.plans.params import parse, parsed
 from ecoplan.plans.queries import pm25_target
@@ -25,7 +26,7 @@ def air_index(request):
 
 @parsed
 def area_page(request, pk: int):
-    area = get_object_or_404(Area.objects.select_related("parent"), pk=pk)
+    area = access(request.user, "area", pk, queryset=Area.objects.select_related("parent"))
     year = parse(YearForm, request.GET)["year"] or timezone.localdate().year
     codes = list(Station.objects.filter(memberships__area=area, kind=Station.Kind.EVALUATION)
                  .values_list("code", flat=True).distinct())
@@ -52,7 +53,7 @@ def area_page(request, pk: int):
 
 @parsed
 def station_page(request, code: str):
-    station = get_object_or_404(Station, code=code)
+    station = access(request.user, "station", code, field="code")
     year = parse(YearForm, request.GET)["year"] or timezone.localdate().year
     with open_store() as store:
         days = queries.station_daily(store, code, year)

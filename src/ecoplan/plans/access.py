@@ -22,7 +22,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
 
-from .models import Measure, Organisation, Plan, Profile, ReviewItem, Role, Target
+from .models import Area, Measure, Organisation, Plan, Profile, ReviewItem, Role, Target
 
 PUBLIC = "public"  # anonymous visitors and accounts without a role
 VIEW, CHANGE, REVIEW = "view", "change", "review"  # review: a coordinator's decision on a report
@@ -53,6 +53,8 @@ RULES: dict[tuple[str, str], dict[str, Rule]] = {
     ("organisation", CHANGE): _row(ALL, NONE, NONE, NONE, NONE),
     ("target", VIEW): _row(ALL, ALL, ALL, ALL, ALL),
     ("target", CHANGE): _row(ALL, NONE, NONE, NONE, NONE),
+    ("area", VIEW): _row(ALL, ALL, ALL, ALL, ALL),  # districts and sub-areas: the air pages
+    ("station", VIEW): _row(ALL, ALL, ALL, ALL, ALL),
     ("review_item", VIEW): _row(ALL, ALL, ALL, ALL, ALL),
     ("review_item", CHANGE): _row(ALL, NONE, NONE, NONE, NONE),
     # what the importer wrote besides (annexes, tasks, areas, import runs): admin corrections
@@ -141,12 +143,12 @@ def visible(user, kind: str, action: str = VIEW, queryset: QuerySet | None = Non
     return qs.none()
 
 
-def access(user, kind: str, pk, action: str = VIEW, queryset: QuerySet | None = None):
-    """The object, or Http404 when it is missing or not the user's to see (the same answer), or
-    PermissionDenied when the user may see it but not do ``action``."""
+def access(user, kind: str, pk, action: str = VIEW, queryset: QuerySet | None = None, field: str = "pk"):
+    """The object whose ``field`` is ``pk``, or Http404 when it is missing or not the user's to see
+    (the same answer), or PermissionDenied when the user may see it but not do ``action``."""
     qs = _queryset(kind) if queryset is None else queryset
     try:
-        obj = visible(user, kind, VIEW, qs).get(pk=pk)
+        obj = visible(user, kind, VIEW, qs).get(**{field: pk})
     except (qs.model.DoesNotExist, ValueError, TypeError, OverflowError):
         raise Http404(f"no such {kind}") from None
     if action != VIEW and not visible(user, kind, action, qs).filter(pk=obj.pk).exists():
@@ -190,6 +192,7 @@ PLAN_KINDS = [
     Kind("measure", lambda: Measure.objects.all()),
     Kind("organisation", lambda: Organisation.objects.all()),
     Kind("target", lambda: Target.objects.all()),
+    Kind("area", lambda: Area.objects.all()),
     Kind("review_item", lambda: ReviewItem.objects.all()),
     Kind("registry", lambda: Plan.objects.all()),
     Kind("account", lambda: Profile.objects.all()),

@@ -10,7 +10,7 @@ class PlansConfig(AppConfig):
     def ready(self):
         from django.contrib import admin
 
-        from . import access
+        from . import access, checks  # noqa: F401  (checks: registers the access-rule check)
 
         access.register(*access.PLAN_KINDS)
         # the admin opens by role (coordinator, auditor), not by is_staff
