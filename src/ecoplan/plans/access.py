@@ -46,7 +46,7 @@ def _row(coordinator: Rule, reporter: Rule, leader: Rule, auditor: Rule, public:
 RULES: dict[tuple[str, str], dict[str, Rule]] = {
     # the plan registry is published documents: everyone reads it, the bureau corrects it
     ("plan", VIEW): _row(ALL, ALL, ALL, ALL, ALL),
-    ("plan", CHANGE): _row(ALL, NONE, NONE, NONE, NONE),  # import, municipal values
+    ("plan", CHANGE): _row(ALL, NONE, NONE, NONE, NONE),  # import a plan
     ("measure", VIEW): _row(ALL, ALL, ALL, ALL, ALL),
     ("measure", CHANGE): _row(ALL, NONE, NONE, NONE, NONE),
     ("organisation", VIEW): _row(ALL, ALL, ALL, ALL, ALL),
@@ -101,7 +101,7 @@ def role_of(user) -> str:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return PUBLIC
     if user.is_superuser:
-        return Role.COORDINATOR
+        return str(Role.COORDINATOR)  # a TextChoices member prints as its value
     profile = _profile(user)
     return profile.role if profile else PUBLIC
 

@@ -24,7 +24,7 @@ def parse(form_class: type[forms.BaseForm], data, **kwargs) -> dict:
 
 def errors_of(form: forms.BaseForm) -> list[tuple[str, str]]:
     """(field label or name, message) for each error, in the active language."""
-    rows = []
+    rows: list[tuple[str, str]] = []
     for name, errors in form.errors.items():
         field = form.fields.get(name)
         label = str(field.label) if field is not None and field.label else name
