@@ -83,7 +83,7 @@ def test_documented_answers_are_the_answers_given(world):
 
 @pytest.mark.django_db
 def test_every_operation_documents_its_error_answers():
-    """Operations added later (by other features) document at least the answers every
-    authenticated operation can give."""
+    """Operations added later (by other features) document at least the 401 every authenticated
+    operation gives (use ``answers(...)`` in api.py), and then belong in OPERATIONS above."""
     for operation, codes in _documented(Client()).items():
-        assert {200, 401, 422} <= codes, operation
+        assert 401 in codes and len(codes) > 1, operation
