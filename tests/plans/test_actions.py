@@ -70,3 +70,15 @@ def test_municipal_value_closes_its_review_item():
     target.refresh_from_db()
     assert target.value == 40 and target.value_source
     assert not target.review_items.filter(status="open").exists()
+
+
+def test_daxing_plan_gets_its_own_units():
+    """Organisations are matched by name and district: Daxing's 区生态环境局 is not the demo's."""
+    demo = import_demo()
+    daxing = actions.import_document(seed_path("daxing-2024-action-plan.txt").read_bytes(), "daxing.txt")[1]
+    assert demo.district != daxing.district
+    bureaus = {o.district_id: o for o in Organisation.objects.filter(name="区生态环境局")}
+    assert set(bureaus) == {demo.district_id, daxing.district_id}
+    for plan in (demo, daxing):
+        units = Organisation.objects.filter(assignments__measure__task__annex__plan=plan).distinct()
+        assert units.exists() and {u.district_id for u in units} == {plan.district_id}

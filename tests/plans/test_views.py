@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from ecoplan.plans import actions
-from ecoplan.plans.models import Organisation, ReviewItem
+from ecoplan.plans.models import Organisation, Profile, ReviewItem, Role
 
 from ..conftest import DEMO
 
@@ -38,16 +38,27 @@ def test_organisation_page(client, plan):
     assert "地表水考核断面水质全部达标" in page  # co-leads
 
 
+def coordinator(client):
+    """A coordinator by role (is_staff decides nothing), signed in."""
+    user = User.objects.create_user("coord", password="pw-123456")
+    Profile.objects.create(user=user, role=Role.COORDINATOR)
+    client.login(username="coord", password="pw-123456")
+    return user
+
+
 def test_review_queue_resolution_needs_a_coordinator(client, plan):
     item = plan.review_items.first()
     page = client.get("/review/").content.decode()
     assert item.display_message in page and item.display_message != item.message  # shown in Chinese
     response = client.post(f"/review/{item.pk}/resolve/", {"status": "resolved", "resolution": "ok"})
-    assert response.status_code == 302 and "/admin/login" in response["Location"]
+    assert response.status_code == 302 and "/accounts/login" in response["Location"]
     item.refresh_from_db()
     assert item.status == "open"
-    User.objects.create_user("coord", password="pw-123456", is_staff=True)
-    client.login(username="coord", password="pw-123456")
+    User.objects.create_user("staff", password="pw-123456", is_staff=True)  # staff, but no role
+    client.login(username="staff", password="pw-123456")
+    response = client.post(f"/review/{item.pk}/resolve/", {"status": "resolved", "resolution": "ok"})
+    assert response.status_code == 403
+    coordinator(client)
     client.post(f"/review/{item.pk}/resolve/", {"status": "resolved", "resolution": "单位已核实"})
     item.refresh_from_db()
     assert (item.status, item.resolution, item.resolved_by.username) == ("resolved", "单位已核实", "coord")
@@ -55,8 +66,7 @@ def test_review_queue_resolution_needs_a_coordinator(client, plan):
 
 
 def test_upload_reports_bad_file_and_imports_good_one(client):
-    User.objects.create_user("coord", password="pw-123456", is_staff=True)
-    client.login(username="coord", password="pw-123456")
+    coordinator(client)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     bad = client.post("/import/", {"document": SimpleUploadedFile("empty.txt", b" ")})
@@ -78,8 +88,7 @@ def test_coordinator_enters_a_municipal_value(client, plan):
     target = plan.targets.get(comparator="municipal")
     page = client.get("/review/", {"kind": "target_municipal"})
     assert target.indicator in page.content.decode()
-    User.objects.create_user("coord", password="pw-123456", is_staff=True)
-    client.login(username="coord", password="pw-123456")
+    coordinator(client)
     assert "市级要求数值" in client.get("/review/").content.decode()
     client.post(f"/targets/{target.pk}/municipal-value/", {"value": "12.5", "source": "京环发〔2026〕3号"})
     target.refresh_from_db()
@@ -98,28 +107,27 @@ def test_chinese_first_english_second(client, plan):
 # -- safe by default --------------------------------------------------------------------------
 
 @pytest.fixture
-def coordinator(client):
-    User.objects.create_user("coord", password="pw-123456", is_staff=True)
-    client.login(username="coord", password="pw-123456")
+def coordinator_client(client):
+    coordinator(client)
     return client
 
 
 @pytest.mark.parametrize("next_url", ["https://evil.example/phish", "//evil.example/x", "http://evil.example",
                                       "/\\evil.example", "javascript:alert(1)"])
-def test_redirects_after_a_resolution_stay_on_the_site(coordinator, plan, next_url):
+def test_redirects_after_a_resolution_stay_on_the_site(coordinator_client, plan, next_url):
     item = plan.review_items.filter(kind="target_municipal").first() or plan.review_items.first()
-    done = coordinator.post(f"/review/{item.pk}/resolve/",
+    done = coordinator_client.post(f"/review/{item.pk}/resolve/",
                             {"status": "resolved", "resolution": "ok", "next": next_url})
     assert done.status_code == 302 and done["Location"] == "/review/"
     target = plan.targets.get(comparator="municipal")
-    done = coordinator.post(f"/targets/{target.pk}/municipal-value/",
+    done = coordinator_client.post(f"/targets/{target.pk}/municipal-value/",
                             {"value": "1", "source": "x", "next": next_url})
     assert done.status_code == 302 and done["Location"] == "/review/"
 
 
-def test_redirects_go_back_to_a_page_of_the_site(coordinator, plan):
+def test_redirects_go_back_to_a_page_of_the_site(coordinator_client, plan):
     item = plan.review_items.first()
-    done = coordinator.post(f"/review/{item.pk}/resolve/",
+    done = coordinator_client.post(f"/review/{item.pk}/resolve/",
                             {"status": "resolved", "resolution": "ok", "next": "/review/?status=open&page=2"})
     assert done["Location"] == "/review/?status=open&page=2"
 

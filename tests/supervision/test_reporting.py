@@ -81,17 +81,18 @@ def test_cycle_cli_json(world, capsys):
 
 # -- roles ----------------------------------------------------------------------------------
 
-def test_reporter_of_a_gets_403_on_b_through_ui_and_api(world, client):
+def test_reporter_of_a_gets_404_on_b_through_ui_and_api(world, client):
+    """Another unit's report looks missing (404), never forbidden: its existence is not told."""
     login(client, world["reporter_a"])
     b = world["report_b"]
-    assert client.get(f"/supervision/reports/{b.pk}/").status_code == 403
-    assert client.post(f"/supervision/reports/{b.pk}/", form(b)).status_code == 403
+    assert client.get(f"/supervision/reports/{b.pk}/").status_code == 404
+    assert client.post(f"/supervision/reports/{b.pk}/", form(b)).status_code == 404
     assert client.get(f"/supervision/reports/{world['report_a'].pk}/").status_code == 200
     token = ApiToken.issue(world["reporter_a"])
     auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
-    assert client.get(f"/api/v1/reports/{b.pk}", **auth).status_code == 403
+    assert client.get(f"/api/v1/reports/{b.pk}", **auth).status_code == 404
     body = json.dumps({"version": b.version, "entries": []})
-    assert client.put(f"/api/v1/reports/{b.pk}", body, content_type="application/json", **auth).status_code == 403
+    assert client.put(f"/api/v1/reports/{b.pk}", body, content_type="application/json", **auth).status_code == 404
     mine = client.get("/api/v1/reports", **auth).json()
     assert {r["organisation"] for r in mine} == {"区市场监管局"}
 
@@ -111,7 +112,7 @@ def test_reporter_cannot_review_or_open_cycles(world, client):
     login(client, world["reporter_a"])
     a = world["report_a"]
     assert client.post(f"/supervision/reports/{a.pk}/", {"action": "accept"}).status_code == 403
-    assert client.get(f"/supervision/plans/{world['plan'].pk}/cycles/").status_code == 403
+    assert client.get(f"/supervision/plans/{world['plan'].pk}/cycles/").status_code == 404
 
 
 def test_anonymous_is_sent_to_login_and_api_needs_a_token(world, client):
@@ -204,7 +205,7 @@ def test_evidence_type_and_size(world, settings, tmp_path):
     assert got.status_code == 200 and b"".join(got.streaming_content) == b"%PDF-1.4 ..."
     client_b = Client()
     client_b.login(username="rep_b", password="pw-123456")
-    assert client_b.get(f"/supervision/reports/{world['report_a'].pk}/evidence/{ok.pk}/").status_code == 403
+    assert client_b.get(f"/supervision/reports/{world['report_a'].pk}/evidence/{ok.pk}/").status_code == 404
     with pytest.raises(actions.Refused, match="不是文档或图片"):
         actions.do_add_evidence(entry, world["reporter_a"], SimpleUploadedFile("run.exe", b"MZ..."))
     with pytest.raises(actions.Refused, match="不是 .pdf 格式"):

@@ -8,4 +8,9 @@ class MonitoringConfig(AppConfig):
     verbose_name = _("Monitoring")
 
     def ready(self):
+        from ecoplan.plans.access import Kind, register
+
         from . import checks  # noqa: F401  (registers the rule-pack system check)
+        from .models import Station
+
+        register(Kind("station", lambda: Station.objects.all()))

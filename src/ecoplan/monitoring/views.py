@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 
+from ecoplan.plans.access import access
 from ecoplan.plans.models import Area
+from ecoplan.plans.params import parse, parsed
 from ecoplan.plans.queries import pm25_target
 
 from . import queries
+from .forms import YearForm
 from .models import Station
 from .store import open_store
 
@@ -21,9 +24,10 @@ def air_index(request):
                                                      "stations": Station.objects.count()})
 
 
+@parsed
 def area_page(request, pk: int):
-    area = get_object_or_404(Area.objects.select_related("parent"), pk=pk)
-    year = int(request.GET.get("year") or timezone.localdate().year)
+    area = access(request.user, "area", pk, queryset=Area.objects.select_related("parent"))
+    year = parse(YearForm, request.GET)["year"] or timezone.localdate().year
     codes = list(Station.objects.filter(memberships__area=area, kind=Station.Kind.EVALUATION)
                  .values_list("code", flat=True).distinct())
     with open_store() as store:
@@ -48,9 +52,10 @@ def area_page(request, pk: int):
     return render(request, "monitoring/area.html", context)
 
 
+@parsed
 def station_page(request, code: str):
-    station = get_object_or_404(Station, code=code)
-    year = int(request.GET.get("year") or timezone.localdate().year)
+    station = access(request.user, "station", code, field="code")
+    year = parse(YearForm, request.GET)["year"] or timezone.localdate().year
     with open_store() as store:
         days = queries.station_daily(store, code, year)
         gaps = store.gaps(code)

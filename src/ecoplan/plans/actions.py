@@ -93,10 +93,11 @@ def _area(name: str, kind: str, parent: Area | None) -> Area:
     return area
 
 
-def _organisation(unit: UnitRef, cache: dict) -> Organisation:
+def _organisation(unit: UnitRef, district: Area | None, cache: dict) -> Organisation:
+    """The unit of this plan's district: matched by (name, district), never by the name alone."""
     if unit.canonical not in cache:
         organisation, _ = Organisation.objects.get_or_create(
-            name=unit.canonical, defaults={"kind": unit.kind})
+            name=unit.canonical, district=district, defaults={"kind": unit.kind})
         cache[unit.canonical] = organisation
         if unit.printed != unit.canonical:
             organisation.aliases.get_or_create(alias=unit.printed)
@@ -154,7 +155,7 @@ def do_import_plan(result: ImportResult, acting_user=None, supersede: bool = Fal
                                     (Assignment.Role.CO_UNIT, measure.co_units)):
                     for unit in units:
                         assignments.append(Assignment(
-                            measure=row, role=role, organisation=_organisation(unit, cache),
+                            measure=row, role=role, organisation=_organisation(unit, district, cache),
                             printed=unit.printed[:200], order=order))
                         order += 1
                 for name in measure.lead_officials:

@@ -1,17 +1,36 @@
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from .models import Annex, ReviewItem
+from .models import REVIEW_KINDS, Annex, ReviewItem
 
 ACCEPTED = (".txt", ".docx", ".xlsx", ".pdf", ".json")
+MAX_PK = 2**63 - 1  # the database's largest id: a larger one is a bad value, not a crash
+MONTH_PATTERN = r"^(19|20)\d{2}-(0[1-9]|1[0-2])$"  # YYYY-MM, 1900-01 … 2099-12
+
+
+def month_field(label=None, **kwargs) -> forms.RegexField:
+    return forms.RegexField(label=label, regex=MONTH_PATTERN,
+                            error_messages={"invalid": _("Enter a month as YYYY-MM.")}, **kwargs)
+
+
+def pk_field(label, **kwargs) -> forms.IntegerField:
+    return forms.IntegerField(label=label, required=False, min_value=1, max_value=MAX_PK, **kwargs)
 
 
 class MeasureFilterForm(forms.Form):
-    unit = forms.IntegerField(required=False, widget=forms.Select)
+    unit = pk_field(_("unit"), widget=forms.Select)
     theme = forms.ChoiceField(required=False, choices=[("", _("All themes"))] + list(Annex.Theme.choices))
-    month = forms.RegexField(required=False, regex=r"^\d{4}-(0[1-9]|1[0-2])$",
-                             widget=forms.DateInput(attrs={"type": "month"}))
+    month = month_field(pgettext_lazy("request parameter", "month"), required=False,
+                        widget=forms.DateInput(attrs={"type": "month"}))
+
+
+class ReviewFilterForm(forms.Form):
+    status = forms.ChoiceField(label=pgettext_lazy("request parameter", "status"), required=False, choices=ReviewItem.Status.choices)
+    plan = pk_field(_("plan"))
+    kind = forms.ChoiceField(label=_("kind"), required=False, choices=list(REVIEW_KINDS.items()))
+    page = forms.CharField(required=False)  # the paginator reads any value (last page, first page)
 
 
 class UploadForm(forms.Form):

@@ -46,22 +46,60 @@ class Organisation(models.Model):
         COMMITTEE = "committee", _("committee")
         UNKNOWN = "unknown", _("not in the lexicon")
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    # A unit is a unit of one district: 区生态环境局 of Daxing is not 区生态环境局 of Fengtai.
+    # Identity is (name, district), never the name alone; empty: a plan that names no district.
+    district = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="organisations", verbose_name=_("district"))
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["name", "district__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "district"], name="organisation_name_district"),
+            models.UniqueConstraint(fields=["name"], condition=models.Q(district__isnull=True),
+                                    name="organisation_name_no_district"),
+        ]
 
     def __str__(self) -> str:
-        return self.name
+        return f"{self.name}（{self.district}）" if self.district_id else self.name
 
 
 class OrganisationAlias(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="aliases")
-    alias = models.CharField(max_length=200, unique=True)
+    alias = models.CharField(max_length=200)
+
+    class Meta:
+        unique_together = [("organisation", "alias")]
 
     def __str__(self) -> str:
         return self.alias
+
+
+class Role(models.TextChoices):
+    """What a user does in the programme; the access policy (plans/access.py) reads it, never
+    ``is_staff``.  A superuser acts as coordinator."""
+
+    COORDINATOR = "coordinator", _("coordinator (bureau)")
+    REPORTER = "reporter", _("reporter (unit)")
+    LEADER = "leader", _("leader")
+    AUDITOR = "auditor", _("auditor")
+
+
+class Profile(models.Model):
+    """A user's unit and role.  A leader's ``person_name`` matches 牵头领导 in the plans.
+
+    Kept beside Organisation (not in supervision) so that every app, plans included, can ask the
+    one access policy about a user."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="members")
+    role = models.CharField(max_length=12, choices=Role.choices)
+    person_name = models.CharField(max_length=50, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_role_display()} · {self.organisation or '—'}"
 
 
 class Plan(models.Model):

@@ -1,14 +1,14 @@
 """Plan registry pages.  Reading the registry is open (the plans are published documents);
-importing and resolving review items need a staff account (the coordinators)."""
+importing and resolving review items are the coordinator's (the access policy in access.py)."""
 from __future__ import annotations
 
 import json
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,10 +16,12 @@ from django.views.decorators.http import require_POST
 from ecoplan.importers.model import PlanImportError
 
 from . import queries
+from .access import CHANGE, access, check, may
 from .actions import do_resolve_review_item, do_set_municipal_value, import_document
 from .export import plan_to_dict, plan_to_xlsx
-from .forms import MeasureFilterForm, MunicipalValueForm, ResolveForm, UploadForm
+from .forms import MeasureFilterForm, MunicipalValueForm, ResolveForm, ReviewFilterForm, UploadForm
 from .models import REVIEW_KINDS, Assignment, ImportRun, Organisation, Plan, ReviewItem, Target
+from .params import parse, parsed
 
 
 def redirect_next(request, default: str):
@@ -35,12 +37,13 @@ def plan_list(request):
     return render(request, "plans/plan_list.html", {"plans": queries.plans_with_counts()})
 
 
+@parsed
 def plan_detail(request, pk: int):
-    plan = get_object_or_404(Plan.objects.select_related("district", "supersedes"), pk=pk)
+    plan = access(request.user, "plan", pk, queryset=Plan.objects.select_related("district", "supersedes"))
     form = MeasureFilterForm(request.GET or None)
     units = queries.plan_units(plan)
     form.fields["unit"].widget.choices = [("", _("All units"))] + [(u.pk, u.name) for u in units]
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = parse(MeasureFilterForm, request.GET) if request.GET else {}
     organisation = units.filter(pk=filters.get("unit")).first() if filters.get("unit") else None
     rows = queries.measures(plan, organisation=organisation, theme=filters.get("theme") or "",
                             month=filters.get("month") or "")
@@ -53,7 +56,7 @@ def plan_detail(request, pk: int):
 
 
 def organisation_detail(request, pk: int):
-    organisation = get_object_or_404(Organisation, pk=pk)
+    organisation = access(request.user, "organisation", pk, queryset=Organisation.objects.select_related("district"))
     lead = queries.measures(organisation=organisation, role=Assignment.Role.LEAD_UNIT)
     co = queries.measures(organisation=organisation, role=Assignment.Role.CO_UNIT)
     return render(request, "plans/organisation_detail.html",
@@ -63,29 +66,31 @@ def organisation_detail(request, pk: int):
 def organisation_list(request):
     from django.db.models import Count
 
-    orgs = Organisation.objects.annotate(n=Count("assignments")).order_by("-n", "name")
+    orgs = (Organisation.objects.select_related("district").annotate(n=Count("assignments"))
+            .order_by("-n", "name"))
     return render(request, "plans/organisation_list.html", {"organisations": orgs})
 
 
+@parsed
 def review_queue(request):
+    query = parse(ReviewFilterForm, request.GET)
     items = ReviewItem.objects.select_related("plan", "measure__task", "target")
-    status = request.GET.get("status", "open")
-    if status in ReviewItem.Status.values:
-        items = items.filter(status=status)
-    if plan_id := request.GET.get("plan"):
-        items = items.filter(plan_id=plan_id)
-    if kind := request.GET.get("kind"):
-        items = items.filter(kind=kind)
-    page = Paginator(items, 50).get_page(request.GET.get("page"))
+    status = query["status"] or ReviewItem.Status.OPEN
+    items = items.filter(status=status)
+    if query["plan"]:
+        items = items.filter(plan_id=query["plan"])
+    if query["kind"]:
+        items = items.filter(kind=query["kind"])
+    page = Paginator(items, 50).get_page(query["page"])
     return render(request, "plans/review_queue.html",
                   {"page": page, "status": status, "plans": Plan.objects.all(), "kinds": REVIEW_KINDS,
-                   "form": ResolveForm(), "can_resolve": request.user.is_staff})
+                   "form": ResolveForm(), "can_resolve": may(request.user, "review_item", CHANGE)})
 
 
-@staff_member_required
+@login_required
 @require_POST
 def review_resolve(request, pk: int):
-    item = get_object_or_404(ReviewItem, pk=pk)
+    item = access(request.user, "review_item", pk, CHANGE)
     form = ResolveForm(request.POST)
     if form.is_valid():
         do_resolve_review_item(item, request.user, form.cleaned_data["status"],
@@ -98,11 +103,11 @@ def review_resolve(request, pk: int):
     return redirect_next(request, "plans:review")
 
 
-@staff_member_required
+@login_required
 @require_POST
 def set_municipal_value(request, pk: int):
     """达到市级要求: the coordinator enters the value the city set, and where it came from."""
-    target = get_object_or_404(Target, pk=pk, comparator="municipal")
+    target = access(request.user, "target", pk, CHANGE, queryset=Target.objects.filter(comparator="municipal"))
     form = MunicipalValueForm(request.POST)
     if form.is_valid():
         do_set_municipal_value(target, form.cleaned_data["value"], form.cleaned_data["source"],
@@ -114,8 +119,9 @@ def set_municipal_value(request, pk: int):
     return redirect_next(request, "plans:review")
 
 
-@staff_member_required
+@login_required
 def upload(request):
+    check(request.user, "plan", CHANGE)
     form = UploadForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -134,19 +140,19 @@ def upload(request):
 
 
 def import_report(request, pk: int):
-    plan = get_object_or_404(Plan, pk=pk)
+    plan = access(request.user, "plan", pk)
     run = ImportRun.objects.filter(plan=plan).first()
     return render(request, "plans/import_report.html", {"plan": plan, "run": run})
 
 
 def export_json(request, pk: int):
-    plan = get_object_or_404(Plan, pk=pk)
+    plan = access(request.user, "plan", pk)
     body = json.dumps(plan_to_dict(plan, internal=request.user.is_authenticated), ensure_ascii=False, indent=1)
     return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 
 def export_xlsx(request, pk: int):
-    plan = get_object_or_404(Plan, pk=pk)
+    plan = access(request.user, "plan", pk)
     response = HttpResponse(plan_to_xlsx(plan), content_type=(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
     response["Content-Disposition"] = f'attachment; filename="plan-{plan.pk}.xlsx"'

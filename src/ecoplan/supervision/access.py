@@ -1,66 +1,34 @@
-"""Who may do what — enforced on the server for every page and API call.
+"""Supervision's objects in the one access policy (ecoplan.plans.access, where the rules are):
+which objects each kind has and where their unit is.  Registered in SupervisionConfig.ready().
 
-coordinator (bureau): sees and edits everything; reporter: reads and writes only its own unit's
+coordinator (bureau): sees and changes everything; reporter: reads and writes only its own unit's
 reports; leader: reads everything, "my measures" are those where they are the lead official;
-auditor: reads everything, history included, changes nothing.  A superuser acts as coordinator.
+auditor: reads everything, history included, changes nothing.
 """
 from __future__ import annotations
 
-from functools import wraps
+from ecoplan.plans.access import CHANGE, VIEW, Kind, access, may, organisation_of, role_of
+from ecoplan.plans.models import Plan
 
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from .models import Evidence, Report, ReportEntry, ReportingCycle
 
-from .models import Profile, Report, Role
+__all__ = ["KINDS", "access_report", "can_write_report", "organisation_of", "role_of"]
 
-
-def role_of(user) -> str | None:
-    if not getattr(user, "is_authenticated", False):
-        return None
-    if user.is_superuser:
-        return Role.COORDINATOR
-    profile = Profile.objects.filter(user=user).first()
-    return profile.role if profile else None
-
-
-def organisation_of(user):
-    profile = Profile.objects.filter(user=user).select_related("organisation").first()
-    return profile.organisation if profile else None
+KINDS = [
+    Kind("report", lambda: Report.objects.select_related("cycle__plan", "organisation"),
+         unit="organisation"),
+    Kind("report_entry", lambda: ReportEntry.objects.all(), unit="report__organisation"),
+    Kind("evidence", lambda: Evidence.objects.all(), unit="entry__report__organisation"),
+    Kind("cycle", lambda: ReportingCycle.objects.select_related("plan")),
+    Kind("assessment", lambda: Plan.objects.all()),
+    Kind("progress", lambda: Plan.objects.all()),
+]
 
 
-def require_role(*roles):
-    """View decorator: 403 unless the user holds one of ``roles``."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if role_of(request.user) not in roles:
-                raise PermissionDenied("your role does not allow this")
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
-
-
-def can_read_report(user, report: Report) -> bool:
-    role = role_of(user)
-    if role in (Role.COORDINATOR, Role.LEADER, Role.AUDITOR):
-        return True
-    return role == Role.REPORTER and organisation_of(user) == report.organisation
+def access_report(user, report_id, write: bool = False) -> Report:
+    """The report; 404 when it is missing or another unit's, 403 when it may be read, not changed."""
+    return access(user, "report", report_id, CHANGE if write else VIEW)
 
 
 def can_write_report(user, report: Report) -> bool:
-    role = role_of(user)
-    if role == Role.COORDINATOR:
-        return True
-    return role == Role.REPORTER and organisation_of(user) == report.organisation
-
-
-def access_report(user, report_id: int, write: bool = False) -> Report:
-    """The report, or 404 when it does not exist and 403 when the user may not see (or change) it."""
-    report = get_object_or_404(Report.objects.select_related("cycle__plan", "organisation"), pk=report_id)
-    allowed = can_write_report(user, report) if write else can_read_report(user, report)
-    if not allowed:
-        raise PermissionDenied("this report belongs to another unit")
-    return report
+    return may(user, "report", CHANGE, report)

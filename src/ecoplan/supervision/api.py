@@ -1,6 +1,7 @@
 """REST API (OpenAPI at /api/v1/docs): reports and measures, for units that submit from their own
-systems.  Token auth (``Authorization: Bearer …``) or the browser session; the same role checks
-and the same actions as the pages."""
+systems.  Token auth (``Authorization: Bearer …``) or the browser session; the same access policy
+(ecoplan.plans.access) and the same actions as the pages.  Every operation documents the answers it
+really gives besides 200 (``ANSWERS``); tests/supervision/test_api_docs.py holds it to that."""
 from __future__ import annotations
 
 from datetime import date
@@ -9,14 +10,15 @@ from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from ninja import NinjaAPI, Schema
-from ninja.errors import HttpError
+from ninja import NinjaAPI, Query, Schema
 from ninja.security import HttpBearer, django_auth
 
+from ecoplan.plans.access import NONE, PUBLIC, access, organisation_of, role_of, rule, visible
+from ecoplan.plans.forms import MAX_PK, MONTH_PATTERN
 from ecoplan.vocabulary import states
 
 from . import actions, status
-from .access import access_report, organisation_of, role_of
+from .access import access_report
 from .models import ApiToken, EntryStatus, Report, ReportEntry, Role
 
 # The schemas' enums are the vocabulary's states (ecoplan.vocabulary.states), as the models' choices.
@@ -48,6 +50,22 @@ def conflict(request, exc):
 @api.exception_handler(actions.Refused)
 def refused(request, exc):
     return api.create_response(request, {"detail": str(exc)}, status=422)
+
+
+class Error(Schema):
+    detail: str
+
+
+class ValidationErrors(Schema):
+    detail: list[dict]
+
+
+ERRORS = {401: Error, 403: Error, 404: Error, 409: Error, 422: ValidationErrors}
+
+
+def answers(ok, *codes: int) -> dict:
+    """The response map of one operation: 200 and the error answers it really gives."""
+    return {200: ok, **{code: ERRORS[code] for code in codes}}
 
 
 class EntryOut(Schema):
@@ -118,14 +136,12 @@ def _report_out(report: Report) -> dict:
                         for e in report.entries.all()]}
 
 
-@api.get("/reports", response=list[ReportOut], summary="Reports the caller may read")
-def list_reports(request, month: str | None = None, plan: int | None = None):
-    role = role_of(request.user)
-    if role is None:
+@api.get("/reports", response=answers(list[ReportOut], 401, 403, 422), summary="Reports the caller may read")
+def list_reports(request, month: str | None = Query(None, pattern=MONTH_PATTERN, description="YYYY-MM"),
+                 plan: int | None = Query(None, ge=1, le=MAX_PK)):
+    if rule(request.user, "report") == NONE:
         raise PermissionDenied("no role")
-    qs = Report.objects.select_related("cycle", "organisation").prefetch_related(ENTRIES)
-    if role == Role.REPORTER:
-        qs = qs.filter(organisation=organisation_of(request.user))
+    qs = visible(request.user, "report").select_related("cycle", "organisation").prefetch_related(ENTRIES)
     if month:
         qs = qs.filter(cycle__month=date.fromisoformat(month + "-01"))
     if plan:
@@ -133,12 +149,13 @@ def list_reports(request, month: str | None = None, plan: int | None = None):
     return [_report_out(r) for r in qs[:500]]
 
 
-@api.get("/reports/{report_id}", response=ReportOut)
+@api.get("/reports/{report_id}", response=answers(ReportOut, 401, 404, 422))
 def get_report(request, report_id: int):
     return _report_out(_with_entries(access_report(request.user, report_id)))
 
 
-@api.put("/reports/{report_id}", response=ReportOut, summary="Save a draft (optimistic lock on version)")
+@api.put("/reports/{report_id}", response=answers(ReportOut, 401, 403, 404, 409, 422),
+         summary="Save a draft (optimistic lock on version)")
 def save_report(request, report_id: int, body: ReportIn):
     report = access_report(request.user, report_id, write=True)
     entries = {e.measure: {"status": e.status, "narrative": e.narrative,
@@ -146,23 +163,21 @@ def save_report(request, report_id: int, body: ReportIn):
     return _report_out(_with_entries(actions.do_save_report(report, request.user, body.version, entries)))
 
 
-@api.post("/reports/{report_id}/submit", response=ReportOut)
+@api.post("/reports/{report_id}/submit", response=answers(ReportOut, 401, 403, 404, 409, 422))
 def submit_report(request, report_id: int, body: SubmitIn):
     report = access_report(request.user, report_id, write=True)
     return _report_out(_with_entries(actions.do_submit_report(report, request.user, body.version)))
 
 
-@api.get("/measures", response=list[MeasureOut], summary="Measures of the caller's unit, with due states")
-def my_measures(request, plan: int):
-    from ecoplan.plans.models import Measure, Plan
+@api.get("/measures", response=answers(list[MeasureOut], 401, 403, 404, 422),
+         summary="Measures of the caller's unit, with due states")
+def my_measures(request, plan: int = Query(..., ge=1, le=MAX_PK)):
+    from ecoplan.plans.models import Measure
 
     role = role_of(request.user)
-    if role is None:
+    if role == PUBLIC:  # the due states are supervision's, not the public registry's
         raise PermissionDenied("no role")
-    try:
-        record = Plan.objects.get(pk=plan)
-    except Plan.DoesNotExist:
-        raise HttpError(404, "no such plan") from None
+    record = access(request.user, "plan", plan)
     qs = Measure.objects.filter(task__annex__plan=record).select_related("task")
     if role == Role.REPORTER:
         qs = qs.filter(assignments__organisation=organisation_of(request.user)).distinct()

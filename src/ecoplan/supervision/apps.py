@@ -6,3 +6,10 @@ class SupervisionConfig(AppConfig):
     name = "ecoplan.supervision"
     label = "supervision"
     verbose_name = _("Supervision")
+
+    def ready(self):
+        from ecoplan.plans.access import register
+
+        from .access import KINDS
+
+        register(*KINDS)

@@ -34,9 +34,10 @@ def load(plan: Plan, folder: Path, until: date) -> list[tuple[str, str, str]]:
         if User.objects.filter(username=username).exists():
             continue
         password = secrets.token_urlsafe(9)
-        user = User.objects.create_user(username, password=password, is_staff=role == Role.COORDINATOR)
+        user = User.objects.create_user(username, password=password)  # the role decides, not is_staff
         Profile.objects.create(user=user, role=role, person_name=person,
-                               organisation=Organisation.objects.filter(name=unit).first() if unit else None)
+                               organisation=Organisation.objects.filter(name=unit, district=plan.district).first()
+                               if unit else None)
         created.append((username, role, password))
     if created:
         (folder / "accounts.txt").write_text("".join(f"{u}\t{r}\t{p}\n" for u, r, p in created), "utf-8")

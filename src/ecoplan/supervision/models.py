@@ -12,28 +12,8 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 
-from ecoplan.plans.models import Measure, Organisation, Plan
+from ecoplan.plans.models import Measure, Organisation, Plan, Profile, Role  # noqa: F401 (moved to plans)
 from ecoplan.vocabulary import states
-
-
-class Role(models.TextChoices):
-    COORDINATOR = "coordinator", _("coordinator (bureau)")
-    REPORTER = "reporter", _("reporter (unit)")
-    LEADER = "leader", _("leader")
-    AUDITOR = "auditor", _("auditor")
-
-
-class Profile(models.Model):
-    """A user's unit and role.  A leader's ``person_name`` matches 牵头领导 in the plans."""
-
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
-    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT,
-                                     related_name="members")
-    role = models.CharField(max_length=12, choices=Role.choices)
-    person_name = models.CharField(max_length=50, blank=True)
-
-    def __str__(self) -> str:
-        return f"{self.user} · {self.get_role_display()} · {self.organisation or '—'}"
 
 
 class ReportingCycle(models.Model):

@@ -1,5 +1,6 @@
 """Supervision pages: dashboards per role, cycles, the two-minute monthly report form, the
-coordinator's review, the assessment.  Every view checks the role on the server."""
+coordinator's review, the assessment.  Every view asks the access policy (ecoplan.plans.access) on
+the server and parses its parameters with a form (supervision/forms.py)."""
 from __future__ import annotations
 
 import io
@@ -9,18 +10,21 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ecoplan.plans.access import CHANGE, PUBLIC, REVIEW, access, check, may, visible
 from ecoplan.plans.models import Measure, Plan
+from ecoplan.plans.params import parse, parsed
 from ecoplan.reporting import duties
 from ecoplan.vocabulary import states
 
 from . import actions, labels, status
-from .access import access_report, can_write_report, organisation_of, require_role, role_of
+from .access import access_report, can_write_report, organisation_of, role_of
+from .forms import AssessmentForm, OpenCycleForm, ProgressFilterForm, ReportActionForm
 from .history import report_history
 from .models import (
     AssessmentScheme,
@@ -28,17 +32,14 @@ from .models import (
     Profile,
     Report,
     ReportEntry,
-    ReportingCycle,
     Role,
 )
-
-READERS = (Role.COORDINATOR, Role.LEADER, Role.AUDITOR)
 
 
 @login_required
 def home(request):
     role = role_of(request.user)
-    if role is None:
+    if role == PUBLIC:
         raise PermissionDenied("no unit or role is set for your account: ask the coordinator")
     context = {"role": role, "notifications": request.user.notifications.filter(read_at__isnull=True)[:10]}
     if role in (Role.COORDINATOR, Role.AUDITOR):
@@ -47,7 +48,7 @@ def home(request):
     elif role == Role.REPORTER:
         org = organisation_of(request.user)
         context["organisation"] = org
-        context["reports"] = Report.objects.filter(organisation=org).select_related("cycle__plan")[:50]
+        context["reports"] = visible(request.user, "report").filter(organisation=org)[:50]
         context["open_entries"] = (ReportEntry.objects.filter(report__organisation=org,
                                                               report__status__in=sorted(states.EDITABLE_REPORT))
                                    .select_related("measure__task", "report__cycle"))
@@ -59,14 +60,17 @@ def home(request):
 
 
 @login_required
-@require_role(*READERS)
+@parsed
 def measures_in_state(request, pk: int, state: str):
     """The list behind a dashboard number: the plan's measures in one due state (or overdue for one unit)."""
-    plan = get_object_or_404(Plan, pk=pk)
+    plan = access(request.user, "progress", pk)
+    if state not in duties.STATE_LABELS:
+        raise Http404("no such due state")
+    query = parse(ProgressFilterForm, request.GET)
     measures = Measure.objects.filter(task__annex__plan=plan).select_related("task__annex")
-    if unit := request.GET.get("unit"):
+    if unit := query["unit"]:
         measures = measures.filter(assignments__organisation_id=unit, assignments__role="lead_unit")
-    if theme := request.GET.get("theme"):
+    if theme := query["theme"]:
         measures = measures.filter(task__annex__theme=theme)
     states = status.measure_states(plan, measures=measures)
     rows = [m for m in measures if states[m.pk] == state]
@@ -75,15 +79,15 @@ def measures_in_state(request, pk: int, state: str):
 
 
 @login_required
-@require_role(*READERS)
+@parsed
 def cycles(request, pk: int):
-    plan = get_object_or_404(Plan, pk=pk)
+    plan = access(request.user, "progress", pk)
     if request.method == "POST":
-        if role_of(request.user) != Role.COORDINATOR:
-            raise PermissionDenied("only the coordinator opens cycles")
+        check(request.user, "cycle", CHANGE)
+        form = parse(OpenCycleForm, request.POST)
         try:
-            month = date.fromisoformat(request.POST["month"] + "-01")
-            cycle = actions.do_open_cycle(plan, month, request.POST.get("due_rule") or None, request.user)
+            month = date.fromisoformat(form["month"] + "-01")
+            cycle = actions.do_open_cycle(plan, month, form["due_rule"] or None, request.user)
         except (ValueError, actions.Refused) as exc:
             messages.error(request, str(exc))
         else:
@@ -91,19 +95,16 @@ def cycles(request, pk: int):
                 "month": f"{cycle.month:%Y-%m}", "due": f"{cycle.due_date:%Y-%m-%d}"})
             return redirect("supervision:cycle", pk=cycle.pk)
     return render(request, "supervision/cycles.html", {"plan": plan, "cycles": plan.cycles.all(),
-                                                       "can_open": role_of(request.user) == Role.COORDINATOR,
+                                                       "can_open": may(request.user, "cycle", CHANGE),
                                                        "due_rules": labels.due_rule_choices(),
                                                        "due_rule": plan.report_due_rule or actions.DEFAULT_DUE_RULE})
 
 
 @login_required
-@require_role(*READERS)
 def cycle_detail(request, pk: int):
-    cycle = get_object_or_404(ReportingCycle.objects.select_related("plan"), pk=pk)
+    cycle = access(request.user, "cycle", pk)
     if request.method == "POST" and request.POST.get("close"):
-        if role_of(request.user) != Role.COORDINATOR:
-            raise PermissionDenied("only the coordinator closes cycles")
-        actions.do_close_cycle(cycle)
+        actions.do_close_cycle(access(request.user, "cycle", pk, CHANGE))
         return redirect("supervision:cycle", pk=pk)
     reports = cycle.reports.select_related("organisation").order_by("status", "organisation__name")
     return render(request, "supervision/cycle.html", {"cycle": cycle, "reports": reports,
@@ -130,16 +131,15 @@ def _evidence_from_post(request, report: Report) -> None:
 
 
 @login_required
+@parsed
 def report_detail(request, pk: int):
     report = access_report(request.user, pk)
-    role = role_of(request.user)
     if request.method == "POST":
-        action = request.POST.get("action", "save")
+        form = parse(ReportActionForm, request.POST)
+        action, version = form["action"], form["version"]
         try:
             if action in ("save", "submit"):
-                if not can_write_report(request.user, report):
-                    raise PermissionDenied("you may not change this unit's report")
-                version = int(request.POST.get("version", "0"))
+                report = access_report(request.user, pk, write=True)
                 report = actions.do_save_report(report, request.user, version, _entries_from_post(request.POST, report))
                 _evidence_from_post(request, report)  # after the draft is saved: a refused file loses nothing typed
                 if action == "submit":
@@ -148,13 +148,12 @@ def report_detail(request, pk: int):
                 else:
                     messages.success(request, _("Draft saved"))
             elif action in ("accept", "return"):
-                if role != Role.COORDINATOR:
-                    raise PermissionDenied("only the coordinator accepts or returns reports")
+                report = access(request.user, "report", pk, REVIEW)
                 if action == "accept":
                     actions.do_accept_report(report, request.user)
                     messages.success(request, _("Accepted"))
                 else:
-                    actions.do_return_report(report, request.user, request.POST.get("comment", ""))
+                    actions.do_return_report(report, request.user, form["comment"])
                     messages.success(request, _("Returned"))
         except actions.Refused as exc:
             messages.error(request, str(exc))
@@ -170,7 +169,7 @@ def report_detail(request, pk: int):
     return render(request, "supervision/report.html", {
         "report": report, "entries": entries,
         "statuses": EntryStatus.choices, "can_write": can_write_report(request.user, report) and report.editable,
-        "can_review": role == Role.COORDINATOR and report.status == Report.Status.SUBMITTED,
+        "can_review": may(request.user, "report", REVIEW) and report.status == Report.Status.SUBMITTED,
         "history": report_history(report), "evidence_accept": ",".join(sorted(actions.EVIDENCE_TYPES)),
         "late": timezone.localdate() > report.cycle.due_date})
 
@@ -179,7 +178,7 @@ def report_detail(request, pk: int):
 @require_POST
 def add_evidence(request, pk: int, entry_pk: int):
     report = access_report(request.user, pk, write=True)
-    entry = get_object_or_404(ReportEntry, pk=entry_pk, report=report)
+    entry = access(request.user, "report_entry", entry_pk, CHANGE, queryset=report.entries.all())
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, _("Choose a file"))
@@ -199,21 +198,21 @@ def evidence_file(request, pk: int, evidence_pk: int):
 
     from .models import Evidence
 
-    report = access_report(request.user, pk)
-    evidence = get_object_or_404(Evidence, pk=evidence_pk, entry__report=report)
+    evidence = access(request.user, "evidence", evidence_pk, queryset=Evidence.objects.filter(entry__report_id=pk))
     return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.name)
 
 
 @login_required
-@require_role(*READERS)
+@parsed
 def assessment(request, pk: int):
-    plan = get_object_or_404(Plan, pk=pk)
+    plan = access(request.user, "assessment", pk)
+    query = parse(AssessmentForm, request.GET)
     year = plan.period_start or timezone.localdate().year
-    start = date.fromisoformat(request.GET.get("from") or f"{year}-01-01")
-    end = date.fromisoformat(request.GET.get("to") or f"{plan.period_end or year}-12-31")
-    scheme = AssessmentScheme.objects.filter(pk=request.GET.get("scheme")).first() if request.GET.get("scheme") else None
+    start = query["from"] or date(year, 1, 1)
+    end = query["to"] or date(plan.period_end or year, 12, 31)
+    scheme = AssessmentScheme.objects.filter(pk=query["scheme"]).first() if query["scheme"] else None
     scores = status.assessment(plan, start, end, scheme)
-    if request.GET.get("format") == "xlsx":
+    if query["format"] == "xlsx":
         return _assessment_xlsx(plan, start, end, scores)
     return render(request, "supervision/assessment.html", {
         "plan": plan, "start": start, "end": end, "scores": scores, "schemes": AssessmentScheme.objects.all(),

@@ -49,7 +49,7 @@ def _sub_area_pool(plan: Plan) -> list[Organisation]:
         for area in plan.district.children.all():
             if area.name not in pool:
                 pool[area.name], _ = Organisation.objects.get_or_create(
-                    name=area.name, defaults={"kind": Organisation.Kind.SUB_AREA})
+                    name=area.name, district=plan.district, defaults={"kind": Organisation.Kind.SUB_AREA})
     return sorted(pool.values(), key=lambda o: o.name)
 
 

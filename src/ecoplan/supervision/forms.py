@@ -1,0 +1,50 @@
+"""Every parameter the supervision pages read, parsed here (a bad value is a 400, never a 500)."""
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from ecoplan.plans.forms import month_field, pk_field
+from ecoplan.plans.models import Annex
+
+
+class ProgressFilterForm(forms.Form):
+    unit = pk_field(_("unit"))
+    theme = forms.ChoiceField(label=_("theme"), required=False, choices=Annex.Theme.choices)
+
+
+class OpenCycleForm(forms.Form):
+    month = month_field(pgettext_lazy("request parameter", "month"))
+    due_rule = forms.CharField(label=pgettext_lazy("request parameter", "due rule"), required=False, max_length=40)
+
+
+class ReportActionForm(forms.Form):
+    action = forms.ChoiceField(label=pgettext_lazy("request parameter", "action"), required=False, choices=[
+        ("save", "save"), ("submit", "submit"), ("accept", "accept"), ("return", "return")])
+    # the version the form was based on (optimistic lock); needed to save or submit
+    version = forms.IntegerField(label=pgettext_lazy("request parameter", "version"), required=False, min_value=0, max_value=2**31 - 1)
+    comment = forms.CharField(label=pgettext_lazy("request parameter", "comment"), required=False, max_length=5000)
+
+    def clean(self):
+        data = super().clean()
+        data["action"] = data.get("action") or "save"
+        if data["action"] in ("save", "submit") and data.get("version") is None and "version" not in self.errors:
+            self.add_error("version", forms.ValidationError(_("This field is required."), code="required"))
+        return data
+
+
+class AssessmentForm(forms.Form):
+    """?from=&to=&scheme=&format= on the assessment page ("from" is a keyword: set below)."""
+
+    to = forms.DateField(label=pgettext_lazy("request parameter", "to"), required=False, input_formats=["%Y-%m-%d"])
+    scheme = pk_field(_("assessment scheme"))
+    format = forms.ChoiceField(label=pgettext_lazy("request parameter", "format"), required=False, choices=[("xlsx", "xlsx")])
+
+    def clean(self):
+        data = super().clean()
+        if data.get("from") and data.get("to") and data["from"] > data["to"]:
+            raise forms.ValidationError(_("The first day is after the last day."))
+        return data
+
+
+AssessmentForm.base_fields["from"] = forms.DateField(label=pgettext_lazy("request parameter", "from"), required=False,
+                                                     input_formats=["%Y-%m-%d"])
