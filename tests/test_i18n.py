@@ -28,6 +28,7 @@ def test_every_importer_review_message_is_translated():
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "ecoplan"
 GETTEXT_CALLS = {"_", "gettext", "gettext_lazy", "gettext_noop", "pgettext", "pgettext_lazy", "ngettext"}
+CONTEXT_CALLS = {"pgettext", "pgettext_lazy"}
 TEMPLATE_MSGID = re.compile(r'{%\s*(?:translate|trans)\s+"((?:[^"\\]|\\.)*)"|\b_\("((?:[^"\\]|\\.)*)"\)')
 SAME_IN_CHINESE: set[str] = set()  # msgids whose zh-hans form is the msgid itself (none so far)
 
@@ -41,8 +42,12 @@ def python_msgids() -> dict[str, str]:
             if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant) \
                     and isinstance(node.args[0].value, str):
                 name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
-                if name in GETTEXT_CALLS:
-                    found[node.args[0].value] = f"{path.relative_to(SRC)}:{node.lineno}"
+                where = f"{path.relative_to(SRC)}:{node.lineno}"
+                if name in CONTEXT_CALLS and len(node.args) > 1 and isinstance(node.args[1], ast.Constant):
+                    # pgettext: the catalogue keys the msgid by its context (msgctxt), as gettext does
+                    found[f"{node.args[0].value}\x04{node.args[1].value}"] = where
+                elif name in GETTEXT_CALLS:
+                    found[node.args[0].value] = where
     return found
 
 

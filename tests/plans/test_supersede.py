@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from ecoplan.plans import actions
-from ecoplan.plans.models import Plan
+from ecoplan.plans.models import Plan, Profile, Role
 
 from ..conftest import DEMO
 
@@ -55,7 +55,8 @@ def test_cli_refuses_then_supersedes(tmp_path, capsys):
 
 
 def test_upload_page_offers_to_supersede(client):
-    User.objects.create_user("coord", password="pw-123456", is_staff=True)
+    user = User.objects.create_user("coord", password="pw-123456")
+    Profile.objects.create(user=user, role=Role.COORDINATOR)  # roles decide, not is_staff
     client.login(username="coord", password="pw-123456")
     first = actions.import_document(DEMO.read_bytes(), DEMO.name)[1]
     page = client.post("/import/", {"document": SimpleUploadedFile("revised.txt", REVISED)},

@@ -134,7 +134,8 @@ def test_redirects_go_back_to_a_page_of_the_site(coordinator_client, plan):
 
 def test_resolutions_and_staff_names_are_not_public(client, plan):
     item = plan.review_items.first()
-    coordinator = User.objects.create_user("coord-liu", password="pw-123456", is_staff=True)
+    coordinator = User.objects.create_user("coord-liu", password="pw-123456")
+    Profile.objects.create(user=coordinator, role=Role.COORDINATOR)
     actions.do_resolve_review_item(item, coordinator, "resolved", "内部意见：与单位电话核实")
     public = client.get("/review/", {"status": "resolved"}).content.decode()
     assert item.display_message in public  # the item itself (the published plan) stays public
@@ -144,6 +145,9 @@ def test_resolutions_and_staff_names_are_not_public(client, plan):
     inside = client.get("/review/", {"status": "resolved"}).content.decode()
     assert "内部意见" in inside and "coord-liu" in inside
     assert "内部意见" in client.get(f"/plans/{plan.pk}.json").content.decode()
+    User.objects.create_user("no-role", password="pw-123456")  # signed in, no role: public
+    client.login(username="no-role", password="pw-123456")
+    assert "内部意见" not in client.get("/review/", {"status": "resolved"}).content.decode()
 
 
 def test_plan_xlsx_writes_formula_like_text_as_text(client, plan):

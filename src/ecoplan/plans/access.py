@@ -57,6 +57,8 @@ RULES: dict[tuple[str, str], dict[str, Rule]] = {
     ("station", VIEW): _row(ALL, ALL, ALL, ALL, ALL),
     ("review_item", VIEW): _row(ALL, ALL, ALL, ALL, ALL),
     ("review_item", CHANGE): _row(ALL, NONE, NONE, NONE, NONE),
+    # a resolution is an internal note that names staff: people with a role only
+    ("review_note", VIEW): _row(ALL, ALL, ALL, ALL, NONE),
     # what the importer wrote besides (annexes, tasks, areas, import runs): admin corrections
     ("registry", VIEW): _row(ALL, NONE, NONE, ALL, NONE),
     ("registry", CHANGE): _row(ALL, NONE, NONE, NONE, NONE),
@@ -194,6 +196,7 @@ PLAN_KINDS = [
     Kind("target", lambda: Target.objects.all()),
     Kind("area", lambda: Area.objects.all()),
     Kind("review_item", lambda: ReviewItem.objects.all()),
+    Kind("review_note", lambda: ReviewItem.objects.all()),
     Kind("registry", lambda: Plan.objects.all()),
     Kind("account", lambda: Profile.objects.all()),
 ]

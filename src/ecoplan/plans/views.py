@@ -147,7 +147,7 @@ def import_report(request, pk: int):
 
 def export_json(request, pk: int):
     plan = access(request.user, "plan", pk)
-    body = json.dumps(plan_to_dict(plan, internal=request.user.is_authenticated), ensure_ascii=False, indent=1)
+    body = json.dumps(plan_to_dict(plan, internal=may(request.user, "review_note")), ensure_ascii=False, indent=1)
     return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 
