@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ecoplan.standards import packs
 from ecoplan.vocabulary.pollutants import BY_CODE as SERIES
@@ -16,6 +17,9 @@ from ecoplan.vocabulary.pollutants import CODES as POLLUTANTS
 from ecoplan.vocabulary.pollutants import DAILY_MEANS, DAILY_SERIES, by_table
 
 from .sql import iaqi_expr, level_expr
+
+if TYPE_CHECKING:  # the store calls this module: no import at run time
+    from .store import AirStore
 
 CONCENTRATIONS = tuple(DAILY_SERIES)  # the daily table's concentration columns
 
@@ -25,7 +29,7 @@ def mean_expr(total: str, count: str) -> str:
     return f"(round_even({total} / {count}, 0) / 1000)"
 
 
-def day_filter(store, column: str, days: list[date] | None) -> str:
+def day_filter(store: AirStore, column: str, days: list[date] | None) -> str:
     """SQL condition for the days to recompute; fills TEMP TABLE wanted_days, which the area
     and statistics steps of the same `compute` read."""
     if days is None:
@@ -35,10 +39,10 @@ def day_filter(store, column: str, days: list[date] | None) -> str:
         store.con.executemany("INSERT INTO wanted_days VALUES (?)", [[d] for d in sorted(set(days))])
     return f"{column} IN (SELECT day FROM wanted_days)"
 
-def _rule_sets(rule_set: str | None):
+def _rule_sets(rule_set: str | None) -> list[packs.RuleSet]:
     return [packs.get(rule_set)] if rule_set else list(packs.rule_sets().values())
 
-def _aqi_columns(rules) -> tuple[str, str, str, str, str]:
+def _aqi_columns(rules: packs.RuleSet) -> tuple[str, str, str, str, str]:
     """IAQI per daily series, AQI, level, colour, 首要污染物 under one rule set.  The AQI is
     computed from the IAQI columns (``_i_…``), not by repeating their expressions."""
     pack = rules.aqi
@@ -60,7 +64,7 @@ def _aqi_columns(rules) -> tuple[str, str, str, str, str]:
     return (", ".join(columns), aqi, primary,
             level_expr(pack, "_aqi", "category"), level_expr(pack, "_aqi", "colour"))
 
-def compute_daily(store, days, rule_set) -> None:
+def compute_daily(store: AirStore, days: list[date] | None, rule_set: str | None) -> None:
     c = store.con
     where = day_filter(store, "CAST(ts AS DATE)", days)
     rules = packs.assessment()
@@ -96,7 +100,8 @@ def compute_daily(store, days, rule_set) -> None:
         FROM m""")
     with_aqi(store, "daily_conc", "daily", ["station", "day"], days, rule_set)
 
-def with_aqi(store, source: str, target: str, keys: list[str], days, rule_set) -> None:
+def with_aqi(store: AirStore, source: str, target: str, keys: list[str], days: list[date] | None,
+             rule_set: str | None) -> None:
     """Add IAQI/AQI/level/primary under each rule set (in force that day, or the one asked)."""
     c = store.con
     selects = []
@@ -125,7 +130,7 @@ def with_aqi(store, source: str, target: str, keys: list[str], days, rule_set) -
     c.execute(f"INSERT INTO {target} BY NAME SELECT * RENAME (_aqi AS aqi) FROM ({body})")
 
 
-def compute_area_daily(store, days, rule_set) -> None:
+def compute_area_daily(store: AirStore, days: list[date] | None, rule_set: str | None) -> None:
     where = "true" if days is None else "d.day IN (SELECT day FROM wanted_days)"
     store.con.execute(f"""CREATE OR REPLACE TEMP TABLE area_conc AS
         SELECT m.area, d.day,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from ecoplan.standards import packs
 from ecoplan.vocabulary.pollutants import BY_CODE as SERIES
@@ -10,8 +11,11 @@ from ecoplan.vocabulary.pollutants import HOURLY_COLUMNS, by_table
 
 from .sql import iaqi_expr, level_expr
 
+if TYPE_CHECKING:  # the store calls this module: no import at run time
+    from .store import AirStore
 
-def hourly_aqi(store, stations: list[str], start: datetime, end: datetime) -> list[dict]:
+
+def hourly_aqi(store: AirStore, stations: list[str], start: datetime, end: datetime) -> list[dict[str, Any]]:
     """Real-time AQI of a station or an area (the mean of its stations' hourly values) for the
     hours in [start, end], under the rule set in force each hour.
 
@@ -22,17 +26,17 @@ def hourly_aqi(store, stations: list[str], start: datetime, end: datetime) -> li
         return []
     listing = ", ".join("?" for _ in stations)
     c = store.con
-    rules = packs.assessment()
+    assessment = packs.assessment()
     c.execute(f"""CREATE OR REPLACE TEMP TABLE hourly_area AS
         WITH h AS (SELECT ts, {', '.join(f"avg({p}) AS {p}" for p in POLLUTANTS)},
                           count(*) AS n_stations
                    FROM {store.hourly_relation()} WHERE station IN ({listing})
                    AND ts BETWEEN ? - INTERVAL 23 HOUR AND ? GROUP BY ts)
         SELECT ts, CAST(ts AS DATE) AS day, n_stations, so2, no2, co, o3, pm10, pm25,
-               CASE WHEN count(o3) OVER w8 >= {rules.o3_8h_min_hours} THEN avg(o3) OVER w8 END AS o3_8h,
-               CASE WHEN count(pm25) OVER w24 >= {rules.daily_min_hours} THEN avg(pm25) OVER w24 END AS pm25_24h,
-               CASE WHEN count(pm10) OVER w24 >= {rules.daily_min_hours} THEN avg(pm10) OVER w24 END AS pm10_24h,
-               CASE WHEN count(so2) OVER w24 >= {rules.daily_min_hours} THEN avg(so2) OVER w24 END AS so2_24h
+               CASE WHEN count(o3) OVER w8 >= {assessment.o3_8h_min_hours} THEN avg(o3) OVER w8 END AS o3_8h,
+               CASE WHEN count(pm25) OVER w24 >= {assessment.daily_min_hours} THEN avg(pm25) OVER w24 END AS pm25_24h,
+               CASE WHEN count(pm10) OVER w24 >= {assessment.daily_min_hours} THEN avg(pm10) OVER w24 END AS pm10_24h,
+               CASE WHEN count(so2) OVER w24 >= {assessment.daily_min_hours} THEN avg(so2) OVER w24 END AS so2_24h
         FROM h WINDOW w8 AS (ORDER BY ts RANGE BETWEEN INTERVAL 7 HOUR PRECEDING AND CURRENT ROW),
                       w24 AS (ORDER BY ts RANGE BETWEEN INTERVAL 23 HOUR PRECEDING AND CURRENT ROW)""",
               [*stations, start, end])

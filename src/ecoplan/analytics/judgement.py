@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TypedDict
 
 from ecoplan.standards.rounding import gb8170, to_decimal
 from ecoplan.vocabulary.indicators import EVALUABLE
@@ -45,7 +46,16 @@ class Judgement:
     year_on_year: Decimal | None = None  # change against the same period last year (%)
     rule_sets: str = ""
     code: str = ""  # message key: the pages render ``reason`` in their language from code + params
-    params: dict = field(default_factory=dict)
+    params: dict[str, object] = field(default_factory=dict)
+
+
+class _Measured(TypedDict):
+    """The fields every numeric judgement shares (spread into ``Judgement``)."""
+
+    value: Decimal
+    unit: str
+    n_valid: int
+    remaining_days: int
 
 
 def period_window(period: str, year: int) -> tuple[date, date] | None:
@@ -98,7 +108,9 @@ def judge(code: str, comparator: str, target: Decimal | None, period: str, year:
     if target is None:
         return Judgement("not_evaluable", "the target has no value", code="no_value")
     if base == "pm25":
-        result = _mean_at_most(Decimal(target), figures, complete, remaining)
+        if figures.pm25_mean is None:  # days counted without a mean: as good as no data
+            return Judgement("not_evaluable", "no valid monitoring data for the period yet", code="no_data")
+        result = _mean_at_most(Decimal(target), to_decimal(figures.pm25_mean), figures, complete, remaining)
     elif base == "good_day_ratio":
         result = _ratio_at_least(Decimal(target), figures, complete, remaining)
     elif base in ("heavy_days",):
@@ -111,13 +123,12 @@ def judge(code: str, comparator: str, target: Decimal | None, period: str, year:
     return result
 
 
-def _mean_at_most(limit: Decimal, f: Figures, complete: bool, remaining: int) -> Judgement:
+def _mean_at_most(limit: Decimal, mean: Decimal, f: Figures, complete: bool, remaining: int) -> Judgement:
     """PM2.5 mean ≤ limit: the reported (integer) mean must not exceed the limit."""
-    mean = to_decimal(f.pm25_mean)
     reported = gb8170(mean, 0)
     n = f.pm25_days
     value = gb8170(mean, 1)
-    common = {"value": value, "unit": "µg/m³", "n_valid": n, "remaining_days": remaining}
+    common: _Measured = {"value": value, "unit": "µg/m³", "n_valid": n, "remaining_days": remaining}
     if complete:
         return Judgement("met" if reported <= limit else "missed",
                          f"period mean {value} µg/m³ (reported {reported}) against ≤ {limit}",
@@ -125,7 +136,7 @@ def _mean_at_most(limit: Decimal, f: Figures, complete: bool, remaining: int) ->
     # the reported mean rounds half-even, so the exact mean must stay below limit + 0.5
     bound = gb8170(((limit + Decimal("0.5")) * (n + remaining) - mean * n) / remaining, 1)
     text = f"the remaining {remaining} days must average below {bound} µg/m³"
-    params = {"value": value, "limit": limit, "remaining": remaining, "bound": bound}
+    params: dict[str, object] = {"value": value, "limit": limit, "remaining": remaining, "bound": bound}
     if bound <= 0:
         return Judgement("missed", "the target can no longer be met: " + text, bound=bound, bound_text=text,
                          code="mean_impossible", params=params, **common)
@@ -138,8 +149,9 @@ def _mean_at_most(limit: Decimal, f: Figures, complete: bool, remaining: int) ->
 def _ratio_at_least(target: Decimal, f: Figures, complete: bool, remaining: int) -> Judgement:
     """优良天数比率 ≥ target %: good days ÷ valid days, reported to one decimal."""
     ratio = gb8170(Decimal(f.good_days * 100) / f.aqi_days, 1)
-    common = {"value": ratio, "unit": "%", "n_valid": f.aqi_days, "remaining_days": remaining}
-    params = {"ratio": ratio, "target": target, "good": f.good_days, "days": f.aqi_days, "remaining": remaining}
+    common: _Measured = {"value": ratio, "unit": "%", "n_valid": f.aqi_days, "remaining_days": remaining}
+    params: dict[str, object] = {"ratio": ratio, "target": target, "good": f.good_days, "days": f.aqi_days,
+                                 "remaining": remaining}
     if complete:
         return Judgement("met" if ratio >= target else "missed",
                          f"{f.good_days} good days of {f.aqi_days}: {ratio}% against ≥ {target}%",
@@ -164,9 +176,9 @@ def _ratio_at_least(target: Decimal, f: Figures, complete: bool, remaining: int)
 
 def _count_at_most(limit: int, f: Figures, complete: bool, remaining: int) -> Judgement:
     """重污染天数 ≤ limit: a count that can only grow."""
-    common = {"value": Decimal(f.heavy_days), "unit": "天", "n_valid": f.aqi_days,
+    common: _Measured = {"value": Decimal(f.heavy_days), "unit": "天", "n_valid": f.aqi_days,
               "remaining_days": remaining}
-    params = {"heavy": f.heavy_days, "limit": limit, "left": limit - f.heavy_days, "remaining": remaining}
+    params: dict[str, object] = {"heavy": f.heavy_days, "limit": limit, "left": limit - f.heavy_days, "remaining": remaining}
     if f.heavy_days > limit:
         return Judgement("missed", f"{f.heavy_days} heavy-pollution days already exceed ≤ {limit}",
                          code="count_exceeded", params=params, **common)
@@ -182,9 +194,9 @@ def _count_at_most(limit: int, f: Figures, complete: bool, remaining: int) -> Ju
 def _heavy_ratio(limit: Decimal, f: Figures, complete: bool, remaining: int) -> Judgement:
     """重污染天数比率 ≤ limit %."""
     ratio = gb8170(Decimal(f.heavy_days * 100) / f.aqi_days, 1)
-    common = {"value": ratio, "unit": "%", "n_valid": f.aqi_days, "remaining_days": remaining}
+    common: _Measured = {"value": ratio, "unit": "%", "n_valid": f.aqi_days, "remaining_days": remaining}
     allowed = int(limit * (f.aqi_days + remaining) / 100)
-    params = {"ratio": ratio, "limit": limit, "heavy": f.heavy_days, "allowed": allowed,
+    params: dict[str, object] = {"ratio": ratio, "limit": limit, "heavy": f.heavy_days, "allowed": allowed,
               "left": allowed - f.heavy_days, "remaining": remaining}
     if complete:
         return Judgement("met" if ratio <= limit else "missed", f"{ratio}% against ≤ {limit}%",

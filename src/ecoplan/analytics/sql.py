@@ -7,12 +7,14 @@ integer arithmetic: no float can turn IAQI 50 into 51.
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ecoplan.standards.packs import AqiPack
 
 MILLI = 1000
 
 
-def _milli(value) -> int:
+def _milli(value: Decimal) -> int:
     return int(value * MILLI)
 
 

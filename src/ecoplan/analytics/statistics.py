@@ -4,8 +4,12 @@ with and without the days in the exclusion register (扣除沙尘)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from ecoplan.standards import packs
+
+if TYPE_CHECKING:  # the store calls this module: no import at run time
+    from .store import AirStore
 
 # area-days, twice: as they are, and without the days of the exclusion register (扣除沙尘)
 KEPT = """SELECT a.*, x.exclusion,
@@ -35,7 +39,7 @@ def statistics_columns() -> str:
     ]
     return ", ".join(columns)
 
-def compute_stats(store, days) -> None:
+def compute_stats(store: AirStore, days: list[date] | None) -> None:
     c = store.con
     periods = """
         WITH days AS (SELECT DISTINCT day FROM area_daily)
@@ -60,7 +64,8 @@ def compute_stats(store, days) -> None:
                      WHERE day IN (SELECT day FROM wanted_days))""")
     c.execute(f"INSERT INTO stats BY NAME {body}")
 
-def area_figures(store, area: str, start: date, end: date, exclusion: str = "none") -> dict | None:
+def area_figures(store: AirStore, area: str, start: date, end: date,
+                 exclusion: str = "none") -> dict[str, Any] | None:
     """The period statistics of one area over any window (a target judged "as of" a day),
     with the days in force; None when there is no area-day in it."""
     if not store.has("area_daily"):

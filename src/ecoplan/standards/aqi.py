@@ -7,6 +7,7 @@ Series names: ``<pollutant>_<averaging>``, e.g. ``pm25_24h`` (daily mean), ``o3_
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -19,7 +20,7 @@ from ecoplan.vocabulary.pollutants import (
 )
 
 from .packs import AqiPack, Breakpoints, Level
-from .rounding import gb8170, to_decimal
+from .rounding import Number, gb8170, to_decimal
 
 __all__ = ["POLLUTANTS", "PRIMARY_NAMES", "AqiResult", "aqi", "daily_aqi", "hourly_aqi", "iaqi", "level",
            "pollutant_of", "pre_round"]
@@ -35,7 +36,7 @@ def _table(pack: AqiPack, series: str) -> Breakpoints:
     return pack.table_for(series)
 
 
-def pre_round(pack: AqiPack, series: str, conc) -> Decimal:
+def pre_round(pack: AqiPack, series: str, conc: Number) -> Decimal:
     """HJ 633-2026 4.2.2/4.2.3: µg/m³ to integers, CO (mg/m³) to one decimal, GB/T 8170."""
     value = to_decimal(conc)
     if pack.pre_round == "gb8170":
@@ -43,7 +44,8 @@ def pre_round(pack: AqiPack, series: str, conc) -> Decimal:
     return value
 
 
-def iaqi(pack: AqiPack, series: str, conc, others: dict | None = None) -> int | None:
+def iaqi(pack: AqiPack, series: str, conc: Number | None,
+         others: Mapping[str, Number | None] | None = None) -> int | None:
     """Individual AQI — 空气质量分指数 (IAQI), Eq. (1), rounded up.
 
     Above the table: the pack's rule (2012: the IAQI of another series, given in ``others``;
@@ -121,14 +123,14 @@ def aqi(pack: AqiPack, iaqis: dict[str, int | None]) -> AqiResult:
     return result
 
 
-def daily_aqi(pack: AqiPack, conc: dict[str, object]) -> AqiResult:
+def daily_aqi(pack: AqiPack, conc: Mapping[str, Number | None]) -> AqiResult:
     """Daily AQI from daily values keyed by series: so2_24h, no2_24h, pm10_24h, pm25_24h,
     co_24h, o3_8h_max and (2012) o3_1h_max."""
     others = by_table(conc)  # o3_1h ← o3_1h_max, so2_24h
     return aqi(pack, {s: iaqi(pack, s, conc.get(s), others) for s in pack.daily_series})
 
 
-def hourly_aqi(pack: AqiPack, conc: dict[str, object]) -> AqiResult:
+def hourly_aqi(pack: AqiPack, conc: Mapping[str, Number | None]) -> AqiResult:
     """Hourly (real-time) AQI.  2012: 1-h SO2/NO2/CO/O3, the O3 8-h moving mean and the PM 24-h
     moving means; 2026: the six 1-h values, PM on the daily breakpoints."""
     others = by_table(conc)  # so2_24h, o3_1h

@@ -6,13 +6,14 @@ is tested against these.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable
 from decimal import Decimal
 
 from .packs import RuleSet
-from .rounding import to_decimal
+from .rounding import Number, to_decimal
 
 
-def percentile(values, p) -> Decimal | None:
+def percentile(values: Iterable[Number | None], p: Number) -> Decimal | None:
     """HJ 663 percentile (standards.md §3.4): k = 1 + (n − 1)·p%, s = ⌊k⌋,
     m = X(s) + (X(s+1) − X(s))·(k − s) on the ascending values."""
     xs = sorted(to_decimal(v) for v in values if v is not None)
@@ -51,7 +52,7 @@ def is_heavy_day(aqi_value: int | None, rules: RuleSet) -> bool:
     return aqi_value is not None and aqi_value >= rules.assessment.heavy_min_aqi
 
 
-def good_day_ratio(aqi_values, rules: RuleSet) -> tuple[Decimal | None, int, int]:
+def good_day_ratio(aqi_values: Iterable[int | None], rules: RuleSet) -> tuple[Decimal | None, int, int]:
     """优良天数比例 = good days ÷ valid days × 100 %; returns (ratio, good, valid)."""
     valid = [a for a in aqi_values if a is not None]
     good = sum(1 for a in valid if is_good_day(a, rules))

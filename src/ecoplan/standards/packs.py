@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ecoplan.vocabulary import pollutants
 from ecoplan.vocabulary.pollutants import breakpoint_tables
@@ -50,7 +51,7 @@ class AqiPack:
     exceeding_defined: bool
     daily_series: tuple[str, ...]
     hourly_series: tuple[str, ...]
-    breakpoints: dict = field(hash=False)
+    breakpoints: dict[str, Breakpoints] = field(hash=False)
     levels: tuple[Level, ...] = ()
 
     def table_for(self, series: str) -> Breakpoints:
@@ -65,8 +66,8 @@ class LimitsPack:
     id: str
     effective_from: date
     effective_to: date | None
-    validity: dict = field(hash=False)
-    limits: dict = field(hash=False)  # (pollutant, averaging, grade) → Decimal
+    validity: dict[str, int] = field(hash=False)  # 表4 counts: daily_min_hours, annual_min_days …
+    limits: dict[tuple[str, str, int], Decimal] = field(hash=False)  # (pollutant, averaging, grade)
 
     def limit(self, pollutant: str, averaging: str, grade: int = 2) -> Decimal | None:
         return self.limits.get((pollutant, averaging, grade))
@@ -77,9 +78,9 @@ class AssessmentPack:
     id: str
     effective_from: date
     effective_to: date | None
-    mda8: dict = field(hash=False)
-    percentiles: dict = field(hash=False)  # pollutant → p
-    means: frozenset = frozenset()
+    mda8: dict[str, int] = field(hash=False)  # first_window_end, last_window_end, min_valid_windows
+    percentiles: dict[str, int] = field(hash=False)  # pollutant → p
+    means: frozenset[str] = frozenset()
     good_max_aqi: int = 100
     heavy_min_aqi: int = 201
 
@@ -100,14 +101,37 @@ def _date(text: str) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def _load(name: str) -> dict:
+def _effective_from(name: str, head: dict[str, Any]) -> date:
+    day = _date(head.get("effective_from", ""))
+    if day is None:
+        raise PackError(f"{name}: [pack] has no effective_from date")
+    return day
+
+
+# Each table of a pack carries its source (clause, status) beside the figures the engine reads.
+_PROVENANCE = frozenset({"clause", "status"})
+
+
+def _counts(name: str, table: str, data: dict[str, Any]) -> dict[str, int]:
+    """The whole-number rules of ``[table]`` (validity counts, MDA8 windows), checked at load."""
+    counts = {}
+    for key, value in data[table].items():
+        if key in _PROVENANCE:
+            continue
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise PackError(f"{name}: [{table}] {key} = {value!r} is not a whole number")
+        counts[key] = value
+    return counts
+
+
+def _load(name: str) -> dict[str, Any]:
     return tomllib.loads((PACK_DIR / name).read_text("utf-8"))
 
 
 def _aqi_pack(name: str) -> AqiPack:
     data = _load(name)
     head = data["pack"]
-    points = {}
+    points: dict[str, Breakpoints] = {}
     for row in data["iaqi"]:
         if len(row["iaqi"]) != len(row["conc"]) or list(row["conc"]) != sorted(row["conc"]):
             raise PackError(f"{name}: breakpoints of {row['series']} are not a rising table")
@@ -120,7 +144,7 @@ def _aqi_pack(name: str) -> AqiPack:
             raise PackError(f"{name}: series {series} is not in the vocabulary (ecoplan.vocabulary.pollutants)")
         if not set(breakpoint_tables(series)) & set(points):
             raise PackError(f"{name}: series {series} has no breakpoints")
-    return AqiPack(head["id"], _date(head["effective_from"]), _date(head["effective_to"]),
+    return AqiPack(head["id"], _effective_from(name, head), _date(head["effective_to"]),
                    head["pre_round"], head["aqi_min"], head["exceeding_defined"],
                    tuple(head["daily_series"]), tuple(head["hourly_series"]), points, levels)
 
@@ -128,20 +152,20 @@ def _aqi_pack(name: str) -> AqiPack:
 def _limits_pack(name: str) -> LimitsPack:
     data = _load(name)
     head = data["pack"]
-    limits = {}
+    limits: dict[tuple[str, str, int], Decimal] = {}
     for row in data["limit"]:
         for index, averaging in enumerate(row["averaging"]):
             limits[(row["pollutant"], averaging, 1)] = Decimal(str(row["grade_1"][index]))
             limits[(row["pollutant"], averaging, 2)] = Decimal(str(row["grade_2"][index]))
-    return LimitsPack(head["id"], _date(head["effective_from"]), _date(head["effective_to"]),
-                      data["validity"], limits)
+    return LimitsPack(head["id"], _effective_from(name, head), _date(head["effective_to"]),
+                      _counts(name, "validity", data), limits)
 
 
 def _assessment_pack(name: str) -> AssessmentPack:
     data = _load(name)
     head = data["pack"]
     return AssessmentPack(
-        head["id"], _date(head["effective_from"]), _date(head["effective_to"]), data["mda8"],
+        head["id"], _effective_from(name, head), _date(head["effective_to"]), _counts(name, "mda8", data),
         {s["pollutant"]: s["percentile"] for s in data["statistic"]},
         frozenset(s["pollutant"] for s in data["statistic"] if s["mean"]),
         data["days"]["good_max_aqi"], data["days"]["heavy_min_aqi"])
