@@ -121,7 +121,7 @@ def parse(text: str, source: str, result: ImportResult) -> None:
                       "dated sentence take their deadlines from the annual plans", chapter_lines[0] + 1)
 
 
-def _measure(block: prose.Block, annex: Annex, path: dict, result: ImportResult) -> None:
+def _measure(block: prose.Block, annex: Annex, path: dict[str, prose.Block], result: ImportResult) -> None:
     """A paragraph is a measure of the innermost heading above it (`1.`, `（一）` or `一、`)."""
     owner = next((path[k] for k in ("item", "section", "part") if k in path), None)
     title = owner.text if owner else annex.title

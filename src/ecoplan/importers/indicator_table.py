@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import TypeAlias
 
 from ecoplan.vocabulary import indicators as catalogue
 from ecoplan.vocabulary.areas import DISTRICT_AND_EVERY
@@ -35,6 +36,8 @@ COLUMNS = [
     ("gas_station_leak_checks", r"加油站、?储油库防渗漏抽查", "加油站、储油库防渗漏抽查", False),
 ]
 PERIODS = {"全年": "year", "一季度": "Q1"}
+# one value column of the table as read: (code, name, unit, period)
+Column: TypeAlias = tuple[str, str, str, str]
 AREA_ROW = re.compile(r"^(?P<area>\S+?(?:街道|镇|乡|区))\s+(?P<values>\S.*)$")
 STREET_TABLE_START = DISTRICT_AND_EVERY + "街道"
 
@@ -60,7 +63,7 @@ def _value_cells(values: str) -> list[str]:
 def parse(body: list[tuple[int, str]], result: ImportResult, annex: Annex) -> None:
     header: list[tuple[int, str]] = []
     periods: list[str] = []
-    columns: list[tuple[str, str, str, str]] | None = None
+    columns: list[Column] | None = None
     done = False
     for number, raw in body:
         line = raw.strip()
@@ -95,14 +98,14 @@ def parse(body: list[tuple[int, str]], result: ImportResult, annex: Annex) -> No
         raise PlanImportError("indicator table without data rows", source=result.source_name, line=first)
 
 
-def _columns(header: list[tuple[int, str]], periods: list[str], source: str):
+def _columns(header: list[tuple[int, str]], periods: list[str], source: str) -> list[Column]:
     joined = key("".join(line for _, line in header))
-    found = []
+    found: list[tuple[int, str, str, str, bool]] = []  # position in the header, code, name, unit, periodic
     for code, pattern, name, periodic in COLUMNS:
         if m := re.search(pattern, joined):
             found.append((m.start(), code, name, catalogue.BY_CODE[code].unit, periodic))
     found.sort()
-    columns = []
+    columns: list[Column] = []
     periodic_slots = iter(periods)
     for _, code, name, unit, periodic in found:
         if periodic and periods:
@@ -118,7 +121,8 @@ def _columns(header: list[tuple[int, str]], periods: list[str], source: str):
     return columns
 
 
-def _row(area: str, values: str, number: int, columns, result: ImportResult, annex: Annex) -> None:
+def _row(area: str, values: str, number: int, columns: list[Column], result: ImportResult,
+         annex: Annex) -> None:
     cells = _value_cells(values)
     if len(cells) != len(columns):
         raise PlanImportError(
@@ -140,6 +144,8 @@ def _row(area: str, values: str, number: int, columns, result: ImportResult, ann
             for sub_code, value in (("good_water_ratio", compound.group(1)), ("worse_v_water", compound.group(2))):
                 sub_name, comparator = catalogue.BY_CODE[sub_code].zh, catalogue.default_comparator(sub_code)
                 sub = targets.parse_cell(sub_name, value, number, period)
+                if sub is None:  # an empty share: nothing to add, as for an empty cell
+                    continue
                 sub.indicator_code, sub.unit, sub.area = sub_code, "%", scope
                 sub.comparator, sub.value = comparator, Decimal(value)
                 sub.annex_number = annex.number

@@ -10,8 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TypeAlias
 
 from ecoplan.vocabulary.review import CODES as REVIEW_CODES
+
+# Where a review item applies: ("measure", annex_idx, task_idx, measure_idx), ("target", idx) or ("plan",)
+ReviewRef: TypeAlias = tuple[str | int, ...]
 
 
 class PlanImportError(Exception):
@@ -123,10 +127,9 @@ class ReviewItem:
     message: str  # ``template`` filled with ``params``, in English
     line: int
     text: str = ""
-    # Where it applies: ("measure", annex_idx, task_idx, measure_idx) or ("target", idx) or ("plan",)
-    ref: tuple = ("plan",)
+    ref: ReviewRef = ("plan",)
     template: str = ""  # the message with {placeholders}: the pages translate it (it is a msgid)
-    params: dict = field(default_factory=dict)
+    params: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass
@@ -167,7 +170,7 @@ class ImportResult:
     # target paragraphs of prose plans
     meta_lines: list[int] = field(default_factory=list)
 
-    def counts(self) -> dict:
+    def counts(self) -> dict[str, int]:
         return {
             "annexes": len(self.annexes),
             "tasks": sum(len(a.tasks) for a in self.annexes),
@@ -180,8 +183,8 @@ class ImportResult:
     def measures_by_annex(self) -> list[int]:
         return [sum(len(t.measures) for t in a.tasks) for a in self.annexes]
 
-    def add_review(self, kind: str, template: str, line: int, text: str = "", ref: tuple = ("plan",),
-                   **params):
+    def add_review(self, kind: str, template: str, line: int, text: str = "", ref: ReviewRef = ("plan",),
+                   **params: object) -> None:
         """``template`` is an English message with {placeholders} filled from ``params`` (the pages
         translate the template); parameters must not be named like this method's arguments.
         ``kind`` is one of ecoplan.vocabulary.review: a new kind is added there first."""

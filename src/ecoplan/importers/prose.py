@@ -53,7 +53,7 @@ def blocks(lines: list[str], start: int, end: int) -> list[Block]:
     out: list[Block] = []
     current: list[tuple[int, str]] = []
 
-    def close():
+    def close() -> None:
         if current:
             out.append(Block("paragraph", "", join_wrapped([t for _, t in current]),
                              [n for n, _ in current]))

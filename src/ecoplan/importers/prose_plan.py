@@ -30,8 +30,8 @@ def detect(text: str) -> float:
 
 def parse(text: str, source: str, result: ImportResult) -> None:
     lines = text.split("\n")
-    first_part = next((i for i, l in enumerate(lines) if prose.heading(l.strip())
-                       and prose.heading(l.strip())[0] == "part"), None)
+    first_part = next((i for i, l in enumerate(lines)
+                       if (h := prose.heading(l.strip())) is not None and h[0] == "part"), None)
     if first_part is None:
         raise PlanImportError("no part heading (一、…) found in the prose plan", source=source)
     meta = result.meta

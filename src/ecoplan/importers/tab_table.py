@@ -11,7 +11,7 @@ import re
 
 from . import deadlines, notice
 from .model import Annex, ImportResult, PlanImportError
-from .tables import CO_LABELS, LEAD_LABELS, Row, TableAssembler
+from .tables import CO_LABELS, LEAD_LABELS, Doubt, Row, TableAssembler
 from .text import cn_number, join_wrapped, key, squeeze, strip_html
 
 HEADER_FIRST = "序号"
@@ -27,8 +27,11 @@ def detect(text: str) -> float:
     return min(1.0, 0.5 + tab_rows / 100)
 
 
-def _header_columns(cells: list[str]) -> dict[str, int]:
-    columns = {}
+def _header_columns(cells: list[str]) -> tuple[dict[str, int], dict[str, str]]:
+    """The index of each known column, and the header's own wording of the lead and co-unit
+    columns (牵头单位 / 责任单位 …, kept for the measures)."""
+    columns: dict[str, int] = {}
+    labels: dict[str, str] = {}
     for index, cell in enumerate(cells):
         c = key(cell)
         if c == "序号":
@@ -43,11 +46,11 @@ def _header_columns(cells: list[str]) -> dict[str, int]:
             columns["officials"] = index
         elif c in LEAD_LABELS:
             columns["lead"] = index
-            columns["lead_label"] = c
+            labels["lead"] = c
         elif c in CO_LABELS:
             columns["co"] = index
-            columns["co_label"] = c
-    return columns
+            labels["co"] = c
+    return columns, labels
 
 
 def parse(text: str, source: str, result: ImportResult) -> None:
@@ -62,6 +65,7 @@ def parse(text: str, source: str, result: ImportResult) -> None:
     annex: Annex | None = None
     assembler: TableAssembler | None = None
     columns: dict[str, int] = {}
+    labels: dict[str, str] = {}
     section = ""
     index = start
     while index < len(lines):
@@ -76,7 +80,7 @@ def parse(text: str, source: str, result: ImportResult) -> None:
             result.annexes.append(annex)
             if title and nxt > index + 1:
                 result.meta_lines.append(nxt)  # the annex title line
-            assembler, section, columns = None, "", {}
+            assembler, section, columns, labels = None, "", {}, {}
             if not meta.period_start:
                 meta.period_start = meta.period_end = notice.plan_year(title)
             index = nxt
@@ -88,7 +92,7 @@ def parse(text: str, source: str, result: ImportResult) -> None:
         if cells[0].strip() == HEADER_FIRST:
             if not columns:
                 result.skip(number, "table header", raw)
-                columns = _header_columns(cells)
+                columns, labels = _header_columns(cells)
                 if not {"text", "deadline", "lead"} <= columns.keys():
                     raise PlanImportError("task table header lacks 工作措施/完成时限/牵头单位",
                                           source=source, line=number, field="header")
@@ -112,13 +116,12 @@ def parse(text: str, source: str, result: ImportResult) -> None:
             index += 1
             continue
         if len(cells) < 4:
-            expected = max(v for v in columns.values() if isinstance(v, int)) + 1
+            expected = max(columns.values()) + 1
             raise PlanImportError(f"truncated table row: {len(cells)} cells, expected {expected}",
                                   source=source, line=number, field="row")
         if assembler is None:
             numbering = "measures" if "officials" in columns else "tasks"
-            assembler = TableAssembler(result, annex, numbering,
-                                       columns.get("lead_label", ""), columns.get("co_label", ""))
+            assembler = TableAssembler(result, annex, numbering, labels.get("lead", ""), labels.get("co", ""))
         assembler.add(_row(cells, columns, number, section))
         index += 1
     if assembler:
@@ -127,18 +130,20 @@ def parse(text: str, source: str, result: ImportResult) -> None:
         raise PlanImportError("no annex (附件 N) with a task table found", source=source)
 
 
-def _cell(cells: list[str], columns: dict, name: str) -> str:
+def _cell(cells: list[str], columns: dict[str, int], name: str) -> str:
     index = columns.get(name)
     if index is None or index >= len(cells):
         return ""
     return cells[index]
 
 
-def _row(cells: list[str], columns: dict, number: int, section: str) -> Row:
-    get = lambda name: _cell(cells, columns, name)  # noqa: E731
+def _row(cells: list[str], columns: dict[str, int], number: int, section: str) -> Row:
+    def get(name: str) -> str:
+        return _cell(cells, columns, name)
+
     label, text, deadline_raw = get("label"), get("text"), get("deadline")
     officials, lead, co = get("officials"), get("lead"), get("co")
-    doubts = []
+    doubts: list[Doubt] = []
     # Column shift (Tongzhou 154): the task name sits in 工作措施 and the deadline one cell right.
     if (deadline_raw.strip() and not deadlines.is_deadline(deadline_raw)
             and "officials" in columns and deadlines.is_deadline(officials) and not label.strip()):

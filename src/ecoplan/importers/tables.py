@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
 from . import deadlines, organisations, targets
-from .model import Annex, ImportResult, Measure, Task
+from .model import Annex, Deadline, ImportResult, Measure, Task
 from .text import canonical_notation, key, squeeze
 
 LEAD_LABELS = ("主责单位", "牵头单位", "牵头部门")
 CO_LABELS = ("协办单位", "责任单位", "配合单位")
+
+# A tokeniser's doubt about a row, filed as a review item with the measure: (kind, template, params)
+Doubt: TypeAlias = tuple[str, str, dict[str, object]]
 
 
 @dataclass
@@ -36,7 +40,7 @@ class Row:
     # then one ordered list and ``units_split`` is False.
     units_split: bool = True
     task_lines: list[int] = field(default_factory=list)  # where the task number/title were printed
-    doubts: list[tuple[str, str, dict]] = field(default_factory=list)  # (kind, template, params)
+    doubts: list[Doubt] = field(default_factory=list)
 
 
 def split_officials(cell: str) -> list[str]:
@@ -77,7 +81,7 @@ class TableAssembler:
         self.co_label = co_label
         self.year = result.meta.period_start
         self.pending: list[Row] = []  # rows whose task label comes on a later row
-        self.last_deadline = None
+        self.last_deadline: Deadline | None = None
 
     @property
     def annex_index(self) -> int:
@@ -132,7 +136,7 @@ class TableAssembler:
             self._add_measure(task, row)
         self.pending = []
 
-    def _doubt(self, row: Row, kind: str, template: str, **params) -> None:
+    def _doubt(self, row: Row, kind: str, template: str, **params: object) -> None:
         row.doubts.append((kind, template, params))
 
     def _add_measure(self, task: Task, row: Row) -> None:
