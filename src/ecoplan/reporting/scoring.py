@@ -60,9 +60,9 @@ def score(unit: str, counts: dict[str, tuple[int, int]], weights: dict[str, Deci
     """``counts``: component → (numerator, denominator)."""
     weights = weights or DEFAULT_WEIGHTS
     components = [Component(name, Decimal(w), *counts.get(name, (0, 0))) for name, w in weights.items()]
-    scored = [c for c in components if c.rate is not None]
+    scored = [(c.weight, rate) for c in components if (rate := c.rate) is not None]  # (weight, rate)
     result = UnitScore(unit, components)
-    total_weight = sum((c.weight for c in scored), Decimal(0))
+    total_weight = sum((weight for weight, _ in scored), Decimal(0))
     if not total_weight:
         result.notes.append(Note("nothing was due in the period"))
         return result
@@ -70,7 +70,7 @@ def score(unit: str, counts: dict[str, tuple[int, int]], weights: dict[str, Deci
         missing = [c.name for c in components if c.rate is None]
         result.notes.append(Note("nothing due for {components}: the other components re-weighted",
                                  {"components": missing}))
-    raw = sum((c.weight * c.rate for c in scored), Decimal(0)) * 100 / total_weight
+    raw = sum((weight * rate for weight, rate in scored), Decimal(0)) * 100 / total_weight
     result.score = raw.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN)
     return result
 
