@@ -60,10 +60,11 @@ def figures_for(store, area: Area, code: str, period: str, year: int, exclusion:
     row = store.area_figures(area_key(area), start, min(end, as_of), exclusion)
     if row is None:
         return None
+    last_day: date = row["last_day"]  # never None: area_figures returns None for an empty window
     figures = Figures(pm25_mean=row["pm25_mean"], pm25_days=row["pm25_days"], good_days=row["good_days"],
-                      aqi_days=row["aqi_days"], heavy_days=row["heavy_days"], last_day=row["last_day"],
+                      aqi_days=row["aqi_days"], heavy_days=row["heavy_days"], last_day=last_day,
                       rule_sets=row["rule_sets"])
-    before = store.area_figures(area_key(area), _year_before(start), _year_before(figures.last_day), exclusion)
+    before = store.area_figures(area_key(area), _year_before(start), _year_before(last_day), exclusion)
     figures.previous_pm25_mean = before["pm25_mean"] if before else None
     return figures
 

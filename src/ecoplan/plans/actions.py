@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 
 from ecoplan.importers import import_bytes
-from ecoplan.importers.model import ImportResult, PlanImportError, UnitRef
+from ecoplan.importers.model import ImportResult, PlanImportError, ReviewRef, UnitRef
 from ecoplan.vocabulary import areas
 
 from .models import (
@@ -111,7 +111,8 @@ def do_import_plan(result: ImportResult, acting_user=None, supersede: bool = Fal
     stays, marked as superseded by the new one."""
     replaced = check_not_imported(result, supersede)
     meta = result.meta
-    district = _area(meta.district, Area.Kind.DISTRICT, None) if meta.district else None
+    # untyped Django (no django-stubs): mypy reads a TextChoices member as its (value, label) tuple
+    district = _area(meta.district, Area.Kind.DISTRICT, None) if meta.district else None  # type: ignore[arg-type]
     plan = Plan.objects.create(
         title=meta.title[:300], issuing_body=meta.issuing_body, doc_number=meta.doc_number,
         issue_date=meta.issue_date, kind=meta.kind, period_start=meta.period_start,
@@ -128,7 +129,7 @@ def do_import_plan(result: ImportResult, acting_user=None, supersede: bool = Fal
         plan.save(update_fields=["supersedes"])
     cache: dict[str, Organisation] = {}
     annex_rows: list[Annex] = []
-    measure_rows: dict[tuple, Measure] = {}
+    measure_rows: dict[ReviewRef, Measure] = {}
     assignments: list[Assignment] = []
     for a_index, annex in enumerate(result.annexes):
         annex_row = Annex.objects.create(plan=plan, number=annex.number, title=annex.title[:300],
@@ -169,7 +170,7 @@ def do_import_plan(result: ImportResult, acting_user=None, supersede: bool = Fal
     for index, target in enumerate(result.targets):
         area = None
         if target.area and not target.area.startswith(areas.GROUP_SCOPES):
-            area = _area(target.area, Area.Kind.SUB_AREA, district)
+            area = _area(target.area, Area.Kind.SUB_AREA, district)  # type: ignore[arg-type]  # as above
         target_rows.append(Target(
             plan=plan, annex=by_number.get(target.annex_number), indicator=target.indicator[:200],
             indicator_code=target.indicator_code, area=area, area_printed=target.area[:100],
@@ -181,15 +182,16 @@ def do_import_plan(result: ImportResult, acting_user=None, supersede: bool = Fal
     Target.objects.bulk_create(target_rows)
     reviews = []
     for item in result.review:
-        measure = target = None
+        measure_row: Measure | None = None
+        target_row: Target | None = None
         if item.ref[0] == "measure":
-            measure = measure_rows.get(tuple(item.ref[1:]))
-        elif item.ref[0] == "target":
-            target = target_rows[item.ref[1]]
+            measure_row = measure_rows.get(item.ref[1:])
+        elif item.ref[0] == "target" and isinstance(item.ref[1], int):
+            target_row = target_rows[item.ref[1]]
         reviews.append(ReviewItem(plan=plan, kind=item.kind, message=item.message,
                                   source_line=item.line, source_text=item.text,
                                   template=item.template, params=item.params,
-                                  measure=measure, target=target))
+                                  measure=measure_row, target=target_row))
     ReviewItem.objects.bulk_create(reviews)
     ImportRun.objects.create(
         plan=plan, source_name=result.source_name, source_sha256=result.sha256,

@@ -57,8 +57,9 @@ def plan_detail(request, pk: int):
 
 def organisation_detail(request, pk: int):
     organisation = access(request.user, "organisation", pk, queryset=Organisation.objects.select_related("district"))
-    lead = queries.measures(organisation=organisation, role=Assignment.Role.LEAD_UNIT)
-    co = queries.measures(organisation=organisation, role=Assignment.Role.CO_UNIT)
+    # untyped Django (no django-stubs): mypy reads a TextChoices member as its (value, label) tuple
+    lead = queries.measures(organisation=organisation, role=Assignment.Role.LEAD_UNIT)  # type: ignore[arg-type]
+    co = queries.measures(organisation=organisation, role=Assignment.Role.CO_UNIT)  # type: ignore[arg-type]
     return render(request, "plans/organisation_detail.html",
                   {"organisation": organisation, "lead": lead, "co": co})
 

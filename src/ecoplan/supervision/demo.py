@@ -29,7 +29,7 @@ LATE_UNIT = "区住房城乡建设委"
 
 def load(plan: Plan, folder: Path, until: date) -> list[tuple[str, str, str]]:
     folder.mkdir(parents=True, exist_ok=True)
-    created = []
+    created: list[tuple[str, str, str]] = []
     for username, role, unit, person in ACCOUNTS:
         if User.objects.filter(username=username).exists():
             continue
@@ -38,7 +38,8 @@ def load(plan: Plan, folder: Path, until: date) -> list[tuple[str, str, str]]:
         Profile.objects.create(user=user, role=role, person_name=person,
                                organisation=Organisation.objects.filter(name=unit, district=plan.district).first()
                                if unit else None)
-        created.append((username, role, password))
+        # untyped Django (no django-stubs): mypy reads a TextChoices member as its (value, label) tuple
+        created.append((username, role, password))  # type: ignore[arg-type]
     if created:
         (folder / "accounts.txt").write_text("".join(f"{u}\t{r}\t{p}\n" for u, r, p in created), "utf-8")
     coordinator = User.objects.get(username="demo-coordinator")

@@ -16,7 +16,7 @@ from .models import AssessmentScheme, EntryStatus, Report, ReportEntry, Reportin
 
 def completion_dates(plan: Plan) -> dict[int, date]:
     """measure id → the end of the first month an accepted lead entry reported it done."""
-    done = {}
+    done: dict[int, date] = {}
     for entry in (ReportEntry.objects.filter(report__cycle__plan=plan, role=ReportEntry.Role.LEAD,
                                              status=EntryStatus.DONE,
                                              report__status=Report.Status.ACCEPTED)
@@ -73,7 +73,8 @@ def coordinator_dashboard(plan: Plan, today: date | None = None) -> dict:
     measures = list(Measure.objects.filter(task__annex__plan=plan).select_related("task__annex")
                     .prefetch_related("assignments__organisation"))
     states = measure_states(plan, today, measures)
-    by_unit, by_theme = Counter(), Counter()
+    by_unit: Counter[tuple[int, str]] = Counter()
+    by_theme: Counter[tuple[str, str]] = Counter()
     for m in measures:
         if states[m.pk] != "overdue":
             continue
@@ -135,7 +136,7 @@ def assessment(plan: Plan, start: date, end: date, scheme: AssessmentScheme | No
             c = counts[unit]["targets_met"]
             c[1] += 1
             c[0] += j.status == "met"
-    scores = [scoring.score(unit, {k: tuple(v) for k, v in parts.items()}, weights)
+    scores = [scoring.score(unit, {k: (v[0], v[1]) for k, v in parts.items()}, weights)
               for unit, parts in counts.items()]
     return scoring.rank(scores)
 
