@@ -97,3 +97,8 @@ def test_target_values_print_without_an_exponent():
         assert str(int(value)) in text
     j = judge("pm25", "<=", Decimal("32.5000"), "year", 2024, f(), AS_OF)
     assert "32.5" in j.reason and "32.5000" not in j.reason
+
+
+def test_pm25_days_without_a_mean_are_no_data():
+    j = judge("pm25", "<=", Decimal(35), "year", 2024, f(pm25_mean=None), AS_OF)
+    assert (j.status, j.code) == ("not_evaluable", "no_data")

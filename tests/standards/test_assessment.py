@@ -5,6 +5,7 @@ import pytest
 from ecoplan.standards import assessment, packs
 
 R = packs.get("2012")
+RELEASED = packs.PACK_DIR
 
 
 @pytest.mark.parametrize("values,p,expected", [
@@ -47,3 +48,32 @@ def test_engine_rules_come_from_the_packs_and_must_agree(monkeypatch):
         packs.assessment()
     monkeypatch.undo()
     packs.assessment.cache_clear()
+
+
+def _pack_copy(tmp_path, monkeypatch, name, old, new):
+    """``name`` from the released packs with ``old`` replaced by ``new``, loaded from tmp_path."""
+    text = (RELEASED / name).read_text("utf-8")
+    assert old in text
+    (tmp_path / name).write_text(text.replace(old, new, 1), "utf-8")
+    monkeypatch.setattr(packs, "PACK_DIR", tmp_path)
+
+
+def test_a_pack_count_that_is_not_a_whole_number_is_refused(tmp_path, monkeypatch):
+    _pack_copy(tmp_path, monkeypatch, "gb3095-2012.toml", "daily_min_hours = 20", 'daily_min_hours = "20"')
+    with pytest.raises(packs.PackError, match=r"gb3095-2012.toml: \[validity\] daily_min_hours"):
+        packs._limits_pack("gb3095-2012.toml")
+    _pack_copy(tmp_path, monkeypatch, "hj663-2013.toml", "min_valid_windows = 14", "min_valid_windows = 14.5")
+    with pytest.raises(packs.PackError, match=r"hj663-2013.toml: \[mda8\] min_valid_windows"):
+        packs._assessment_pack("hj663-2013.toml")
+
+
+def test_the_counts_leave_out_the_provenance_of_the_table():
+    assert set(R.limits.validity) == {"daily_min_hours", "o3_8h_min_hours", "annual_min_days",
+                                      "monthly_min_days", "february_min_days"}
+    assert R.assessment.mda8 == {"first_window_end": 8, "last_window_end": 24, "min_valid_windows": 14}
+
+
+def test_a_pack_without_effective_from_is_refused(tmp_path, monkeypatch):
+    _pack_copy(tmp_path, monkeypatch, "hj633-2012.toml", 'effective_from = "', 'effective_from_x = "')
+    with pytest.raises(packs.PackError, match="hj633-2012.toml: .* no effective_from"):
+        packs._aqi_pack("hj633-2012.toml")
