@@ -43,6 +43,9 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.management import execute_from_command_line
 
     django.setup()
+    from ecoplan.core.audit import run_by_command
+
+    run_by_command(argv[1] if len(argv) > 1 else "")  # the audit trail names the command and system user
     prepare_data_dir()
     if len(argv) > 1 and argv[1] in NEEDS_DATABASE:
         ensure_database()

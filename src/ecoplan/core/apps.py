@@ -8,3 +8,8 @@ class CoreConfig(AppConfig):
 
     name = "ecoplan.core"
     verbose_name = _("site")
+
+    def ready(self) -> None:
+        from . import audit
+
+        audit.register()
