@@ -125,7 +125,7 @@ def _count_air(air: Path) -> dict[str, int]:
     if hourly:
         con = duckdb.connect()
         try:
-            rows = con.execute("SELECT count(*) FROM read_parquet(?)", [[str(p) for p in hourly]]).fetchone()[0]
+            (rows,) = con.execute("SELECT count(*) FROM read_parquet(?)", [[str(p) for p in hourly]]).fetchall()[0]
         finally:
             con.close()
     return {"air hourly files": len(hourly), "air hourly rows": rows}
@@ -151,10 +151,11 @@ def create_backup(output: Path) -> dict:
             shutil.copytree(media, staging / MEDIA)
         else:
             (staging / MEDIA).mkdir()
-        files = [{"path": p.relative_to(staging).as_posix(), "size": p.stat().st_size, "sha256": _sha256(p)}
-                 for p in sorted(staging.rglob("*")) if p.is_file()]
+        paths = [p.relative_to(staging).as_posix() for p in sorted(staging.rglob("*")) if p.is_file()]
+        files = [{"path": path, "size": (staging / path).stat().st_size, "sha256": _sha256(staging / path)}
+                 for path in paths]
         counts = {**_count_rows(staging / DATABASE), **_count_air(staging / AIR),
-                  "evidence files": sum(1 for f in files if f["path"].startswith(MEDIA + "/"))}
+                  "evidence files": sum(1 for path in paths if path.startswith(MEDIA + "/"))}
         manifest = {"format": FORMAT, "format_version": FORMAT_VERSION, "ecoplan_version": _ecoplan_version(),
                     "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
                     "database": "sqlite", "counts": counts, "files": files}
@@ -164,8 +165,8 @@ def create_backup(output: Path) -> dict:
             info = tarfile.TarInfo(MANIFEST)
             info.size, info.mtime = len(body), int(datetime.now(UTC).timestamp())
             archive.addfile(info, io.BytesIO(body))
-            for f in files:
-                archive.add(staging / f["path"], arcname=f["path"], recursive=False)
+            for path in paths:
+                archive.add(staging / path, arcname=path, recursive=False)
         os.replace(partial, output)
     return manifest
 
@@ -173,9 +174,11 @@ def create_backup(output: Path) -> dict:
 # -- restore --------------------------------------------------------------------------------------
 def _read_manifest(archive: tarfile.TarFile, name: str) -> dict:
     try:
-        member = archive.getmember(MANIFEST)
-        manifest = json.loads(archive.extractfile(member).read())
-    except (KeyError, AttributeError, ValueError) as exc:
+        handle = archive.extractfile(archive.getmember(MANIFEST))
+        if handle is None:
+            raise ValueError("manifest.json is not a file")
+        manifest = json.loads(handle.read())
+    except (KeyError, ValueError) as exc:
         raise BackupError(_("%(name)s: no readable manifest.json — not an ecoplan backup") % {"name": name}) from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BackupError(_("%(name)s: not an ecoplan backup (the manifest names no ecoplan format)") % {"name": name})
@@ -209,12 +212,17 @@ def _extract(archive: tarfile.TarFile, manifest: dict, staging: Path, name: str)
         if member.name not in expected or not member.isfile():
             raise BackupError(_("%(name)s: %(member)s is not listed in the manifest") % {"name": name,
                                                                                        "member": member.name})
+        if member.size != expected[member.name]["size"]:  # before reading: a bigger file is not unpacked
+            raise BackupError(_("%(name)s: %(member)s does not match its checksum — the backup is damaged")
+                              % {"name": name, "member": member.name})
         target = staging / member.name
         target.parent.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
         size = 0
-        with archive.extractfile(member) as source, target.open("wb") as out:
-            for block in iter(lambda: source.read(1 << 20), b""):
+        source = archive.extractfile(member)
+        assert source is not None  # member.isfile()
+        with source, target.open("wb") as out:
+            while block := source.read(1 << 20):
                 digest.update(block)
                 size += len(block)
                 out.write(block)
@@ -295,7 +303,8 @@ def restore_backup(archive_path: Path, force: bool = False) -> dict:
 
 def _swap(staging: Path, parts: list[tuple[str, Path]]) -> None:
     """Move each part into place, what was there aside; on any failure move everything back."""
-    old, done = staging / "old", []
+    old = staging / "old"
+    done: list[tuple[Path | None, Path]] = []  # (moved aside to, or None for a part moved in; its place)
     old.mkdir()
     try:
         for part, target in parts:
@@ -304,9 +313,9 @@ def _swap(staging: Path, parts: list[tuple[str, Path]]) -> None:
                 companions += [target.with_name(target.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
             for path in companions:
                 if path.exists():
-                    aside = old / f"{len(done)}-{path.name}"
-                    shutil.move(path, aside)
-                    done.append((aside, path))
+                    moved = old / f"{len(done)}-{path.name}"
+                    shutil.move(path, moved)
+                    done.append((moved, path))
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(staging / "new" / part, target)
             done.append((None, target))
