@@ -223,3 +223,21 @@ def test_no_entry_changes_through_the_admin_or_the_model(world, admin_client):
     with pytest.raises(audit.ImmutableEntry), transaction.atomic():
         entry.delete()
     assert LogEntry.objects.filter(pk=entry.pk, object_repr=before[0]).exists()
+
+
+@pytest.mark.parametrize("model, action, changes, event", [
+    ("supervision.report", LogEntry.Action.UPDATE, {"status": ["draft", "submitted"]}, "report_submitted"),
+    ("supervision.report", LogEntry.Action.UPDATE, {"status": ["submitted", "returned"],
+                                                    "review_comment": ["", "补充"]}, "report_returned"),
+    ("supervision.report", LogEntry.Action.UPDATE, {"review_comment": ["", "x"]}, "changed"),
+    ("plans.reviewitem", LogEntry.Action.UPDATE, {"status": ["open", "dismissed"]}, "review_dismissed"),
+    ("supervision.reportingcycle", LogEntry.Action.CREATE, None, "cycle_opened"),
+    ("auth.user", LogEntry.Action.UPDATE, {"groups": {"type": "m2m", "operation": "add", "objects": ["g"]}},
+     "user_changed"),
+    ("auth.group", LogEntry.Action.UPDATE, {"permissions": {"type": "m2m", "operation": "add", "objects": []}},
+     "changed"),
+    ("plans.measure", LogEntry.Action.DELETE, None, "deleted"),
+])
+def test_event_rules(model, action, changes, event):
+    assert audit.event_of(model, action, changes) == event
+    assert event in audit.EVENTS

@@ -109,7 +109,10 @@ def event_of(model: str, action: int, changes: dict | None) -> str:
     for rule_model, rule_action, field, value, event in EVENT_RULES:
         if rule_model != model or rule_action != action:
             continue
-        if field is None or (field in changes and (value is None or str(changes[field][-1]) == value)):
+        if field is None:
+            return event
+        change = changes.get(field)
+        if change is not None and (value is None or (isinstance(change, list) and str(change[-1]) == value)):
             return event
     return PLAIN.get(action, "changed")
 
