@@ -112,7 +112,7 @@ def event_of(model: str, action: int, changes: dict | None) -> str:
         if field is None:
             return event
         change = changes.get(field)
-        if change is not None and (value is None or (isinstance(change, list) and str(change[-1]) == value)):
+        if change is not None and (value is None or (isinstance(change, list | tuple) and str(change[-1]) == value)):
             return event
     return PLAIN.get(action, "changed")
 
