@@ -227,6 +227,7 @@ def test_no_entry_changes_through_the_admin_or_the_model(world, admin_client):
 
 @pytest.mark.parametrize("model, action, changes, event", [
     ("supervision.report", LogEntry.Action.UPDATE, {"status": ["draft", "submitted"]}, "report_submitted"),
+    ("supervision.report", LogEntry.Action.UPDATE, {"status": ("draft", "submitted")}, "report_submitted"),
     ("supervision.report", LogEntry.Action.UPDATE, {"status": ["submitted", "returned"],
                                                     "review_comment": ["", "补充"]}, "report_returned"),
     ("supervision.report", LogEntry.Action.UPDATE, {"review_comment": ["", "x"]}, "changed"),
