@@ -47,6 +47,9 @@ def main(argv: list[str] | None = None) -> None:
         django.setup()
     except ImproperlyConfigured as exc:  # e.g. no secret key: say how to set it, no traceback
         sys.exit(f"ecoplan: {exc}")
+    from ecoplan.core.audit import run_by_command
+
+    run_by_command(argv[1] if len(argv) > 1 else "")  # the audit trail names the command and system user
     prepare_data_dir()
     if len(argv) > 1 and argv[1] in NEEDS_DATABASE:
         ensure_database()

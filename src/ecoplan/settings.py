@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "ninja",  # its bundled Swagger UI: the API docs work offline
     "csp",
     "axes",
+    "auditlog",
     "ecoplan.plans",
     "ecoplan.monitoring",
     "ecoplan.evaluation",
@@ -125,6 +126,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "ecoplan.core.middleware.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as axes asks

@@ -10,6 +10,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/v1/", api.urls),
+    path("audit/", include("ecoplan.core.urls")),
     path("supervision/", include("ecoplan.supervision.urls")),
     # `ecoplan serve` collects static files here; the intranet install has no separate web server
     re_path(r"^static/(?P<path>.*)$", serve, {"document_root": settings.STATIC_ROOT}),

@@ -253,8 +253,9 @@ def test_api_save_and_submit(world, client):
 
 # -- deadlines, reminders, dashboards, assessment -------------------------------------------------
 
-def test_reminders_and_escalation(world):
-    sent = actions.do_send_reminders(date(2026, 6, 1))
+def test_reminders_and_escalation(world, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = actions.do_send_reminders(date(2026, 6, 1))
     assert sent["report_due"] >= 2
     assert actions.do_send_reminders(date(2026, 6, 1))["report_due"] == 0  # once per subject
     late = actions.do_send_reminders(date(2026, 6, 10))

@@ -8,3 +8,13 @@ class CoreConfig(AppConfig):
 
     name = "ecoplan.core"
     verbose_name = _("site")
+
+    def ready(self) -> None:
+        from auditlog.models import LogEntry
+
+        from ecoplan.plans.access import Kind, register
+
+        from . import audit
+
+        audit.register()
+        register(Kind("audit", lambda: LogEntry.objects.all()))

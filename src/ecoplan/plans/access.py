@@ -77,6 +77,8 @@ RULES: dict[tuple[str, str], dict[str, Rule]] = {
     ("cycle", CHANGE): _row(ALL, NONE, NONE, NONE, NONE),  # open, close
     ("assessment", VIEW): _row(ALL, NONE, ALL, ALL, NONE),  # the ranking of the units
     ("progress", VIEW): _row(ALL, NONE, ALL, ALL, NONE),  # the dashboard's lists of measures
+    # the audit trail (who did what): read by the bureau and the auditors, changed by no one
+    ("audit", VIEW): _row(ALL, NONE, NONE, ALL, NONE),
 }
 
 

@@ -5,6 +5,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 from django.core.mail import send_mail
+from django.db import transaction
 from django.utils import timezone
 
 from ecoplan.plans.models import Assignment, Measure
@@ -24,8 +25,9 @@ def _notify(user, kind: str, message: str, url: str, key: str) -> bool:
     _, created = Notification.objects.get_or_create(user=user, key=key, defaults={
         "kind": kind, "message": message, "url": url})
     if created and user.email:
-        send_mail(f"[ecoplan] {message[:60]}", message + ("\n" + url if url else ""), None,
-                  [user.email], fail_silently=True)
+        # after the commit: a rolled-back action (a refused return, a failed batch) sends nothing
+        subject, body, to = f"[ecoplan] {message[:60]}", message + ("\n" + url if url else ""), [user.email]
+        transaction.on_commit(lambda: send_mail(subject, body, None, to, fail_silently=True))
     return created
 
 
@@ -45,6 +47,7 @@ def _notify_unit(report: Report, kind: str, message: str, url: str, key: str, re
     return sum(_notify(u, kind, message, url, key) for u in users)
 
 
+@transaction.atomic
 def do_send_reminders(today: date | None = None, report_days: int = 3, measure_days: int = 14) -> dict:
     """Reminders before a report's due date and before a measure's deadline (not for work already
     reported done); the escalation list of late reports to the coordinators.  Idempotent: one
