@@ -69,7 +69,8 @@ def test_plan_import_review_resolution_and_municipal_value(world):
     coordinator = world["coordinator"]
     client = signed_in(coordinator, staff=True)
     revised = DEMO.read_bytes() + b"\n"  # another file (SHA-256) of the same plan
-    assert client.post("/import/", {"document": SimpleUploadedFile("revised.txt", revised)}).status_code == 302
+    assert client.post("/import/", {"document": SimpleUploadedFile("revised.txt", revised),
+                                   "supersede": "on"}).status_code == 302
     imported = the_entry("plan_imported", coordinator, start)
     assert imported.content_type.model == "plan" and imported.additional_data["via"] == "web"
     item = world["plan"].review_items.filter(status="open").first()
