@@ -146,6 +146,9 @@ def _write_rows(path: Path, out: Path, rows: Iterable[tuple[int, list[Any]]]) ->
             cells = ["" if v is None else str(v) for v in values]
             if any("\x00" in c for c in cells):
                 raise IngestError(f"{path.name}:{line}: NUL character (a damaged or binary file)")
+            if any("\n" in c or "\r" in c for c in cells):
+                raise IngestError(f"{path.name}:{line}: a quoted cell runs over several lines (a quote "
+                                  "not closed?)")
             if header is None:
                 header = _header(cells, path)
                 writer.writerow(["_row", *header])

@@ -76,8 +76,10 @@ def _decode_utf16(data: bytes) -> str | None:
     """UTF-16 with a byte-order mark, or without one when the text reads as Chinese."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates: tuple[str, ...] = ("utf-16",)
-    else:
+    elif data.count(0) * 100 >= len(data):  # line ends, digits and tabs are half NUL in UTF-16
         candidates = ("utf-16-le", "utf-16-be")
+    else:
+        return None
     for encoding in candidates:
         try:
             text = data.decode(encoding)

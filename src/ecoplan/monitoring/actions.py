@@ -65,20 +65,26 @@ def do_register_stations(path: Path) -> int:
 
 def do_ingest_air(path: Path, mapping: str | Mapping = "wide", acting_user=None,
                   compute: bool = True) -> IngestRun:
-    """Ingest one file of hourly data and recompute the days it touched."""
-    with open_store() as store:
-        sync_registry(store)
-        report = store.ingest(path, mapping)
-        if compute:
-            store.compute(report.days)
+    """Ingest one file of hourly data and recompute the days it touched: all or nothing.
+
+    The store's transaction (hourly file, flags, batch, daily values) commits only after the
+    ``IngestRun`` row is written inside the Django transaction; a failure anywhere undoes both."""
+    recorded: list[IngestRun] = []
+
+    def record(report) -> None:
         gaps = store.gaps(batch=report.batch)  # the series this file touched
-    flags = dict(report.flags)
-    if gaps:  # not errors of the file, but what the coordinator must know about the series
-        flags["gaps: missing station-hours between a station's first and last hour"] = sum(g[3] for g in gaps)
-    return IngestRun.objects.create(
-        batch=report.batch, file=report.file, rows=report.rows, hours=report.hours,
-        stations=report.stations, first_hour=_aware(report.first), last_hour=_aware(report.last),
-        flags=flags, acting_user=acting_user)
+        flags = dict(report.flags)
+        if gaps:  # not errors of the file, but what the coordinator must know about the series
+            flags["gaps: missing station-hours between a station's first and last hour"] = sum(g[3] for g in gaps)
+        recorded.append(IngestRun.objects.create(
+            batch=report.batch, file=report.file[:300], rows=report.rows, hours=report.hours,
+            stations=report.stations, first_hour=_aware(report.first), last_hour=_aware(report.last),
+            flags=flags, acting_user=acting_user))
+
+    with transaction.atomic(), open_store() as store:
+        sync_registry(store)
+        store.ingest(path, mapping, compute=compute, before_commit=record)
+    return recorded[0]
 
 
 def _aware(value):
