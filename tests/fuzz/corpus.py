@@ -784,7 +784,7 @@ def csv_to_xlsx(text: str) -> bytes:
     csv_mod.field_size_limit(1 << 30)
     book = Workbook()
     sheet = book.active
-    for row in csv_mod.reader(io.StringIO(text.replace("\x00", ""))):
+    for row in csv_mod.reader(io.StringIO(text.replace("\x00", ""), newline=None)):
         sheet.append([_xml_safe(c)[:32000] for c in row][:2000])
     buffer = io.BytesIO()
     book.save(buffer)

@@ -57,10 +57,14 @@ def decode(data: bytes, source: str) -> str:
 
 
 def check_lines(text: str, source: str) -> None:
-    """No NUL character, at most ``MAX_LINES`` lines of at most ``MAX_LINE_CHARS`` characters."""
+    """No NUL character, at most ``MAX_TEXT_CHARS`` characters in at most ``MAX_LINES`` lines of at
+    most ``MAX_LINE_CHARS`` characters."""
     if "\x00" in text:
         raise PlanImportError("this is a binary file, not plan text (NUL character found)", source=source,
                               line=text.count("\n", 0, text.index("\x00")) + 1)
+    if len(text) > limits.MAX_TEXT_CHARS:
+        raise PlanImportError(f"the text has {len(text):,} characters, more than the limit of "
+                              f"{limits.MAX_TEXT_CHARS:,}", source=source)
     count = text.count("\n") + 1
     if count > limits.MAX_LINES:
         raise PlanImportError(f"the text has {count:,} lines, more than the limit of {limits.MAX_LINES:,}",
