@@ -53,3 +53,19 @@ def test_nothing_is_kept_when_recording_the_run_fails(settings, tmp_path, monkey
     monkeypatch.undo()
     run = actions.do_ingest_air(path)
     assert run.hours == 24 and store_counts()["batches"] == 1
+
+
+@pytest.mark.parametrize("content, words", [
+    ("code,name,area,district,longitude\nS1,站一,,乙区,east\n", "stations.csv:2 [longitude]: “east” is not a number"),
+    ("code,name,area,district\nS1\n", "stations.csv:2: code and district are required"),
+    ("code,name,area,district\nS1,站一,,乙区\n".encode("gbk"), "stations.csv: not UTF-8 text"),
+])
+def test_bad_station_registry_names_the_row(settings, tmp_path, content, words):
+    from ecoplan.monitoring.models import Station
+
+    settings.DATA_DIR = tmp_path
+    path = tmp_path / "stations.csv"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    with pytest.raises(CommandError, match=words.replace("[", r"\[").replace("]", r"\]")):
+        call_command("air", "stations", str(path))
+    assert not Station.objects.exists()

@@ -25,12 +25,32 @@ def _date(text: str, where: str) -> date | None:
         raise IngestError(f"{where}: “{text}” is not a date (YYYY-MM-DD)") from None
 
 
+def _float(text: str | None, where: str, field: str) -> float | None:
+    if not text or not text.strip():
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise IngestError(f"{where} [{field}]: “{text[:50]}” is not a number") from None
+
+
 @transaction.atomic
 def do_register_stations(path: Path) -> int:
     """Station registry CSV: code,name,area,district[,kind,valid_from,valid_to,longitude,latitude].
     All rows or none; each row replaces the station's memberships."""
+    try:
+        return _register_stations(Path(path))
+    except UnicodeDecodeError as exc:
+        raise IngestError(f"{Path(path).name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except csv.Error as exc:
+        raise IngestError(f"{Path(path).name}: unreadable CSV ({exc})") from None
+    except OSError as exc:
+        raise IngestError(f"{path}: cannot read the file ({exc.strerror})") from None
+
+
+def _register_stations(path: Path) -> int:
     with Path(path).open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
+        reader = csv.DictReader(handle, restval="")  # a short row reads as blank cells
         missing = [c for c in STATION_COLUMNS if c not in (reader.fieldnames or [])]
         if missing:
             raise IngestError(f"{Path(path).name}: missing column(s) {', '.join(missing)}")
@@ -47,8 +67,8 @@ def do_register_stations(path: Path) -> int:
             station, _ = Station.objects.update_or_create(code=row["code"].strip(), defaults={
                 "name": row["name"].strip() or row["code"].strip(), "kind": kind,
                 "synthetic": (row.get("synthetic") or "").strip().lower() in ("1", "true", "yes"),
-                "longitude": float(row["longitude"]) if row.get("longitude") else None,
-                "latitude": float(row["latitude"]) if row.get("latitude") else None})
+                "longitude": _float(row.get("longitude"), where, "longitude"),
+                "latitude": _float(row.get("latitude"), where, "latitude")})
             valid_from = _date(row.get("valid_from", ""), where)
             valid_to = _date(row.get("valid_to", ""), where)
             station.memberships.all().delete()
