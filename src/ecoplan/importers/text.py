@@ -89,17 +89,20 @@ def _decode_utf16(data: bytes) -> str | None:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if encoding == "utf-16" or ("\n" in text and _looks_chinese(text)):
+        if _controls(text) == 0 and (encoding == "utf-16" or ("\n" in text and _looks_chinese(text))):
             return text
     return None
 
 
 def _looks_chinese(text: str) -> bool:
     """GB18030 decodes almost any byte string; accept it only if the result reads as Chinese."""
-    sample = text[:4000]
-    cjk = len(_CJK_RE.findall(sample))
-    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
-    return cjk >= 2 and controls == 0
+    cjk = len(_CJK_RE.findall(text[:4000]))
+    return cjk >= 2 and _controls(text) == 0
+
+
+def _controls(text: str) -> int:
+    """Control characters other than line ends and tabs in the first 4,000 (a sign of a wrong guess)."""
+    return sum(1 for ch in text[:4000] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
 
 
 def _first_bad_line(data: bytes) -> int | None:
