@@ -116,3 +116,10 @@ def test_impossible_json_values_name_the_field(export, path, value, field, words
 ])
 def test_malformed_and_deeply_nested_json(data, words):
     assert words in json_error(data).message
+
+
+def test_zip_directory_that_zipfile_cannot_read():
+    docx = bytearray(corpus.to_docx(TEXT))
+    end = docx.rindex(b"PK\x05\x06")
+    docx[end + 4:end + 6] = b"\x01\x00"  # "disk 1 of a multi-disk archive": NotImplementedError
+    assert "not a zip archive" in error(bytes(docx), "disks.docx").message

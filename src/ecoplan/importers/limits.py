@@ -42,8 +42,9 @@ def check_zip(source: bytes | Path, error: Error, kind: str, limit: int = MAX_UN
     try:
         with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as archive:
             total = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise error(f"not a readable {kind} file (not a zip archive: {exc})") from exc
+    except Exception as exc:  # zipfile raises several kinds (BadZipFile, NotImplementedError for a
+        # multi-disk archive, EOFError, ValueError …) for a damaged directory
+        raise error(f"not a readable {kind} file (not a zip archive: {type(exc).__name__}: {exc})") from exc
     if total > limit:
         raise error(f"not a readable {kind} file: it inflates to {total / 1024 / 1024:.0f} MB, "
                     f"more than the limit of {limit / 1024 / 1024:.0f} MB (a zip bomb?)")
