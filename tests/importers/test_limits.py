@@ -31,6 +31,9 @@ def test_utf16_and_gbk_read_like_utf8(encoding):
 def test_nul_bytes_anywhere_name_the_line():
     data = TEXT.encode() + b"\n\x00tail"
     assert error(data, "nul.txt").line == TEXT.count("\n") + 2
+    # NUL bytes in the first lines of UTF-8 text are not UTF-16 (no guess that reads as garbage)
+    assert "binary file" in error(DEMO.read_bytes().replace(b"\n", b"\n\x00", 50), "nul.txt").message
+    assert error("\ufeff".encode(), "bom.txt").message == "the file is empty"
 
 
 def test_size_lines_and_line_length_are_bounded():

@@ -52,6 +52,8 @@ def decode(data: bytes, source: str) -> str:
         raise PlanImportError("unknown text encoding (expected UTF-8, GB18030/GBK or UTF-16)",
                               source=source, line=_first_bad_line(data))
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise PlanImportError("the file is empty", source=source)
     check_lines(text, source)
     return text
 
@@ -101,8 +103,10 @@ def _looks_chinese(text: str) -> bool:
 
 
 def _controls(text: str) -> int:
-    """Control characters other than line ends and tabs in the first 4,000 (a sign of a wrong guess)."""
-    return sum(1 for ch in text[:4000] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
+    """Characters no plan prints, in the first 4,000: controls other than line ends and tabs,
+    private-use and unassigned code points (a sign of a wrong guess of the encoding)."""
+    return sum(1 for ch in text[:4000] if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs")
+               and ch not in "\n\r\t")
 
 
 def _first_bad_line(data: bytes) -> int | None:
