@@ -87,6 +87,8 @@ def json_error(doc) -> PlanImportError:
 def test_exported_json_imports_and_matches_the_schema(export):
     result = import_bytes(json.dumps(export, ensure_ascii=False).encode(), "plan.json")
     assert result.counts()["measures"] == 14
+    big = json.dumps({**export, "review": [export["review"][0]] * 40_000}, ensure_ascii=False).encode()
+    assert "larger than the limit of 10 MB" in json_error(big).message
 
 
 @pytest.mark.parametrize("path, value, field, words", [

@@ -11,10 +11,11 @@ import json
 import string
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from typing import Any
 
+from . import limits
 from .model import (
     Annex,
     Deadline,
@@ -57,6 +58,7 @@ def load(data: bytes, source: str) -> dict[str, Any]:
     """The export as a dict, valid against the schema; else ``PlanImportError`` with the field."""
     from jsonschema.exceptions import best_match
 
+    limits.check_size(len(data), partial(PlanImportError, source=source), limits.MAX_JSON_BYTES)
     try:
         doc = json.loads(data.decode("utf-8-sig"), parse_constant=_no_constant)
     except UnicodeDecodeError as exc:

@@ -19,6 +19,7 @@ from typing import IO, Any
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # the upload limit
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # every member of a .docx/.xlsx, inflated
+MAX_JSON_BYTES = 10 * 1024 * 1024  # an exported plan (the largest seed's export is 240 KB; ~0.25 s a MB)
 MAX_TEXT_CHARS = 1_000_000  # of plan text: ~30 times the longest seed (reading is ~5 µs a character)
 MAX_LINES = 50_000  # lines of plan text (the largest seed has ~2,000)
 MAX_LINE_CHARS = 20_000  # one line or table cell of plan text (~40 printed pages)
