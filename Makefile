@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 export ECOPLAN_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: run test install install-test browser-deps lint typecheck bench demo clean
+.PHONY: run test install install-test browser-deps lint typecheck bench fuzz demo clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,12 @@ test: install-test browser-deps lint typecheck
 
 bench: install-test
 	$(PY) bench/run.py
+
+# the whole fuzz corpus (2,000+ bad plan documents, 120+ bad air files, seed 7), each input in its
+# own process bounded to 20 s and 1 GiB; tables in bench/results/fuzz-latest.md.  `make test`
+# runs a fixed sample of it (tests/fuzz/test_fuzz.py).
+fuzz: install-test
+	$(PY) -m tests.fuzz --jobs 2 -o bench/results/fuzz-latest
 
 clean:
 	rm -rf $(VENV) var build src/*.egg-info

@@ -1,15 +1,17 @@
-"""The export matches its documented schema's required keys and enums (no jsonschema needed)."""
-import json
+"""The export matches its documented schema (the one the importer validates against)."""
+import re
 from pathlib import Path
 
 import pytest
 
+from ecoplan.importers import json_plan
 from ecoplan.plans import actions
 from ecoplan.plans.export import plan_to_dict
 
 from .conftest import DEMO
 
-SCHEMA = json.loads((Path(__file__).parents[1] / "docs" / "plan-export.schema.json").read_text())
+ROOT = Path(__file__).parents[1]
+SCHEMA = json_plan.schema()
 
 
 def _check(value, schema, path="$"):
@@ -32,6 +34,17 @@ def _check(value, schema, path="$"):
 def test_export_follows_schema():
     plan = actions.import_document(DEMO.read_bytes(), DEMO.name)[1]
     _check(plan_to_dict(plan), SCHEMA)
+    errors = list(json_plan._validator().iter_errors(plan_to_dict(plan)))
+    assert errors == []
+
+
+def test_docs_point_at_the_schema_the_importer_reads():
+    """One schema: docs/ links to the copy shipped in the package, and there is no other copy."""
+    linked = re.findall(r"\]\(([^)]*plan-export\.schema\.json)\)", (ROOT / "docs" / "plan-export.md").read_text("utf-8"))
+    assert linked and all((ROOT / "docs" / link).resolve() == (ROOT / "src" / "ecoplan" / "importers" / "data"
+                                                                / json_plan.SCHEMA) for link in linked)
+    copies = [*(ROOT / "src").rglob(json_plan.SCHEMA), *(ROOT / "docs").rglob(json_plan.SCHEMA)]
+    assert len(copies) == 1
 
 
 def test_every_command_is_documented():

@@ -24,6 +24,8 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+from ecoplan.importers.limits import MAX_FILE_BYTES
+
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("ECOPLAN_DATA_DIR", Path.cwd() / "var")).resolve()
 
@@ -183,8 +185,8 @@ MEDIA_URL = "media/"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LOGIN_URL = "login"
 
-# Largest plan document accepted by the upload form.
-ECOPLAN_MAX_UPLOAD_BYTES = int(os.environ.get("ECOPLAN_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
+# Largest plan document accepted by the upload form (the importer's own limit by default).
+ECOPLAN_MAX_UPLOAD_BYTES = int(os.environ.get("ECOPLAN_MAX_UPLOAD_BYTES", MAX_FILE_BYTES))
 DATA_UPLOAD_MAX_MEMORY_SIZE = ECOPLAN_MAX_UPLOAD_BYTES
 ECOPLAN_MAX_EVIDENCE_BYTES = int(os.environ.get("ECOPLAN_MAX_EVIDENCE_BYTES", 10 * 1024 * 1024))
 # Reminders by e-mail go through Django's e-mail settings; by default they are written to the console.

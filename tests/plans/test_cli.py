@@ -52,3 +52,21 @@ def test_console_script_migrates_a_fresh_database(tmp_path):
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout) == []
     assert (tmp_path / "fresh" / "ecoplan.sqlite3").exists()
+
+
+def test_one_bad_file_among_several(tmp_path, capsys):
+    from ..fuzz.corpus import docx_bomb
+
+    bomb = tmp_path / "bomb.docx"
+    bomb.write_bytes(docx_bomb(300 << 20))
+    export = tmp_path / "bad.json"
+    export.write_text('{"schema": 1, "plan": {"period_start": 99999999999}}')
+    with pytest.raises(CommandError, match="3 of 4 file"):
+        call_command("import_plan", str(bomb), str(DEMO), str(export), str(tmp_path / "missing.txt"))
+    out, err = capsys.readouterr()
+    assert "measures 14" in out
+    assert "bomb.docx: not a readable .docx file: it inflates to 301 MB" in err
+    assert "bad.json [$]: does not match the plan export schema: 'annexes' is a required property" in err
+    assert "missing.txt: cannot read the file" in err
+    from ecoplan.plans.models import Plan
+    assert Plan.objects.count() == 1

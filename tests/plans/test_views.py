@@ -77,6 +77,26 @@ def test_upload_reports_bad_file_and_imports_good_one(client):
     assert "SHA-256 相同" in again.content.decode()  # the duplicate-import error, in the user's language
 
 
+def test_upload_is_bounded_by_the_importer_limits(client, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from ecoplan.importers import limits
+    from ecoplan.plans.models import Plan
+
+    from ..fuzz.corpus import xfd_xlsx
+
+    assert settings.ECOPLAN_MAX_UPLOAD_BYTES == limits.MAX_FILE_BYTES
+    User.objects.create_user("coord", password="pw-123456", is_staff=True)
+    client.login(username="coord", password="pw-123456")
+    settings.ECOPLAN_MAX_UPLOAD_BYTES = 1000
+    big = client.post("/import/", {"document": SimpleUploadedFile("big.txt", b"x" * 1001)})
+    assert "big.txt" in big.content.decode() and "errorlist" in big.content.decode()
+    settings.ECOPLAN_MAX_UPLOAD_BYTES = limits.MAX_FILE_BYTES
+    far = client.post("/import/", {"document": SimpleUploadedFile("far.xlsx", xfd_xlsx())})
+    assert "far.xlsx: sheet “Sheet” has more than 50,000 rows" in far.content.decode()
+    assert not Plan.objects.exists()
+
+
 def test_exports_and_report(client, plan):
     assert client.get(f"/plans/{plan.pk}.json").json()["plan"]["doc_number"] == "演政办发〔2026〕1号"
     assert client.get(f"/plans/{plan.pk}.xlsx").content[:2] == b"PK"

@@ -332,7 +332,7 @@ def test_each_idea_is_defined_in_one_place():
 
 
 def test_the_export_schema_lists_the_vocabularys_deadline_kinds():
-    schema = json.loads((SRC.parents[1] / "docs" / "plan-export.schema.json").read_text("utf-8"))
+    schema = json.loads((SRC / "importers" / "data" / "plan-export.schema.json").read_text("utf-8"))
     measure = schema["properties"]["annexes"]["items"]["properties"]["tasks"]["items"]["properties"]["measures"]
     assert measure["items"]["properties"]["deadline"]["properties"]["kind"]["enum"] == list(deadlines.CODES)
     kind = schema["properties"]["review"]["items"]["properties"]["kind"]

@@ -9,14 +9,21 @@ field, issue, value).  Gaps are reported per station.
 """
 from __future__ import annotations
 
+import codecs
+import contextlib
 import csv
 import tempfile
 import tomllib
 import uuid
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+import duckdb
+
+from ecoplan.importers import limits
 from ecoplan.vocabulary.cells import MISSING_READINGS
 from ecoplan.vocabulary.pollutants import CEILINGS
 from ecoplan.vocabulary.pollutants import CODES as POLLUTANTS
@@ -69,35 +76,131 @@ PRESETS = {
 }
 
 
-def _read_source(con, path: Path) -> str:
-    """A DuckDB relation over the file's cells, with its 1-based source row number ``_row``."""
+def _read_source(con: duckdb.DuckDBPyConnection, path: Path, workdir: Path) -> str:
+    """A DuckDB relation over the file's cells, with its 1-based source row number ``_row``.
+
+    CSV and XLSX are first rewritten by Python's csv module into one clean UTF-8 CSV (``_row``
+    = the line the record starts on): it reads UTF-8, GB18030/GBK and UTF-16, any line ends and
+    loose quoting, and refuses what it cannot read naming the line.  DuckDB then reads that file
+    without sniffing.  Parquet is read by DuckDB directly."""
     suffix = path.suffix.lower()
     name = "src"
-    if suffix in (".csv", ".txt"):
-        # as text: a bad cell must be reported, not fail the whole read
+    if suffix in (".csv", ".txt", ".xlsx", ".xlsm"):
+        clean = workdir / "clean.csv"
+        header = _xlsx_to_csv(path, clean) if suffix.startswith(".xls") else _csv_to_csv(path, clean)
+        columns = "{" + ", ".join(f"{_lit(c)}: 'VARCHAR'" for c in ["_row", *header]) + "}"
         con.execute(f"""CREATE OR REPLACE TEMP VIEW {name} AS
-            SELECT row_number() OVER () + 1 AS _row, * FROM read_csv({_lit(path)}, all_varchar=true,
-            header=true, sample_size=-1)""")
+            SELECT * REPLACE (CAST(_row AS BIGINT) AS _row) FROM read_csv({_lit(clean)}, header=true,
+            auto_detect=false, delim=',', quote='"', escape='"', columns={columns})""")
     elif suffix == ".parquet":
         con.execute(f"""CREATE OR REPLACE TEMP VIEW {name} AS
             SELECT * EXCLUDE (file_row_number), file_row_number + 1 AS _row
             FROM read_parquet({_lit(path)}, file_row_number = true)""")
-    elif suffix in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
-
-        try:
-            sheet = load_workbook(path, read_only=True, data_only=True).active
-        except Exception as exc:  # openpyxl raises several kinds for a bad file
-            raise IngestError(f"{path.name}: not a readable .xlsx file ({exc})") from exc
-        tmp = Path(tempfile.mkdtemp()) / (path.stem + ".csv")
-        with tmp.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            for row in sheet.iter_rows(values_only=True):
-                writer.writerow(["" if v is None else v for v in row])
-        return _read_source(con, tmp)
     else:
         raise IngestError(f"{path.name}: unsupported file type {suffix} (csv, xlsx, parquet)")
     return name
+
+
+def _encoding(path: Path) -> str:
+    """UTF-8 (BOM or not), UTF-16 (BOM, or NUL bytes between ASCII), else GB18030 (⊃ GBK)."""
+    with path.open("rb") as handle:
+        head = handle.read(65536)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if head[1:200:2].count(0) > 50 and head[0:200:2].count(0) == 0:
+        return "utf-16-le"
+    if head[0:200:2].count(0) > 50 and head[1:200:2].count(0) == 0:
+        return "utf-16-be"
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with path.open("rb") as handle:
+        try:
+            while chunk := handle.read(1 << 20):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "gb18030"
+    return "utf-8-sig"
+
+
+def _header(cells: list[str], path: Path) -> list[str]:
+    names = [c.strip() for c in cells]
+    while names and not names[-1]:
+        names.pop()
+    if not names:
+        raise IngestError(f"{path.name}:1: the first line is empty (a header line is expected)")
+    if len(names) > limits.MAX_AIR_COLUMNS:
+        raise IngestError(f"{path.name}:1: {len(names):,} columns, more than the limit of {limits.MAX_AIR_COLUMNS}")
+    names = [n or f"column{i + 1}" for i, n in enumerate(names)]
+    seen = {n for n in names if names.count(n) > 1}
+    if seen or "_row" in names:
+        raise IngestError(f"{path.name}:1: column(s) {', '.join(sorted(seen) or ['_row'])} appear twice or "
+                          "use a reserved name")
+    return names
+
+
+def _write_rows(path: Path, out: Path, rows: Iterable[tuple[int, list[Any]]]) -> list[str]:
+    """``rows``: (line, cells) → ``out`` as _row + the header's columns; refuses a record with
+    more filled cells than the header, a NUL character, or no header."""
+    header: list[str] | None = None
+    with out.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        for line, values in rows:
+            cells = ["" if v is None else str(v) for v in values]
+            if any("\x00" in c for c in cells):
+                raise IngestError(f"{path.name}:{line}: NUL character (a damaged or binary file)")
+            if any("\n" in c or "\r" in c for c in cells):
+                raise IngestError(f"{path.name}:{line}: a quoted cell runs over several lines (a quote "
+                                  "not closed?)")
+            if header is None:
+                header = _header(cells, path)
+                writer.writerow(["_row", *header])
+                continue
+            if not any(c.strip() for c in cells):
+                continue  # a blank line
+            if len(cells) > len(header):
+                if any(c.strip() for c in cells[len(header):]):
+                    raise IngestError(f"{path.name}:{line}: {len(cells)} cells where the header has "
+                                      f"{len(header)} (a stray delimiter or quote?)")
+                cells = cells[:len(header)]
+            writer.writerow([line, *cells, *[""] * (len(header) - len(cells))])
+    if header is None:
+        raise IngestError(f"{path.name}: the file is empty")
+    return header
+
+
+def _csv_to_csv(path: Path, out: Path) -> list[str]:
+    encoding = _encoding(path)
+    try:
+        with path.open(encoding=encoding, newline="", errors="strict") as handle:
+            first = handle.readline()
+            delimiter = max(",\t;", key=first.count) if first else ","
+            handle.seek(0)
+            reader = csv.reader(handle, delimiter=delimiter)
+
+            def records() -> Iterator[tuple[int, list[Any]]]:
+                line = 1
+                while True:
+                    try:
+                        cells = next(reader)
+                    except StopIteration:
+                        return
+                    except csv.Error as exc:  # a cell over csv.field_size_limit() (128 KB), an open quote …
+                        raise IngestError(f"{path.name}:{reader.line_num}: unreadable CSV ({exc})") from None
+                    yield line, cells
+                    line = reader.line_num + 1
+
+            return _write_rows(path, out, records())
+    except UnicodeError as exc:
+        raise IngestError(f"{path.name}: unknown text encoding (expected UTF-8, GB18030/GBK or UTF-16: "
+                          f"{exc})") from None
+
+
+def _xlsx_to_csv(path: Path, out: Path) -> list[str]:
+    def error(message: str) -> IngestError:
+        return IngestError(f"{path.name}: {message}")
+
+    rows = limits.sheet_rows(path, error, limits.MAX_SHEET_ROWS, limits.MAX_AIR_COLUMNS, all_sheets=False)
+    return _write_rows(path, out, ((number, cells) for _, number, cells in rows))
 
 
 def _types(con, relation: str) -> dict[str, str]:
@@ -129,10 +232,10 @@ def _time_expr(mapping: Mapping, types: dict[str, str]) -> str:
     return f"({ts} - INTERVAL 1 HOUR)" if mapping.hour_label == "end" else ts
 
 
-def typed_table(con, path: Path, mapping: Mapping) -> dict[str, bool]:
+def typed_table(con, path: Path, mapping: Mapping, workdir: Path) -> dict[str, bool]:
     """TEMP TABLE ``typed``: file, _row, station, ts, <p>_v (number) and, for text sources,
     <p>_t (the printed cell, to report what could not be read).  Returns which are text."""
-    relation = _read_source(con, path)
+    relation = _read_source(con, path, workdir)
     types = _types(con, relation)
     needed = [mapping.station] + ([mapping.time] if isinstance(mapping.time, str) else mapping.time)
     if mapping.format == "long":
@@ -179,6 +282,9 @@ def typed_table(con, path: Path, mapping: Mapping) -> dict[str, bool]:
     return {p: text.get(p, False) for p in POLLUTANTS}
 
 
+# an hour before 1970 or after tomorrow was not measured (9999-12-31 would make every day between
+# the data and it a day to compute)
+OUT_OF_RANGE = "(ts < TIMESTAMP '1970-01-01' OR ts > CAST(now() AS TIMESTAMP) + INTERVAL 1 DAY)"
 MISSING_TEXT = MISSING_READINGS  # not the plans' empty-cell markers: see ecoplan.vocabulary.cells
 
 
@@ -198,7 +304,10 @@ def validate_and_write(con, batch: str, out: Path, text: dict[str, bool],
             FROM typed WHERE {p}_v > {IMPOSSIBLE[p]}""")
     flags.append("""SELECT file, _row, station, ts, 'station', 'no station', NULL FROM typed
         WHERE station IS NULL OR trim(station) = ''""")
+    flags.append(f"""SELECT file, _row, station, NULL, 'time', 'time out of range (1970 … tomorrow)',
+        CAST(ts AS VARCHAR) FROM typed WHERE {OUT_OF_RANGE}""")
     con.execute("CREATE OR REPLACE TEMP TABLE batch_flags AS " + " UNION ALL ".join(flags))
+    con.execute(f"UPDATE typed SET ts = NULL WHERE {OUT_OF_RANGE}")  # flagged: not used
     if long_format:
         con.execute("""INSERT INTO batch_flags SELECT NULL, max(_row), station, ts, pollutant,
             'duplicate value (largest kept)', NULL FROM long_rows WHERE pollutant IS NOT NULL
@@ -261,10 +370,18 @@ class IngestReport:
     days: list[date]
 
 
-def ingest_file(store, path: Path | str, mapping: Mapping | str = "wide",
-                check_registry: bool = True) -> IngestReport:
+def ingest_file(store, path: Path | str, mapping: Mapping | str = "wide", check_registry: bool = True,
+                compute: bool = False,
+                before_commit: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    """Ingest one file: all of it, or nothing.
+
+    The hourly Parquet file, its flags and batch rows and — with ``compute`` — the daily values
+    and statistics of the days it touched are written in one DuckDB transaction;
+    ``before_commit(report)`` runs inside it (the Django side records the run there).  Any failure
+    rolls everything back and removes the Parquet file.  Bad input raises ``IngestError`` naming
+    the file (and the line, when there is one); so does a file with no usable station-hour."""
     path = Path(path)
-    if not path.exists():
+    if not path.is_file():
         raise IngestError(f"{path}: no such file")
     if isinstance(mapping, str):
         if mapping not in PRESETS:
@@ -275,22 +392,39 @@ def ingest_file(store, path: Path | str, mapping: Mapping | str = "wide",
     c = store.con
     c.execute("BEGIN")
     try:
-        text = typed_table(c, path, mapping)
-        known = store.stations() if check_registry and store.stations() else None
-        counts = validate_and_write(c, batch, out, text, known, mapping.format == "long")
+        with tempfile.TemporaryDirectory(prefix="ecoplan-ingest-") as workdir:
+            text = typed_table(c, path, mapping, Path(workdir))
+            known = store.stations() if check_registry and store.stations() else None
+            counts = validate_and_write(c, batch, out, text, known, mapping.format == "long")
+        if not counts["hours"]:
+            issues = ", ".join(f"{k}: {v}" for k, v in counts["flags"].items()) or "no data rows"
+            raise IngestError(f"{path.name}: no usable station-hour in {counts['rows']} row(s) ({issues})")
         c.execute(f"INSERT INTO flags SELECT '{batch}', * FROM batch_flags")
         c.execute("INSERT INTO batches (batch, file, rows, hours, stations, first_hour, last_hour) VALUES (?,?,?,?,?,?,?)",
                   [batch, path.name, counts["rows"], counts["hours"], counts["stations"],
                    counts["first"], counts["last"]])
         days = [r[0] for r in c.execute(
-            f"SELECT DISTINCT CAST(ts AS DATE) FROM read_parquet('{out}') ORDER BY 1").fetchall()]
+            f"SELECT DISTINCT CAST(ts AS DATE) FROM read_parquet({_lit(out)}) ORDER BY 1").fetchall()]
+        report = IngestReport(batch, path.name, counts["rows"], counts["hours"], counts["stations"],
+                              counts["first"], counts["last"], counts["flags"], days)
+        if compute:
+            store.compute(days)
+        if before_commit:
+            before_commit(report)
         c.execute("COMMIT")
-    except Exception:
-        c.execute("ROLLBACK")
+    except BaseException as exc:
+        with contextlib.suppress(duckdb.Error):  # a failed COMMIT has already ended it
+            c.execute("ROLLBACK")
         out.unlink(missing_ok=True)
+        if isinstance(exc, duckdb.Error) and not isinstance(exc, duckdb.InternalException):
+            # the file's cells reached DuckDB in a form it cannot read (a broken Parquet file …)
+            raise IngestError(f"{path.name}: cannot read the file ({_first_line(exc)})") from exc
         raise
-    return IngestReport(batch, path.name, counts["rows"], counts["hours"], counts["stations"],
-                        counts["first"], counts["last"], counts["flags"], days)
+    return report
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().split("\n")[0][:300]
 
 
 def gaps(store, station: str | None = None, batch: str | None = None) -> list[tuple]:

@@ -10,6 +10,7 @@ touched) and the periods that contain them.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -78,8 +79,10 @@ class AirStore:
 
     # -- ingest and compute -------------------------------------------------------------------
     def ingest(self, path: Path | str, mapping: ingest_mod.Mapping | str = "wide",
-               check_registry: bool = True) -> IngestReport:
-        return ingest_mod.ingest_file(self, path, mapping, check_registry)
+               check_registry: bool = True, compute: bool = False,
+               before_commit: Callable[[IngestReport], None] | None = None) -> IngestReport:
+        """All or nothing: see ``ingest.ingest_file``."""
+        return ingest_mod.ingest_file(self, path, mapping, check_registry, compute, before_commit)
 
     def gaps(self, station: str | None = None, batch: str | None = None) -> list[tuple]:
         return ingest_mod.gaps(self, station, batch)

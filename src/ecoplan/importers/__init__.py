@@ -8,11 +8,12 @@ filed for review).  Pure Python: no Django here.
 """
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
-from . import fyp_plan, notice, prose_plan, tab_table, table_text
+from . import fyp_plan, limits, notice, prose_plan, tab_table, table_text
 from .model import ImportResult, PlanImportError, PlanMeta
-from .text import decode, sha256
+from .text import check_lines, decode, sha256
 
 # name → module; the order breaks ties.
 TEXT_SHAPES = {
@@ -43,18 +44,18 @@ def import_text(text: str, source: str, digest: str, shape: str | None = None) -
 
 
 def import_bytes(data: bytes, source: str) -> ImportResult:
-    """Parse one document.  Raises ``PlanImportError`` naming the file (and line) on bad input."""
+    """Parse one document.  Raises ``PlanImportError`` naming the file (and line) on bad input,
+    including input beyond the bounds of ``limits`` (size, lines, inflated size, rows, pages)."""
     suffix = Path(source).suffix.lower()
+    limits.check_size(len(data), partial(PlanImportError, source=source))
     digest = sha256(data)
-    if suffix == ".docx":
-        from . import docx_tables
-        return import_text(docx_tables.to_text(data, source), source, digest)
-    if suffix in (".xlsx", ".xlsm"):
-        from . import xlsx_tables
-        return import_text(xlsx_tables.to_text(data, source), source, digest)
-    if suffix == ".pdf":
-        from . import pdf_text
-        return import_text(pdf_text.to_text(data, source), source, digest)
+    if suffix in (".docx", ".xlsx", ".xlsm", ".pdf"):
+        from . import docx_tables, pdf_text, xlsx_tables
+
+        reader = {".docx": docx_tables, ".pdf": pdf_text}.get(suffix, xlsx_tables)
+        text = reader.to_text(data, source)
+        check_lines(text, source)
+        return import_text(text, source, digest)
     if suffix == ".json":
         from . import json_plan
         return json_plan.parse(data, source, digest)
@@ -64,6 +65,7 @@ def import_bytes(data: bytes, source: str) -> ImportResult:
 def import_file(path: str | Path) -> ImportResult:
     path = Path(path)
     try:
+        limits.check_size(path.stat().st_size, partial(PlanImportError, source=str(path)))
         data = path.read_bytes()
     except OSError as exc:
         raise PlanImportError(f"cannot read the file: {exc.strerror}", source=str(path)) from exc

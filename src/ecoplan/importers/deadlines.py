@@ -26,6 +26,13 @@ def normalise(raw: str) -> str:
 
 def parse(raw: str, year: int | None) -> Deadline:
     """Parse one 完成时限 cell.  ``year`` is the plan year (None for multi-year plans)."""
+    try:
+        return _parse(raw, year)
+    except ValueError:  # `13月底前`, `2月30日前`: no such date — unrecognised, so it goes to review
+        return Deadline(raw.strip(), "unrecognised")
+
+
+def _parse(raw: str, year: int | None) -> Deadline:
     text = normalise(raw)
     y = year or date.today().year
     if not text or text in {normalise(b) for b in EMPTY_MARKERS}:

@@ -7,22 +7,26 @@ result is then read by the text shapes.
 from __future__ import annotations
 
 import io
-import zipfile
+from functools import partial
 
+from . import limits
 from .model import PlanImportError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def to_text(data: bytes, source: str) -> str:
+    limits.check_zip(data, partial(PlanImportError, source=source), ".docx")
     try:
         from docx import Document
 
-        document = Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise PlanImportError(f"not a readable .docx file ({exc})", source=source) from exc
+        body = Document(io.BytesIO(data)).element.body
+    except Exception as exc:  # python-docx lets zipfile, zlib, lxml and its own errors through
+        raise PlanImportError(f"not a readable .docx file ({type(exc).__name__}: {str(exc)[:200]})",
+                              source=source) from exc
+    if body is None:
+        raise PlanImportError("not a readable .docx file (the document has no body)", source=source)
     lines: list[str] = []
-    body = document.element.body
     for child in body.iterchildren():
         if child.tag == W + "p":
             lines.append("".join(t.text or "" for t in child.iter(W + "t")))
@@ -43,6 +47,14 @@ def _table_lines(table) -> list[str]:
             span = tc.find(f"{W}tcPr/{W}gridSpan")
             cells.append("" if continued else " ".join(text.split("\n")).strip())
             if span is not None:
-                cells.extend([""] * (int(span.get(W + "val", "1")) - 1))
+                cells.extend([""] * (_span(span.get(W + "val", "1")) - 1))
         rows.append("\t".join(cells))
     return rows
+
+
+def _span(value: str) -> int:
+    """A gridSpan is at most the widest table a plan prints (a broken file may say 10⁹)."""
+    try:
+        return min(max(int(value), 1), limits.MAX_COLUMNS)
+    except ValueError:
+        return 1

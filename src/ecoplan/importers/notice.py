@@ -41,6 +41,14 @@ def district_of(text: str) -> str:
     return m.group(2) if m else ""
 
 
+def _real_date(m: re.Match[str]) -> date | None:
+    """The date a `2024年2月30日` line names, if there is such a day."""
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
 def plan_year(text: str) -> int | None:
     m = re.search(r"(20\d\d)\s*年\s*(?:行动计划|工作计划|生态)", text)
     return int(m.group(1)) if m else None
@@ -75,8 +83,9 @@ def read_notice(lines: list[str], end: int, result: ImportResult) -> dict[int, s
         if re.fullmatch(r"[（(]?此件公开发布[)）]?", key(text)):
             meta.public = True
             used = True
-        if (m := DATE.fullmatch(squeeze(text).replace(" ", ""))) or (m := DATE.fullmatch(text)):
-            dates.append((number, date(int(m.group(1)), int(m.group(2)), int(m.group(3)))))
+        if ((m := DATE.fullmatch(squeeze(text).replace(" ", ""))) or (m := DATE.fullmatch(text))) and \
+                (day := _real_date(m)):
+            dates.append((number, day))
             used = True
         elif re.fullmatch(r"[\u4e00-\u9fa5]{4,20}(人民政府办公室|人民政府|办公室)", key(text)):
             meta.issuing_body = key(text)

@@ -139,7 +139,8 @@ class _Annex:
             return
         resumes = header_after and self.row is not None and self.row.text and not self.text \
             and not self.row.text.rstrip().endswith(TERMINATORS)
-        if (self.continuing or resumes) and not LEADING_DEADLINE.match(line):
+        # continuing needs a row to continue (a damaged page can flush it first)
+        if (self.continuing and self.row is not None or resumes) and not LEADING_DEADLINE.match(line):
             return self._continue_row(line, number)
         self.continuing = False
         if self.title_open and not self.text and len(k) <= 10 and not re.search(r"[，。；]", line) \

@@ -6,11 +6,13 @@ pollutant.  ``key()`` is the form used for matching; display text keeps what was
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import unicodedata
-from functools import lru_cache
+from functools import lru_cache, partial
 
+from . import limits
 from .model import PlanImportError
 
 CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
@@ -23,35 +25,88 @@ def sha256(data: bytes) -> str:
 
 
 def decode(data: bytes, source: str) -> str:
-    """Bytes → text.  UTF-8 (with or without BOM) first, then GB18030 (a superset of GBK).
+    """Bytes → text.  UTF-8 (with or without BOM) first, then GB18030 (a superset of GBK);
+    UTF-16 when it carries a byte-order mark or reads as Chinese.  Line ends become ``\n``.
 
-    Refuses empty and binary input, and text in an encoding that is neither.
+    Refuses empty, oversized and binary input (NUL bytes), text in an encoding that is none of
+    these, and text beyond the line limits of ``limits``.
     """
+    limits.check_size(len(data), partial(PlanImportError, source=source))
     if not data.strip():
         raise PlanImportError("the file is empty", source=source)
-    head = data[:8192]
-    if b"\x00" in head:
-        raise PlanImportError("this is a binary file, not plan text (NUL bytes found)", source=source)
-    for encoding in ("utf-8-sig", "gb18030"):
+    text = _decode_utf16(data) if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or \
+        b"\x00" in data[:8192] else None
+    if text is None and b"\x00" not in data[:8192]:
+        for encoding in ("utf-8-sig", "gb18030"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if encoding == "gb18030" and not _looks_chinese(text):
+                text = None
+            break
+    if text is None:
+        if b"\x00" in data[:8192]:
+            raise PlanImportError("this is a binary file, not plan text (NUL bytes found)", source=source,
+                                  line=data[:data.index(b"\x00")].count(b"\n") + 1)
+        raise PlanImportError("unknown text encoding (expected UTF-8, GB18030/GBK or UTF-16)",
+                              source=source, line=_first_bad_line(data))
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise PlanImportError("the file is empty", source=source)
+    check_lines(text, source)
+    return text
+
+
+def check_lines(text: str, source: str) -> None:
+    """No NUL character, at most ``MAX_TEXT_CHARS`` characters in at most ``MAX_LINES`` lines of at
+    most ``MAX_LINE_CHARS`` characters."""
+    if "\x00" in text:
+        raise PlanImportError("this is a binary file, not plan text (NUL character found)", source=source,
+                              line=text.count("\n", 0, text.index("\x00")) + 1)
+    if len(text) > limits.MAX_TEXT_CHARS:
+        raise PlanImportError(f"the text has {len(text):,} characters, more than the limit of "
+                              f"{limits.MAX_TEXT_CHARS:,}", source=source)
+    count = text.count("\n") + 1
+    if count > limits.MAX_LINES:
+        raise PlanImportError(f"the text has {count:,} lines, more than the limit of {limits.MAX_LINES:,}",
+                              source=source)
+    if len(text) > limits.MAX_LINE_CHARS:
+        for number, line in enumerate(text.split("\n"), 1):
+            if len(line) > limits.MAX_LINE_CHARS:
+                raise PlanImportError(f"the line is {len(line):,} characters long, more than the limit of "
+                                      f"{limits.MAX_LINE_CHARS:,}", source=source, line=number)
+
+
+def _decode_utf16(data: bytes) -> str | None:
+    """UTF-16 with a byte-order mark, or without one when the text reads as Chinese."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates: tuple[str, ...] = ("utf-16",)
+    elif data.count(0) * 100 >= len(data):  # line ends, digits and tabs are half NUL in UTF-16
+        candidates = ("utf-16-le", "utf-16-be")
+    else:
+        return None
+    for encoding in candidates:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if encoding == "gb18030" and not _looks_chinese(text):
-            break
-        return text.replace("\r\n", "\n").replace("\r", "\n")
-    line = _first_bad_line(data)
-    raise PlanImportError(
-        "unknown text encoding (expected UTF-8 or GB18030/GBK)", source=source, line=line
-    )
+        if _controls(text) == 0 and (encoding == "utf-16" or ("\n" in text and _looks_chinese(text))):
+            return text
+    return None
 
 
 def _looks_chinese(text: str) -> bool:
     """GB18030 decodes almost any byte string; accept it only if the result reads as Chinese."""
-    sample = text[:4000]
-    cjk = len(_CJK_RE.findall(sample))
-    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
-    return cjk >= 2 and controls == 0
+    cjk = len(_CJK_RE.findall(text[:4000]))
+    return cjk >= 2 and _controls(text) == 0
+
+
+def _controls(text: str) -> int:
+    """Characters no plan prints, in the first 4,000: controls other than line ends and tabs,
+    private-use and unassigned code points (a sign of a wrong guess of the encoding)."""
+    return sum(1 for ch in text[:4000] if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs")
+               and ch not in "\n\r\t")
 
 
 def _first_bad_line(data: bytes) -> int | None:

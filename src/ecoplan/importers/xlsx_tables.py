@@ -2,17 +2,18 @@
 
 Merged cells keep their value in the top-left cell only (the rest read blank, as a merged cell
 prints once); a title row (one filled cell) becomes a plain line, so `附件 1` and the annex
-title rows are read like text.
+title rows are read like text.  The sheets are streamed within the bounds of ``limits``.
 """
 from __future__ import annotations
 
-import io
-import zipfile
+from functools import partial
+from typing import Any
 
+from . import limits
 from .model import PlanImportError
 
 
-def _cell(value) -> str:
+def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -21,17 +22,15 @@ def _cell(value) -> str:
 
 
 def to_text(data: bytes, source: str) -> str:
-    try:
-        from openpyxl import load_workbook
-
-        book = load_workbook(io.BytesIO(data), read_only=False, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise PlanImportError(f"not a readable .xlsx file ({exc})", source=source) from exc
+    error = partial(PlanImportError, source=source)
+    sheets: dict[str, list[list[str]]] = {}
+    for sheet, _, row in limits.sheet_rows(data, error, limits.MAX_LINES):
+        sheets.setdefault(sheet, []).append([_cell(v) for v in row])
     lines: list[str] = []
-    for sheet in book.worksheets:
-        width = sheet.max_column
-        for row in sheet.iter_rows(values_only=True):
-            cells = [_cell(v) for v in row][:width]
+    for rows in sheets.values():
+        width = max((len(r) for r in rows), default=0)  # a row reads as wide as its sheet
+        for cells in rows:
+            cells += [""] * (width - len(cells))
             filled = [c for c in cells if c]
             if not filled:
                 lines.append("")
@@ -40,4 +39,6 @@ def to_text(data: bytes, source: str) -> str:
             else:
                 lines.append("\t".join(cells))
         lines.append("")
+        if len(lines) > limits.MAX_LINES:
+            raise error(f"the workbook has more than {limits.MAX_LINES:,} rows")
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""Exporting a plan: JSON (schema in docs/plan-export.schema.json) and XLSX.
+"""Exporting a plan: JSON (schema in importers/data/plan-export.schema.json) and XLSX.
 
 The JSON shape is the importer's: importing an exported file gives the same plan back.
 """

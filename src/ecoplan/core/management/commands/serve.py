@@ -3,6 +3,7 @@
 are collected into ECOPLAN_DATA_DIR/static and served by the application itself."""
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -22,4 +23,8 @@ class Command(BaseCommand):
 
         call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write(f"ecoplan on http://{host}:{port}/ ({threads} threads)")
-        serve(application, host=host, port=port, threads=threads, backlog=1024, ident="ecoplan")
+        # a request body larger than the largest upload (plus the multipart envelope) is refused
+        # by waitress before Django reads it
+        largest = max(settings.ECOPLAN_MAX_UPLOAD_BYTES, settings.ECOPLAN_MAX_EVIDENCE_BYTES) + (1 << 20)
+        serve(application, host=host, port=port, threads=threads, backlog=1024, ident="ecoplan",
+              max_request_body_size=largest)

@@ -69,11 +69,23 @@ class Command(BaseCommand):
         from ecoplan.monitoring.actions import do_ingest_air
 
         chosen: str | Mapping = Mapping.from_toml(Path(mapping)) if mapping.endswith(".toml") else mapping
-        for name in files:
-            run = do_ingest_air(Path(name), chosen, compute=not no_compute)
+        failures = []
+        for name in files:  # one transaction per file: a bad file does not stop the good ones
+            try:
+                run = do_ingest_air(Path(name), chosen, compute=not no_compute)
+            except IngestError as exc:
+                failures.append(str(exc))
+                continue
+            except Exception as exc:  # a defect, not bad input: still report it and go on
+                failures.append(f"{name}: not ingested ({type(exc).__name__}: {exc})")
+                continue
             flags = ", ".join(f"{k}: {v}" for k, v in run.flags.items()) or "none"
             self.stdout.write(f"{run.file}: {run.rows} rows → {run.hours} station-hours, "
                               f"{run.stations} stations, {run.first_hour} … {run.last_hour}; flags: {flags}")
+        for failure in failures:
+            self.stderr.write(failure)
+        if failures:
+            raise CommandError(f"{len(failures)} of {len(files)} file(s) not ingested")
 
     def _compute(self, rules, **_):
         from ecoplan.monitoring.actions import do_compute

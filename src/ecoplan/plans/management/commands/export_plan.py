@@ -11,7 +11,7 @@ from ecoplan.plans.models import Plan
 
 
 class Command(BaseCommand):
-    help = "Export one plan as JSON (docs/plan-export.schema.json) or XLSX."
+    help = "Export one plan as JSON (importers/data/plan-export.schema.json) or XLSX."
 
     def add_arguments(self, parser):
         parser.add_argument("plan", type=int, metavar="PLAN", help="plan id (see `ecoplan plans`)")

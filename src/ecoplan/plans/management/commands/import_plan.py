@@ -1,6 +1,7 @@
 """`ecoplan import FILE… [--dry-run] [--supersede]` — import plan documents, one transaction per file."""
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -8,6 +9,7 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
+from ecoplan.importers import limits
 from ecoplan.importers.model import PlanImportError
 from ecoplan.plans.actions import import_document
 
@@ -30,7 +32,13 @@ class Command(BaseCommand):
             for name in files:
                 progress.update(bar, description=Path(name).name)
                 try:
+                    # an oversized file is refused before it is read
+                    limits.check_size(Path(name).stat().st_size, partial(PlanImportError, source=name))
                     data = Path(name).read_bytes()
+                except PlanImportError as exc:
+                    failures.append(str(exc))
+                    progress.advance(bar)
+                    continue
                 except OSError as exc:
                     failures.append(f"{name}: cannot read the file: {exc.strerror}")
                     progress.advance(bar)
@@ -39,6 +47,10 @@ class Command(BaseCommand):
                     result, plan = import_document(data, Path(name).name, dry_run=dry_run, supersede=supersede)
                 except PlanImportError as exc:
                     failures.append(str(exc))
+                    progress.advance(bar)
+                    continue
+                except Exception as exc:  # a defect, not bad input: report it, import the others
+                    failures.append(f"{name}: not imported ({type(exc).__name__}: {exc})")
                     progress.advance(bar)
                     continue
                 progress.advance(bar)
