@@ -15,6 +15,8 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
+from ecoplan.importers.limits import MAX_FILE_BYTES
+
 
 def env_flag(name: str, default: bool) -> bool:
     return os.environ.get(name, "1" if default else "0").strip().lower() in ("1", "true", "yes", "on")
@@ -23,8 +25,6 @@ def env_flag(name: str, default: bool) -> bool:
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
-
-from ecoplan.importers.limits import MAX_FILE_BYTES
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("ECOPLAN_DATA_DIR", Path.cwd() / "var")).resolve()
