@@ -86,8 +86,7 @@ def test_upload_is_bounded_by_the_importer_limits(client, settings):
     from ..fuzz.corpus import xfd_xlsx
 
     assert settings.ECOPLAN_MAX_UPLOAD_BYTES == limits.MAX_FILE_BYTES
-    User.objects.create_user("coord", password="pw-123456", is_staff=True)
-    client.login(username="coord", password="pw-123456")
+    coordinator(client)
     settings.ECOPLAN_MAX_UPLOAD_BYTES = 1000
     big = client.post("/import/", {"document": SimpleUploadedFile("big.txt", b"x" * 1001)})
     assert "big.txt" in big.content.decode() and "errorlist" in big.content.decode()
