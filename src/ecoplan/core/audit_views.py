@@ -65,7 +65,8 @@ def _who(entry: LogEntry) -> str:
 
 
 def _changes(entry: LogEntry) -> str:
-    changes = entry.changes_dict or {}
+    # field names and choices as the models label them (状态: 未启动 → 进行中), not raw codes
+    changes = entry.changes_display_dict or {}
     parts = []
     for field, values in changes.items():
         if isinstance(values, dict):  # many-to-many: {"type": "m2m", "operation": …, "objects": […]}

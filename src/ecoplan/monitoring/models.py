@@ -23,6 +23,8 @@ class Station(models.Model):
     latitude = models.FloatField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("station")
+        verbose_name_plural = _("station")
         ordering = ["code"]
 
     def __str__(self) -> str:
@@ -38,6 +40,8 @@ class StationMembership(models.Model):
     valid_to = models.DateField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("station membership")
+        verbose_name_plural = _("station membership")
         ordering = ["station", "area"]
 
 
@@ -54,6 +58,8 @@ class ExclusionDay(models.Model):
     source = models.CharField(max_length=300, blank=True)
 
     class Meta:
+        verbose_name = _("excluded day")
+        verbose_name_plural = _("excluded day")
         ordering = ["day"]
         unique_together = [("area", "day", "kind")]
 
@@ -72,4 +78,6 @@ class IngestRun(models.Model):
                                     on_delete=models.SET_NULL)
 
     class Meta:
+        verbose_name = _("ingest run")
+        verbose_name_plural = _("ingest run")
         ordering = ["-created_at"]

@@ -23,6 +23,8 @@ class Area(models.Model):
                                related_name="children")
 
     class Meta:
+        verbose_name = _("area")
+        verbose_name_plural = _("area")
         unique_together = [("name", "parent")]
         ordering = ["name"]
 
@@ -54,6 +56,8 @@ class Organisation(models.Model):
                                  related_name="organisations", verbose_name=_("district"))
 
     class Meta:
+        verbose_name = _("unit")
+        verbose_name_plural = _("unit")
         ordering = ["name", "district__name"]
         constraints = [
             models.UniqueConstraint(fields=["name", "district"], name="organisation_name_district"),
@@ -70,6 +74,8 @@ class OrganisationAlias(models.Model):
     alias = models.CharField(max_length=200)
 
     class Meta:
+        verbose_name = _("unit alias")
+        verbose_name_plural = _("unit alias")
         unique_together = [("organisation", "alias")]
 
     def __str__(self) -> str:
@@ -97,6 +103,10 @@ class Profile(models.Model):
                                      related_name="members")
     role = models.CharField(max_length=12, choices=Role.choices)
     person_name = models.CharField(max_length=50, blank=True)
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profile")
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} · {self.organisation or '—'}"
@@ -133,6 +143,8 @@ class Plan(models.Model):
                                     on_delete=models.SET_NULL)
 
     class Meta:
+        verbose_name = _("plan")
+        verbose_name_plural = _("plan")
         ordering = ["-period_start", "title"]
 
     def __str__(self) -> str:
@@ -164,6 +176,8 @@ class Annex(models.Model):
     source_line = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("annex")
+        verbose_name_plural = _("annex")
         ordering = ["plan", "order"]
 
     def __str__(self) -> str:
@@ -181,6 +195,8 @@ class Task(models.Model):
     source_line = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("key task")
+        verbose_name_plural = _("key task")
         ordering = ["annex", "order"]
 
     def __str__(self) -> str:
@@ -208,6 +224,8 @@ class Measure(models.Model):
     source_end_line = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("measure")
+        verbose_name_plural = _("measure")
         ordering = ["task", "order"]
         indexes = [models.Index(fields=["deadline_end"])]
 
@@ -236,6 +254,8 @@ class Assignment(models.Model):
     order = models.PositiveIntegerField()
 
     class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignment")
         ordering = ["measure", "role", "order"]
 
     def __str__(self) -> str:
@@ -281,6 +301,8 @@ class Target(models.Model):
     order = models.PositiveIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("target")
         ordering = ["plan", "order"]
 
     def __str__(self) -> str:
@@ -317,6 +339,8 @@ class ReviewItem(models.Model):
     resolved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("review item")
+        verbose_name_plural = _("review item")
         ordering = ["plan", "source_line", "id"]
 
     def __str__(self) -> str:
@@ -352,4 +376,6 @@ class ImportRun(models.Model):
                                     on_delete=models.SET_NULL)
 
     class Meta:
+        verbose_name = _("import run")
+        verbose_name_plural = _("import run")
         ordering = ["-created_at"]

@@ -28,11 +28,13 @@ class ReportingCycle(models.Model):
     due_rule = models.CharField(max_length=40, default="2nd-working-day")
     due_date = models.DateField()
     due_date_official = models.BooleanField(default=True)  # False: weekday fallback, calendar unknown
-    status = models.CharField(max_length=8, choices=Status.choices, default=Status.OPEN)
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.OPEN)
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     opened_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("reporting cycle")
+        verbose_name_plural = _("reporting cycle")
         unique_together = [("plan", "month")]
         ordering = ["-month"]
 
@@ -49,18 +51,20 @@ class Report(models.Model):
 
     cycle = models.ForeignKey(ReportingCycle, on_delete=models.CASCADE, related_name="reports")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="reports")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     # optimistic lock: every save increments it; a save based on an older version is refused
     version = models.PositiveIntegerField(default=1)
-    submitted_at = models.DateTimeField(null=True, blank=True)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, verbose_name=_("submitted by"),
                                      on_delete=models.SET_NULL, related_name="+")
-    review_comment = models.TextField(blank=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+    review_comment = models.TextField(_("return comment"), blank=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, verbose_name=_("reviewed by"),
                                     on_delete=models.SET_NULL, related_name="+")
-    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("monthly report")
+        verbose_name_plural = _("monthly report")
         unique_together = [("cycle", "organisation")]
         ordering = ["cycle", "organisation__name"]
 
@@ -90,15 +94,20 @@ class ReportEntry(models.Model):
     role = models.CharField(max_length=4, choices=Role.choices)
     via_group = models.CharField(max_length=200, blank=True,
                                  help_text=_("the group placeholder (各街道办事处 …) this entry came from"))
-    status = models.CharField(max_length=12, choices=EntryStatus.choices, default=EntryStatus.NOT_STARTED)
-    narrative = models.TextField(blank=True)
-    quantity_done = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=EntryStatus.choices, default=EntryStatus.NOT_STARTED)
+    narrative = models.TextField(_("progress"), blank=True)
+    quantity_done = models.DecimalField(_("quantity done"), max_digits=12, decimal_places=2, null=True, blank=True)
     quantity_target = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     quantity_unit = models.CharField(max_length=20, blank=True)
 
     class Meta:
+        verbose_name = _("report entry")
+        verbose_name_plural = _("report entry")
         unique_together = [("report", "measure")]
         ordering = ["report", "measure__task__annex__order", "measure__task__order", "measure__order"]
+
+    def __str__(self) -> str:
+        return f"{self.report} · {self.measure}"
 
 
 class ReportVersion(models.Model):
@@ -112,6 +121,8 @@ class ReportVersion(models.Model):
     on_time = models.BooleanField()
 
     class Meta:
+        verbose_name = _("submission")
+        verbose_name_plural = _("submission")
         unique_together = [("report", "number")]
         ordering = ["report", "number"]
 
@@ -130,6 +141,8 @@ class ReportReview(models.Model):
     reviewed_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("review of a report")
+        verbose_name_plural = _("review of a report")
         ordering = ["report", "reviewed_at", "id"]
 
 
@@ -141,6 +154,10 @@ class Evidence(models.Model):
     content_type = models.CharField(max_length=100)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence file")
 
 
 class Notification(models.Model):
@@ -155,6 +172,8 @@ class Notification(models.Model):
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notification")
         unique_together = [("user", "key")]
         ordering = ["-created_at"]
 
@@ -170,6 +189,10 @@ class AssessmentScheme(models.Model):
     def weights(self) -> dict:
         return {"timely_reporting": self.weight_timely_reporting,
                 "done_on_time": self.weight_done_on_time, "targets_met": self.weight_targets_met}
+
+    class Meta:
+        verbose_name = _("assessment scheme")
+        verbose_name_plural = _("assessment scheme")
 
     def __str__(self) -> str:
         return self.name
@@ -192,6 +215,8 @@ class ApiToken(models.Model):
     password_stamp = models.CharField(max_length=128, editable=False)
 
     class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API token")
         ordering = ["-created_at"]
 
     @staticmethod
