@@ -1,9 +1,10 @@
 """The five real seed documents import completely: counts, every line accounted for."""
+from datetime import date
 from decimal import Decimal
 
 import pytest
 
-from ecoplan.importers import import_file
+from ecoplan.importers import import_bytes, import_file
 from ecoplan.importers.text import decode
 
 from ..conftest import seed_path
@@ -123,3 +124,17 @@ def test_changping_prose_targets_and_conflict():
     conflict = [r for r in result.review if r.kind == "target_conflict"]
     assert conflict and "受污染耕地安全利用率" in conflict[0].message
     assert result.annexes[0].tasks[0].title == "推动挥发性有机物治理"
+
+
+def test_xicheng_deadline_split_in_a_form_only_the_deadline_parser_reads():
+    """`4月` / `30日前` joins to a deadline the printed forms do not cover: it is read as the
+    deadline (with the units after it), not a traceback."""
+    path = seed_path("xicheng-2024-action-plan.txt")
+    text = path.read_text("utf-8")
+    assert text.count("\n4 月底前\n") == 1
+    result = import_bytes(text.replace("\n4 月底前\n", "\n4月\n30日前\n").encode("utf-8"), path.name)
+    assert result.measures_by_annex() == [61, 28, 26, 34, 14, 0]
+    measure = next(m for a in result.annexes for t in a.tasks for m in t.measures
+                   if m.text.startswith("编制实施西城区大气污染防治强化措施计划"))
+    assert (measure.deadline.raw, measure.deadline.end) == ("4月30日前", date(2024, 4, 30))
+    assert [u.canonical for u in measure.lead_units][:1] == ["区生态环境局"]

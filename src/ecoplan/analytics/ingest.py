@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import duckdb
 
@@ -27,6 +27,11 @@ from ecoplan.importers import limits
 from ecoplan.vocabulary.cells import MISSING_READINGS
 from ecoplan.vocabulary.pollutants import CEILINGS
 from ecoplan.vocabulary.pollutants import CODES as POLLUTANTS
+
+from .sql import one_row
+
+if TYPE_CHECKING:  # the store calls this module: no import at run time
+    from .store import AirStore
 
 # Above these an hourly value is physically implausible for ambient air: flagged, not used.
 IMPOSSIBLE = CEILINGS
@@ -203,11 +208,11 @@ def _xlsx_to_csv(path: Path, out: Path) -> list[str]:
     return _write_rows(path, out, ((number, cells) for _, number, cells in rows))
 
 
-def _types(con, relation: str) -> dict[str, str]:
+def _types(con: duckdb.DuckDBPyConnection, relation: str) -> dict[str, str]:
     return {r[0]: r[1] for r in con.execute(f"DESCRIBE {relation}").fetchall()}
 
 
-def _lit(text) -> str:
+def _lit(text: str | Path) -> str:
     return "'" + str(text).replace("'", "''") + "'"
 
 
@@ -232,7 +237,7 @@ def _time_expr(mapping: Mapping, types: dict[str, str]) -> str:
     return f"({ts} - INTERVAL 1 HOUR)" if mapping.hour_label == "end" else ts
 
 
-def typed_table(con, path: Path, mapping: Mapping, workdir: Path) -> dict[str, bool]:
+def typed_table(con: duckdb.DuckDBPyConnection, path: Path, mapping: Mapping, workdir: Path) -> dict[str, bool]:
     """TEMP TABLE ``typed``: file, _row, station, ts, <p>_v (number) and, for text sources,
     <p>_t (the printed cell, to report what could not be read).  Returns which are text."""
     relation = _read_source(con, path, workdir)
@@ -288,8 +293,19 @@ OUT_OF_RANGE = "(ts < TIMESTAMP '1970-01-01' OR ts > CAST(now() AS TIMESTAMP) + 
 MISSING_TEXT = MISSING_READINGS  # not the plans' empty-cell markers: see ecoplan.vocabulary.cells
 
 
-def validate_and_write(con, batch: str, out: Path, text: dict[str, bool],
-                       known_stations: set[str] | None, long_format: bool = False) -> dict:
+class BatchCounts(TypedDict):
+    """What ``validate_and_write`` found: input rows, clean station-hours and flags by issue."""
+
+    rows: int
+    hours: int
+    stations: int
+    first: object
+    last: object
+    flags: dict[str, int]
+
+
+def validate_and_write(con: duckdb.DuckDBPyConnection, batch: str, out: Path, text: dict[str, bool],
+                       known_stations: set[str] | None, long_format: bool = False) -> BatchCounts:
     """Flag what cannot be used (never silently), write the clean hourly rows to ``out``."""
     missing = ", ".join(_lit(m) for m in MISSING_TEXT)
     flags = ["""SELECT file, _row, station, ts, 'time' AS field, 'unreadable time' AS issue,
@@ -316,11 +332,11 @@ def validate_and_write(con, batch: str, out: Path, text: dict[str, bool],
             'unknown pollutant', NULL FROM long_rows WHERE pollutant IS NULL""")
     # as many distinct hashes as rows proves there is no duplicate (cheaper than grouping the keys);
     # fewer means duplicates or a hash collision: then the exact check decides
-    rows_with_time, distinct_hashes = con.execute(
-        "SELECT count(*), count(DISTINCT hash(station, ts)) FROM typed WHERE ts IS NOT NULL").fetchone()
-    duplicates = 0 if rows_with_time == distinct_hashes else con.execute(
-        """SELECT count(*) FROM (SELECT station, ts FROM typed WHERE ts IS NOT NULL
-           GROUP BY station, ts HAVING count(*) > 1)""").fetchone()[0]
+    rows_with_time, distinct_hashes = one_row(
+        con, "SELECT count(*), count(DISTINCT hash(station, ts)) FROM typed WHERE ts IS NOT NULL")
+    duplicates = 0 if rows_with_time == distinct_hashes else one_row(
+        con, """SELECT count(*) FROM (SELECT station, ts FROM typed WHERE ts IS NOT NULL
+           GROUP BY station, ts HAVING count(*) > 1)""")[0]
     usable = "ts IS NOT NULL AND station IS NOT NULL AND trim(station) <> ''"
     if duplicates:
         con.execute("""INSERT INTO batch_flags SELECT file, _row, station, ts, 'row',
@@ -340,14 +356,14 @@ def validate_and_write(con, batch: str, out: Path, text: dict[str, bool],
         f"CASE WHEN {p}_v >= 0 AND {p}_v <= {IMPOSSIBLE[p]} THEN {p}_v END AS {p}" for p in POLLUTANTS)
     out.parent.mkdir(parents=True, exist_ok=True)
     con.execute(f"COPY (SELECT station, ts, {clean}, '{batch}' AS batch FROM {rows}) TO {_lit(out)} (FORMAT parquet, COMPRESSION zstd)")
-    summary = con.execute(f"SELECT count(*), count(DISTINCT station), min(ts), max(ts) FROM read_parquet({_lit(out)})").fetchone()
-    total = con.execute("SELECT count(*) FROM typed").fetchone()[0]
+    summary = one_row(con, f"SELECT count(*), count(DISTINCT station), min(ts), max(ts) FROM read_parquet({_lit(out)})")
+    total = one_row(con, "SELECT count(*) FROM typed")[0]
     by_issue = dict(con.execute("SELECT issue, count(*) FROM batch_flags GROUP BY issue ORDER BY issue").fetchall())
     return {"rows": total, "hours": summary[0], "stations": summary[1],
             "first": summary[2], "last": summary[3], "flags": by_issue}
 
 
-def apply_units(con, mapping: Mapping) -> None:
+def apply_units(con: duckdb.DuckDBPyConnection, mapping: Mapping) -> None:
     """Convert declared units (CO in µg/m³ → mg/m³) in ``typed``."""
     for pollutant, unit in mapping.units.items():
         factor = UNIT_FACTORS.get((pollutant, unit.replace("μ", "µ")))
@@ -366,11 +382,11 @@ class IngestReport:
     stations: int
     first: object
     last: object
-    flags: dict
+    flags: dict[str, int]
     days: list[date]
 
 
-def ingest_file(store, path: Path | str, mapping: Mapping | str = "wide", check_registry: bool = True,
+def ingest_file(store: AirStore, path: Path | str, mapping: Mapping | str = "wide", check_registry: bool = True,
                 compute: bool = False,
                 before_commit: Callable[[IngestReport], None] | None = None) -> IngestReport:
     """Ingest one file: all of it, or nothing.
@@ -427,10 +443,11 @@ def _first_line(exc: Exception) -> str:
     return str(exc).strip().split("\n")[0][:300]
 
 
-def gaps(store, station: str | None = None, batch: str | None = None) -> list[tuple]:
+def gaps(store: AirStore, station: str | None = None, batch: str | None = None) -> list[tuple[Any, ...]]:
     """Runs of missing hours per station between its first and last hour: (station, from, to,
     hours), for one station, or the stations of one ingest batch, or all."""
-    where, params = "", []
+    where = ""
+    params: list[str] = []
     if station:
         where, params = "WHERE station = ?", [station]
     elif batch:

@@ -8,10 +8,21 @@ integer arithmetic: no float can turn IAQI 50 into 51.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
+
+import duckdb
 
 from ecoplan.standards.packs import AqiPack
 
 MILLI = 1000
+
+
+def one_row(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -> tuple[Any, ...]:
+    """The one row of an aggregate without GROUP BY (count, min, max …): there always is one."""
+    row = con.execute(sql, params).fetchone()
+    if row is None:
+        raise AssertionError(f"unreachable: an aggregate returned no row ({sql[:80]})")
+    return row
 
 
 def _milli(value: Decimal) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -22,6 +23,7 @@ from ecoplan.vocabulary.pollutants import CODES as POLLUTANTS
 from . import daily, hourly, statistics
 from . import ingest as ingest_mod
 from .ingest import IngestReport
+from .sql import one_row
 
 
 class AirStore:
@@ -84,10 +86,10 @@ class AirStore:
         """All or nothing: see ``ingest.ingest_file``."""
         return ingest_mod.ingest_file(self, path, mapping, check_registry, compute, before_commit)
 
-    def gaps(self, station: str | None = None, batch: str | None = None) -> list[tuple]:
+    def gaps(self, station: str | None = None, batch: str | None = None) -> list[tuple[Any, ...]]:
         return ingest_mod.gaps(self, station, batch)
 
-    def compute(self, days: list[date] | None = None, rule_set: str | None = None) -> dict:
+    def compute(self, days: list[date] | None = None, rule_set: str | None = None) -> dict[str, int]:
         """(Re)compute daily, area-daily and period statistics for ``days`` (None = all)."""
         # no step relies on row order (ingest does: its row numbers name the file's lines)
         self.con.execute("SET preserve_insertion_order = false")
@@ -100,29 +102,30 @@ class AirStore:
                 f"SELECT count(DISTINCT day) AS n FROM daily_conc WHERE day < DATE '{packs.FIRST_ISSUED}'")[0]["n"]
         finally:
             self.con.execute("SET preserve_insertion_order = true")
-        counts = {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("daily", "area_daily", "stats")}
+        counts: dict[str, int] = {t: one_row(self.con, f"SELECT count(*) FROM {t}")[0]
+                                  for t in ("daily", "area_daily", "stats")}
         return {**counts, "days_before_rules": before}
 
-    def area_figures(self, area: str, start: date, end: date, exclusion: str = "none") -> dict | None:
+    def area_figures(self, area: str, start: date, end: date, exclusion: str = "none") -> dict[str, Any] | None:
         return statistics.area_figures(self, area, start, end, exclusion)
 
-    def hourly_aqi(self, stations: list[str], start: datetime, end: datetime) -> list[dict]:
+    def hourly_aqi(self, stations: list[str], start: datetime, end: datetime) -> list[dict[str, Any]]:
         return hourly.hourly_aqi(self, stations, start, end)
 
     def latest_hour(self, stations: list[str]) -> datetime | None:
         if not stations:
             return None
         listing = ", ".join("?" for _ in stations)
-        return self.con.execute(f"SELECT max(ts) FROM {self.hourly_relation()} WHERE station IN ({listing})",
-                                stations).fetchone()[0]
+        latest: datetime | None = one_row(
+            self.con, f"SELECT max(ts) FROM {self.hourly_relation()} WHERE station IN ({listing})", stations)[0]
+        return latest
 
     # -- reading ----------------------------------------------------------------------------
     def has(self, table: str) -> bool:
-        return bool(self.con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [table]).fetchone()[0])
+        return bool(one_row(
+            self.con, "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [table])[0])
 
-    def query(self, sql: str, params: list | None = None) -> list[dict]:
+    def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         cursor = self.con.execute(sql, params or [])
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row)) for row in cursor.fetchall()]

@@ -102,7 +102,7 @@ def _finish(result: ImportResult, text: str) -> None:
 def _review_targets(result: ImportResult) -> None:
     """Targets left to the municipality wait for a value; two statements of one target that
     disagree (`大于 95%` vs `稳定达到 95%以上`) are a conflict for the coordinator."""
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple[str, str, str], int] = {}  # (indicator, area, period) → index
     for index, target in enumerate(result.targets):
         if target.comparator == "municipal":
             result.add_review("target_municipal", "“{indicator}” is left to the municipal requirement: enter "

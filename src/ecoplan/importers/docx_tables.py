@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import io
 from functools import partial
+from typing import TYPE_CHECKING
 
 from . import limits
 from .model import PlanImportError
+
+if TYPE_CHECKING:  # python-docx's elements are lxml elements
+    from lxml.etree import _Element
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -36,7 +40,7 @@ def to_text(data: bytes, source: str) -> str:
     return "\n".join(lines)
 
 
-def _table_lines(table) -> list[str]:
+def _table_lines(table: _Element) -> list[str]:
     rows = []
     for tr in table.iter(W + "tr"):
         cells = []

@@ -30,11 +30,11 @@ from .model import (
 )
 
 
-def _date(value):
+def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _units(items):
+def _units(items: list[dict[str, str]]) -> list[UnitRef]:
     return [UnitRef(u.get("printed") or u["name"], u["name"], u.get("kind", "unknown"),
                     u.get("kind", "unknown") != "unknown") for u in items]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .model import ImportResult
+from .model import ImportResult, PlanImportError
 from .text import cn_number, key, squeeze
 
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fa5]{2,8}发)\s*[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*(\d+)\s*号")
@@ -118,7 +118,10 @@ def _ordinal(n: int) -> str:
 def read_annex_heading(lines: list[str], index: int) -> tuple[int, str, int]:
     """At `附件 N`: return (N, title, index of the next unread line).  The title line follows
     the heading in Daxing and Tongzhou; Xicheng prints none (the notice lists them)."""
-    number = int(ANNEX_HEADING.match(lines[index]).group(1))
+    heading = ANNEX_HEADING.match(lines[index])
+    if heading is None:  # the callers stop at a heading: a new caller that does not is a bug
+        raise PlanImportError("not an annex heading (附件 N)", line=index + 1, field="annex")
+    number = int(heading.group(1))
     title = ""
     nxt = index + 1
     while nxt < len(lines) and not lines[nxt].strip():

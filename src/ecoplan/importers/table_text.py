@@ -76,24 +76,25 @@ class _Annex:
             self.assembler.add(self.row)
             self.row = None
 
-    def _complete(self, deadline_raw: str, units: str, line: int) -> None:
+    def _complete(self, deadline_raw: str, units: str, line: int) -> Row:
         self._flush_row()
         text = join_wrapped(self.text)
-        self.row = Row(line=self.text_line or line, text=text, deadline_raw=squeeze(deadline_raw),
+        row = self.row = Row(line=self.text_line or line, text=text, deadline_raw=squeeze(deadline_raw),
                        number=self.task_number, label=join_wrapped(self.title),
                        section=self.section, lead_cell=units.strip(), end_line=line,
                        units_split=False, task_lines=self.title_lines)
         if not text:
-            self.row.doubts.append(("text_missing", "deadline and units without measure text", {}))
+            row.doubts.append(("text_missing", "deadline and units without measure text", {}))
         self.text, self.text_line = [], 0
         self.title_open = False
+        return row
 
-    def _add_units(self, units: str, line: int) -> None:
+    def _add_units(self, row: Row, units: str, line: int) -> None:
         if organisations.is_empty_marker(units):
-            self.row.co_cell = "——"
+            row.co_cell = "——"
         else:
-            self.row.lead_cell += " " + units.strip()
-        self.row.end_line = line
+            row.lead_cell += " " + units.strip()
+        row.end_line = line
 
     # -- lines ------------------------------------------------------------------------------
     def feed(self, number: int, raw: str) -> None:
@@ -137,11 +138,12 @@ class _Annex:
                 if remainder:
                     self._text_or_inline(remainder, number)
             return
-        resumes = header_after and self.row is not None and self.row.text and not self.text \
-            and not self.row.text.rstrip().endswith(TERMINATORS)
+        row = self.row
+        resumes = header_after and row is not None and row.text and not self.text \
+            and not row.text.rstrip().endswith(TERMINATORS)
         # continuing needs a row to continue (a damaged page can flush it first)
-        if (self.continuing and self.row is not None or resumes) and not LEADING_DEADLINE.match(line):
-            return self._continue_row(line, number)
+        if row is not None and (self.continuing or resumes) and not LEADING_DEADLINE.match(line):
+            return self._continue_row(row, line, number)
         self.continuing = False
         if self.title_open and not self.text and len(k) <= 10 and not re.search(r"[，。；]", line) \
                 and not LEADING_DEADLINE.match(line):
@@ -149,13 +151,13 @@ class _Annex:
             self.title_lines.append(number)
             return
         self.title_open = False
-        if LEADING_DEADLINE.match(line) and _units_part(LEADING_DEADLINE.match(line).group("units")):
+        if (leading := LEADING_DEADLINE.match(line)) and _units_part(leading.group("units")):
             return self._deadline_line(line, number)
         if k in ("按时间", "长期") or re.fullmatch(r"\d{1,2}月底?", k):
             self.pending_deadline = line  # `按时间` / `节点完成`, `长期` / `实施`
             return
         if self.row is not None and not self.text and _is_unit_line(line):
-            return self._add_units(line, number)
+            return self._add_units(self.row, line, number)
         self._text_or_inline(line, number)
 
     def _text_or_inline(self, line: str, number: int) -> None:
@@ -175,11 +177,16 @@ class _Annex:
 
     def _deadline_line(self, line: str, number: int) -> None:
         m = LEADING_DEADLINE.match(line)
-        self._complete(m.group(1), m.group("units"), number)
+        if m is not None:
+            self._complete(m.group(1), m.group("units"), number)
+            return
+        # a deadline `deadlines` reads but the printed forms do not (`6月` / `30日前 区生态环境局`):
+        # the first word is the deadline, the rest the units
+        deadline, *units = line.split(None, 1)
+        self._complete(deadline, " ".join(units), number)
 
-    def _continue_row(self, line: str, number: int) -> None:
+    def _continue_row(self, row: Row, line: str, number: int) -> None:
         """Text after a page break that finishes the previous row's sentence."""
-        row = self.row
         if not self.continuing and self.title_inline and (m := re.match(r"^(\S{2,8})\s+(\S.*)$", line)):
             row.label += m.group(1)
             line = m.group(2)
@@ -190,8 +197,8 @@ class _Annex:
     def _drop_dangling_text(self, number: int) -> None:
         """Text with no deadline before a new task or section: keep it as a measure, flagged."""
         if self.text:
-            self._complete("", "", number - 1)
-            self.row.doubts.append(("deadline_blank", "measure text without 完成时限 or units", {}))
+            row = self._complete("", "", number - 1)
+            row.doubts.append(("deadline_blank", "measure text without 完成时限 or units", {}))
             self._flush_row()
 
     def finish(self, number: int) -> None:
@@ -205,7 +212,8 @@ class _Annex:
 
 def parse(text: str, source: str, result: ImportResult) -> None:
     lines = text.split("\n")
-    annex_starts = [i for i, l in enumerate(lines) if notice.ANNEX_HEADING.match(l)]
+    headings = {i: m for i, l in enumerate(lines) if (m := notice.ANNEX_HEADING.match(l))}
+    annex_starts = list(headings)
     if not annex_starts:
         raise PlanImportError("no annex (附件 N) found in the PDF text", source=source)
     listed = notice.read_notice(lines, annex_starts[0], result)
@@ -214,7 +222,7 @@ def parse(text: str, source: str, result: ImportResult) -> None:
     meta.district = notice.district_of(meta.title) or notice.district_of(meta.issuing_body)
     bounds = annex_starts + [len(lines)]
     for start, end in zip(bounds, bounds[1:]):
-        number = int(notice.ANNEX_HEADING.match(lines[start]).group(1))
+        number = int(headings[start].group(1))
         title = listed.get(number, f"附件{number}")
         annex = Annex(number=str(number), title=title, theme=notice.theme_of(title), line=start + 1)
         result.annexes.append(annex)

@@ -11,9 +11,13 @@ import hashlib
 import re
 import unicodedata
 from functools import lru_cache, partial
+from typing import TYPE_CHECKING
 
 from . import limits
 from .model import PlanImportError
+
+if TYPE_CHECKING:  # imported when first needed: loading its dictionaries takes a while
+    from opencc import OpenCC
 
 CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _CJK_RE = re.compile(f"[{CJK}]")
@@ -119,7 +123,7 @@ def _first_bad_line(data: bytes) -> int | None:
 
 
 @lru_cache(maxsize=1)
-def _t2s():
+def _t2s() -> OpenCC:
     from opencc import OpenCC
 
     return OpenCC("t2s")
@@ -127,7 +131,8 @@ def _t2s():
 
 def to_simplified(text: str) -> str:
     """Traditional → simplified characters (Fengtai switches mid-document)."""
-    return _t2s().convert(text)
+    simplified: str = _t2s().convert(text)  # opencc is untyped
+    return simplified
 
 
 def squeeze(text: str) -> str:

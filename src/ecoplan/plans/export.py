@@ -58,8 +58,10 @@ def plan_to_dict(plan: Plan, internal: bool = True) -> dict:
                                              "start": m.deadline_start.isoformat() if m.deadline_start else None,
                                              "end": m.deadline_end.isoformat() if m.deadline_end else None,
                                              "milestones": m.milestones},
-                                "lead_units": _units(m, Assignment.Role.LEAD_UNIT),
-                                "co_units": _units(m, Assignment.Role.CO_UNIT),
+                                # untyped Django (no django-stubs): mypy reads a TextChoices member
+                                # as its (value, label) tuple
+                                "lead_units": _units(m, Assignment.Role.LEAD_UNIT),  # type: ignore[arg-type]
+                                "co_units": _units(m, Assignment.Role.CO_UNIT),  # type: ignore[arg-type]
                                 "lead_officials": [a.person_name for a in m.assignments.all()
                                                    if a.role == Assignment.Role.LEAD_OFFICIAL],
                                 "lead_label": m.lead_label, "co_label": m.co_label,
