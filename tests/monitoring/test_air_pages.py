@@ -73,17 +73,7 @@ def test_aqi_command_picks_the_rules_of_the_date(capsys):
 
 
 def test_ingest_command_records_flags(settings, tmp_path, capsys):
-    settings.DATA_DIR = tmp_path
-    registry = tmp_path / "stations.csv"
-    registry.write_text("code,name,area,district\nS1,站一,甲街道,乙区\n", "utf-8")
-    call_command("air", "stations", str(registry))
-    hours = tmp_path / "h.csv"
-    with hours.open("w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["station", "time", "so2", "no2", "co", "o3", "pm10", "pm25"])
-        for h in range(24):
-            writer.writerow(["S1", f"2024-05-01 {h:02d}:00:00", 5, 30, 0.5, 80, 60, -1 if h == 3 else 40])
-    call_command("air", "ingest", str(hours))
+    _one_station_day(settings, tmp_path, {3: -1})
     assert "negative: 1" in capsys.readouterr().out
     assert IngestRun.objects.get().flags == {"negative": 1}  # 24 hours in a row: no gaps
     assert Station.objects.get(code="S1").memberships.count() == 2
@@ -143,6 +133,14 @@ def test_compute_follows_the_2012_rules_from_2013_and_says_what_it_skipped(setti
 
 def test_station_flags_are_shown_as_words(settings, tmp_path, client):
     """The ingest's flag codes (negative, impossible (> 1000) …) appear in the user's language."""
+    _one_station_day(settings, tmp_path, {3: -1, 4: 9999})
+    page = client.get("/air/stations/S1/", {"year": 2024}, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "负值" in page and "不可能的数值（&gt; " in page
+    assert "negative" not in page and "impossible" not in page
+
+
+def _one_station_day(settings, tmp_path, pm25: dict[int, float]) -> None:
+    """Register station S1 and ingest one day of its hours; ``pm25`` overrides hours (default 40)."""
     settings.DATA_DIR = tmp_path
     registry = tmp_path / "stations.csv"
     registry.write_text("code,name,area,district\nS1,站一,甲街道,乙区\n", "utf-8")
@@ -152,8 +150,5 @@ def test_station_flags_are_shown_as_words(settings, tmp_path, client):
         writer = csv.writer(handle)
         writer.writerow(["station", "time", "so2", "no2", "co", "o3", "pm10", "pm25"])
         for h in range(24):
-            writer.writerow(["S1", f"2024-05-01 {h:02d}:00:00", 5, 30, 0.5, 80, 60, -1 if h == 3 else 9999 if h == 4 else 40])
+            writer.writerow(["S1", f"2024-05-01 {h:02d}:00:00", 5, 30, 0.5, 80, 60, pm25.get(h, 40)])
     call_command("air", "ingest", str(hours))
-    page = client.get("/air/stations/S1/", {"year": 2024}, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
-    assert "负值" in page and "不可能的数值（&gt; " in page
-    assert "negative" not in page and "impossible" not in page
