@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
@@ -293,7 +293,8 @@ OUT_OF_RANGE = "(ts < TIMESTAMP '1970-01-01' OR ts > CAST(now() AS TIMESTAMP) + 
 MISSING_TEXT = MISSING_READINGS  # not the plans' empty-cell markers: see ecoplan.vocabulary.cells
 
 
-class BatchCounts(TypedDict):
+@dataclass
+class BatchCounts:
     """What ``validate_and_write`` found: input rows, clean station-hours and flags by issue."""
 
     rows: int
@@ -359,8 +360,8 @@ def validate_and_write(con: duckdb.DuckDBPyConnection, batch: str, out: Path, te
     summary = one_row(con, f"SELECT count(*), count(DISTINCT station), min(ts), max(ts) FROM read_parquet({_lit(out)})")
     total = one_row(con, "SELECT count(*) FROM typed")[0]
     by_issue = dict(con.execute("SELECT issue, count(*) FROM batch_flags GROUP BY issue ORDER BY issue").fetchall())
-    return {"rows": total, "hours": summary[0], "stations": summary[1],
-            "first": summary[2], "last": summary[3], "flags": by_issue}
+    return BatchCounts(rows=total, hours=summary[0], stations=summary[1], first=summary[2], last=summary[3],
+                       flags=by_issue)
 
 
 def apply_units(con: duckdb.DuckDBPyConnection, mapping: Mapping) -> None:
@@ -374,16 +375,12 @@ def apply_units(con: duckdb.DuckDBPyConnection, mapping: Mapping) -> None:
 
 
 @dataclass
-class IngestReport:
-    batch: str
-    file: str
-    rows: int
-    hours: int
-    stations: int
-    first: object
-    last: object
-    flags: dict[str, int]
-    days: list[date]
+class IngestReport(BatchCounts):
+    """One ingested file: its batch, what was found in it, and the days it touched."""
+
+    batch: str = ""
+    file: str = ""
+    days: list[date] = field(default_factory=list)
 
 
 def ingest_file(store: AirStore, path: Path | str, mapping: Mapping | str = "wide", check_registry: bool = True,
@@ -412,17 +409,16 @@ def ingest_file(store: AirStore, path: Path | str, mapping: Mapping | str = "wid
             text = typed_table(c, path, mapping, Path(workdir))
             known = store.stations() if check_registry and store.stations() else None
             counts = validate_and_write(c, batch, out, text, known, mapping.format == "long")
-        if not counts["hours"]:
-            issues = ", ".join(f"{k}: {v}" for k, v in counts["flags"].items()) or "no data rows"
-            raise IngestError(f"{path.name}: no usable station-hour in {counts['rows']} row(s) ({issues})")
+        if not counts.hours:
+            issues = ", ".join(f"{k}: {v}" for k, v in counts.flags.items()) or "no data rows"
+            raise IngestError(f"{path.name}: no usable station-hour in {counts.rows} row(s) ({issues})")
         c.execute(f"INSERT INTO flags SELECT '{batch}', * FROM batch_flags")
         c.execute("INSERT INTO batches (batch, file, rows, hours, stations, first_hour, last_hour) VALUES (?,?,?,?,?,?,?)",
-                  [batch, path.name, counts["rows"], counts["hours"], counts["stations"],
-                   counts["first"], counts["last"]])
+                  [batch, path.name, counts.rows, counts.hours, counts.stations,
+                   counts.first, counts.last])
         days = [r[0] for r in c.execute(
             f"SELECT DISTINCT CAST(ts AS DATE) FROM read_parquet({_lit(out)}) ORDER BY 1").fetchall()]
-        report = IngestReport(batch, path.name, counts["rows"], counts["hours"], counts["stations"],
-                              counts["first"], counts["last"], counts["flags"], days)
+        report = IngestReport(**vars(counts), batch=batch, file=path.name, days=days)
         if compute:
             store.compute(days)
         if before_commit:
