@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from ecoplan.importers.deadlines import parse
+from ecoplan.importers.deadlines import in_text_milestones, needs_year, parse
 
 CASES = [
     ("年底前", "year_end", None, date(2024, 12, 31)),
@@ -33,3 +33,57 @@ def test_deadline_vocabulary(raw, kind, start, end):
 
 def test_twice_yearly_milestones():
     assert parse("2月底、8月底前", 2024).milestones == [date(2024, 2, 29), date(2024, 8, 31)]
+
+
+# Deadlines printed with their own year keep it whatever the plan year (issue #8, point 4);
+# the other forms of the issue take the plan year.  (raw, plan year, kind, start, end)
+OWN_YEAR = [
+    ("2019年9月底前", 2024, "by_date", None, date(2019, 9, 30)),
+    ("2021年3月底前", 2024, "by_date", None, date(2021, 3, 31)),
+    ("2025年6月30日前", 2024, "by_date", None, date(2025, 6, 30)),
+    ("2019年上半年", 2024, "by_date", None, date(2019, 6, 30)),
+    ("2024—2025年", 2030, "window", date(2024, 1, 1), date(2025, 12, 31)),
+    ("2024年-2025年", 2030, "window", date(2024, 1, 1), date(2025, 12, 31)),
+    ("2023年4月1日起", 2024, "from_date", date(2023, 4, 1), None),
+    ("2019年9月底前", None, "by_date", None, date(2019, 9, 30)),
+    ("2025年6月30日前", None, "by_date", None, date(2025, 6, 30)),
+    ("2024—2025年", None, "window", date(2024, 1, 1), date(2025, 12, 31)),
+    ("第三季度", 2024, "window", date(2024, 7, 1), date(2024, 9, 30)),
+    ("三季度", 2022, "window", date(2022, 7, 1), date(2022, 9, 30)),
+    ("下半年", 2024, "window", date(2024, 7, 1), date(2024, 12, 31)),
+    ("每季度", 2024, "recurring", None, None),
+    ("长期坚持", 2024, "long_term", None, None),
+    ("逐年推进", 2024, "continuous", None, None),
+    ("2019年13月底前", 2024, "unrecognised", None, None),
+]
+
+
+@pytest.mark.parametrize("raw,year,kind,start,end", OWN_YEAR)
+def test_deadlines_with_their_own_year_and_other_forms(raw, year, kind, start, end):
+    deadline = parse(raw, year)
+    assert (deadline.kind, deadline.start, deadline.end) == (kind, start, end)
+    assert deadline.raw == raw
+
+
+@pytest.mark.parametrize("raw,kind", [
+    ("年底前", "year_end"), ("4 月底前", "by_date"), ("6月30日前", "by_date"), ("4月1日起", "from_date"),
+    ("6-9月", "window"), ("第三季度", "window"), ("上半年", "by_date"), ("2月底、8月底前", "by_date"),
+])
+def test_without_a_plan_year_a_deadline_keeps_kind_and_text_but_no_date(raw, kind):
+    """The year is never the machine's: the date waits until the coordinator gives the plan year."""
+    deadline = parse(raw, None)
+    assert (deadline.kind, deadline.raw, deadline.start, deadline.end, deadline.milestones) == \
+        (kind, raw, None, None, [])
+    assert needs_year(deadline)
+    assert not needs_year(parse(raw, 2024))
+
+
+def test_standing_kinds_never_need_a_year():
+    for raw in ("长期实施", "持续推进", "每季度", "", "雨后随时", "2025年6月30日前"):
+        assert not needs_year(parse(raw, None))
+
+
+def test_in_text_milestones_only_with_a_year():
+    text = "6月底前完成方案，2025年9月底前全部建成"
+    assert in_text_milestones(text, 2024) == [date(2024, 6, 30), date(2025, 9, 30)]
+    assert in_text_milestones(text, None) == [date(2025, 9, 30)]

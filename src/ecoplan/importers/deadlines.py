@@ -1,12 +1,17 @@
 """完成时限 — parsing the deadline vocabulary of plan tables into structured deadlines.
 
 The vocabulary (domain.md §4): 年底前, 4月底前, 3月底, 4月1日起, 6-9月, 长期实施, 持续推进,
-按时间节点完成, blank, 2月底、8月底前, 一季度, 到2025年 … A deadline is relative to the plan
-year, so ``parse`` takes it.  The kinds are defined once, in ``ecoplan.vocabulary.deadlines``.
+按时间节点完成, blank, 2月底、8月底前, 一季度, 到2025年, and forms printed with their own year
+(2019年9月底前, 2025年6月30日前, 2019年上半年, 2024—2025年) … A deadline without a printed year is
+relative to the plan year, so ``parse`` takes it; the year is never taken from the machine's clock:
+when the plan year is unknown such a deadline keeps its kind and printed text but no date
+(``needs_year``) and the importer asks the coordinator.  The kinds are defined once, in
+``ecoplan.vocabulary.deadlines``.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from ecoplan.vocabulary.cells import EMPTY_MARKERS
@@ -15,9 +20,13 @@ from ecoplan.vocabulary.deadlines import month_end as _month_end
 
 from .model import Deadline
 
-__all__ = ["KINDS", "PRINTED_FORM", "is_deadline", "in_text_milestones", "normalise", "parse"]
+__all__ = ["KINDS", "PRINTED_FORM", "is_deadline", "in_text_milestones", "needs_year", "normalise", "parse"]
 
 _QUARTERS = {"一": (1, 3), "二": (4, 6), "三": (7, 9), "四": (10, 12)}
+# Kinds that carry a date: with no plan year and no printed year they are kept without one.
+DATED = frozenset({"by_date", "year_end", "from_date", "window"})
+# `2019年9月底前`: a printed year before a form that would otherwise take the plan year.
+_OWN_YEAR = re.compile(r"(?:到|至)?(20\d\d)年(.+)")
 
 
 def normalise(raw: str) -> str:
@@ -34,42 +43,61 @@ def parse(raw: str, year: int | None) -> Deadline:
 
 def _parse(raw: str, year: int | None) -> Deadline:
     text = normalise(raw)
-    y = year or date.today().year
     if not text or text in {normalise(b) for b in EMPTY_MARKERS}:
         return Deadline(raw=raw.strip(), kind="blank")
     if text in ("长期实施", "长期", "长期坚持"):
         return Deadline(raw.strip(), "long_term")
-    if text in ("持续推进", "持续实施", "持续开展"):
+    if text in ("持续推进", "持续实施", "持续开展", "逐年推进"):
         return Deadline(raw.strip(), "continuous")
     if text.startswith("按时间节点"):
         return Deadline(raw.strip(), "per_milestone")
-    if text in ("年底前", "年底", "年内", "全年", "12月底前", "12月底", "年底前完成"):
-        return Deadline(raw.strip(), "year_end", end=date(y, 12, 31))
     if m := re.fullmatch(r"(?:到|至)?(20\d\d)年(?:底前?|前|底)?", text):
         return Deadline(raw.strip(), "by_date", end=date(int(m.group(1)), 12, 31))
-    if m := re.fullmatch(r"(\d{1,2})月(\d{1,2})日起", text):
-        return Deadline(raw.strip(), "from_date", start=date(y, int(m.group(1)), int(m.group(2))))
-    if m := re.fullmatch(r"(\d{1,2})月起", text):
-        return Deadline(raw.strip(), "from_date", start=date(y, int(m.group(1)), 1))
-    if m := re.fullmatch(r"(\d{1,2})月(\d{1,2})日前", text):
-        return Deadline(raw.strip(), "by_date", end=date(y, int(m.group(1)), int(m.group(2))))
-    if m := re.fullmatch(r"(\d{1,2})月底前?|(\d{1,2})月前", text):
-        month = int(m.group(1) or m.group(2))
-        return Deadline(raw.strip(), "by_date", end=_month_end(y, month))
-    if m := re.fullmatch(r"(\d{1,2})月?-(\d{1,2})月", text):
-        first, last = int(m.group(1)), int(m.group(2))
-        return Deadline(raw.strip(), "window", start=date(y, first, 1), end=_month_end(y, last))
-    if m := re.fullmatch(r"([一二三四])季度(?:末|底)?前?", text):
-        first, last = _QUARTERS[m.group(1)]
-        return Deadline(raw.strip(), "window", start=date(y, first, 1), end=_month_end(y, last))
-    if text in ("上半年", "6月底前完成"):
-        return Deadline(raw.strip(), "by_date", end=date(y, 6, 30))
-    if re.fullmatch(r"\d{1,2}月底(?:、\d{1,2}月底)+前?", text):
-        stones = [_month_end(y, int(mm)) for mm in re.findall(r"(\d{1,2})月底", text)]
-        return Deadline(raw.strip(), "by_date", end=stones[-1], milestones=stones)
+    if m := re.fullmatch(r"(20\d\d)年?-(20\d\d)年", text):  # 2024—2025年: the years of a window
+        return Deadline(raw.strip(), "window", start=date(int(m.group(1)), 1, 1), end=date(int(m.group(2)), 12, 31))
     if re.fullmatch(r"(?:按月|每月|按季度|每季度|定期|按年度|每年)", text):
         return Deadline(raw.strip(), "recurring")
+    if own := _OWN_YEAR.fullmatch(text):  # the printed year wins over the plan year
+        year, text = int(own.group(1)), own.group(2)
+    for pattern, build in _RELATIVE:
+        if m := re.fullmatch(pattern, text):
+            if year is None:  # kind and printed text kept; the date waits for the plan year
+                return Deadline(raw.strip(), build(2000, m).kind)
+            deadline = build(year, m)
+            deadline.raw = raw.strip()
+            return deadline
     return Deadline(raw.strip(), "unrecognised")
+
+
+def _quarter(y: int, m: re.Match[str]) -> Deadline:
+    first, last = _QUARTERS[m.group(1)]
+    return Deadline("", "window", start=date(y, first, 1), end=_month_end(y, last))
+
+
+def _milestones(y: int, m: re.Match[str]) -> Deadline:
+    stones = [_month_end(y, int(mm)) for mm in re.findall(r"(\d{1,2})月底", m.group(0))]
+    return Deadline("", "by_date", end=stones[-1], milestones=stones)
+
+
+# Forms relative to a year (the plan year, or a year printed before them): pattern → deadline.
+_RELATIVE: tuple[tuple[str, Callable[[int, re.Match[str]], Deadline]], ...] = (
+    (r"(?:年底前|年底|年内|全年|12月底前|12月底|年底前完成)", lambda y, m: Deadline("", "year_end", end=date(y, 12, 31))),
+    (r"(\d{1,2})月(\d{1,2})日起", lambda y, m: Deadline("", "from_date", start=date(y, int(m[1]), int(m[2])))),
+    (r"(\d{1,2})月起", lambda y, m: Deadline("", "from_date", start=date(y, int(m[1]), 1))),
+    (r"(\d{1,2})月(\d{1,2})日(?:前|之前)", lambda y, m: Deadline("", "by_date", end=date(y, int(m[1]), int(m[2])))),
+    (r"(\d{1,2})月底前?|(\d{1,2})月前", lambda y, m: Deadline("", "by_date", end=_month_end(y, int(m[1] or m[2])))),
+    (r"(\d{1,2})月?-(\d{1,2})月", lambda y, m: Deadline("", "window", start=date(y, int(m[1]), 1),
+                                                     end=_month_end(y, int(m[2])))),
+    (r"第?([一二三四])季度(?:末|底)?前?", _quarter),
+    (r"(?:上半年|6月底前完成)", lambda y, m: Deadline("", "by_date", end=date(y, 6, 30))),
+    (r"(?:下半年)", lambda y, m: Deadline("", "window", start=date(y, 7, 1), end=date(y, 12, 31))),
+    (r"\d{1,2}月底(?:、\d{1,2}月底)+前?", _milestones),
+)
+
+
+def needs_year(deadline: Deadline) -> bool:
+    """A dated kind left without its date: the plan year was not found in the document."""
+    return deadline.kind in DATED and deadline.start is None and deadline.end is None
 
 
 # Complete deadline forms as printed, to find a deadline inside a flattened line (`…工作。 3月底 区生态环境局`).
@@ -84,12 +112,12 @@ def is_deadline(cell: str) -> bool:
 
 
 def in_text_milestones(text: str, year: int | None) -> list[date]:
-    """Dates stated inside a measure's text (`6月底前，完成…`) — milestones beside the column."""
-    y = year or date.today().year
+    """Dates stated inside a measure's text (`6月底前，完成…`) — milestones beside the column.
+    Without a printed year and without the plan year, a date cannot be known and is left out."""
     found = []
     for m in re.finditer(r"(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*底前", text):
-        yy = int(m.group(1)) if m.group(1) else y
+        yy = int(m.group(1)) if m.group(1) else year
         month = int(m.group(2))
-        if 1 <= month <= 12:
+        if yy is not None and 1 <= month <= 12:
             found.append(_month_end(yy, month))
     return found
