@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from . import fyp_plan, limits, notice, prose_plan, tab_table, table_text
+from . import deadlines, fyp_plan, limits, notice, prose_plan, tab_table, table_text
 from .model import ImportResult, PlanImportError, PlanMeta
 from .text import check_lines, decode, sha256
 
@@ -88,6 +88,7 @@ def _finish(result: ImportResult, text: str) -> None:
         if not getattr(meta, field):
             result.add_review("meta_missing", template, 1)
     _review_targets(result)
+    _review_year(result)
     if not (result.annexes and any(a.tasks for a in result.annexes)) and not result.targets:
         raise PlanImportError("no recognisable plan: no task, measure or target was found",
                               source=result.source_name)
@@ -97,6 +98,17 @@ def _finish(result: ImportResult, text: str) -> None:
         result.skip(number, "not read by the importer", lines[number - 1])
         result.add_review("line_unread", "line {number} was not read by the importer: check it",
                           number, lines[number - 1][:200], number=number)
+
+
+def _review_year(result: ImportResult) -> None:
+    """Deadlines such as 月底前 printed without a year wait for the plan year: when the document
+    does not state it, the coordinator is asked once, with the first such deadline."""
+    undated = [m for a in result.annexes for t in a.tasks for m in t.measures if deadlines.needs_year(m.deadline)]
+    if undated:
+        first = min(undated, key=lambda m: m.line)
+        result.add_review("year_unknown", "the document states no plan year (title, 文号, issue date or dated "
+                          "deadlines): enter it so that {count} deadlines such as “{raw}” get their dates",
+                          first.line, first.deadline.raw, count=len(undated), raw=first.deadline.raw)
 
 
 def _review_targets(result: ImportResult) -> None:

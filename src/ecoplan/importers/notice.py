@@ -9,9 +9,11 @@ skipped with the reason "notice text".
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable, Sequence
 from datetime import date
 
-from .model import ImportResult, PlanImportError
+from .model import ImportResult, PlanImportError, PlanMeta
 from .text import cn_number, key, squeeze
 
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fa5]{2,8}发)\s*[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*(\d+)\s*号")
@@ -49,9 +51,58 @@ def _real_date(m: re.Match[str]) -> date | None:
         return None
 
 
-def plan_year(text: str) -> int | None:
-    m = re.search(r"(20\d\d)\s*年\s*(?:行动计划|工作计划|生态)", text)
+# A year in a plan title (`2024年行动计划`, `2024年度工作要点`), not one end of a range
+# (`2024—2025年`) nor a horizon (`到2025年`): those titles name no single plan year.
+_TITLE_YEAR = re.compile(r"(?<![\d—\-－~至到])(20\d\d)\s*年(?!\s*[—\-－~至到]\s*20)")
+_RANGE = re.compile(r"20\d\d\s*年?\s*[—\-－~至到]\s*20\d\d|[到至]\s*20\d\d")
+# A deadline printed with its year (`2024年9月底前`, `2024年6月30日前`).
+_DATED_DEADLINE = re.compile(r"(20\d\d)\s*年\s*\d{1,2}\s*月\s*(?:底|\d{1,2}\s*日)\s*前")
+
+
+def _year_of_title(meta: PlanMeta, text: str, titles: Sequence[str]) -> int | None:
+    for title in (meta.title, *titles):
+        years = {int(y) for y in _TITLE_YEAR.findall(title)}
+        if len(years) == 1 and not _RANGE.search(title):
+            return years.pop()
+    return None
+
+
+def _year_of_doc_number(meta: PlanMeta, text: str, titles: Sequence[str]) -> int | None:
+    m = re.search(r"〔(\d{4})〕", meta.doc_number)
     return int(m.group(1)) if m else None
+
+
+def _year_of_issue_date(meta: PlanMeta, text: str, titles: Sequence[str]) -> int | None:
+    return meta.issue_date.year if meta.issue_date else None
+
+
+def _year_of_deadlines(meta: PlanMeta, text: str, titles: Sequence[str]) -> int | None:
+    """The year most deadlines print (the earliest of equals): a plan's dated deadlines
+    fall mostly in its own year."""
+    counts = Counter(int(y) for y in _DATED_DEADLINE.findall(text))
+    if not counts:
+        return None
+    return min(counts, key=lambda y: (-counts[y], y))
+
+
+# Evidence of the plan year, strongest first (issue #8: title, 文号, issue date, deadlines).
+# The machine's clock is never evidence.
+YEAR_EVIDENCE: tuple[tuple[str, Callable[[PlanMeta, str, Sequence[str]], int | None]], ...] = (
+    ("title", _year_of_title),
+    ("doc_number", _year_of_doc_number),
+    ("issue_date", _year_of_issue_date),
+    ("deadlines", _year_of_deadlines),
+)
+
+
+def plan_year(meta: PlanMeta, text: str, titles: Sequence[str] = ()) -> int | None:
+    """The year of an annual plan, from the document: ``meta`` (title, 文号, issue date), then
+    ``titles`` (annex titles, when the document prints no plan title), then deadlines printed
+    with their year in ``text``.  None when the document does not say: the importer asks."""
+    for _name, rule in YEAR_EVIDENCE:
+        if (year := rule(meta, text, titles)) is not None:
+            return year
+    return None
 
 
 def read_notice(lines: list[str], end: int, result: ImportResult) -> dict[int, str]:

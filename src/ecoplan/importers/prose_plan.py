@@ -44,7 +44,7 @@ def parse(text: str, source: str, result: ImportResult) -> None:
                 break
     meta.title = join_wrapped([lines[i] for i in title_lines])
     result.meta_lines.extend(i + 1 for i in title_lines)
-    meta.period_start = meta.period_end = notice.plan_year(meta.title)
+    meta.period_start = meta.period_end = notice.plan_year(meta, text)
     meta.district = notice.district_of(meta.title)
     year = meta.period_start
     for index in range(title_lines[-1] + 1 if title_lines else 0, first_part):

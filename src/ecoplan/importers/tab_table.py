@@ -82,7 +82,7 @@ def parse(text: str, source: str, result: ImportResult) -> None:
                 result.meta_lines.append(nxt)  # the annex title line
             assembler, section, columns, labels = None, "", {}, {}
             if not meta.period_start:
-                meta.period_start = meta.period_end = notice.plan_year(title)
+                meta.period_start = meta.period_end = notice.plan_year(meta, text, [title])
             index = nxt
             continue
         if not raw.strip():

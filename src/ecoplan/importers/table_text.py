@@ -218,7 +218,7 @@ def parse(text: str, source: str, result: ImportResult) -> None:
         raise PlanImportError("no annex (附件 N) found in the PDF text", source=source)
     listed = notice.read_notice(lines, annex_starts[0], result)
     meta = result.meta
-    meta.period_start = meta.period_end = notice.plan_year(meta.title)
+    meta.period_start = meta.period_end = notice.plan_year(meta, text)
     meta.district = notice.district_of(meta.title) or notice.district_of(meta.issuing_body)
     bounds = annex_starts + [len(lines)]
     for start, end in zip(bounds, bounds[1:]):

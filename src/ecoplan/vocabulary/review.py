@@ -17,6 +17,7 @@ REVIEW_KINDS = (
     Term("deadline_unrecognised", _("deadline not recognised"), "完成时限无法识别"),
     Term("deadline_milestones", _("milestones missing"), "缺少时间节点"),
     Term("deadline_conflict", _("deadline contradicts the text"), "完成时限与正文不一致"),
+    Term("year_unknown", _("plan year unknown"), "未写明计划年度"),
     Term("deadline_implicit", _("deadlines not printed"), "未印完成时限"),
     Term("task_label", _("task label rebuilt"), "重点任务名称经拼接"),
     Term("task_unclear", _("task unclear"), "重点任务不明确"),
