@@ -25,6 +25,8 @@ _COMPLETE_SUFFIXES = (
     "方面）", "方面)", "部门", "单位）",
 )
 _GROUP = re.compile(rf"^({EVERY}|{RELEVANT}|等)|成员单位|{EVERY}{RELEVANT}|等部门|等单位|涉及的")
+# `区交通局等部门`, `区经济和信息化局 等无废城市建设成员单位`: a named unit, then a group of others.
+_NAMED_THEN_GROUP = re.compile(r"^(?P<unit>.+?)(?P<group>等(?!其他).*(?:部门|单位))$")
 _SUB_AREA = re.compile(r"(街道办事处|街道|镇人民政府|乡人民政府|镇政府|乡政府|镇|乡|地区办事处)$")
 
 
@@ -98,7 +100,20 @@ def resolve(printed: str) -> UnitRef:
 
 
 def parse_cell(cell: str) -> list[UnitRef]:
-    return [resolve(name) for name in split_cell(cell)]
+    return [ref for name in split_cell(cell) for ref in split_group(name)]
+
+
+def split_group(name: str) -> list[UnitRef]:
+    """`区交通局等部门` → the unit 区交通局 and the group 等部门, so the named unit is not lost in the
+    group.  When the name before 等 is not a unit's (`农业农村等部门`, `生态环境等部门`) the group is kept
+    whole but marked unknown: which unit it names is a guess, left to review."""
+    k = key(name)
+    m = _NAMED_THEN_GROUP.match(k)
+    if m is None or k in lexicon():
+        return [resolve(name)]
+    if is_complete(m.group("unit")):
+        return [resolve(m.group("unit")), UnitRef(m.group("group"), m.group("group"), "group", True)]
+    return [UnitRef(name, k, "group", False)]
 
 
 def is_empty_marker(text: str) -> bool:

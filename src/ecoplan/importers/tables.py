@@ -171,12 +171,14 @@ class TableAssembler:
             leads = organisations.parse_cell(row.lead_cell)
             cos = organisations.parse_cell(row.co_cell)
         else:
-            units = organisations.parse_cell(row.lead_cell)
+            names = organisations.split_cell(row.lead_cell)  # `区交通局等部门` is one name, two refs
+            units = [ref for name in names for ref in organisations.split_group(name)]
             co_empty = organisations.is_empty_marker(row.co_cell) and row.co_cell.strip() != ""
-            if co_empty or len(units) <= 1:
+            if co_empty or len(names) <= 1:
                 leads, cos = units, []
             else:
-                leads, cos = units[:1], units[1:]
+                leads = organisations.split_group(names[0])
+                cos = units[len(leads):]
                 self._doubt(row, "units_ambiguous", "主责/协办 cells ran together: first unit read as lead, the "
                             "others as co-units — {units}", units="、".join(u.printed for u in units))
         if not leads:
