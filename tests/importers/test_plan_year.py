@@ -6,6 +6,7 @@ import pytest
 from ecoplan.importers import import_bytes
 from ecoplan.importers.model import PlanMeta
 from ecoplan.importers.notice import YEAR_EVIDENCE, plan_year
+from ecoplan.vocabulary.deadlines import DATED
 
 from ..conftest import DEMO
 
@@ -56,7 +57,8 @@ def test_a_plan_without_a_year_keeps_its_deadlines_undated_and_asks_for_the_year
     assert year_ends and all(d.kind == "year_end" and d.end is None for d in year_ends)
     asked = [r for r in result.review if r.kind == "year_unknown"]
     assert len(asked) == 1
-    undated = [m for m in measures if m.deadline.kind in ("by_date", "year_end", "from_date", "window")]
+    undated = [m for m in measures if m.deadline.kind in DATED]
+    assert all(m.deadline.start is None and m.deadline.end is None for m in undated)
     assert asked[0].params["count"] == len(undated) > 0
     assert asked[0].line == min(m.line for m in undated)
 

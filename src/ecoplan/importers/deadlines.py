@@ -16,6 +16,7 @@ from datetime import date
 
 from ecoplan.vocabulary.cells import EMPTY_MARKERS
 from ecoplan.vocabulary.deadlines import CODES as KINDS
+from ecoplan.vocabulary.deadlines import DATED
 from ecoplan.vocabulary.deadlines import month_end as _month_end
 
 from .model import Deadline
@@ -23,8 +24,6 @@ from .model import Deadline
 __all__ = ["KINDS", "PRINTED_FORM", "is_deadline", "in_text_milestones", "needs_year", "normalise", "parse"]
 
 _QUARTERS = {"一": (1, 3), "二": (4, 6), "三": (7, 9), "四": (10, 12)}
-# Kinds that carry a date: with no plan year and no printed year they are kept without one.
-DATED = frozenset({"by_date", "year_end", "from_date", "window"})
 # `2019年9月底前`: a printed year before a form that would otherwise take the plan year.
 _OWN_YEAR = re.compile(r"(?:到|至)?(20\d\d)年(.+)")
 
@@ -61,10 +60,13 @@ def _parse(raw: str, year: int | None) -> Deadline:
         year, text = int(own.group(1)), own.group(2)
     for pattern, build in _RELATIVE:
         if m := re.fullmatch(pattern, text):
-            if year is None:  # kind and printed text kept; the date waits for the plan year
-                return Deadline(raw.strip(), build(2000, m).kind)
-            deadline = build(year, m)
+            # Without a plan year the form is still checked (2000 is a leap year: 2月29日 passes,
+            # 2月30日 does not) but no date is kept: kind and printed text wait for the year.
+            deadline = build(2000 if year is None else year, m)
             deadline.raw = raw.strip()
+            if year is None:
+                deadline.start = deadline.end = None
+                deadline.milestones = []
             return deadline
     return Deadline(raw.strip(), "unrecognised")
 

@@ -25,6 +25,8 @@ CODES = tuple(k.code for k in KINDS)
 STANDING = frozenset({"long_term", "continuous", "recurring", "per_milestone", "blank", "unrecognised"})
 # Kinds due on their ``end`` date.
 DUE_ON_END = frozenset({"by_date", "year_end"})
+# Kinds that carry a date (from the plan year when none is printed): without the year, no date.
+DATED = DUE_ON_END | frozenset({"from_date", "window"})
 # Standing kinds that are never finished: a completion date does not end them.
 NEVER_DONE = frozenset({"long_term", "continuous", "recurring"})
 
