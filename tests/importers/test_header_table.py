@@ -62,8 +62,21 @@ def test_tab_text_with_other_column_names():
     assert _units(third.co_units) == ["市公安局交通管理局", "市生态环境局"]
     assert (first.lead_label, first.co_label) == ("牵头单位", "责任单位")
     assert _units(water.lead_units) == ["市水务局"]
+    # 备注 has no role: kept beside each measure, and named once per table for the coordinator
+    assert [m.attributes for m in (first, third)] == [{}, {"备注": "市财政资金"}]
     unmapped = [r for r in result.review if r.kind == "columns_unmapped"]
     assert [(r.line, r.params["columns"]) for r in unmapped] == [(2, "备注"), (8, "备注")]
+
+
+@pytest.mark.django_db
+def test_other_columns_are_stored_with_the_measure():
+    from ecoplan.plans import actions
+    from ecoplan.plans.models import Measure
+
+    plan = actions.import_document(CITY_TABS.encode("utf-8"), "city.txt")[1]
+    stored = Measure.objects.get(task__annex__plan=plan, text__startswith="淘汰国三")
+    assert stored.attributes == {"备注": "市财政资金"}
+    assert stored.co_label == "责任单位"
 
 
 # --- `|` text: two-row header, repeated header, section rows, no 附件 line ----------------------

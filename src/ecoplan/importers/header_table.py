@@ -7,7 +7,8 @@ one; the header reprinted on every page is skipped; a row with one filled cell o
 measure column is a section.  Annexes are `附件 1`, `附件1：`, `附件二`, `附件 1 标题`, or none:
 then the table is one annex titled by the title line before it, else by the file name.  Rows
 become ``tables.Row`` records for ``TableAssembler`` (deadlines, units, review items), as in
-``tab_table``.  Header columns of no role are listed in a review item.
+``tab_table``.  Header columns of no role are kept beside each measure (``Measure.attributes``) and named in a
+review item.
 """
 from __future__ import annotations
 
@@ -50,7 +51,7 @@ def _word(cell: str) -> str:
 class Header:
     roles: dict[str, int]  # role → column index
     labels: dict[str, str]  # lead_unit / co_unit → the printed word
-    extra: list[str] = field(default_factory=list)  # header words of no role
+    extra: dict[str, int] = field(default_factory=dict)  # printed header of no role → column index
     rows: int = 1  # one- or two-row header
     words: tuple[str, ...] = ()  # what a repeated header prints again
 
@@ -66,7 +67,7 @@ def read_header(cells: list[str], below: list[str] | None = None) -> Header | No
     words = [(lower[i] if two_rows and i < len(lower) and lower[i] else w) for i, w in enumerate(upper)]
     roles: dict[str, int] = {}
     labels: dict[str, str] = {}
-    extra: list[str] = []
+    extra: dict[str, int] = {}
     leads = [i for i, w in enumerate(words) if role_of(w) == "lead_unit"]
     for index, word in enumerate(words):
         role = role_of(word)
@@ -79,7 +80,7 @@ def read_header(cells: list[str], below: list[str] | None = None) -> Header | No
         elif word and not (two_rows and word in UNIT_GROUP):
             if len(word) > 12:
                 return None  # a sentence: a data row, not a header
-            extra.append(word)
+            extra.setdefault(word, index)
     if "measure" not in roles or len(roles) < 2 or len(extra) > len(roles):
         return None
     return Header(roles, labels, extra, 2 if two_rows else 1, tuple(upper + lower))
@@ -223,8 +224,8 @@ def parse(text: str, source: str, result: ImportResult) -> None:
                     result.annexes.append(annex)
                     _set_year(result, title)
                 if header.extra:
-                    result.add_review("columns_unmapped", "columns not read (no role in the column "
-                                      "vocabulary): {columns}", number, raw[:200],
+                    result.add_review("columns_unmapped", "columns of no role in the column vocabulary, "
+                                      "kept as the measures' other columns: {columns}", number, raw[:200],
                                       columns="、".join(header.extra))
             continue
         if header is None or annex is None:
@@ -271,6 +272,8 @@ def _row(cells: list[str], header: Header, number: int, section: str) -> Row:
         co_cell=" ".join(strip_html(get("co_unit"))),
         officials_cell=" ".join(strip_html(get("lead_official"))),
     )
+    row.attributes = {word: squeeze(" ".join(strip_html(cells[i]))) for word, i in header.extra.items()
+                      if i < len(cells) and cells[i].strip()}
     if not row.text:
         row.doubts.append(("text_missing", "no measure text printed in the row", {}))
     if cn_number(row.number):
