@@ -5,6 +5,7 @@ two-row headers, repeated headers, section rows, no 附件 line, a standalone sh
 holding only the table); the test states what a reader finds in it.
 """
 import io
+import json
 from datetime import date
 
 import pytest
@@ -71,12 +72,19 @@ def test_tab_text_with_other_column_names():
 @pytest.mark.django_db
 def test_other_columns_are_stored_with_the_measure():
     from ecoplan.plans import actions
+    from ecoplan.plans.export import plan_to_dict
     from ecoplan.plans.models import Measure
 
     plan = actions.import_document(CITY_TABS.encode("utf-8"), "city.txt")[1]
     stored = Measure.objects.get(task__annex__plan=plan, text__startswith="淘汰国三")
     assert stored.attributes == {"备注": "市财政资金"}
     assert stored.co_label == "责任单位"
+    # and they survive the JSON export and its re-import
+    exported = plan_to_dict(plan)
+    plan.delete()
+    again = actions.do_import_plan(import_bytes(json.dumps(exported).encode(), "export.json"))
+    assert Measure.objects.get(task__annex__plan=again, text__startswith="淘汰国三").attributes == \
+        {"备注": "市财政资金"}
 
 
 # --- `|` text: two-row header, repeated header, section rows, no 附件 line ----------------------
