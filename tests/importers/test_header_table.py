@@ -127,6 +127,14 @@ def test_pipe_text_with_two_row_header_repeated_header_and_sections():
     assert not [r for r in result.review if r.kind == "line_unread"]
 
 
+def test_page_number_before_a_repeated_header_is_no_new_table():
+    lines = DISTRICT_PIPES.split("\n")
+    text = "\n".join(lines[:7] + ["— 2 —", ""] + lines[7:])
+    result = _read(text, "district.md")
+    assert len(result.annexes) == 1 and result.measures_by_annex() == [3]
+    assert {s.line: s.reason for s in result.skipped}[8] == "text outside the table rows"
+
+
 # --- 附件二 with its title below, no task column, officials ------------------------------------
 
 COUNTY_OFFICIALS = "\n".join([
@@ -201,6 +209,24 @@ def test_standalone_xlsx_sheet(title_row, sheet_name, file_name, title):
     assert _units(bus.co_units) == []
     assert straw.deadline.kind == "long_term"
     assert _units(voc.co_units) == ["县工业和信息化局"]
+
+
+def test_sheet_named_as_annex_and_a_workbook_of_two_tables():
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(_sheet(False, "附件2")))
+    second = book.create_sheet("Sheet2")
+    second.append(["某县2024年水污染防治任务"])
+    second.append(["序号", "重点任务", "具体工作", "完成时间", "牵头部门", "协助单位"])
+    second.append([1, "污水管网建设", "新建污水管网10公里。", "年底前", "县水务局", "各乡镇"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    result = import_bytes(buffer.getvalue(), "通州区攻坚任务.xlsx")
+    assert [(a.number, a.title, len(a.tasks)) for a in result.annexes] == [
+        ("2", "通州区攻坚任务", 3), ("3", "某县2024年水污染防治任务", 1)]
+    assert result.measures_by_annex() == [4, 1]
+    pipes = _measures(result)[-1]
+    assert _units(pipes.lead_units) == ["县水务局"] and _units(pipes.co_units) == ["各乡镇"]
 
 
 # --- a .docx holding only the table (vertically merged cells) ------------------------------------

@@ -186,7 +186,10 @@ def parse(text: str, source: str, result: ImportResult) -> None:
                 title = squeeze(lines[index])
                 result.meta_lines.append(index + 1)
                 index += 1
-            title = title or listed.get(int(n) if n.isdigit() else 0, "") or f"附件{n}"
+            # a bare marker (a sheet named `附件2`): the notice's list, else the file's name for the
+            # first annex
+            title = (title or listed.get(int(n) if n.isdigit() else 0, "")
+                     or (PurePath(source).stem if not result.annexes else f"附件{n}"))
             annex = Annex(number=n, title=title, theme=notice.theme_of(title), line=number)
             result.annexes.append(annex)
             header, section = None, ""
@@ -209,6 +212,16 @@ def parse(text: str, source: str, result: ImportResult) -> None:
             continue
         below = cells_of(lines[index]) if index < len(lines) else None
         found_here = read_header(cells, below)
+        if found_here is not None and header is not None and _titled_table(result, lines, number):
+            # another table under its own title line (the next sheet of a workbook): a new annex
+            finish()
+            title_line = result.skipped.pop()
+            result.meta_lines.append(title_line.line)
+            title = squeeze(title_line.text)
+            after = max((int(a.number) for a in result.annexes if a.number.isdigit()), default=0)
+            annex = Annex(number=str(after + 1), title=title, theme=notice.theme_of(title), line=title_line.line)
+            result.annexes.append(annex)
+            header, section = None, ""
         if found_here is not None:
             reason = "table header" if header is None else "repeated page header"
             result.skip(number, reason, raw)
@@ -244,6 +257,15 @@ def parse(text: str, source: str, result: ImportResult) -> None:
     finish()
     if not any(a.tasks for a in result.annexes):
         raise PlanImportError("the task table has a header but no rows", source=source, line=first_header + 1)
+
+
+def _titled_table(result: ImportResult, lines: list[str], number: int) -> bool:
+    """Whether the non-blank line just above this header is a title line read as stray text."""
+    above = next((n for n in range(number - 1, 0, -1) if lines[n - 1].strip()), None)
+    last = result.skipped[-1] if result.skipped else None
+    return (above is not None and last is not None and last.line == above
+            and last.reason == "text outside the table rows" and _is_title(last.text)
+            and re.search(r"[\u4e00-\u9fff]{4}", squeeze(last.text)) is not None)  # not `— 3 —`
 
 
 def _set_year(result: ImportResult, title: str) -> None:
