@@ -135,6 +135,17 @@ def test_page_number_before_a_repeated_header_is_no_new_table():
     assert {s.line: s.reason for s in result.skipped}[8] == "text outside the table rows"
 
 
+@pytest.mark.parametrize("marker,number,title", [
+    ("附件 1 某区2024年蓝天保卫战重点任务", "1", "某区2024年蓝天保卫战重点任务"),
+    ("附件3：某区2024年净土保卫战任务", "3", "某区2024年净土保卫战任务"),
+    ("附件十二\n某区2024年碧水保卫战任务", "12", "某区2024年碧水保卫战任务"),
+])
+def test_annex_markers(marker, number, title):
+    text = marker + "\n" + "\n".join(CITY_TABS.split("\n")[1:5])
+    annex, = _read(text).annexes
+    assert (annex.number, annex.title, len(annex.tasks)) == (number, title, 2)
+
+
 # --- 附件二 with its title below, no task column, officials ------------------------------------
 
 COUNTY_OFFICIALS = "\n".join([

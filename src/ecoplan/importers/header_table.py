@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePath
 
 from ecoplan.vocabulary.columns import HEADER_WORDS, LEAD_OR_CO, UNIT_GROUP, role_of
@@ -42,6 +43,7 @@ def cells_of(line: str) -> list[str] | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _word(cell: str) -> str:
     """A header cell in matching form, without a bracketed note (`完成时限（2024年）`)."""
     return re.sub(r"[（(][^）)]*[)）]$", "", key(cell))
@@ -60,6 +62,8 @@ def read_header(cells: list[str], below: list[str] | None = None) -> Header | No
     """The header these cells print (with ``below`` as a second header row when it is one), or
     None.  A header names a measure column and at least one other role; every filled cell of it
     is a header word or a short note."""
+    if any(len(c) > 30 for c in cells):
+        return None  # a sentence in a cell: a data row (and no key() of it: a long table stays fast)
     upper = [_word(c) for c in cells]
     lower = [_word(c) for c in below] if below is not None else []
     two_rows = (bool(lower) and any(w in UNIT_GROUP for w in upper)
