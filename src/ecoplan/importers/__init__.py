@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from . import deadlines, fyp_plan, limits, notice, prose_plan, tab_table, table_text
+from . import deadlines, fyp_plan, header_table, limits, notice, prose_plan, tab_table, table_text
 from .model import ImportResult, PlanImportError, PlanMeta
 from .text import check_lines, decode, sha256
 
@@ -21,6 +21,7 @@ TEXT_SHAPES = {
     "table_text": table_text,
     "fyp_plan": fyp_plan,
     "prose_plan": prose_plan,
+    "header_table": header_table,  # last: the seeds keep their own shapes
 }
 MIN_CONFIDENCE = 0.3
 
@@ -35,6 +36,11 @@ def import_text(text: str, source: str, digest: str, shape: str | None = None) -
     if shape is None:
         shape, confidence = detect_shape(text)
         if confidence < MIN_CONFIDENCE:
+            if table := header_table.describe_table(text):
+                line, columns = table
+                raise PlanImportError(f"a table with columns {', '.join(columns)}; none maps to a measure "
+                                      f"({header_table.measure_words()}…): name the measure column with one of "
+                                      "these words", source=source, line=line, field="header")
             raise PlanImportError("no recognisable plan (no task table, prose plan or five-year "
                                   "plan structure found)", source=source)
     result = ImportResult(source_name=source, sha256=digest, shape=shape, meta=PlanMeta())

@@ -139,7 +139,8 @@ def parse(data: bytes, source: str, digest: str) -> ImportResult:
                                           [date.fromisoformat(x) for x in d.get("milestones", [])]),
                         lead_units=_units(m["lead_units"]), co_units=_units(m["co_units"]),
                         lead_officials=list(m["lead_officials"]),
-                        lead_label=m.get("lead_label", ""), co_label=m.get("co_label", "")))
+                        lead_label=m.get("lead_label", ""), co_label=m.get("co_label", ""),
+                        attributes=dict(m.get("attributes", {}))))
                 annex.tasks.append(task)
             result.annexes.append(annex)
         for t in doc["targets"]:

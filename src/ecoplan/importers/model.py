@@ -71,6 +71,8 @@ class Measure:
     lead_label: str = ""  # printed column label: 主责单位 / 牵头单位 / 牵头部门
     co_label: str = ""  # 协办单位 / 责任单位
     end_line: int = 0
+    # columns of no role in the header vocabulary (备注, 资金来源 …): printed header → cell
+    attributes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

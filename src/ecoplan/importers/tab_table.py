@@ -19,10 +19,14 @@ SECTION = re.compile(r"^\s*([一二三四五六七八九十]+)、(.+)$")
 
 
 def detect(text: str) -> float:
-    header_rows = sum(1 for line in text.split("\n")
-                      if line.startswith(HEADER_FIRST + "\t") and "工作措施" in line)
-    tab_rows = sum(1 for line in text.split("\n") if line.count("\t") >= 5)
-    if not header_rows:
+    lines = text.split("\n")
+    header_rows = sum(1 for line in lines
+                      if line.startswith(HEADER_FIRST + "\t") and "工作措施" in line and "完成时限" in line
+                      and any(label in line for label in LEAD_LABELS))
+    tab_rows = sum(1 for line in lines if line.count("\t") >= 5)
+    # what parse requires (a bare `附件 N` line, 完成时限 and a lead column), or the table is
+    # left to header_table
+    if not header_rows or not any(notice.ANNEX_HEADING.match(line) for line in lines):
         return 0.0
     return min(1.0, 0.5 + tab_rows / 100)
 

@@ -41,6 +41,7 @@ class Row:
     units_split: bool = True
     task_lines: list[int] = field(default_factory=list)  # where the task number/title were printed
     doubts: list[Doubt] = field(default_factory=list)
+    attributes: dict[str, str] = field(default_factory=dict)  # columns of no role: header → cell
 
 
 def split_officials(cell: str) -> list[str]:
@@ -187,7 +188,7 @@ class TableAssembler:
             text=text, deadline=deadline, line=row.line, end_line=row.end_line or row.line,
             lead_units=leads, co_units=cos,
             lead_officials=split_officials(row.officials_cell),
-            lead_label=self.lead_label, co_label=self.co_label,
+            lead_label=self.lead_label, co_label=self.co_label, attributes=dict(row.attributes),
         )
         task.measures.append(measure)
         ref = ("measure", self.annex_index, self.annex.tasks.index(task), len(task.measures) - 1)

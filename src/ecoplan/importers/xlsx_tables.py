@@ -2,15 +2,20 @@
 
 Merged cells keep their value in the top-left cell only (the rest read blank, as a merged cell
 prints once); a title row (one filled cell) becomes a plain line, so `附件 1` and the annex
-title rows are read like text.  The sheets are streamed within the bounds of ``limits``.
+title rows are read like text; a sheet without a title row starts with its name as a line
+(unless it is a default `Sheet1`), so a sheet named `附件2` or `扬尘治理任务` titles its table.
+The sheets are streamed within the bounds of ``limits``.
 """
 from __future__ import annotations
 
+import re
 from functools import partial
 from typing import Any
 
 from . import limits
 from .model import PlanImportError
+
+DEFAULT_SHEET_NAME = re.compile(r"^(sheet|工作表)\s*\d*$", re.I)  # a name nobody gave
 
 
 def _cell(value: Any) -> str:
@@ -27,8 +32,11 @@ def to_text(data: bytes, source: str) -> str:
     for sheet, _, row in limits.sheet_rows(data, error, limits.MAX_LINES):
         sheets.setdefault(sheet, []).append([_cell(v) for v in row])
     lines: list[str] = []
-    for rows in sheets.values():
+    for name, rows in sheets.items():
         width = max((len(r) for r in rows), default=0)  # a row reads as wide as its sheet
+        first = next((r for r in rows if any(r)), [])
+        if sum(1 for c in first if c) > 1 and not DEFAULT_SHEET_NAME.match(name.strip()):
+            lines.append(name.strip())  # no title row: the sheet's name (`附件2`) is its only title
         for cells in rows:
             cells += [""] * (width - len(cells))
             filled = [c for c in cells if c]

@@ -144,7 +144,7 @@ def do_import_plan(result: ImportResult, acting_user=None, supersede: bool = Fal
                         deadline_kind=m.deadline.kind, deadline_start=m.deadline.start,
                         deadline_end=m.deadline.end,
                         milestones=[d.isoformat() for d in m.deadline.milestones],
-                        lead_label=m.lead_label, co_label=m.co_label, source_line=m.line,
+                        lead_label=m.lead_label, co_label=m.co_label, attributes=m.attributes, source_line=m.line,
                         source_end_line=m.end_line or m.line)
                 for m_index, m in enumerate(task.measures)
             ]

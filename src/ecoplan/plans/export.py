@@ -64,7 +64,7 @@ def plan_to_dict(plan: Plan, internal: bool = True) -> dict:
                                 "co_units": _units(m, Assignment.Role.CO_UNIT),  # type: ignore[arg-type]
                                 "lead_officials": [a.person_name for a in m.assignments.all()
                                                    if a.role == Assignment.Role.LEAD_OFFICIAL],
-                                "lead_label": m.lead_label, "co_label": m.co_label,
+                                "lead_label": m.lead_label, "co_label": m.co_label, "attributes": m.attributes,
                                 "line": m.source_line, "end_line": m.source_end_line,
                             }
                             for m in task.measures.all()

@@ -222,6 +222,8 @@ class Measure(models.Model):
     co_label = models.CharField(max_length=20, blank=True)  # 协办单位 / 责任单位
     source_line = models.PositiveIntegerField(null=True, blank=True)
     source_end_line = models.PositiveIntegerField(null=True, blank=True)
+    # the table's columns of no role (备注, 资金来源 …): printed header → cell, as printed
+    attributes = models.JSONField(_("other columns"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("measure")

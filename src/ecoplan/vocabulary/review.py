@@ -28,5 +28,6 @@ REVIEW_KINDS = (
     Term("target_municipal", _("municipal value pending"), "待市级下达数值"),
     Term("target_conflict", _("target stated twice, differently"), "目标前后表述不一致"),
     Term("line_unread", _("line not read"), "未读取的行"),
+    Term("columns_unmapped", _("table columns of no role"), "未对应角色的表格列"),
 )
 CODES = tuple(k.code for k in REVIEW_KINDS)
