@@ -70,7 +70,7 @@ def test_tab_text_with_other_column_names():
 
 
 @pytest.mark.django_db
-def test_other_columns_are_stored_with_the_measure():
+def test_other_columns_are_stored_with_the_measure(client):
     from ecoplan.plans import actions
     from ecoplan.plans.export import plan_to_dict
     from ecoplan.plans.models import Measure
@@ -79,6 +79,7 @@ def test_other_columns_are_stored_with_the_measure():
     stored = Measure.objects.get(task__annex__plan=plan, text__startswith="淘汰国三")
     assert stored.attributes == {"备注": "市财政资金"}
     assert stored.co_label == "责任单位"
+    assert "备注：市财政资金" in client.get(f"/plans/{plan.pk}/").content.decode()  # shown with the measure
     # and they survive the JSON export and its re-import
     exported = plan_to_dict(plan)
     plan.delete()

@@ -108,18 +108,7 @@ def test_aqi_command_above_the_2012_table_uses_the_other_value(capsys):
 def test_compute_follows_the_2012_rules_from_2013_and_says_what_it_skipped(settings, tmp_path, capsys):
     """Regression: `air compute` silently produced nothing before 2016-01-01 (Beijing applied
     GB 3095-2012 from 2013); days before the 2012 rules existed are reported, not dropped silently."""
-    settings.DATA_DIR = tmp_path
-    registry = tmp_path / "stations.csv"
-    registry.write_text("code,name,area,district\nS1,站一,甲街道,乙区\n", "utf-8")
-    call_command("air", "stations", str(registry))
-    hours = tmp_path / "h.csv"
-    with hours.open("w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["station", "time", "so2", "no2", "co", "o3", "pm10", "pm25"])
-        for day in ("2011-12-01", "2013-03-01"):
-            for h in range(24):
-                writer.writerow(["S1", f"{day} {h:02d}:00:00", 5, 30, 0.5, 80, 60, 40])
-    call_command("air", "ingest", str(hours), "--no-compute")
+    _one_station_day(settings, tmp_path, {}, days=("2011-12-01", "2013-03-01"), compute=False)
     capsys.readouterr()
     call_command("air", "compute")
     out = capsys.readouterr().out
@@ -139,8 +128,9 @@ def test_station_flags_are_shown_as_words(settings, tmp_path, client):
     assert "negative" not in page and "impossible" not in page
 
 
-def _one_station_day(settings, tmp_path, pm25: dict[int, float]) -> None:
-    """Register station S1 and ingest one day of its hours; ``pm25`` overrides hours (default 40)."""
+def _one_station_day(settings, tmp_path, pm25: dict[int, float], days: tuple[str, ...] = ("2024-05-01",),
+                     compute: bool = True) -> None:
+    """Register station S1 and ingest its hours of ``days``; ``pm25`` overrides hours (default 40)."""
     settings.DATA_DIR = tmp_path
     registry = tmp_path / "stations.csv"
     registry.write_text("code,name,area,district\nS1,站一,甲街道,乙区\n", "utf-8")
@@ -149,6 +139,7 @@ def _one_station_day(settings, tmp_path, pm25: dict[int, float]) -> None:
     with hours.open("w", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["station", "time", "so2", "no2", "co", "o3", "pm10", "pm25"])
-        for h in range(24):
-            writer.writerow(["S1", f"2024-05-01 {h:02d}:00:00", 5, 30, 0.5, 80, 60, pm25.get(h, 40)])
-    call_command("air", "ingest", str(hours))
+        for day in days:
+            for h in range(24):
+                writer.writerow(["S1", f"{day} {h:02d}:00:00", 5, 30, 0.5, 80, 60, pm25.get(h, 40)])
+    call_command("air", "ingest", str(hours), *([] if compute else ["--no-compute"]))
