@@ -91,8 +91,9 @@ def test_report_save_submit_return_accept_and_evidence(world, settings, tmp_path
     rc.post(f"/supervision/reports/{a.pk}/", {**form(a), "action": "save"})
     the_entry("report_saved", reporter, start)
     entry = a.entries.first()
-    rc.post(f"/supervision/reports/{a.pk}/entries/{entry.pk}/evidence/",
-            {"file": SimpleUploadedFile("抽检报告.pdf", b"%PDF-1.4 ...")})
+    a.refresh_from_db()
+    rc.post(f"/supervision/reports/{a.pk}/", {**form(a), "action": "save",
+                                               f"m{entry.measure_id}-evidence": SimpleUploadedFile("抽检报告.pdf", b"%PDF-1.4 ...")})
     assert the_entry("evidence_added", reporter, start).object_repr
     a.refresh_from_db()
     rc.post(f"/supervision/reports/{a.pk}/", {**form(a), "action": "submit"})

@@ -120,7 +120,7 @@ PAGES = {
                                           [302, 404, 403, 403, LOGIN, 302, 404]),
     ("evidence own unit", "view"): (("get", "/supervision/reports/{own}/evidence/{evidence}/", None),
                                     [200, 200, 200, 200, LOGIN, 200, 404]),
-    ("evidence own unit", "change"): (("post", "/supervision/reports/{own}/entries/{entry}/evidence/", "file"),
+    ("evidence own unit", "change"): (("post", "/supervision/reports/{own}/", "file:own"),
                                       [302, 302, 403, 403, LOGIN, 302, 404]),
     ("evidence other unit", "view"): (("get", "/supervision/reports/{other_unit}/evidence/{other_evidence}/", None),
                                       [200, 404, 200, 200, LOGIN, 200, 404]),
@@ -171,10 +171,14 @@ def _cells(table: dict) -> list:
 def test_pages(world, db, obj, action, role, request_, expected):
     method, url, data = request_
     url = url.format(**world["ids"])
-    if data == "file":
-        data = {"file": SimpleUploadedFile("c.pdf", b"%PDF-1.4")}
-    elif isinstance(data, str):
-        data = _report_form(world["ids"][data.split(":")[1]])
+    upload = None
+    if isinstance(data, str):
+        kind, which = data.split(":")
+        report_id = world["ids"][which]
+        data = _report_form(report_id)
+        if kind == "file":  # evidence goes up with the report form, after the draft is saved
+            upload = f"m{Report.objects.get(pk=report_id).entries.first().measure_id}-evidence"
+            data[upload] = SimpleUploadedFile("c.pdf", b"%PDF-1.4")
     response = getattr(_client(role), method)(url, data or {})
     if expected == LOGIN:
         assert response.status_code == 302 and "login" in response["Location"], response.status_code
@@ -182,6 +186,9 @@ def test_pages(world, db, obj, action, role, request_, expected):
         assert response.status_code == expected, response.content[:200]
         if expected == 302:
             assert "login" not in response["Location"]
+        if upload is not None:  # the file was stored exactly when the change was allowed
+            from ecoplan.supervision.models import Evidence
+            assert Evidence.objects.filter(name="c.pdf").exists() == (expected == 302)
 
 
 @pytest.mark.parametrize(("obj", "action", "role", "request_", "expected"), _cells(API))

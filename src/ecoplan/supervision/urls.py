@@ -10,7 +10,6 @@ urlpatterns = [
     path("plans/<int:pk>/assessment/", views.assessment, name="assessment"),
     path("cycles/<int:pk>/", views.cycle_detail, name="cycle"),
     path("reports/<int:pk>/", views.report_detail, name="report"),
-    path("reports/<int:pk>/entries/<int:entry_pk>/evidence/", views.add_evidence, name="evidence"),
     path("reports/<int:pk>/evidence/<int:evidence_pk>/", views.evidence_file, name="evidence_file"),
     path("notifications/", views.notifications, name="notifications"),
     path("token/", views.tokens, name="token"),

@@ -175,23 +175,6 @@ def report_detail(request, pk: int):
 
 
 @login_required
-@require_POST
-def add_evidence(request, pk: int, entry_pk: int):
-    report = access_report(request.user, pk, write=True)
-    entry = access(request.user, "report_entry", entry_pk, CHANGE, queryset=report.entries.all())
-    upload = request.FILES.get("file")
-    if upload is None:
-        messages.error(request, _("Choose a file"))
-    else:
-        try:
-            actions.do_add_evidence(entry, request.user, upload)
-            messages.success(request, _("Uploaded %(name)s") % {"name": upload.name})
-        except actions.Refused as exc:
-            messages.error(request, str(exc))
-    return redirect("supervision:report", pk=pk)
-
-
-@login_required
 def evidence_file(request, pk: int, evidence_pk: int):
     """An evidence file, to those who may read its report (never a public media URL)."""
     from django.http import FileResponse
