@@ -55,10 +55,11 @@ def import_bytes(data: bytes, source: str) -> ImportResult:
     suffix = Path(source).suffix.lower()
     limits.check_size(len(data), partial(PlanImportError, source=source))
     digest = sha256(data)
-    if suffix in (".docx", ".xlsx", ".xlsm", ".pdf"):
-        from . import docx_tables, pdf_text, xlsx_tables
+    if suffix in (".docx", ".xlsx", ".xlsm", ".pdf", ".html", ".htm"):
+        from . import docx_tables, html_tables, pdf_text, xlsx_tables
 
-        reader = {".docx": docx_tables, ".pdf": pdf_text}.get(suffix, xlsx_tables)
+        reader = {".docx": docx_tables, ".pdf": pdf_text, ".html": html_tables,
+                  ".htm": html_tables}.get(suffix, xlsx_tables)
         text = reader.to_text(data, source)
         check_lines(text, source)
         return import_text(text, source, digest)

@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePath
 
-from ecoplan.vocabulary.columns import HEADER_WORDS, LEAD_OR_CO, UNIT_GROUP, role_of
+from rapidfuzz import fuzz
+
+from ecoplan.vocabulary.columns import COLUMN_ROLES, HEADER_WORDS, LEAD_OR_CO, NOT_GUESSED, UNIT_GROUP, UNIT_MARKS, role_of
 
 from . import notice
 from .model import Annex, ImportResult, PlanImportError
@@ -49,6 +51,43 @@ def _word(cell: str) -> str:
     return re.sub(r"[（(][^）)]*[)）]$", "", key(cell))
 
 
+ROLE_TERMS = {t.code: t.zh for t in COLUMN_ROLES}  # the role as the documents name it (牵头单位 …)
+GUESS_MIN_RATIO = 75  # a one-character typo in a four-character word (`完成时线`) scores 75
+GUESS_MAX_EXTRA = 5  # characters a header may add around a role's word (`具体工作措施及要求`)
+
+
+@lru_cache(maxsize=4096)
+def column_role(word: str) -> tuple[str, str]:
+    """(role, header word it was guessed from) of a header cell in matching form: the word's own
+    role (guessed from "") when it is in the vocabulary; else the role of a vocabulary word of
+    four or more characters the cell contains (`牵头责任单位` ⊃ `责任单位`) or is a typo of (rapidfuzz
+    ratio ≥ ``GUESS_MIN_RATIO``), when that role is the only one so close; else ("", "")."""
+    if role := role_of(word):
+        return role, ""
+    if not 4 <= len(word) <= 12 or any(w in word for w in NOT_GUESSED):
+        return "", ""
+    close: dict[str, tuple[float, str]] = {}  # role → (best score, its word)
+    for role, words in HEADER_WORDS.items():
+        for known in words:
+            if len(known) < 4:
+                continue  # `措施`, `任务`: too short to guess from
+            if known in word and len(word) - len(known) <= GUESS_MAX_EXTRA:
+                score = 100.0 + len(known)  # the longest contained word decides
+            else:
+                score = fuzz.ratio(word, known, score_cutoff=GUESS_MIN_RATIO)
+            if score and score > close.get(role, (0.0, ""))[0]:
+                close[role] = (score, known)
+    if not close:
+        return "", ""
+    ranked = sorted(close.items(), key=lambda item: -item[1][0])
+    if len(ranked) > 1 and ranked[1][1][0] >= min(ranked[0][1][0], 100.0):
+        return "", ""  # close to two roles' words (`工作任务措施`): no guess
+    role, (_, known) = ranked[0]
+    if role in ("lead_unit", "co_unit"):
+        role = next((r for mark, r in UNIT_MARKS.items() if mark in word), role)
+    return role, known
+
+
 @dataclass
 class Header:
     roles: dict[str, int]  # role → column index
@@ -56,6 +95,7 @@ class Header:
     extra: dict[str, int] = field(default_factory=dict)  # printed header of no role → column index
     rows: int = 1  # one- or two-row header
     words: tuple[str, ...] = ()  # what a repeated header prints again
+    guessed: dict[str, tuple[str, str]] = field(default_factory=dict)  # header → (role, word it is close to)
 
 
 def read_header(cells: list[str], below: list[str] | None = None) -> Header | None:
@@ -67,18 +107,21 @@ def read_header(cells: list[str], below: list[str] | None = None) -> Header | No
     upper = [_word(c) for c in cells]
     lower = [_word(c) for c in below] if below is not None else []
     two_rows = (bool(lower) and any(w in UNIT_GROUP for w in upper)
-                and any(role_of(w) for w in lower) and all(role_of(w) or not w for w in lower))
+                and any(column_role(w)[0] for w in lower) and all(column_role(w)[0] or not w for w in lower))
     words = [(lower[i] if two_rows and i < len(lower) and lower[i] else w) for i, w in enumerate(upper)]
     roles: dict[str, int] = {}
     labels: dict[str, str] = {}
     extra: dict[str, int] = {}
-    leads = [i for i, w in enumerate(words) if role_of(w) == "lead_unit"]
+    guessed: dict[str, tuple[str, str]] = {}
+    leads = [i for i, w in enumerate(words) if column_role(w)[0] == "lead_unit"]
     for index, word in enumerate(words):
-        role = role_of(word)
-        if role == "lead_unit" and word in LEAD_OR_CO and len(leads) > 1:
+        role, known = column_role(word)
+        if role == "lead_unit" and (known or word) in LEAD_OR_CO and len(leads) > 1:
             role = "co_unit"  # 牵头单位 | 责任单位: the second names the co-units
         if role and role not in roles:
             roles[role] = index
+            if known:
+                guessed[word] = (role, known)
             if role in ("lead_unit", "co_unit"):
                 labels[role] = word
         elif word and not (two_rows and word in UNIT_GROUP):
@@ -87,7 +130,7 @@ def read_header(cells: list[str], below: list[str] | None = None) -> Header | No
             extra.setdefault(word, index)
     if "measure" not in roles or len(roles) < 2 or len(extra) > len(roles):
         return None
-    return Header(roles, labels, extra, 2 if two_rows else 1, tuple(upper + lower))
+    return Header(roles, labels, extra, 2 if two_rows else 1, tuple(upper + lower), guessed)
 
 
 def find_header(lines: list[str]) -> tuple[int, Header] | None:
@@ -240,6 +283,10 @@ def parse(text: str, source: str, result: ImportResult) -> None:
                     annex = Annex(number="1", title=title, theme=notice.theme_of(title), line=number)
                     result.annexes.append(annex)
                     _set_year(result, title)
+                for printed, (role, known) in header.guessed.items():
+                    result.add_review("column_guessed", "column “{printed}” is not in the column vocabulary: "
+                                      "read as the {role} column, being close to “{word}”", number, raw[:200],
+                                      printed=printed, role=ROLE_TERMS[role], word=known)
                 if header.extra:
                     result.add_review("columns_unmapped", "columns of no role in the column vocabulary, "
                                       "kept as the measures' other columns: {columns}", number, raw[:200],
