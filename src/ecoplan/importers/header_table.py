@@ -21,13 +21,14 @@ from rapidfuzz import fuzz
 
 from ecoplan.vocabulary.columns import COLUMN_ROLES, HEADER_WORDS, LEAD_OR_CO, NOT_GUESSED, UNIT_GROUP, UNIT_MARKS, role_of
 
-from . import notice
+from . import cell_lines, notice
 from .model import Annex, ImportResult, PlanImportError
 from .tables import Row, TableAssembler
 from .text import cn_number, join_wrapped, key, squeeze, strip_html
 
 ANNEX = re.compile(r"^\s*附件\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*[：:．.、]?\s*(.*?)\s*$")
 RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")  # `|---|---|`
+NOTE = re.compile(r"^\s*[（(].*[)）]\s*$")  # `（来源：…网站）` under a title: not the title
 SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+[部分章节])")
 
 
@@ -133,9 +134,18 @@ def read_header(cells: list[str], below: list[str] | None = None) -> Header | No
     return Header(roles, labels, extra, 2 if two_rows else 1, tuple(upper + lower), guessed)
 
 
+def _cell_role(cell: str) -> str:
+    return column_role(_word(cell))[0] if len(cell) <= 30 else ""
+
+
 def find_header(lines: list[str]) -> tuple[int, Header] | None:
     for index, line in enumerate(lines):
         cells = cells_of(line)
+        if cells is None and _cell_role(line) and (vertical := cell_lines.header_at(lines, index, _cell_role)):
+            cells = vertical  # a header copied one cell per line
+            if header := read_header(cells):
+                return index, header
+            continue
         if cells is None or len(cells) < 2:
             continue
         below = cells_of(lines[index + 1]) if index + 1 < len(lines) else None
@@ -190,12 +200,14 @@ def parse(text: str, source: str, result: ImportResult) -> None:
         raise PlanImportError(f"no task table header naming a measure column ({measure_words()}…)",
                               source=source)
     first_header = found[0]
+    groups = _cell_line_groups(lines)
     first_annex = next((i for i, line in enumerate(lines[:first_header]) if ANNEX.match(line)
                         and cells_of(line) is None), None)
     # without an annex marker, the title line just before the table titles it
     title_index = None
     if first_annex is None:
-        title_index = next((i for i in range(first_header - 1, -1, -1) if lines[i].strip()), None)
+        title_index = next((i for i in range(first_header - 1, -1, -1) if lines[i].strip()
+                            and not NOTE.match(lines[i])), None)
         if title_index is not None and not _is_title(lines[title_index]):
             title_index = None
     start = min(i for i in (first_annex, title_index, first_header) if i is not None)
@@ -223,6 +235,36 @@ def parse(text: str, source: str, result: ImportResult) -> None:
         number = index + 1
         index += 1
         if not raw.strip():
+            continue
+        if (grouped := groups.get(number - 1)) is not None:
+            # a table copied one cell per line: its header, section or row from the lines it covers
+            covered = range(number, grouped.end + 2)
+            index = grouped.end + 1
+            if grouped.kind == "section":
+                section = squeeze(raw)
+                result.skip(number, "section row (kept as the tasks' section)", raw)
+                continue
+            if grouped.kind == "header":
+                reason = "table header" if header is None else "repeated page header"
+                for n in covered:
+                    if lines[n - 1].strip():
+                        result.skip(n, reason, lines[n - 1])
+                if header is None:
+                    finish()
+                    header = read_header(grouped.cells)
+                    assert header is not None  # a group starts only at a header read_header reads
+                    annex = annex or _first_annex(result, pending_title, source, number)
+                    _review_header(result, header, number, " | ".join(grouped.cells))
+                continue
+            if header is None or annex is None:
+                continue
+            if assembler is None:
+                assembler = _assembler(result, annex, header)
+            row = _row(grouped.cells, header, number, section)
+            row.end_line = grouped.end + 1
+            if grouped.doubt:
+                row.doubts.append(("cells_regrouped", grouped.doubt, grouped.params))
+            assembler.add(row)
             continue
         cells = cells_of(raw)
         if cells is None and (m := ANNEX.match(raw)):
@@ -278,19 +320,8 @@ def parse(text: str, source: str, result: ImportResult) -> None:
             if header is None:
                 finish()
                 header = found_here
-                if annex is None:
-                    title = pending_title or PurePath(source).stem
-                    annex = Annex(number="1", title=title, theme=notice.theme_of(title), line=number)
-                    result.annexes.append(annex)
-                    _set_year(result, title)
-                for printed, (role, known) in header.guessed.items():
-                    result.add_review("column_guessed", "column “{printed}” is not in the column vocabulary: "
-                                      "read as the {role} column, being close to “{word}”", number, raw[:200],
-                                      printed=printed, role=ROLE_TERMS[role], word=known)
-                if header.extra:
-                    result.add_review("columns_unmapped", "columns of no role in the column vocabulary, "
-                                      "kept as the measures' other columns: {columns}", number, raw[:200],
-                                      columns="、".join(header.extra))
+                annex = annex or _first_annex(result, pending_title, source, number)
+                _review_header(result, header, number, raw)
             continue
         if header is None or annex is None:
             result.skip(number, "text outside a task table", raw)
@@ -301,13 +332,53 @@ def parse(text: str, source: str, result: ImportResult) -> None:
             result.skip(number, "section row (kept as the tasks' section)", raw)
             continue
         if assembler is None:
-            numbering = "measures" if "task" in header.roles else "tasks"
-            assembler = TableAssembler(result, annex, numbering, header.labels.get("lead_unit", ""),
-                                       header.labels.get("co_unit", ""))
+            assembler = _assembler(result, annex, header)
         assembler.add(_row(cells, header, number, section))
     finish()
     if not any(a.tasks for a in result.annexes):
         raise PlanImportError("the task table has a header but no rows", source=source, line=first_header + 1)
+
+
+def _cell_line_groups(lines: list[str]) -> dict[int, cell_lines.Group]:
+    """The headers, sections and rows of the tables copied one cell per line: start index → group."""
+    groups: dict[int, cell_lines.Group] = {}
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if cells_of(line) is None and _cell_role(line) and \
+                (header := cell_lines.header_at(lines, index, _cell_role)) and read_header(header):
+            found = cell_lines.group(lines, index, header, [_cell_role(c) for c in header])
+            groups.update(found)
+            index = max(g.end for g in found.values()) + 1
+        else:
+            index += 1
+    return groups
+
+
+def _first_annex(result: ImportResult, pending_title: str, source: str, line: int) -> Annex:
+    """A table with no annex marker: one annex titled by the title line before it, else the file."""
+    title = pending_title or PurePath(source).stem
+    annex = Annex(number="1", title=title, theme=notice.theme_of(title), line=line)
+    result.annexes.append(annex)
+    _set_year(result, title)
+    return annex
+
+
+def _review_header(result: ImportResult, header: Header, line: int, raw: str) -> None:
+    for printed, (role, known) in header.guessed.items():
+        result.add_review("column_guessed", "column “{printed}” is not in the column vocabulary: "
+                          "read as the {role} column, being close to “{word}”", line, raw[:200],
+                          printed=printed, role=ROLE_TERMS[role], word=known)
+    if header.extra:
+        result.add_review("columns_unmapped", "columns of no role in the column vocabulary, "
+                          "kept as the measures' other columns: {columns}", line, raw[:200],
+                          columns="、".join(header.extra))
+
+
+def _assembler(result: ImportResult, annex: Annex, header: Header) -> TableAssembler:
+    numbering = "measures" if "task" in header.roles else "tasks"
+    return TableAssembler(result, annex, numbering, header.labels.get("lead_unit", ""),
+                          header.labels.get("co_unit", ""))
 
 
 def _titled_table(result: ImportResult, lines: list[str], number: int) -> bool:
