@@ -274,19 +274,24 @@ def test_docx_holding_only_the_table():
 
 # --- a seed's table read through the vocabulary reads as its own shape reads it ------------------
 
-def test_daxing_seed_reads_the_same_through_the_vocabulary():
-    path = SEEDS / "daxing-2024-action-plan.txt"
-    if not path.exists():
-        pytest.skip("../shared/seeds is not beside the clone")
-    text = path.read_text("utf-8")
-    own = import_text(text, path.name, "x")
-    assert own.shape == "tab_table"
-    general = import_text(text, path.name, "x", shape="header_table")
-    assert general.measures_by_annex() == own.measures_by_annex()
-    assert [[t.title for t in a.tasks] for a in general.annexes] == \
-        [[t.title for t in a.tasks] for a in own.annexes]
-    assert [(m.text, m.deadline, _units(m.lead_units), _units(m.co_units)) for m in _measures(general)] == \
-        [(m.text, m.deadline, _units(m.lead_units), _units(m.co_units)) for m in _measures(own)]
+NUMBERED_TASKS = ("附件 1\n\n某区2024年行动计划\n\n序号\t重点任务\t工作措施\t完成时限\t牵头单位\t协办单位\n"
+                  "1\t治理扬尘\t措施甲。\t6月底前\t区住房城乡建设委\t\n"
+                  "\t\t措施乙。\t\t区城市管理委\t\n"
+                  "2\t治理扬尘\t措施丙。\t年底前\t区生态环境局\t\n")
+
+
+@pytest.mark.parametrize("numbers_measures,tasks", [(False, [2]), (True, [1])])
+def test_what_the_number_column_numbers(numbers_measures, tasks):
+    """序号 blank with its merged 重点任务 numbers key tasks (Daxing: two tasks, one printed twice);
+    filled on every row it numbers measures (Tongzhou: the label groups them), and a blank
+    完成时限 is then the merged cell above."""
+    text = NUMBERED_TASKS.replace("\t\t措施乙", "2\t\t措施乙").replace("2\t治理扬尘\t措施丙", "3\t治理扬尘\t措施丙") \
+        if numbers_measures else NUMBERED_TASKS
+    result = _read(text)
+    assert result.shape == "header_table"
+    assert [len(a.tasks) for a in result.annexes] == tasks
+    second = _measures(result)[1]
+    assert (second.text, second.deadline.raw) == ("措施乙。", "6月底前")  # the merged cell above
 
 
 # --- refusal names what was found ----------------------------------------------------------------

@@ -11,17 +11,16 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from . import deadlines, fyp_plan, header_table, limits, notice, prose_plan, tab_table, table_text
+from . import deadlines, fyp_plan, header_table, limits, notice, prose_plan, table_text
 from .model import ImportResult, PlanImportError, PlanMeta
 from .text import check_lines, decode, sha256
 
 # name → module; the order breaks ties.
 TEXT_SHAPES = {
-    "tab_table": tab_table,
     "table_text": table_text,
     "fyp_plan": fyp_plan,
     "prose_plan": prose_plan,
-    "header_table": header_table,  # last: the seeds keep their own shapes
+    "header_table": header_table,  # every task table with a header row (Daxing, Tongzhou, .docx/.xlsx/.html)
 }
 MIN_CONFIDENCE = 0.3
 

@@ -6,9 +6,15 @@ measure column required); a two-row header (`责任单位` over `牵头部门 | 
 one; the header reprinted on every page is skipped; a row with one filled cell outside the
 measure column is a section.  Annexes are `附件 1`, `附件1：`, `附件二`, `附件 1 标题`, or none:
 then the table is one annex titled by the title line before it, else by the file name.  Rows
-become ``tables.Row`` records for ``TableAssembler`` (deadlines, units, review items), as in
-``tab_table``.  Header columns of no role are kept beside each measure (``Measure.attributes``) and named in a
-review item.
+become ``tables.Row`` records for ``TableAssembler`` (deadlines, units, review items).  Header
+columns of no role are kept beside each measure (``Measure.attributes``) and named in a review item;
+a header word not in the vocabulary but close to one (`牵头责任单位`, a typo) is guessed, for review.
+A table copied one cell per line is regrouped into rows first (``cell_lines``).
+
+The seeds' tab-separated tables are read here too (Daxing, Tongzhou: the header reprinted on every
+page, `<p>` fragments in cells, merged 序号/重点任务/完成时限 cells left blank, the single column shift
+of Tongzhou line 154, `---` empty markers); what 序号 numbers (key tasks or measures) is read from
+the rows under a merged 重点任务 cell.
 """
 from __future__ import annotations
 
@@ -21,13 +27,15 @@ from rapidfuzz import fuzz
 
 from ecoplan.vocabulary.columns import COLUMN_ROLES, HEADER_WORDS, LEAD_OR_CO, NOT_GUESSED, UNIT_GROUP, UNIT_MARKS, role_of
 
-from . import cell_lines, notice
+from . import cell_lines, deadlines, notice
 from .model import Annex, ImportResult, PlanImportError
 from .tables import Row, TableAssembler
 from .text import cn_number, join_wrapped, key, squeeze, strip_html
 
 ANNEX = re.compile(r"^\s*附件\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*[：:．.、]?\s*(.*?)\s*$")
 RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")  # `|---|---|`
+ENGLISH_WORD = re.compile(r"\s(and|or)\s")  # left in a Chinese plan by its drafters (Tongzhou line 117)
+TRAILER = re.compile(r"抄送|印发|办公室$")  # 抄送：… / 2024年3月28日印发 under the last table
 NOTE = re.compile(r"^\s*[（(].*[)）]\s*$")  # `（来源：…网站）` under a title: not the title
 SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+[部分章节])")
 
@@ -97,6 +105,7 @@ class Header:
     rows: int = 1  # one- or two-row header
     words: tuple[str, ...] = ()  # what a repeated header prints again
     guessed: dict[str, tuple[str, str]] = field(default_factory=dict)  # header → (role, word it is close to)
+    width: int = 0  # cells of the header row
 
 
 def read_header(cells: list[str], below: list[str] | None = None) -> Header | None:
@@ -131,7 +140,7 @@ def read_header(cells: list[str], below: list[str] | None = None) -> Header | No
             extra.setdefault(word, index)
     if "measure" not in roles or len(roles) < 2 or len(extra) > len(roles):
         return None
-    return Header(roles, labels, extra, 2 if two_rows else 1, tuple(upper + lower), guessed)
+    return Header(roles, labels, extra, 2 if two_rows else 1, tuple(upper + lower), guessed, len(cells))
 
 
 def _cell_role(cell: str) -> str:
@@ -156,12 +165,12 @@ def find_header(lines: list[str]) -> tuple[int, Header] | None:
 
 
 def detect(text: str) -> float:
-    """Confidence from how many roles the header maps (0.3 for a measure and one other role);
-    at most 0.5, the least ``tab_table`` gives the seeds' headers: it wins the tie, being first."""
+    """Confidence from how many roles the header maps: 0.4 for a measure and one other role, 0.8
+    for the six of a full 任务分工表 (序号, 重点任务, 工作措施, 完成时限, 牵头单位, 协办单位)."""
     found = find_header(text.split("\n"))
     if found is None:
         return 0.0
-    return min(0.5, 0.2 + 0.05 * len(found[1].roles))
+    return min(0.9, 0.2 + 0.1 * len(found[1].roles))
 
 
 def describe_table(text: str) -> tuple[int, list[str]] | None:
@@ -259,7 +268,7 @@ def parse(text: str, source: str, result: ImportResult) -> None:
             if header is None or annex is None:
                 continue
             if assembler is None:
-                assembler = _assembler(result, annex, header)
+                assembler = _assembler(result, annex, header, _numbering(lines, number - 1, header, groups), text)
             row = _row(grouped.cells, header, number, section)
             row.end_line = grouped.end + 1
             if grouped.doubt:
@@ -271,10 +280,11 @@ def parse(text: str, source: str, result: ImportResult) -> None:
             finish()
             n = _annex_number(m.group(1))
             title = squeeze(m.group(2))
-            if not title and index < len(lines) and _is_title(lines[index]) and not ANNEX.match(lines[index]):
-                title = squeeze(lines[index])
-                result.meta_lines.append(index + 1)
-                index += 1
+            below = next((j for j in range(index, len(lines)) if lines[j].strip()), len(lines))
+            if not title and below < len(lines) and _is_title(lines[below]) and not ANNEX.match(lines[below]):
+                title = squeeze(lines[below])  # the title line under the marker, blank lines between
+                result.meta_lines.append(below + 1)
+                index = below + 1
             # a bare marker (a sheet named `附件2`): the notice's list, else the file's name for the
             # first annex
             title = (title or listed.get(int(n) if n.isdigit() else 0, "")
@@ -294,7 +304,9 @@ def parse(text: str, source: str, result: ImportResult) -> None:
                 result.meta_lines.append(number)
                 _set_year(result, annex.title)
             else:
-                result.skip(number, "text outside the table rows", raw)
+                reason = ("document trailer" if TRAILER.search(raw) and assembler is not None
+                          else "text outside the table rows")
+                result.skip(number, reason, raw)
             continue
         if RULE.match(raw):
             result.skip(number, "table rule line", raw)
@@ -327,12 +339,16 @@ def parse(text: str, source: str, result: ImportResult) -> None:
             result.skip(number, "text outside a task table", raw)
             continue
         filled = [i for i, c in enumerate(cells) if c]
+        if len(filled) > 1 and len(cells) <= header.roles["measure"]:
+            # a row cut short before its measure cell: refused rather than read without it
+            raise PlanImportError(f"truncated table row: {len(cells)} cells, expected {header.width}",
+                                  source=source, line=number, field="row")
         if len(filled) == 1 and filled[0] != header.roles["measure"]:
             section = squeeze(cells[filled[0]])
             result.skip(number, "section row (kept as the tasks' section)", raw)
             continue
         if assembler is None:
-            assembler = _assembler(result, annex, header)
+            assembler = _assembler(result, annex, header, _numbering(lines, number - 1, header, groups), text)
         assembler.add(_row(cells, header, number, section))
     finish()
     if not any(a.tasks for a in result.annexes):
@@ -375,10 +391,43 @@ def _review_header(result: ImportResult, header: Header, line: int, raw: str) ->
                           columns="、".join(header.extra))
 
 
-def _assembler(result: ImportResult, annex: Annex, header: Header) -> TableAssembler:
-    numbering = "measures" if "task" in header.roles else "tasks"
+def _numbering(lines: list[str], start: int, header: Header, groups: dict[int, cell_lines.Group]) -> str:
+    """What 序号 numbers in the table from ``start`` (domain.md §2): key tasks when the rows under a
+    merged 重点任务 cell leave 序号 blank too (Daxing), measures when they number every row
+    (Tongzhou) or when no 重点任务 column is printed."""
+    task, number = header.roles.get("task"), header.roles.get("number")
+    if task is None:
+        return "tasks"
+    if number is None:
+        return "measures"
+    blank_numbers = 0
+    index = start
+    while index < len(lines):
+        line = lines[index]
+        if (grouped := groups.get(index)) is not None:
+            cells = grouped.cells if grouped.kind == "row" else None
+            index = grouped.end + 1
+        else:
+            if cells_of(line) is None and ANNEX.match(line):
+                break
+            cells = cells_of(line)
+            index += 1
+        if not cells or len(cells) <= max(task, number) or read_header(cells) is not None:
+            continue
+        if not cells[task].strip() and any(c.strip() for i, c in enumerate(cells) if i not in (task, number)):
+            if cells[number].strip():
+                return "measures"
+            blank_numbers += 1
+    return "tasks" if blank_numbers else "measures"
+
+
+def _assembler(result: ImportResult, annex: Annex, header: Header, numbering: str, text: str) -> TableAssembler:
+    meta = result.meta
+    if not meta.period_start:  # no year in the titles: deadlines printed with their year (`2027年9月底前`)
+        meta.period_start = meta.period_end = notice.plan_year(meta, text, [annex.title])
+    # a blank 完成时限 under a filled one is a merged cell (a .xlsx/.docx/.html table, a copied one)
     return TableAssembler(result, annex, numbering, header.labels.get("lead_unit", ""),
-                          header.labels.get("co_unit", ""))
+                          header.labels.get("co_unit", ""), inherit_deadlines=True)
 
 
 def _titled_table(result: ImportResult, lines: list[str], number: int) -> bool:
@@ -399,7 +448,25 @@ def _set_year(result: ImportResult, title: str) -> None:
     meta.period_start = meta.period_end = year
 
 
+def _unshift(cells: list[str], header: Header) -> list[str] | None:
+    """The cells shifted back when a row printed them one column right (Tongzhou line 154: a blank
+    重点任务 cell, the task name in 工作措施, the measure in 完成时限 and the deadline one cell right
+    of it), else None."""
+    task, deadline = header.roles.get("task"), header.roles.get("deadline")
+    if task is None or deadline is None or deadline + 1 >= len(cells) or cells[task].strip():
+        return None
+    if not cells[deadline].strip() or deadlines.is_deadline(cells[deadline]) or \
+            not deadlines.is_deadline(cells[deadline + 1]):
+        return None
+    return cells[:task] + cells[task + 1:] + [""]
+
+
 def _row(cells: list[str], header: Header, number: int, section: str) -> Row:
+    doubts = []
+    if (unshifted := _unshift(cells, header)) is not None:
+        cells = unshifted
+        doubts.append(("column_shift", "cells were shifted one column right; read shifted back", {}))
+
     def get(role: str) -> str:
         i = header.roles.get(role)
         return cells[i] if i is not None and i < len(cells) else ""
@@ -417,6 +484,10 @@ def _row(cells: list[str], header: Header, number: int, section: str) -> Row:
     )
     row.attributes = {word: squeeze(" ".join(strip_html(cells[i]))) for word, i in header.extra.items()
                       if i < len(cells) and cells[i].strip()}
+    row.doubts.extend(doubts)
+    if ENGLISH_WORD.search(get("measure")):
+        row.doubts.append(("source_defect", "the source text contains an English word (“and”/“or”) — kept verbatim",
+                           {}))
     if not row.text:
         row.doubts.append(("text_missing", "no measure text printed in the row", {}))
     if cn_number(row.number):

@@ -73,7 +73,7 @@ class TableAssembler:
     """Feeds rows of one annex into tasks and measures of ``result``."""
 
     def __init__(self, result: ImportResult, annex: Annex, numbering: str, lead_label: str = "",
-                 co_label: str = ""):
+                 co_label: str = "", inherit_deadlines: bool | None = None):
         assert numbering in ("tasks", "measures")
         self.result = result
         self.annex = annex
@@ -81,6 +81,8 @@ class TableAssembler:
         self.lead_label = lead_label
         self.co_label = co_label
         self.year = result.meta.period_start
+        # a blank 完成时限 is a merged cell printed above (by default where 序号 numbers measures)
+        self.inherit_deadlines = numbering == "measures" if inherit_deadlines is None else inherit_deadlines
         self.pending: list[Row] = []  # rows whose task label comes on a later row
         # blank-label rows after a labelled one: the row above's task, unless the label below names
         # their subject (a merged cell centred vertically prints its label in the group's middle row)
@@ -178,7 +180,8 @@ class TableAssembler:
     def _add_measure(self, task: Task, row: Row) -> None:
         text = canonical_notation(row.text)
         deadline = deadlines.parse(row.deadline_raw, self.year)
-        if deadline.kind == "blank" and self.last_deadline is not None and self.numbering == "measures":
+        if deadline.kind == "blank" and self.last_deadline is not None and self.inherit_deadlines and \
+                (self.numbering == "measures" or not row.number):  # a new key task: not under the cell above
             inherited = self.last_deadline
             deadline = deadlines.parse(inherited.raw, self.year)
             self._doubt(row, "deadline_inherited", "blank 完成时限 inherited from the merged cell above: “{raw}”",
