@@ -132,7 +132,8 @@ def group(lines: Sequence[str], start: int, header: list[str], roles: list[str])
 
 def _cut(lines: Sequence[str], index: int, width: int) -> tuple[list[str], int]:
     """The next ``width`` non-blank lines from ``index`` and the index of the last one."""
-    cells, last = [], index
+    cells: list[str] = []
+    last = index
     while index < len(lines) and len(cells) < width:
         if lines[index].strip():
             cells.append(lines[index].strip())

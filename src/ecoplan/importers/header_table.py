@@ -25,11 +25,19 @@ from pathlib import PurePath
 
 from rapidfuzz import fuzz
 
-from ecoplan.vocabulary.columns import COLUMN_ROLES, HEADER_WORDS, LEAD_OR_CO, NOT_GUESSED, UNIT_GROUP, UNIT_MARKS, role_of
+from ecoplan.vocabulary.columns import (
+    COLUMN_ROLES,
+    HEADER_WORDS,
+    LEAD_OR_CO,
+    NOT_GUESSED,
+    UNIT_GROUP,
+    UNIT_MARKS,
+    role_of,
+)
 
 from . import cell_lines, deadlines, notice
 from .model import Annex, ImportResult, PlanImportError
-from .tables import Row, TableAssembler
+from .tables import Doubt, Row, TableAssembler
 from .text import cn_number, join_wrapped, key, squeeze, strip_html
 
 ANNEX = re.compile(r"^\s*附件\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*[：:．.、]?\s*(.*?)\s*$")
@@ -255,9 +263,9 @@ def parse(text: str, source: str, result: ImportResult) -> None:
                 continue
             if grouped.kind == "header":
                 reason = "table header" if header is None else "repeated page header"
-                for n in covered:
-                    if lines[n - 1].strip():
-                        result.skip(n, reason, lines[n - 1])
+                for covered_line in covered:
+                    if lines[covered_line - 1].strip():
+                        result.skip(covered_line, reason, lines[covered_line - 1])
                 if header is None:
                     finish()
                     header = read_header(grouped.cells)
@@ -280,11 +288,11 @@ def parse(text: str, source: str, result: ImportResult) -> None:
             finish()
             n = _annex_number(m.group(1))
             title = squeeze(m.group(2))
-            below = next((j for j in range(index, len(lines)) if lines[j].strip()), len(lines))
-            if not title and below < len(lines) and _is_title(lines[below]) and not ANNEX.match(lines[below]):
-                title = squeeze(lines[below])  # the title line under the marker, blank lines between
-                result.meta_lines.append(below + 1)
-                index = below + 1
+            title_at = next((j for j in range(index, len(lines)) if lines[j].strip()), len(lines))
+            if not title and title_at < len(lines) and _is_title(lines[title_at]) and not ANNEX.match(lines[title_at]):
+                title = squeeze(lines[title_at])  # the title line under the marker, blank lines between
+                result.meta_lines.append(title_at + 1)
+                index = title_at + 1
             # a bare marker (a sheet named `附件2`): the notice's list, else the file's name for the
             # first annex
             title = (title or listed.get(int(n) if n.isdigit() else 0, "")
@@ -462,7 +470,7 @@ def _unshift(cells: list[str], header: Header) -> list[str] | None:
 
 
 def _row(cells: list[str], header: Header, number: int, section: str) -> Row:
-    doubts = []
+    doubts: list[Doubt] = []
     if (unshifted := _unshift(cells, header)) is not None:
         cells = unshifted
         doubts.append(("column_shift", "cells were shifted one column right; read shifted back", {}))
