@@ -53,15 +53,15 @@ def test_bad_docx_and_pdf():
 
 
 def test_a_line_no_rule_reads_is_listed_and_reviewed(monkeypatch):
-    from ecoplan.importers import tab_table
+    from ecoplan.importers import header_table
 
-    real = tab_table.parse
+    real = header_table.parse
 
     def forgetful(text, source, result):  # a shape that drops a table row
         real(text, source, result)
         result.annexes[-1].tasks[1].measures.pop()  # 汛前开展雨水管涵全面清掏 (its own line)
 
-    monkeypatch.setattr(tab_table, "parse", forgetful)
+    monkeypatch.setattr(header_table, "parse", forgetful)
     result = import_bytes(DEMO.read_bytes(), "demo.txt")
     unread = [r for r in result.review if r.kind == "line_unread"]
     assert len(unread) == 1 and "not read" in unread[0].message

@@ -7,14 +7,13 @@ holding only the table); the test states what a reader finds in it.
 import io
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from ecoplan.importers import import_bytes, import_text
+from ecoplan.importers import import_bytes, import_file
 from ecoplan.importers.model import PlanImportError
 from ecoplan.vocabulary.columns import role_of
-
-from ..conftest import SEEDS
 
 
 def _read(text: str, name: str = "plan.txt"):
@@ -274,19 +273,24 @@ def test_docx_holding_only_the_table():
 
 # --- a seed's table read through the vocabulary reads as its own shape reads it ------------------
 
-def test_daxing_seed_reads_the_same_through_the_vocabulary():
-    path = SEEDS / "daxing-2024-action-plan.txt"
-    if not path.exists():
-        pytest.skip("../shared/seeds is not beside the clone")
-    text = path.read_text("utf-8")
-    own = import_text(text, path.name, "x")
-    assert own.shape == "tab_table"
-    general = import_text(text, path.name, "x", shape="header_table")
-    assert general.measures_by_annex() == own.measures_by_annex()
-    assert [[t.title for t in a.tasks] for a in general.annexes] == \
-        [[t.title for t in a.tasks] for a in own.annexes]
-    assert [(m.text, m.deadline, _units(m.lead_units), _units(m.co_units)) for m in _measures(general)] == \
-        [(m.text, m.deadline, _units(m.lead_units), _units(m.co_units)) for m in _measures(own)]
+NUMBERED_TASKS = ("附件 1\n\n某区2024年行动计划\n\n序号\t重点任务\t工作措施\t完成时限\t牵头单位\t协办单位\n"
+                  "1\t治理扬尘\t措施甲。\t6月底前\t区住房城乡建设委\t\n"
+                  "\t\t措施乙。\t\t区城市管理委\t\n"
+                  "2\t治理扬尘\t措施丙。\t年底前\t区生态环境局\t\n")
+
+
+@pytest.mark.parametrize("numbers_measures,tasks", [(False, [2]), (True, [1])])
+def test_what_the_number_column_numbers(numbers_measures, tasks):
+    """序号 blank with its merged 重点任务 numbers key tasks (Daxing: two tasks, one printed twice);
+    filled on every row it numbers measures (Tongzhou: the label groups them), and a blank
+    完成时限 is then the merged cell above."""
+    text = NUMBERED_TASKS.replace("\t\t措施乙", "2\t\t措施乙").replace("2\t治理扬尘\t措施丙", "3\t治理扬尘\t措施丙") \
+        if numbers_measures else NUMBERED_TASKS
+    result = _read(text)
+    assert result.shape == "header_table"
+    assert [len(a.tasks) for a in result.annexes] == tasks
+    second = _measures(result)[1]
+    assert (second.text, second.deadline.raw) == ("措施乙。", "6月底前")  # the merged cell above
 
 
 # --- refusal names what was found ----------------------------------------------------------------
@@ -305,3 +309,59 @@ def test_header_words_are_data():
     assert role_of("参与单位") == "co_unit"
     assert role_of("区级领导") == "lead_official"
     assert role_of("天气") == ""
+
+
+# --- headers close to the vocabulary: guessed, for review -------------------------------------------
+
+@pytest.mark.parametrize("printed,role", [
+    ("工作措施内容", "measure"), ("具体工作措施及要求", "measure"), ("牵头责任单位", "lead_unit"),
+    ("配合责任单位", "co_unit"), ("完成时间节点", "deadline"), ("完成时线", "deadline"),  # a typo
+    ("牵投单位", "lead_unit"), ("重点仼务", "task"),
+    # not guessed: another column that contains a role's word, or no word close enough
+    ("完成情况", ""), ("牵头单位负责人", ""), ("工作进展", ""), ("责任人", ""), ("备注", ""), ("资金来源", ""),
+])
+def test_a_header_close_to_a_vocabulary_word_is_guessed(printed, role):
+    from ecoplan.importers.header_table import column_role
+
+    assert column_role(printed)[0] == role
+
+
+def test_city_table_with_headers_outside_the_vocabulary():
+    """guangdong-city-ozone-tasks-fuzzy-headers.txt, by hand: 3 key tasks, 4 measures, deadlines with a
+    year, lead and co-units in columns named 牵头责任单位 / 配合责任单位, 完成情况 kept beside."""
+    path = Path(__file__).parent / "documents" / "guangdong-city-ozone-tasks-fuzzy-headers.txt"
+    result = import_file(path)
+    assert result.shape == "header_table"
+    annex, = result.annexes
+    assert annex.title == "佛山市2024年臭氧污染防治攻坚行动任务清单" and result.meta.period_start == 2024
+    assert [(t.title, len(t.measures)) for t in annex.tasks] == \
+        [("推进涉VOCs企业综合治理", 2), ("强化移动源污染管控", 1), ("加强油品储运销监管", 1)]
+    vocs, check, bus, fuel = _measures(result)
+    assert [m.deadline.end for m in (vocs, check, bus)] == [date(2024, 10, 31), date(2024, 6, 30), date(2024, 12, 31)]
+    assert fuel.deadline.kind == "recurring"
+    assert _units(check.lead_units) == ["市生态环境局"] and _units(check.co_units) == ["市工业和信息化局"]
+    assert _units(fuel.co_units) == ["市生态环境局", "市商务局"]
+    assert (vocs.lead_label, vocs.co_label) == ("牵头责任单位", "配合责任单位")
+    assert vocs.attributes == {"完成情况": "进行中"} and check.attributes == {}
+    guessed = [r for r in result.review if r.kind == "column_guessed"]
+    assert [r.params["printed"] for r in guessed] == ["具体工作措施及要求", "完成时间节点", "牵头责任单位", "配合责任单位"]
+    assert guessed[0].message == ("column “具体工作措施及要求” is not in the column vocabulary: read as the 工作措施 "
+                                  "column, being close to “工作措施”")
+    assert result.unaccounted(path.read_text("utf-8")) == []
+
+
+def test_a_new_synonym_is_a_data_change(monkeypatch):
+    from ecoplan.importers import header_table
+    from ecoplan.vocabulary import columns
+
+    text = "序号\t落实举措\t牵头单位\n1\t完成燃气锅炉低氮改造。\t区城市管理委\n"
+    with pytest.raises(PlanImportError):
+        _read(text)  # 落实举措 names no role: no measure column
+    header_table.column_role.cache_clear()
+    monkeypatch.setitem(columns.HEADER_WORDS, "measure", columns.HEADER_WORDS["measure"] + ("落实举措",))
+    try:
+        result = _read(text)
+        assert [m.text for m in _measures(result)] == ["完成燃气锅炉低氮改造。"]
+        assert not [r for r in result.review if r.kind in ("column_guessed", "columns_unmapped")]
+    finally:
+        header_table.column_role.cache_clear()

@@ -11,17 +11,16 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from . import deadlines, fyp_plan, header_table, limits, notice, prose_plan, tab_table, table_text
+from . import deadlines, fyp_plan, header_table, limits, notice, prose_plan, table_text
 from .model import ImportResult, PlanImportError, PlanMeta
 from .text import check_lines, decode, sha256
 
 # name → module; the order breaks ties.
 TEXT_SHAPES = {
-    "tab_table": tab_table,
     "table_text": table_text,
     "fyp_plan": fyp_plan,
     "prose_plan": prose_plan,
-    "header_table": header_table,  # last: the seeds keep their own shapes
+    "header_table": header_table,  # every task table with a header row (Daxing, Tongzhou, .docx/.xlsx/.html)
 }
 MIN_CONFIDENCE = 0.3
 
@@ -55,10 +54,11 @@ def import_bytes(data: bytes, source: str) -> ImportResult:
     suffix = Path(source).suffix.lower()
     limits.check_size(len(data), partial(PlanImportError, source=source))
     digest = sha256(data)
-    if suffix in (".docx", ".xlsx", ".xlsm", ".pdf"):
-        from . import docx_tables, pdf_text, xlsx_tables
+    if suffix in (".docx", ".xlsx", ".xlsm", ".pdf", ".html", ".htm"):
+        from . import docx_tables, html_tables, pdf_text, xlsx_tables
 
-        reader = {".docx": docx_tables, ".pdf": pdf_text}.get(suffix, xlsx_tables)
+        reader = {".docx": docx_tables, ".pdf": pdf_text, ".html": html_tables,
+                  ".htm": html_tables}.get(suffix, xlsx_tables)
         text = reader.to_text(data, source)
         check_lines(text, source)
         return import_text(text, source, digest)

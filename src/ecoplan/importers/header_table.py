@@ -6,9 +6,15 @@ measure column required); a two-row header (`责任单位` over `牵头部门 | 
 one; the header reprinted on every page is skipped; a row with one filled cell outside the
 measure column is a section.  Annexes are `附件 1`, `附件1：`, `附件二`, `附件 1 标题`, or none:
 then the table is one annex titled by the title line before it, else by the file name.  Rows
-become ``tables.Row`` records for ``TableAssembler`` (deadlines, units, review items), as in
-``tab_table``.  Header columns of no role are kept beside each measure (``Measure.attributes``) and named in a
-review item.
+become ``tables.Row`` records for ``TableAssembler`` (deadlines, units, review items).  Header
+columns of no role are kept beside each measure (``Measure.attributes``) and named in a review item;
+a header word not in the vocabulary but close to one (`牵头责任单位`, a typo) is guessed, for review.
+A table copied one cell per line is regrouped into rows first (``cell_lines``).
+
+The seeds' tab-separated tables are read here too (Daxing, Tongzhou: the header reprinted on every
+page, `<p>` fragments in cells, merged 序号/重点任务/完成时限 cells left blank, the single column shift
+of Tongzhou line 154, `---` empty markers); what 序号 numbers (key tasks or measures) is read from
+the rows under a merged 重点任务 cell.
 """
 from __future__ import annotations
 
@@ -17,15 +23,28 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePath
 
-from ecoplan.vocabulary.columns import HEADER_WORDS, LEAD_OR_CO, UNIT_GROUP, role_of
+from rapidfuzz import fuzz
 
-from . import notice
+from ecoplan.vocabulary.columns import (
+    COLUMN_ROLES,
+    HEADER_WORDS,
+    LEAD_OR_CO,
+    NOT_GUESSED,
+    UNIT_GROUP,
+    UNIT_MARKS,
+    role_of,
+)
+
+from . import cell_lines, deadlines, notice
 from .model import Annex, ImportResult, PlanImportError
-from .tables import Row, TableAssembler
+from .tables import Doubt, Row, TableAssembler
 from .text import cn_number, join_wrapped, key, squeeze, strip_html
 
 ANNEX = re.compile(r"^\s*附件\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*[：:．.、]?\s*(.*?)\s*$")
 RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")  # `|---|---|`
+ENGLISH_WORD = re.compile(r"\s(and|or)\s")  # left in a Chinese plan by its drafters (Tongzhou line 117)
+TRAILER = re.compile(r"抄送|印发|办公室$")  # 抄送：… / 2024年3月28日印发 under the last table
+NOTE = re.compile(r"^\s*[（(].*[)）]\s*$")  # `（来源：…网站）` under a title: not the title
 SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+[部分章节])")
 
 
@@ -49,6 +68,43 @@ def _word(cell: str) -> str:
     return re.sub(r"[（(][^）)]*[)）]$", "", key(cell))
 
 
+ROLE_TERMS = {t.code: t.zh for t in COLUMN_ROLES}  # the role as the documents name it (牵头单位 …)
+GUESS_MIN_RATIO = 75  # a one-character typo in a four-character word (`完成时线`) scores 75
+GUESS_MAX_EXTRA = 5  # characters a header may add around a role's word (`具体工作措施及要求`)
+
+
+@lru_cache(maxsize=4096)
+def column_role(word: str) -> tuple[str, str]:
+    """(role, header word it was guessed from) of a header cell in matching form: the word's own
+    role (guessed from "") when it is in the vocabulary; else the role of a vocabulary word of
+    four or more characters the cell contains (`牵头责任单位` ⊃ `责任单位`) or is a typo of (rapidfuzz
+    ratio ≥ ``GUESS_MIN_RATIO``), when that role is the only one so close; else ("", "")."""
+    if role := role_of(word):
+        return role, ""
+    if not 4 <= len(word) <= 12 or any(w in word for w in NOT_GUESSED):
+        return "", ""
+    close: dict[str, tuple[float, str]] = {}  # role → (best score, its word)
+    for role, words in HEADER_WORDS.items():
+        for known in words:
+            if len(known) < 4:
+                continue  # `措施`, `任务`: too short to guess from
+            if known in word and len(word) - len(known) <= GUESS_MAX_EXTRA:
+                score = 100.0 + len(known)  # the longest contained word decides
+            else:
+                score = fuzz.ratio(word, known, score_cutoff=GUESS_MIN_RATIO)
+            if score and score > close.get(role, (0.0, ""))[0]:
+                close[role] = (score, known)
+    if not close:
+        return "", ""
+    ranked = sorted(close.items(), key=lambda item: -item[1][0])
+    if len(ranked) > 1 and ranked[1][1][0] >= min(ranked[0][1][0], 100.0):
+        return "", ""  # close to two roles' words (`工作任务措施`): no guess
+    role, (_, known) = ranked[0]
+    if role in ("lead_unit", "co_unit"):
+        role = next((r for mark, r in UNIT_MARKS.items() if mark in word), role)
+    return role, known
+
+
 @dataclass
 class Header:
     roles: dict[str, int]  # role → column index
@@ -56,6 +112,8 @@ class Header:
     extra: dict[str, int] = field(default_factory=dict)  # printed header of no role → column index
     rows: int = 1  # one- or two-row header
     words: tuple[str, ...] = ()  # what a repeated header prints again
+    guessed: dict[str, tuple[str, str]] = field(default_factory=dict)  # header → (role, word it is close to)
+    width: int = 0  # cells of the header row
 
 
 def read_header(cells: list[str], below: list[str] | None = None) -> Header | None:
@@ -67,18 +125,21 @@ def read_header(cells: list[str], below: list[str] | None = None) -> Header | No
     upper = [_word(c) for c in cells]
     lower = [_word(c) for c in below] if below is not None else []
     two_rows = (bool(lower) and any(w in UNIT_GROUP for w in upper)
-                and any(role_of(w) for w in lower) and all(role_of(w) or not w for w in lower))
+                and any(column_role(w)[0] for w in lower) and all(column_role(w)[0] or not w for w in lower))
     words = [(lower[i] if two_rows and i < len(lower) and lower[i] else w) for i, w in enumerate(upper)]
     roles: dict[str, int] = {}
     labels: dict[str, str] = {}
     extra: dict[str, int] = {}
-    leads = [i for i, w in enumerate(words) if role_of(w) == "lead_unit"]
+    guessed: dict[str, tuple[str, str]] = {}
+    leads = [i for i, w in enumerate(words) if column_role(w)[0] == "lead_unit"]
     for index, word in enumerate(words):
-        role = role_of(word)
-        if role == "lead_unit" and word in LEAD_OR_CO and len(leads) > 1:
+        role, known = column_role(word)
+        if role == "lead_unit" and (known or word) in LEAD_OR_CO and len(leads) > 1:
             role = "co_unit"  # 牵头单位 | 责任单位: the second names the co-units
         if role and role not in roles:
             roles[role] = index
+            if known:
+                guessed[word] = (role, known)
             if role in ("lead_unit", "co_unit"):
                 labels[role] = word
         elif word and not (two_rows and word in UNIT_GROUP):
@@ -87,12 +148,21 @@ def read_header(cells: list[str], below: list[str] | None = None) -> Header | No
             extra.setdefault(word, index)
     if "measure" not in roles or len(roles) < 2 or len(extra) > len(roles):
         return None
-    return Header(roles, labels, extra, 2 if two_rows else 1, tuple(upper + lower))
+    return Header(roles, labels, extra, 2 if two_rows else 1, tuple(upper + lower), guessed, len(cells))
+
+
+def _cell_role(cell: str) -> str:
+    return column_role(_word(cell))[0] if len(cell) <= 30 else ""
 
 
 def find_header(lines: list[str]) -> tuple[int, Header] | None:
     for index, line in enumerate(lines):
         cells = cells_of(line)
+        if cells is None and _cell_role(line) and (vertical := cell_lines.header_at(lines, index, _cell_role)):
+            cells = vertical  # a header copied one cell per line
+            if header := read_header(cells):
+                return index, header
+            continue
         if cells is None or len(cells) < 2:
             continue
         below = cells_of(lines[index + 1]) if index + 1 < len(lines) else None
@@ -103,12 +173,12 @@ def find_header(lines: list[str]) -> tuple[int, Header] | None:
 
 
 def detect(text: str) -> float:
-    """Confidence from how many roles the header maps (0.3 for a measure and one other role);
-    at most 0.5, the least ``tab_table`` gives the seeds' headers: it wins the tie, being first."""
+    """Confidence from how many roles the header maps: 0.4 for a measure and one other role, 0.8
+    for the six of a full 任务分工表 (序号, 重点任务, 工作措施, 完成时限, 牵头单位, 协办单位)."""
     found = find_header(text.split("\n"))
     if found is None:
         return 0.0
-    return min(0.5, 0.2 + 0.05 * len(found[1].roles))
+    return min(0.9, 0.2 + 0.1 * len(found[1].roles))
 
 
 def describe_table(text: str) -> tuple[int, list[str]] | None:
@@ -147,12 +217,14 @@ def parse(text: str, source: str, result: ImportResult) -> None:
         raise PlanImportError(f"no task table header naming a measure column ({measure_words()}…)",
                               source=source)
     first_header = found[0]
+    groups = _cell_line_groups(lines)
     first_annex = next((i for i, line in enumerate(lines[:first_header]) if ANNEX.match(line)
                         and cells_of(line) is None), None)
     # without an annex marker, the title line just before the table titles it
     title_index = None
     if first_annex is None:
-        title_index = next((i for i in range(first_header - 1, -1, -1) if lines[i].strip()), None)
+        title_index = next((i for i in range(first_header - 1, -1, -1) if lines[i].strip()
+                            and not NOTE.match(lines[i])), None)
         if title_index is not None and not _is_title(lines[title_index]):
             title_index = None
     start = min(i for i in (first_annex, title_index, first_header) if i is not None)
@@ -181,15 +253,46 @@ def parse(text: str, source: str, result: ImportResult) -> None:
         index += 1
         if not raw.strip():
             continue
+        if (grouped := groups.get(number - 1)) is not None:
+            # a table copied one cell per line: its header, section or row from the lines it covers
+            covered = range(number, grouped.end + 2)
+            index = grouped.end + 1
+            if grouped.kind == "section":
+                section = squeeze(raw)
+                result.skip(number, "section row (kept as the tasks' section)", raw)
+                continue
+            if grouped.kind == "header":
+                reason = "table header" if header is None else "repeated page header"
+                for covered_line in covered:
+                    if lines[covered_line - 1].strip():
+                        result.skip(covered_line, reason, lines[covered_line - 1])
+                if header is None:
+                    finish()
+                    header = read_header(grouped.cells)
+                    assert header is not None  # a group starts only at a header read_header reads
+                    annex = annex or _first_annex(result, pending_title, source, number)
+                    _review_header(result, header, number, " | ".join(grouped.cells))
+                continue
+            if header is None or annex is None:
+                continue
+            if assembler is None:
+                assembler = _assembler(result, annex, header, _numbering(lines, number - 1, header, groups), text)
+            row = _row(grouped.cells, header, number, section)
+            row.end_line = grouped.end + 1
+            if grouped.doubt:
+                row.doubts.append(("cells_regrouped", grouped.doubt, grouped.params))
+            assembler.add(row)
+            continue
         cells = cells_of(raw)
         if cells is None and (m := ANNEX.match(raw)):
             finish()
             n = _annex_number(m.group(1))
             title = squeeze(m.group(2))
-            if not title and index < len(lines) and _is_title(lines[index]) and not ANNEX.match(lines[index]):
-                title = squeeze(lines[index])
-                result.meta_lines.append(index + 1)
-                index += 1
+            title_at = next((j for j in range(index, len(lines)) if lines[j].strip()), len(lines))
+            if not title and title_at < len(lines) and _is_title(lines[title_at]) and not ANNEX.match(lines[title_at]):
+                title = squeeze(lines[title_at])  # the title line under the marker, blank lines between
+                result.meta_lines.append(title_at + 1)
+                index = title_at + 1
             # a bare marker (a sheet named `附件2`): the notice's list, else the file's name for the
             # first annex
             title = (title or listed.get(int(n) if n.isdigit() else 0, "")
@@ -209,7 +312,9 @@ def parse(text: str, source: str, result: ImportResult) -> None:
                 result.meta_lines.append(number)
                 _set_year(result, annex.title)
             else:
-                result.skip(number, "text outside the table rows", raw)
+                reason = ("document trailer" if TRAILER.search(raw) and assembler is not None
+                          else "text outside the table rows")
+                result.skip(number, reason, raw)
             continue
         if RULE.match(raw):
             result.skip(number, "table rule line", raw)
@@ -235,32 +340,102 @@ def parse(text: str, source: str, result: ImportResult) -> None:
             if header is None:
                 finish()
                 header = found_here
-                if annex is None:
-                    title = pending_title or PurePath(source).stem
-                    annex = Annex(number="1", title=title, theme=notice.theme_of(title), line=number)
-                    result.annexes.append(annex)
-                    _set_year(result, title)
-                if header.extra:
-                    result.add_review("columns_unmapped", "columns of no role in the column vocabulary, "
-                                      "kept as the measures' other columns: {columns}", number, raw[:200],
-                                      columns="、".join(header.extra))
+                annex = annex or _first_annex(result, pending_title, source, number)
+                _review_header(result, header, number, raw)
             continue
         if header is None or annex is None:
             result.skip(number, "text outside a task table", raw)
             continue
         filled = [i for i, c in enumerate(cells) if c]
+        if len(filled) > 1 and len(cells) <= header.roles["measure"]:
+            # a row cut short before its measure cell: refused rather than read without it
+            raise PlanImportError(f"truncated table row: {len(cells)} cells, expected {header.width}",
+                                  source=source, line=number, field="row")
         if len(filled) == 1 and filled[0] != header.roles["measure"]:
             section = squeeze(cells[filled[0]])
             result.skip(number, "section row (kept as the tasks' section)", raw)
             continue
         if assembler is None:
-            numbering = "measures" if "task" in header.roles else "tasks"
-            assembler = TableAssembler(result, annex, numbering, header.labels.get("lead_unit", ""),
-                                       header.labels.get("co_unit", ""))
+            assembler = _assembler(result, annex, header, _numbering(lines, number - 1, header, groups), text)
         assembler.add(_row(cells, header, number, section))
     finish()
     if not any(a.tasks for a in result.annexes):
         raise PlanImportError("the task table has a header but no rows", source=source, line=first_header + 1)
+
+
+def _cell_line_groups(lines: list[str]) -> dict[int, cell_lines.Group]:
+    """The headers, sections and rows of the tables copied one cell per line: start index → group."""
+    groups: dict[int, cell_lines.Group] = {}
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if cells_of(line) is None and _cell_role(line) and \
+                (header := cell_lines.header_at(lines, index, _cell_role)) and read_header(header):
+            found = cell_lines.group(lines, index, header, [_cell_role(c) for c in header])
+            groups.update(found)
+            index = max(g.end for g in found.values()) + 1
+        else:
+            index += 1
+    return groups
+
+
+def _first_annex(result: ImportResult, pending_title: str, source: str, line: int) -> Annex:
+    """A table with no annex marker: one annex titled by the title line before it, else the file."""
+    title = pending_title or PurePath(source).stem
+    annex = Annex(number="1", title=title, theme=notice.theme_of(title), line=line)
+    result.annexes.append(annex)
+    _set_year(result, title)
+    return annex
+
+
+def _review_header(result: ImportResult, header: Header, line: int, raw: str) -> None:
+    for printed, (role, known) in header.guessed.items():
+        result.add_review("column_guessed", "column “{printed}” is not in the column vocabulary: "
+                          "read as the {role} column, being close to “{word}”", line, raw[:200],
+                          printed=printed, role=ROLE_TERMS[role], word=known)
+    if header.extra:
+        result.add_review("columns_unmapped", "columns of no role in the column vocabulary, "
+                          "kept as the measures' other columns: {columns}", line, raw[:200],
+                          columns="、".join(header.extra))
+
+
+def _numbering(lines: list[str], start: int, header: Header, groups: dict[int, cell_lines.Group]) -> str:
+    """What 序号 numbers in the table from ``start`` (domain.md §2): key tasks when the rows under a
+    merged 重点任务 cell leave 序号 blank too (Daxing), measures when they number every row
+    (Tongzhou) or when no 重点任务 column is printed."""
+    task, number = header.roles.get("task"), header.roles.get("number")
+    if task is None:
+        return "tasks"
+    if number is None:
+        return "measures"
+    blank_numbers = 0
+    index = start
+    while index < len(lines):
+        line = lines[index]
+        if (grouped := groups.get(index)) is not None:
+            cells = grouped.cells if grouped.kind == "row" else None
+            index = grouped.end + 1
+        else:
+            if cells_of(line) is None and ANNEX.match(line):
+                break
+            cells = cells_of(line)
+            index += 1
+        if not cells or len(cells) <= max(task, number) or read_header(cells) is not None:
+            continue
+        if not cells[task].strip() and any(c.strip() for i, c in enumerate(cells) if i not in (task, number)):
+            if cells[number].strip():
+                return "measures"
+            blank_numbers += 1
+    return "tasks" if blank_numbers else "measures"
+
+
+def _assembler(result: ImportResult, annex: Annex, header: Header, numbering: str, text: str) -> TableAssembler:
+    meta = result.meta
+    if not meta.period_start:  # no year in the titles: deadlines printed with their year (`2027年9月底前`)
+        meta.period_start = meta.period_end = notice.plan_year(meta, text, [annex.title])
+    # a blank 完成时限 under a filled one is a merged cell (a .xlsx/.docx/.html table, a copied one)
+    return TableAssembler(result, annex, numbering, header.labels.get("lead_unit", ""),
+                          header.labels.get("co_unit", ""), inherit_deadlines=True)
 
 
 def _titled_table(result: ImportResult, lines: list[str], number: int) -> bool:
@@ -281,7 +456,25 @@ def _set_year(result: ImportResult, title: str) -> None:
     meta.period_start = meta.period_end = year
 
 
+def _unshift(cells: list[str], header: Header) -> list[str] | None:
+    """The cells shifted back when a row printed them one column right (Tongzhou line 154: a blank
+    重点任务 cell, the task name in 工作措施, the measure in 完成时限 and the deadline one cell right
+    of it), else None."""
+    task, deadline = header.roles.get("task"), header.roles.get("deadline")
+    if task is None or deadline is None or deadline + 1 >= len(cells) or cells[task].strip():
+        return None
+    if not cells[deadline].strip() or deadlines.is_deadline(cells[deadline]) or \
+            not deadlines.is_deadline(cells[deadline + 1]):
+        return None
+    return cells[:task] + cells[task + 1:] + [""]
+
+
 def _row(cells: list[str], header: Header, number: int, section: str) -> Row:
+    doubts: list[Doubt] = []
+    if (unshifted := _unshift(cells, header)) is not None:
+        cells = unshifted
+        doubts.append(("column_shift", "cells were shifted one column right; read shifted back", {}))
+
     def get(role: str) -> str:
         i = header.roles.get(role)
         return cells[i] if i is not None and i < len(cells) else ""
@@ -299,6 +492,10 @@ def _row(cells: list[str], header: Header, number: int, section: str) -> Row:
     )
     row.attributes = {word: squeeze(" ".join(strip_html(cells[i]))) for word, i in header.extra.items()
                       if i < len(cells) and cells[i].strip()}
+    row.doubts.extend(doubts)
+    if ENGLISH_WORD.search(get("measure")):
+        row.doubts.append(("source_defect", "the source text contains an English word (“and”/“or”) — kept verbatim",
+                           {}))
     if not row.text:
         row.doubts.append(("text_missing", "no measure text printed in the row", {}))
     if cn_number(row.number):

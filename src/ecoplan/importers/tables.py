@@ -73,7 +73,7 @@ class TableAssembler:
     """Feeds rows of one annex into tasks and measures of ``result``."""
 
     def __init__(self, result: ImportResult, annex: Annex, numbering: str, lead_label: str = "",
-                 co_label: str = ""):
+                 co_label: str = "", inherit_deadlines: bool | None = None):
         assert numbering in ("tasks", "measures")
         self.result = result
         self.annex = annex
@@ -81,7 +81,12 @@ class TableAssembler:
         self.lead_label = lead_label
         self.co_label = co_label
         self.year = result.meta.period_start
+        # a blank 完成时限 is a merged cell printed above (by default where 序号 numbers measures)
+        self.inherit_deadlines = numbering == "measures" if inherit_deadlines is None else inherit_deadlines
         self.pending: list[Row] = []  # rows whose task label comes on a later row
+        # blank-label rows after a labelled one: the row above's task, unless the label below names
+        # their subject (a merged cell centred vertically prints its label in the group's middle row)
+        self.undecided: list[Row] = []
         self.last_deadline: Deadline | None = None
 
     @property
@@ -102,6 +107,7 @@ class TableAssembler:
         tasks = self.annex.tasks
         current = tasks[-1] if tasks else None
         if current and row.section and current.section != row.section:
+            self._settle(current, None)  # a new section: the rows above stay in the task above
             current = None
         if self.numbering == "tasks":
             if row.number and (current is None or row.number != current.number):
@@ -116,10 +122,16 @@ class TableAssembler:
             if not label:
                 if current is None:
                     self.pending.append(row)  # its label is printed below it (merged cell)
-                    return
+                else:
+                    self.undecided.append(row)
+                return
             elif current is None or not self._same_label(current, label):
+                above = current
                 current = self._new_task(row, str(len(tasks) + 1), label)
-            elif key(label) != key(current.title):
+                self._settle(above, current)
+            else:
+                self._settle(current, None)
+            if key(label) != key(current.title) and current.measures:
                 self._doubt(row, "task_label", "task label printed as “{printed}” was read as part of “{task}”",
                             printed=squeeze(label), task=current.title)
             if self.pending:
@@ -130,7 +142,32 @@ class TableAssembler:
                 self.pending = []
         self._add_measure(current, row)
 
+    def _settle(self, above: Task | None, below: Task | None) -> None:
+        """Add the blank-label rows waiting between the task above and the next label (``below``,
+        None when the label repeats the task above) to the task above, as a top-aligned merged cell
+        reads.  A merged cell centred vertically prints its label in the group's middle row, so the
+        rows just above a new label may belong to it (Tongzhou lines 165, 340): where such a row's
+        text shares words with the label below and none with the label above, the reading is a
+        guess and goes to review.  The words alone do not decide (排污许可 shares 排污 with
+        入河排污口监管 yet belongs to 工业污染防治), so nothing is moved."""
+        rows, self.undecided = self.undecided, []
+        split = len(rows)
+        if below is not None and above is not None:
+            while split > 0 and _overlap(rows[split - 1].text, below.title) > 0 == _overlap(rows[split - 1].text, above.title):
+                split -= 1
+        for index, row in enumerate(rows):
+            if above is None:  # cannot happen: a blank label waits only under a task
+                above = self._new_task(row, str(len(self.annex.tasks) + 1), "")
+            if index >= split and below is not None:
+                self._doubt(row, "task_label", "blank task label read as “{task}” (the label above); its text "
+                            "shares words with “{below}” (the label below) only: check which task it belongs to",
+                            task=above.title, below=below.title)
+            self._add_measure(above, row)
+
     def finish(self) -> None:
+        tasks = self.annex.tasks
+        if self.undecided:
+            self._settle(tasks[-1] if tasks else None, None)
         for row in self.pending:
             task = self._new_task(row, str(len(self.annex.tasks) + 1), "")
             self._doubt(row, "task_label", "measure row without a task label")
@@ -143,7 +180,8 @@ class TableAssembler:
     def _add_measure(self, task: Task, row: Row) -> None:
         text = canonical_notation(row.text)
         deadline = deadlines.parse(row.deadline_raw, self.year)
-        if deadline.kind == "blank" and self.last_deadline is not None and self.numbering == "measures":
+        if deadline.kind == "blank" and self.last_deadline is not None and self.inherit_deadlines and \
+                (self.numbering == "measures" or not row.number):  # a new key task: not under the cell above
             inherited = self.last_deadline
             deadline = deadlines.parse(inherited.raw, self.year)
             self._doubt(row, "deadline_inherited", "blank 完成时限 inherited from the merged cell above: “{raw}”",
@@ -202,6 +240,16 @@ class TableAssembler:
             for target in targets.extract(text, row.line, self.year):
                 target.annex_number = self.annex.number
                 self.result.targets.append(target)
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = re.sub(r"[^\u4e00-\u9fff]", "", key(text))
+    return {chars[i:i + 2] for i in range(len(chars) - 1)}
+
+
+def _overlap(text: str, title: str) -> int:
+    """Two-character words a task title shares with a measure's text (地下水, 农业, 油品储运 …)."""
+    return len(_bigrams(title) & _bigrams(text))
 
 
 def _is_target_row(row: Row, task: Task) -> bool:

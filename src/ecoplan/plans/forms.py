@@ -5,7 +5,7 @@ from django.utils.translation import pgettext_lazy
 
 from .models import REVIEW_KINDS, Annex, ReviewItem
 
-ACCEPTED = (".txt", ".docx", ".xlsx", ".pdf", ".json")
+ACCEPTED = (".txt", ".docx", ".xlsx", ".pdf", ".json", ".html", ".htm")
 MAX_PK = 2**63 - 1  # the database's largest id: a larger one is a bad value, not a crash
 MONTH_PATTERN = r"^(19|20)\d{2}-(0[1-9]|1[0-2])$"  # YYYY-MM, 1900-01 … 2099-12
 

@@ -29,7 +29,8 @@ PERIODS = [
 ]
 
 SHAPES = {
-    "tab_table": _("task table (tab-separated text)"),
+    "tab_table": _("task table (tab-separated text)"),  # plans imported before header_table read these
+    "header_table": _("task table (columns by their headers)"),
     "table_text": _("task table (text)"),
     "fyp_plan": _("five-year plan"),
     "prose_plan": _("plan in numbered paragraphs"),

@@ -40,6 +40,17 @@ LEAD_OR_CO = ("责任单位", "责任部门", "责任主体")
 UNIT_GROUP = ("责任单位", "责任部门", "责任分工")
 
 
+# A header that is not one of the words above may still be close to one (`工作措施内容`, `牵头责任单位`,
+# a typo `完成时线`): the table reader guesses its role, and files the guess for review.  These
+# words in the rest of a header make it another column even when it contains a role's word
+# (`牵头单位负责人` names a person, `完成时限情况` a progress report).
+NOT_GUESSED = ("人", "情况", "进展", "进度", "说明", "备注", "依据", "成效", "结果")
+
+# In a guessed unit column these words decide lead or co-unit (`配合责任单位` is the co-units' column).
+UNIT_MARKS = {"牵头": "lead_unit", "主责": "lead_unit", "主办": "lead_unit", "配合": "co_unit",
+              "协办": "co_unit", "协助": "co_unit", "参与": "co_unit"}
+
+
 def role_of(word: str) -> str:
     """The role a header word (in matching form) names, or ""."""
     for role, words in HEADER_WORDS.items():

@@ -29,5 +29,7 @@ REVIEW_KINDS = (
     Term("target_conflict", _("target stated twice, differently"), "目标前后表述不一致"),
     Term("line_unread", _("line not read"), "未读取的行"),
     Term("columns_unmapped", _("table columns of no role"), "未对应角色的表格列"),
+    Term("column_guessed", _("table column guessed"), "表格列角色系推测"),
+    Term("cells_regrouped", _("table cells regrouped into rows"), "单元格按行重组"),
 )
 CODES = tuple(k.code for k in REVIEW_KINDS)
