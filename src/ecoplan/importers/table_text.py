@@ -67,8 +67,14 @@ class _Annex:
         self.text_line = 0
         self.row: Row | None = None  # the last completed row, still taking unit lines
         self.after_header = False
+        self.after_header_text = False
         self.continuing = False
         self.pending_deadline = ""
+        # text right after a page header while the row before it is held (see ``blank``)
+        self.after_break = False
+        self.break_gap = False
+        self.break_gap_seen = False
+        self.break_end = self.last_fed = 0
 
     # -- rows -------------------------------------------------------------------------------
     def _flush_row(self) -> None:
@@ -86,6 +92,7 @@ class _Annex:
         if not text:
             row.doubts.append(("text_missing", "deadline and units without measure text", {}))
         self.text, self.text_line = [], 0
+        self.after_break = self.break_gap = self.break_gap_seen = False
         self.title_open = False
         return row
 
@@ -98,6 +105,7 @@ class _Annex:
 
     # -- lines ------------------------------------------------------------------------------
     def feed(self, number: int, raw: str) -> None:
+        self.last_fed = number
         line = raw.strip()
         k = key(line)
         if self.pending_deadline:
@@ -115,6 +123,7 @@ class _Annex:
             self.result.skip(number, "page number", raw)
             return
         header_after, self.after_header = self.after_header, False
+        self.after_header_text = header_after
 
         if SECTION.match(line) and not LEADING_DEADLINE.match(line) and len(k) < 40:
             self._flush_row()
@@ -158,7 +167,32 @@ class _Annex:
             return
         if self.row is not None and not self.text and _is_unit_line(line):
             return self._add_units(self.row, line, number)
+        if self.break_gap:
+            self._attach_break_block()
         self._text_or_inline(line, number)
+
+    def blank(self) -> None:
+        """A blank line: the extractor's gap between two text blocks.  Within one cell the lines
+        of text are contiguous, so a block of text after a page header, a gap, then more text
+        before any deadline is the rest of the row split by the break (Xicheng A1-4.2, line 255),
+        not the start of the next measure.  Pages whose every line is followed by a gap (annexes
+        2–5) have one-line blocks: they say nothing and are left alone."""
+        if self.after_break and self.text:
+            # the first gap decides: a one-line block is no evidence, and no later gap is either
+            self.break_gap = len(self.text) >= 2 and not self.break_gap_seen
+            self.break_end = self.last_fed
+            self.break_gap_seen = True
+
+    def _attach_break_block(self) -> None:
+        row = self.row
+        assert row is not None  # after_break holds the row
+        first = self.text_line
+        row.text = join_wrapped([row.text, *self.text])
+        row.end_line = max(row.end_line, self.break_end)
+        row.doubts.append(("page_break_text", "the text after the page break (from line {first}) was read as the "
+                           "rest of this measure, the row split by the break: check it", {"first": first}))
+        self.text, self.text_line = [], 0
+        self.after_break = self.break_gap = self.break_gap_seen = False
 
     def _text_or_inline(self, line: str, number: int) -> None:
         m = INLINE_DEADLINE.match(line)
@@ -172,7 +206,10 @@ class _Annex:
 
     def _start_text(self, number: int) -> None:
         if not self.text:
-            self._flush_row()
+            if self.after_header_text and self.row is not None:
+                self.after_break = True  # the row above is held: this text may be its rest
+            else:
+                self._flush_row()
             self.text_line = number
 
     def _deadline_line(self, line: str, number: int) -> None:
@@ -237,6 +274,7 @@ def parse(text: str, source: str, result: ImportResult) -> None:
                 indicator_table.parse(body[offset:], result, annex)
                 break
             if not raw.strip():
+                reader.blank()
                 continue
             reader.feed(n, raw)
         reader.finish(body[-1][0] if body else start + 1)

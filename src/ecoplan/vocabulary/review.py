@@ -29,5 +29,6 @@ REVIEW_KINDS = (
     Term("target_conflict", _("target stated twice, differently"), "目标前后表述不一致"),
     Term("line_unread", _("line not read"), "未读取的行"),
     Term("columns_unmapped", _("table columns of no role"), "未对应角色的表格列"),
+    Term("page_break_text", _("text after a page break attached to the row above"), "跨页文字归入上一行"),
 )
 CODES = tuple(k.code for k in REVIEW_KINDS)
