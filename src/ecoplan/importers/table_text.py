@@ -36,7 +36,7 @@ TERMINATORS = ("。", "；", "！", "？", ";", "：")
 # The printed deadline forms, with a year before them (`2024年6月底前`, `2024年底前`) and the
 # cadences other plans print (`长期坚持`, `每季度`, `上半年`).
 DEADLINE_FORM = (r"((?:20\d\d\s*年?\s*)?" + deadlines.PRINTED_FORM + r"|长期坚持|每季度|每月|按月|按季度|每年|"
-                 r"定期|(?:20\d\d\s*年\s*)?(?:上半年|下半年|第[一二三四]季度))")
+                 r"定期|(?:20\d\d\s*年\s*)?(?:上半年|下半年|第[一二三四]季度|\d{1,2}\s*月\s*\d{1,2}\s*日\s*前))")
 INLINE_DEADLINE = re.compile(r"^(?P<text>.*\S)\s+" + DEADLINE_FORM + r"(?P<units>(?:\s+\S+)*)\s*$")
 LEADING_DEADLINE = re.compile(r"^" + DEADLINE_FORM + r"(?P<units>(?:\s+\S+)*)\s*$")
 # a deadline wrapped after its first part: `长期` / `实施`, `按时间` / `节点完成`, `4 月` / `30日前`
@@ -157,6 +157,7 @@ class _Annex:
         self.after_header = False
         self.after_header_text = False
         self.continuing = False
+        self.cell_goes_on = False  # a deadline printed beside a cell's first line: its text goes on
         self.pending_deadline = ""
         # text right after a page header while the row before it is held (see ``blank``)
         self.after_break = False
@@ -239,7 +240,8 @@ class _Annex:
         resumes = header_after and row is not None and row.text and not self.text \
             and not row.text.rstrip().endswith(TERMINATORS)
         # continuing needs a row to continue (a damaged page can flush it first)
-        if row is not None and (self.continuing or resumes) and not LEADING_DEADLINE.match(line):
+        goes_on, self.cell_goes_on = self.cell_goes_on, False
+        if row is not None and (self.continuing or goes_on or resumes) and not LEADING_DEADLINE.match(line):
             return self._continue_row(row, line, number)
         self.continuing = False
         if self.title_open and not self.text and len(k) <= 10 and not re.search(r"[，。；]", line) \
@@ -288,6 +290,8 @@ class _Annex:
             self._start_text(number)
             self.text.append(m.group("text"))
             self._complete(m.group(2), m.group("units"), number)
+            # the deadline printed beside the first line of a longer cell: the text goes on below
+            self.cell_goes_on = not m.group("text").endswith(TERMINATORS)
             return
         self._start_text(number)
         self.text.append(line)
@@ -366,6 +370,7 @@ def parse(text: str, source: str, result: ImportResult) -> None:
             number, title = "1", squeeze(lines[title_at]) if title_at is not None else PurePath(source).stem
             if title_at is not None:
                 result.meta_lines.append(title_at + 1)
+                meta.title = meta.title or title
             else:
                 body.insert(0, (start + 1, lines[start]))
         columns = next((c for _, line in body if (c := columns_of(line))), document_columns)
