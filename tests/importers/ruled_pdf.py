@@ -19,8 +19,9 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 def ruled_table_pdf(title_lines: list[str], header: list[str], rows: list[list[str | None]],
-                    widths: list[int], repeat_header: bool = True) -> bytes:
-    """``widths``: characters a line in each column."""
+                    widths: list[int], repeat_header: bool = True, rules: bool = True) -> bytes:
+    """``widths``: characters a line in each column; ``rules=False`` prints the same table without
+    its rules (a borderless table: columns only by the words' positions)."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -32,6 +33,8 @@ def ruled_table_pdf(title_lines: list[str], header: list[str], rows: list[list[s
         xs.append(xs[-1] + w * SIZE + 2 * PAD)
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer, pagesize=landscape(A4))
+    if not rules:
+        page.line = lambda *args: None  # type: ignore[method-assign]
     page.setFont(FONT, SIZE)
     y = PAGE_TOP
     page_number = 1

@@ -1,6 +1,6 @@
-"""A ruled task table in a real PDF, under other column names, goes to the one table reader:
-header reprinted on page 2 skipped, the row split by the page break joined, merged task cells
-and section rows read as printed."""
+"""A task table in a real PDF (ruled or borderless), under other column names, goes to the one
+table reader: header reprinted on page 2 skipped, the row split by the page break joined, merged
+task cells and section rows read as printed."""
 import io
 
 import pytest
@@ -67,8 +67,8 @@ def _rows() -> list[list[str | None]]:
     return rows
 
 
-def _pdf(repeat_header: bool = True) -> bytes:
-    return ruled_table_pdf(["附件1", TITLE], HEADER, _rows(), WIDTHS, repeat_header)
+def _pdf(repeat_header: bool = True, rules: bool = True) -> bytes:
+    return ruled_table_pdf(["附件1", TITLE], HEADER, _rows(), WIDTHS, repeat_header, rules)
 
 
 def _expected() -> list[tuple[str, str, str, str, list[str], list[str]]]:
@@ -87,9 +87,11 @@ def test_the_document_is_what_it_claims():
     assert second[1][0] == "" and second[1][3] == "" and "检查结果按季度通报" in second[1][2].replace("\n", "")
 
 
-@pytest.mark.parametrize("repeat_header", [True, False])
-def test_ruled_pdf_table_imports_every_measure(repeat_header):
-    result = import_bytes(_pdf(repeat_header), "huzhou-air-2024.pdf")
+@pytest.mark.parametrize("repeat_header,rules", [(True, True), (False, True), (True, False), (False, False)])
+def test_ruled_pdf_table_imports_every_measure(repeat_header, rules):
+    """Ruled: pdfplumber's lines strategy; borderless: its text strategy, a printed line a row,
+    the lines of one row gathered by the 编号 column."""
+    result = import_bytes(_pdf(repeat_header, rules), "huzhou-air-2024.pdf")
     assert result.shape == "header_table"
     annex, = result.annexes
     assert annex.title == TITLE

@@ -1,17 +1,20 @@
-"""PDF files: ruled task tables become rows of cells, the rest of each page its text (pdfplumber).
+"""PDF files: task tables become rows of cells, the rest of each page its text (pdfplumber).
 
-A task table drawn with rules (the usual 任务分工表) is found by pdfplumber's table finder; a table
-whose header row names a measure column in ``vocabulary.columns`` (or that goes on from the
-previous page's table) becomes tab-separated rows for ``header_table``, the one table reader,
-with the text outside it in reading order.  Across pages:
+A task table drawn with rules (the usual 任务分工表) is found by pdfplumber's table finder (lines
+strategy); a table whose header row names a measure column in ``vocabulary.columns`` (or that goes
+on from the previous page's table) becomes tab-separated rows for ``header_table``, the one table
+reader, with the text outside it in reading order.  A table printed without rules is found when a
+line prints header words apart, as columns: pdfplumber's text strategy (the words' x positions)
+gives one row a printed line, and the lines of one table row are gathered by its 序号.
+Across pages:
 
 * the header reprinted at the top of a page is dropped (it would read as a second table);
 * a row split by the page break is joined again: the part on the new page has a blank 序号 (or
   task) cell and one of the two parts has neither deadline nor units — a new row always has them.
 
 A page without such a table comes out as its text, as before: PDF text with the cells of a row
-interleaved across lines (the Xicheng seed) is read by ``table_text``.  A PDF with no text layer (a
-scan) is refused: ecoplan does not guess from images.
+interleaved across lines (the Xicheng seed, its header printed as one run of words) is read by
+``table_text``.  A PDF with no text layer (a scan) is refused: ecoplan does not guess from images.
 """
 from __future__ import annotations
 
@@ -19,12 +22,15 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from ecoplan.vocabulary.columns import role_of
+
 from . import limits
-from .header_table import Header, read_header
+from .header_table import SECTION, Header, read_header
 from .model import PlanImportError
 from .text import join_wrapped, key
 
 Cells = list[str]
+TEXT_STRATEGY = {"vertical_strategy": "text", "horizontal_strategy": "text"}
 
 
 def to_text(data: bytes, source: str) -> str:
@@ -61,6 +67,7 @@ class _Table:
     header: Header
     words: tuple[str, ...]  # the header rows in matching form: a reprint is recognised by them
     width: int
+    borderless: bool = False
     last: Cells | None = None  # the last row, held until the next page shows whether it goes on
 
     def cell(self, row: Cells, role: str) -> str:
@@ -82,13 +89,17 @@ class _Pages:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.table: _Table | None = None
+        self.borderless = False  # the page's table was read by the text strategy
 
     def page(self, page: Any) -> None:
+        self.borderless = False
         found = []
         for table in page.find_tables():
             rows = [[_cell(c) for c in r] for r in table.extract()]
             if rows and self._task_table(rows):
                 found.append((table.bbox, rows))
+        if not found and (self._spread_header(page) or (self.table is not None and self.table.borderless)):
+            found = self._borderless(page)
         if not found:
             self._flush()
             self.lines.extend((page.extract_text() or "").split("\n"))
@@ -104,13 +115,61 @@ class _Pages:
             self._rows(rows)
         self._text(t for _, t in outside)
 
+    def _spread_header(self, page: Any) -> bool:
+        """Whether a line of the page prints header words apart, as columns (`编号   工作任务   具体
+        措施 …`): worth pdfplumber's slower text strategy.  A header printed as one run of words
+        (the Xicheng seed's text) is not: that page is text for ``table_text``."""
+        words = [w for w in page.extract_words() if role_of(key(w["text"]))]
+        lines: dict[int, list[dict[str, Any]]] = {}
+        for word in words:
+            lines.setdefault(round(word["top"] / 3), []).append(word)
+        for line in lines.values():
+            line.sort(key=lambda w: w["x0"])
+            size = max(w["bottom"] - w["top"] for w in line)
+            gaps = [b["x0"] - a["x1"] for a, b in zip(line, line[1:])]
+            roles = {role_of(key(w["text"])) for w in line}
+            if len(line) >= 4 and "measure" in roles and gaps and min(gaps) > size:
+                return True
+        return False
+
+    def _borderless(self, page: Any) -> list[tuple[tuple[float, ...], list[Cells]]]:
+        """A task table without rules: pdfplumber's text strategy gives one row a printed line;
+        the lines of one table row are gathered by its 序号 (a line with a number opens a row, a
+        line without one goes on with it), so the rows of a borderless table need that column."""
+        found = []
+        for table in page.find_tables(TEXT_STRATEGY):
+            lines = [[_cell(c) for c in r] for r in table.extract()]
+            header = self._header_at(lines)
+            if header is None and self.table is not None and self.table.borderless and lines \
+                    and len(lines[0]) == self.table.width:
+                at, start, roles = 0, 0, self.table.header.roles
+            elif header is not None and "number" in header[1].roles:
+                at, start, roles = header[0], header[0] + header[1].rows, header[1].roles
+            else:
+                continue
+            rows = lines[:start]
+            for line in lines[start:]:
+                number = line[roles["number"]]
+                if not any(line):
+                    continue
+                if number and SECTION.match("".join(line)):  # a section row printed across the columns
+                    rows.append(["".join(line)] + [""] * (len(line) - 1))
+                    rows.append([])  # a row ends here
+                elif number or not rows[start:] or not rows[-1]:
+                    rows.append(line)
+                else:
+                    rows[-1] = [join_wrapped([a, b]) for a, b in zip(rows[-1], line)]
+            found.append((table.bbox, [r for r in rows if r], at))
+        self.borderless = bool(found)
+        return [(bbox, rows) for bbox, rows, _ in found]
+
     def _task_table(self, rows: list[Cells]) -> bool:
         if self._header_at(rows) is not None:
             return True
         return self.table is not None and len(rows[0]) == self.table.width
 
     def _header_at(self, rows: list[Cells]) -> tuple[int, Header] | None:
-        for index, cells in enumerate(rows[:2]):
+        for index, cells in enumerate(rows[:3]):
             header = read_header(cells, rows[index + 1] if index + 1 < len(rows) else None)
             if header is not None:
                 return index, header
@@ -131,7 +190,7 @@ class _Pages:
             start = at + header.rows
             if table is None or words != table.words or len(rows[0]) != table.width:
                 self._flush()
-                self.table = table = _Table(header, words, len(rows[0]))
+                self.table = table = _Table(header, words, len(rows[0]), self.borderless)
                 # a title row inside the rules is a line of text, then the header rows
                 self.lines.extend(" ".join(c for c in r if c) for r in rows[:at])
                 self.lines.extend("\t".join(r) for r in rows[at:start])

@@ -1,18 +1,25 @@
-"""Task tables flattened to text by a PDF extractor (Xicheng): cells space-joined or spread over
-lines, the header reprinted per page (sometimes in fragments: `序` / `号` / `重点任务 …`), blank
-lines at random, whole rows on one line.
+"""Task tables flattened to text by a PDF extractor: cells space-joined or spread over lines, the
+header reprinted per page (sometimes in fragments: `序` / `号` / `重点任务 …`), blank lines at
+random, whole rows on one line.  The Xicheng seed is one; any wording of the header printed on one
+line (`编号 工作任务 具体措施 完成时间 责任部门 配合部门`) is another: the columns and their roles
+come from ``vocabulary.columns``, in the order this reader needs them (measure, deadline, units).
 
-The tokeniser reads line by line with a small state machine:
+The tokeniser reads line by line with a small state machine and hands ``tables.Row`` records to
+``TableAssembler``, like every table shape:
 
 * a bare number equal to the next task number opens a task; the short lines after it are the
   task title (`空气质量目` / `标`);
-* text lines accumulate as the measure until a deadline (`年底前`, `长期` / `实施`, or a deadline
-  at the end of a text line: `…调查工作。 3月底 区生态环境局 ——`);
-* unit lines follow the deadline, rejoined against the unit lexicon; the 主责 and 协办 columns
-  cannot be told apart, so units stay one ordered list (first = lead, all lead when 协办 is ——);
+* text lines accumulate as the measure until a deadline (`年底前`, `2024年6月底前`, `长期` / `实施`,
+  or a deadline at the end of a text line: `…调查工作。 3月底 区生态环境局 ——`, whose cell may go
+  on below when that line stopped mid-sentence);
+* unit lines follow the deadline, rejoined against the unit lexicon; with two unit columns (主责 |
+  协办) they cannot be told apart, so units stay one ordered list (first = lead, all lead when
+  协办 is ——); with one, every unit is a lead;
 * text right after a page header continues the previous row while that row's text stopped
-  mid-sentence (`…“黑加油` / header / `站点”等非法储存…`).
+  mid-sentence (`…“黑加油` / header / `站点”等非法储存…`), or when a block of text, a gap, then
+  more text come before any deadline (a row split by the break, flagged for review).
 
+Annexes are `附件 1`, `附件1：`, `附件二` …, or none: then the title line above the table titles it.
 Caption-less indicator tables (the per-street PM2.5 table, annex 6) go to ``indicator_table``.
 """
 from __future__ import annotations
