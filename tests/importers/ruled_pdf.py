@@ -19,9 +19,11 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 def ruled_table_pdf(title_lines: list[str], header: list[str], rows: list[list[str | None]],
-                    widths: list[int], repeat_header: bool = True, rules: bool = True) -> bytes:
+                    widths: list[int], repeat_header: bool = True, rules: bool = True,
+                    next_table: tuple[list[str], list[list[str | None]]] | None = None) -> bytes:
     """``widths``: characters a line in each column; ``rules=False`` prints the same table without
-    its rules (a borderless table: columns only by the words' positions)."""
+    its rules (a borderless table: columns only by the words' positions); ``next_table`` (header,
+    rows) is another table as wide, at the top of the next page."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -88,6 +90,12 @@ def ruled_table_pdf(title_lines: list[str], header: list[str], rows: list[list[s
             new_page()
             merged = unmerged
         draw(cells, merged)
+    if next_table is not None:
+        repeat_header = False
+        new_page()
+        draw(next_table[0], unmerged)
+        for cells in next_table[1]:
+            draw(cells, unmerged)
     page.line(xs[0], y, xs[-1], y)
     page.save()
     return buffer.getvalue()

@@ -116,3 +116,18 @@ def test_pdf_rows_keep_cells_and_drop_the_reprinted_header():
     rows = [line.split("\t") for line in text.split("\n") if line.count("\t") == 5]
     assert sum(1 for r in rows if r[0].isdigit()) == 10
     assert [r[2] for r in rows if r[0] == "6"] == [LONG]
+
+
+def test_another_table_at_the_top_of_the_next_page_is_not_read_as_rows():
+    """As wide as the task table and at the top of a page, but with its own header: not the task
+    table going on."""
+    indicators = (["序号", "指标", "单位", "2023年", "2024年目标", "属性"],
+                  [["1", "PM2.5年均浓度", "微克/立方米", "31", "30", "约束性"],
+                   ["2", "空气质量优良天数比率", "%", "84.1", "85", "约束性"]])
+    pdf = ruled_table_pdf(["附件1", TITLE], HEADER, _rows(), WIDTHS, next_table=indicators)
+    result = import_bytes(pdf, "huzhou-air-2024.pdf")
+    assert result.measures_by_annex() == [10]
+    read = [(t.section, t.title, m.text, m.deadline.raw, [u.printed for u in m.lead_units],
+             [u.printed for u in m.co_units]) for t in result.annexes[0].tasks for m in t.measures]
+    assert read == _expected()
+    assert "\n序号 指标 单位 2023年 2024年目标 属性\n" in pdf_text.to_text(pdf, "huzhou.pdf")  # kept as its text

@@ -31,6 +31,7 @@ from .text import join_wrapped, key
 
 Cells = list[str]
 TEXT_STRATEGY = {"vertical_strategy": "text", "horizontal_strategy": "text"}
+TOP_OF_PAGE = 0.2  # a table going on from the previous page starts in the top fifth (page furniture above)
 
 
 def to_text(data: bytes, source: str) -> str:
@@ -96,7 +97,7 @@ class _Pages:
         found = []
         for table in page.find_tables():
             rows = [[_cell(c) for c in r] for r in table.extract()]
-            if rows and self._task_table(rows):
+            if rows and (self._header_at(rows) is not None or self._goes_on(rows, table.bbox, page)):
                 found.append((table.bbox, rows))
         if not found and (self._spread_header(page) or (self.table is not None and self.table.borderless)):
             found = self._borderless(page)
@@ -140,11 +141,11 @@ class _Pages:
         for table in page.find_tables(TEXT_STRATEGY):
             lines = [[_cell(c) for c in r] for r in table.extract()]
             header = self._header_at(lines)
-            if header is None and self.table is not None and self.table.borderless and lines \
-                    and len(lines[0]) == self.table.width:
-                at, start, roles = 0, 0, self.table.header.roles
+            if header is None and self.table is not None and self.table.borderless \
+                    and self._goes_on(lines, table.bbox, page):
+                start, roles = 0, self.table.header.roles
             elif header is not None and "number" in header[1].roles:
-                at, start, roles = header[0], header[0] + header[1].rows, header[1].roles
+                start, roles = header[0] + header[1].rows, header[1].roles
             else:
                 continue
             rows = lines[:start]
@@ -159,14 +160,18 @@ class _Pages:
                     rows.append(line)
                 else:
                     rows[-1] = [join_wrapped([a, b]) for a, b in zip(rows[-1], line)]
-            found.append((table.bbox, [r for r in rows if r], at))
+            found.append((table.bbox, [r for r in rows if r]))
         self.borderless = bool(found)
-        return [(bbox, rows) for bbox, rows, _ in found]
+        return found
 
-    def _task_table(self, rows: list[Cells]) -> bool:
-        if self._header_at(rows) is not None:
-            return True
-        return self.table is not None and len(rows[0]) == self.table.width
+    def _goes_on(self, rows: list[Cells], bbox: tuple[float, ...], page: Any) -> bool:
+        """A table without a header at the top of a page, as wide as the task table before it:
+        that table goes on (printed without its header reprinted)."""
+        if self.table is None or not rows or len(rows[0]) != self.table.width:
+            return False
+        number = self.table.cell(rows[0], "number").rstrip("、.．")
+        # not another table's header (`序号 | 指标 | 单位 …`): its first row has a 序号 or none
+        return bbox[1] < page.height * TOP_OF_PAGE and (not number or number.isdigit())
 
     def _header_at(self, rows: list[Cells]) -> tuple[int, Header] | None:
         for index, cells in enumerate(rows[:3]):
