@@ -31,5 +31,6 @@ REVIEW_KINDS = (
     Term("columns_unmapped", _("table columns of no role"), "未对应角色的表格列"),
     Term("column_guessed", _("table column guessed"), "表格列角色系推测"),
     Term("cells_regrouped", _("table cells regrouped into rows"), "单元格按行重组"),
+    Term("page_break_text", _("text after a page break attached to the row above"), "跨页文字归入上一行"),
 )
 CODES = tuple(k.code for k in REVIEW_KINDS)
