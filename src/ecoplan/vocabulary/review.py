@@ -29,5 +29,6 @@ REVIEW_KINDS = (
     Term("target_conflict", _("target stated twice, differently"), "目标前后表述不一致"),
     Term("line_unread", _("line not read"), "未读取的行"),
     Term("columns_unmapped", _("table columns of no role"), "未对应角色的表格列"),
+    Term("indicator_year_inferred", _("indicator year inferred"), "指标年份按规划期推定"),
 )
 CODES = tuple(k.code for k in REVIEW_KINDS)
