@@ -188,3 +188,54 @@ def test_previous_plan_review_rows_are_not_targets_of_this_plan():
         ("pm25", "reduce_by", Decimal("30"), "2016-2020", None, "2020年现状 58.6"),
         ("forest_cover", ">=", Decimal("27.9"), "2016-2020", None, "2020年现状 27.97"),
     ]
+
+
+# --- the table on its own: an .xlsx sheet named by its caption, and tab text -----------------------
+
+SHEET_ROWS = [
+    ["序号", "指标名称", "单位", "2020年（基期）", "2025年（目标）", "属性"],
+    [1, "细颗粒物年均浓度", "微克/立方米", 38, 33, "约束性"],
+    [2, "优良天数比例", "%", 76.2, 80, "约束性"],
+    [None, "重污染天数", "天", 5, "基本消除", "预期性"],
+    [4, "化学需氧量重点工程减排量", "万吨", "/", "0。52", "约束性"],
+]
+SHEET_EXPECTED = [
+    ("细颗粒物年均浓度", "pm25", "<=", Decimal("33"), "µg/m³", "by 2025", 2020, Decimal("38"), "binding"),
+    ("优良天数比例", "good_day_ratio", ">=", Decimal("80"), "%", "by 2025", 2020, Decimal("76.2"), "binding"),
+    ("重污染天数", "heavy_days", "≈", Decimal("0"), "天", "by 2025", 2020, Decimal("5"), "expected"),
+    ("化学需氧量重点工程减排量", "", "=", Decimal("0.52"), "万吨", "by 2025", 2020, None, "binding"),
+]
+
+
+def _rows(result):
+    return [(t.indicator, t.indicator_code, t.comparator, t.value, t.unit, t.period, t.baseline_year,
+             t.baseline_value, t.binding) for t in result.targets]
+
+
+def test_a_standalone_indicator_sheet():
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "某区十四五生态环境保护规划指标"
+    for row in SHEET_ROWS:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    result = import_bytes(buffer.getvalue(), "指标.xlsx")
+    assert result.shape == "fyp_indicators"
+    assert result.meta.title == "某区十四五生态环境保护规划指标"
+    assert (result.meta.period_start, result.meta.period_end) == (2021, 2025)
+    assert _rows(result) == SHEET_EXPECTED
+    assert result.annexes == []
+
+
+def test_a_standalone_table_as_tab_text_takes_its_period_from_the_header():
+    text = "\n".join(["主要指标", *("\t".join("" if c is None else str(c) for c in row) for row in SHEET_ROWS),
+                      "", "注：重污染天数指重度及以上污染天数。"])
+    result = _read(text, "指标.txt")
+    assert result.shape == "fyp_indicators"
+    assert (result.meta.period_start, result.meta.period_end) == (2021, 2025)
+    assert _rows(result) == SHEET_EXPECTED
+    assert [s.reason for s in result.skipped][-1] == "text after the indicator table"
+    assert result.unaccounted(text) == []

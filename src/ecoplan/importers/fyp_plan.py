@@ -32,7 +32,7 @@ def detect(text: str) -> float:
     return 0.95 if FYP.search(head) and "规划" in head and chapters >= 3 else 0.0
 
 
-def _fyp_period(title: str) -> tuple[int, int] | None:
+def fyp_period(title: str) -> tuple[int, int] | None:
     m = FYP.search(title)
     if not m:
         return None
@@ -65,7 +65,7 @@ def parse(text: str, source: str, result: ImportResult) -> None:
     if not meta.title:  # a plan printed without its cover notice: its first line is the title
         _title_line(lines, notice_end, result)
     meta.kind = "five_year_plan"
-    if period := _fyp_period(meta.title):
+    if period := fyp_period(meta.title):
         meta.period_start, meta.period_end = period
     meta.district = notice.district_of(meta.title)
     for index in range(notice_end, chapter_lines[0]):

@@ -32,6 +32,7 @@ SHAPES = {
     "tab_table": _("task table (tab-separated text)"),
     "table_text": _("task table (text)"),
     "fyp_plan": _("five-year plan"),
+    "fyp_indicators": _("indicator table of a five-year plan"),
     "prose_plan": _("plan in numbered paragraphs"),
     "json": _("ecoplan JSON export"),
 }
