@@ -157,3 +157,12 @@ def test_xicheng_deadline_split_in_a_form_only_the_deadline_parser_reads():
                    if m.text.startswith("编制实施西城区大气污染防治强化措施计划"))
     assert (measure.deadline.raw, measure.deadline.end) == ("4月30日前", date(2024, 4, 30))
     assert [u.canonical for u in measure.lead_units][:1] == ["区生态环境局"]
+
+
+def test_measure_text_and_target_raw_kept_as_printed():
+    """Issue #8 point 4: Tongzhou prints `PM _{2.5}`; it was rewritten to PM2.5, now kept (12 measures
+    in Daxing, Tongzhou and Xicheng keep a printed notation), the matching form sits beside it."""
+    result = import_file(seed_path("tongzhou-2024-action-plans.txt"))
+    printed = [m for a in result.annexes for t in a.tasks for m in t.measures if "PM _{2.5}" in m.text]
+    assert len(printed) == 4 and all("pm2.5" in m.search_text for m in printed)
+    assert any("PM _{2.5}" in t.raw for t in result.targets)
