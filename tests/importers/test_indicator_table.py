@@ -75,7 +75,7 @@ def test_thirteenth_plan_with_bare_year_columns():
     ]
     assert result.measures_by_annex() == [1, 1]
     assert not [r for r in result.review if r.kind == "indicator_year_inferred"]  # the header gives them
-    assert result.unaccounted(THIRTEENTH) == []
+    assert not [r for r in result.review if r.kind == "line_unread"]  # every line was read
 
 
 # --- a 十四五 district plan: 指标名称 | 现状值 | 规划值 | 指标属性, `|` text, `。` and full-width digits ----
@@ -115,7 +115,7 @@ def test_status_and_planned_values_in_pipe_text_with_odd_decimals():
     # 现状值 / 规划值 print no year: taken from the plan period, and said so in the review queue
     inferred = [r for r in result.review if r.kind == "indicator_year_inferred"]
     assert len(inferred) == 1 and inferred[0].params == {"baseline": 2020, "target": 2025}
-    assert result.unaccounted(FOURTEENTH) == []
+    assert not [r for r in result.review if r.kind == "line_unread"]
 
 
 def test_the_same_table_in_a_word_file():
@@ -138,6 +138,7 @@ def test_the_same_table_in_a_word_file():
     result = import_bytes(buffer.getvalue(), "规划.docx")
     assert result.shape == "fyp_plan"
     assert [row[:9] for row in _table_targets(result)] == [row[:9] for row in FOURTEENTH_EXPECTED]
+    assert not [r for r in result.review if r.kind == "line_unread"]
 
 
 # --- headers as the reader maps them -------------------------------------------------------------
@@ -188,6 +189,7 @@ def test_previous_plan_review_rows_are_not_targets_of_this_plan():
         ("pm25", "reduce_by", Decimal("30"), "2016-2020", None, "2020年现状 58.6"),
         ("forest_cover", ">=", Decimal("27.9"), "2016-2020", None, "2020年现状 27.97"),
     ]
+    assert not [r for r in result.review if r.kind == "line_unread"]
 
 
 # --- the table on its own: an .xlsx sheet named by its caption, and tab text -----------------------
@@ -228,6 +230,7 @@ def test_a_standalone_indicator_sheet():
     assert (result.meta.period_start, result.meta.period_end) == (2021, 2025)
     assert _rows(result) == SHEET_EXPECTED
     assert result.annexes == []
+    assert not [r for r in result.review if r.kind == "line_unread"]
 
 
 def test_a_standalone_table_as_tab_text_takes_its_period_from_the_header():
@@ -238,4 +241,4 @@ def test_a_standalone_table_as_tab_text_takes_its_period_from_the_header():
     assert (result.meta.period_start, result.meta.period_end) == (2021, 2025)
     assert _rows(result) == SHEET_EXPECTED
     assert [s.reason for s in result.skipped][-1] == "text after the indicator table"
-    assert result.unaccounted(text) == []
+    assert not [r for r in result.review if r.kind == "line_unread"]

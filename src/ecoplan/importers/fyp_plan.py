@@ -79,8 +79,12 @@ def parse(text: str, source: str, result: ImportResult) -> None:
     headings: list[prose.Block] = []  # headings inside task chapters
     table: IndicatorTable | None = None
     # `| a | b |` rows read as tab rows; the printed lines stay in ``lines``
-    rows = [line if "\t" in line or (cells := table_cells(line)) is None else "\t".join(cells) or "\t"
-            for line in lines]
+    rows = list(lines)
+    for index in range(chapter_lines[0], len(lines)):
+        if "\t" not in lines[index] and (cells := table_cells(lines[index])) is not None:
+            rows[index] = "\t".join(cells)
+            if not cells:  # `|---|---|`
+                result.skip(index + 1, "table rule line", lines[index])
     for block in prose.blocks(rows, chapter_lines[0], len(lines)):
         if block.kind == "table":
             raw, printed = lines[block.line - 1], [c.strip() for c in block.text.split("\t")]
