@@ -119,6 +119,25 @@ def test_fengtai_traditional_table_and_binding_indicators():
     assert any(r.kind == "target_conflict" for r in result.review)
 
 
+def test_fengtai_misreadings_of_issue_8_fixed():
+    """Issue #8 point 5.  Line 246 `氮氧化物、挥发性有机物重点工程减排量分别不低于 1730 吨和 970 吨`
+    read VOCs as 1730 (and filed a target_conflict with 表2's ≥970): 分别 pairs the values in order.
+    表1 (`2020 年目標 | 2020 年現狀`) is the 十三五 review: its rows stay 2016–2020 targets, a 下降率
+    is a fall by (not `细颗粒物 ≤ 30`), the 现状 column is what was achieved (not a baseline).
+    Before: 42 targets, 9 review items; after: 42 targets, 8 review items (the false conflict gone)."""
+    result = import_file(seed_path("fengtai-14th-fyp-2021-2025.txt"))
+    line_246 = {t.indicator_code: t.value for t in result.targets if t.line == 246 and t.value is not None}
+    assert line_246 == {"nox_reduction": Decimal(1730), "voc_reduction": Decimal(970)}
+    assert [r.line for r in result.review if r.kind == "target_conflict"] == [268]
+    assert len(result.review) == 8
+    review = [t for t in result.targets if t.line < 201]
+    assert len(review) == 20 and {t.period for t in review} == {"2016-2020"}
+    pm = review[0]
+    assert (pm.indicator_code, pm.comparator, pm.value, pm.baseline_value) == ("pm25", "reduce_by", 30, None)
+    assert pm.baseline_text == "2020 年現狀 58.6"
+    assert not any(t.period.startswith("by") for t in review)
+
+
 def test_changping_prose_targets_and_conflict():
     result = import_file(seed_path("changping-2024-work-plan.txt"))
     pm = [t for t in result.targets if t.indicator_code == "pm25"][0]
@@ -171,3 +190,12 @@ def test_a_unit_before_a_group_word_keeps_its_name(name, line, named):
     printed = [u.printed for u in measure.co_units]
     assert named in printed
     assert any(p.startswith("等") for p in printed)
+
+
+def test_measure_text_and_target_raw_kept_as_printed():
+    """Issue #8 point 4: Tongzhou prints `PM _{2.5}`; it was rewritten to PM2.5, now kept (12 measures
+    in Daxing, Tongzhou and Xicheng keep a printed notation), the matching form sits beside it."""
+    result = import_file(seed_path("tongzhou-2024-action-plans.txt"))
+    printed = [m for a in result.annexes for t in a.tasks for m in t.measures if "PM _{2.5}" in m.text]
+    assert len(printed) == 4 and all("pm2.5" in m.search_text for m in printed)
+    assert any("PM _{2.5}" in t.raw for t in result.targets)

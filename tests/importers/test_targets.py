@@ -1,5 +1,7 @@
 from decimal import Decimal
 
+import pytest
+
 from ecoplan.importers.targets import extract, parse_cell
 
 
@@ -44,3 +46,12 @@ def test_table_cells():
     assert parse_cell("x", "达到市级要求", 1).comparator == "municipal"
     assert parse_cell("x", "基本消除", 1).comparator == "≈"
     assert parse_cell("x", "/", 1) is None
+
+
+@pytest.mark.parametrize("sentence,values", [
+    ("氮氧化物、挥发性有机物重点工程减排量分别不低于 1730 吨和 970 吨", {"nox_reduction": 1730, "voc_reduction": 970}),
+    ("挥发性有机物、氮氧化物累计减排量分别达到 500 吨、800 吨", {"voc_reduction": 500, "nox_reduction": 800}),
+])
+def test_respectively_pairs_values_in_order(sentence, values):
+    """分别: the n-th value belongs to the n-th indicator (issue #8, Fengtai line 246)."""
+    assert {t.indicator_code: t.value for t in extract(sentence, 1, 2025)} == values

@@ -143,3 +143,17 @@ def _one_station_day(settings, tmp_path, pm25: dict[int, float], days: tuple[str
             for h in range(24):
                 writer.writerow(["S1", f"{day} {h:02d}:00:00", 5, 30, 0.5, 80, 60, pm25.get(h, 40)])
     call_command("air", "ingest", str(hours), *([] if compute else ["--no-compute"]))
+
+
+def test_previous_plan_review_rows_are_not_judged(settings, tmp_path):
+    """Fengtai 表1 (the 十三五 review, period 2016-2020) is a record, not a target of 2021–2025."""
+    from ecoplan.evaluation.services import judge_plan
+
+    from ..conftest import seed_path
+
+    settings.DATA_DIR = tmp_path
+    path = seed_path("fengtai-14th-fyp-2021-2025.txt")
+    plan = plan_actions.import_document(path.read_bytes(), path.name)[1]
+    assert plan.targets.filter(period="2016-2020", indicator_code="pm25").count() == 1
+    periods = {row.target.period for row in judge_plan(plan, date(2025, 6, 30))}
+    assert periods and "2016-2020" not in periods

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 from django.contrib.auth.models import User
 
@@ -180,3 +182,26 @@ def test_plan_xlsx_writes_formula_like_text_as_text(client, plan):
     book = load_workbook(io.BytesIO(client.get(f"/plans/{plan.pk}.xlsx").content))
     cells = [c for row in book["工作措施"].iter_rows() for c in row if c.value == measure.text]
     assert cells and all(c.data_type == "s" for c in cells)
+
+
+PRINTED = "\n".join([
+    "附件1：某区2024年大气污染防治重点任务",
+    "序号\t重点任务\t工作措施\t完成时限\t牵头单位",
+    "1\t颗粒物治理\t加强 PM _{2.5} 与 NOX 协同控制，消除劣V类水体。\t年底前\t区生态环境局",
+    "2\t扬尘治理\t开展施工工地扬尘检查。\t年底前\t区住房城乡建设委",
+])
+
+
+def test_measure_text_kept_as_printed_and_found_by_its_matching_form(client):
+    """Issue #8 point 4: the text as printed is stored; search compares the matching form."""
+    plan = actions.import_document(PRINTED.encode("utf-8"), "printed.txt")[1]
+    measure = plan.annexes.get().tasks.get(number="1").measures.get()
+    assert measure.text == "加强 PM _{2.5} 与 NOX 协同控制，消除劣V类水体。"
+    for query, found in (("PM2.5", True), ("pm 2.5", True), ("NOx", True), ("劣Ⅴ类", True), ("扬尘", False)):
+        page = client.get(f"/plans/{plan.pk}/", {"text": query}).content.decode()
+        assert ("PM _{2.5}" in page) is found, query
+    page = client.get(f"/plans/{plan.pk}/", {"text": "扬尘"}).content.decode()
+    assert "开展施工工地扬尘检查" in page
+    exported = json.loads(client.get(f"/plans/{plan.pk}.json").content)
+    first = exported["annexes"][0]["tasks"][0]["measures"][0]
+    assert (first["text"], first["search_text"]) == (measure.text, "加强pm2.5与nox协同控制,消除劣ⅴ类水体。")

@@ -1,6 +1,7 @@
 """Linking a plan's air targets to the engine's figures and judging them."""
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from datetime import date
 
@@ -73,6 +74,13 @@ def _year_before(day: date) -> date:
     return day.replace(year=day.year - 1, day=28 if (day.month, day.day) == (2, 29) else day.day)
 
 
+def _before_plan(plan: Plan, period: str) -> bool:
+    """A period that ended before the plan began (`2016-2020` in a 2021–2025 plan: the previous
+    plan's review table) is a record of what was achieved, not a target to judge."""
+    m = re.fullmatch(r"(\d{4})-(\d{4})", period or "")
+    return bool(m and plan.period_start and int(m.group(2)) < plan.period_start)
+
+
 def judge_plan(plan: Plan, as_of: date | None = None) -> list[TargetJudgement]:
     """Every air target of the plan, per area, judged against the figures to ``as_of``."""
     as_of = as_of or timezone.localdate()
@@ -82,7 +90,7 @@ def judge_plan(plan: Plan, as_of: date | None = None) -> list[TargetJudgement]:
     with open_store() as store:
         for target in targets:
             code = target.indicator_code
-            if code not in EVALUABLE:
+            if code not in EVALUABLE or _before_plan(plan, target.period):
                 continue
             exclusion = "dust" if "excluding_dust" in target.conditions else "none"
             for area in _areas(plan, target):

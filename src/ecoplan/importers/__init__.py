@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from . import deadlines, fyp_plan, header_table, limits, notice, prose_plan, table_text
+from . import deadlines, fyp_indicators, fyp_plan, header_table, limits, notice, prose_plan, table_text
 from .model import ImportResult, PlanImportError, PlanMeta
 from .text import check_lines, decode, sha256
 
@@ -20,6 +20,7 @@ TEXT_SHAPES = {
     "table_text": table_text,
     "fyp_plan": fyp_plan,
     "prose_plan": prose_plan,
+    "fyp_indicators": fyp_indicators,  # a 规划指标表 on its own
     "header_table": header_table,  # every task table with a header row (Daxing, Tongzhou, .docx/.xlsx/.html)
 }
 MIN_CONFIDENCE = 0.3

@@ -6,8 +6,11 @@ indicator tables (表1 the previous plan's completion, 表2 this plan's indicato
 * each later chapter is an annex; the innermost heading that owns paragraphs (`一、`, `（一）` or
   `1.`) is a key task and each paragraph one measure;
 * deadlines: only sentences dated `到 2025 年` carry one; the rest come from annual plans;
-* 表1 switches to traditional characters mid-document: matching uses simplified keys, display
-  keeps the print; fragments split by a page break are merged by their header and 序号.
+* the indicator tables (tab or `|` text, or a .docx table) are read by
+  ``indicator_table.IndicatorTable``: 表1 (`2020年目标 | 2020年现状`) is the previous plan's
+  review, kept as 2016–2020 targets with what was achieved; 表1 switches to traditional characters
+  mid-document: matching uses simplified keys, display keeps the print; a header repeated after a
+  page break continues its table.
 """
 from __future__ import annotations
 
@@ -15,8 +18,9 @@ import re
 from datetime import date
 
 from . import notice, prose, targets
+from .indicator_table import IndicatorTable, read_header, table_cells
 from .model import Annex, Deadline, ImportResult, Measure, PlanImportError, Task
-from .text import key, to_simplified
+from .text import key, squeeze, to_simplified
 
 FYP = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?")
 TABLE_CAPTION = re.compile(r"^表\s*(\d+)\s*(.+)$")
@@ -28,13 +32,23 @@ def detect(text: str) -> float:
     return 0.95 if FYP.search(head) and "规划" in head and chapters >= 3 else 0.0
 
 
-def _fyp_period(title: str) -> tuple[int, int] | None:
+def fyp_period(title: str) -> tuple[int, int] | None:
     m = FYP.search(title)
     if not m:
         return None
     n = "一二三四五六七八九".index(m.group(1)) + 11  # 十四五 → the 14th plan, 2021–2025
     start = 2021 + (n - 14) * 5
     return start, start + 4
+
+
+def _title_line(lines: list[str], end: int, result: ImportResult) -> None:
+    for index in range(end):
+        if lines[index].strip():
+            if FYP.search(to_simplified(lines[index])) and "规划" in to_simplified(lines[index]):
+                result.meta.title = squeeze(lines[index])
+                result.skipped = [s for s in result.skipped if s.line != index + 1]
+                result.meta_lines.append(index + 1)
+            return
 
 
 def parse(text: str, source: str, result: ImportResult) -> None:
@@ -48,8 +62,10 @@ def parse(text: str, source: str, result: ImportResult) -> None:
     notice_end = toc if toc is not None else chapter_lines[0]
     notice.read_notice(lines, notice_end, result)
     meta = result.meta
+    if not meta.title:  # a plan printed without its cover notice: its first line is the title
+        _title_line(lines, notice_end, result)
     meta.kind = "five_year_plan"
-    if period := _fyp_period(meta.title):
+    if period := fyp_period(meta.title):
         meta.period_start, meta.period_end = period
     meta.district = notice.district_of(meta.title)
     for index in range(notice_end, chapter_lines[0]):
@@ -61,11 +77,26 @@ def parse(text: str, source: str, result: ImportResult) -> None:
     annex: Annex | None = None
     path: dict[str, prose.Block] = {}  # the headings above the current paragraph, by level
     headings: list[prose.Block] = []  # headings inside task chapters
-    table: _Table | None = None
-    for block in prose.blocks(lines, chapter_lines[0], len(lines)):
+    table: IndicatorTable | None = None
+    # `| a | b |` rows read as tab rows; the printed lines stay in ``lines``
+    rows = list(lines)
+    for index in range(chapter_lines[0], len(lines)):
+        if "\t" not in lines[index] and (cells := table_cells(lines[index])) is not None:
+            rows[index] = "\t".join(cells)
+            if not cells:  # `|---|---|`
+                result.skip(index + 1, "table rule line", lines[index])
+    for block in prose.blocks(rows, chapter_lines[0], len(lines)):
         if block.kind == "table":
-            table = table if table and table.accepts(block) else _Table(result)
-            table.feed(block, lines[block.line - 1])
+            raw, printed = lines[block.line - 1], [c.strip() for c in block.text.split("\t")]
+            header = read_header(printed)
+            if header is not None and table is not None and table.accepts(header):
+                result.skip(block.line, "indicator table header", raw)  # repeated after a page break
+            elif header is not None:
+                table = IndicatorTable(result, header, block.line, raw)
+            elif table is None:
+                result.skip(block.line, "tab text outside a table", raw)
+            else:
+                table.feed(block.line, printed, raw)
             continue
         if TABLE_CAPTION.match(to_simplified(block.text)):
             result.meta_lines.append(block.line)
@@ -73,7 +104,7 @@ def parse(text: str, source: str, result: ImportResult) -> None:
         if block.kind == "chapter":
             chapter, path = key(block.text), {"chapter": block}
             annex = None
-            if not re.search(r"新台阶|指导思想和目标|成效|形势", chapter):
+            if not re.search(r"新台阶|指导思想|成效|形势|发展基础|发展现状|回顾", chapter):
                 annex = Annex(number=str(len(result.annexes) + 1), title=block.text,
                               theme=notice.theme_of(block.text), line=block.line)
                 result.annexes.append(annex)
@@ -143,64 +174,3 @@ def _measure(block: prose.Block, annex: Annex, path: dict[str, prose.Block], res
                           "kept verbatim", block.line, text[:200],
                           ("measure", result.annexes.index(annex), annex.tasks.index(task),
                            len(task.measures) - 1))
-
-
-class _Table:
-    """表1 / 表2 rows: 序号⇥指标类别⇥指标名称⇥<value columns>⇥[指标属性]."""
-
-    def __init__(self, result: ImportResult):
-        self.result = result
-        self.columns: list[str] = []
-        self.category = ""
-
-    def accepts(self, block: prose.Block) -> bool:
-        cells = to_simplified(block.text).split("\t")
-        if key(cells[0]) == "序号":
-            return [key(c) for c in cells] == self.columns  # a fragment after a page break
-        return True
-
-    def feed(self, block: prose.Block, raw: str) -> None:
-        cells = [c.strip() for c in to_simplified(block.text).split("\t")]
-        printed = [c.strip() for c in block.text.split("\t")]
-        if key(cells[0]) == "序号":
-            self.columns = [key(c) for c in cells]
-            self.result.skip(block.line, "indicator table header", raw)
-            return
-        if not self.columns:
-            self.result.skip(block.line, "tab text outside a table", raw)
-            return
-        if len(cells) < len(self.columns):
-            raise PlanImportError(f"indicator row has {len(cells)} cells, the header "
-                                  f"{len(self.columns)}", source=self.result.source_name,
-                                  line=block.line)
-        self.category = cells[1] or self.category
-        name = printed[2]
-        simple = cells[2]
-        unit = ""
-        if m := re.search(r"[（(]([^（）()]+)[)）]\s*$", simple):
-            unit = {"%": "%", "％": "%", "微克/立方米": "µg/m³"}.get(m.group(1), m.group(1))
-        code = targets.code_for(simple)
-        previous = "20" in self.columns[3] and "目标" in self.columns[3]
-        if previous:  # 表1: the previous plan's target and what was achieved
-            target = targets.parse_cell(name, cells[3], block.line, "2016-2020")
-            achieved = targets.parse_cell(name, cells[4], block.line, "2016-2020")
-            if target:
-                target.baseline_year, target.baseline_text = 2020, "2020年现状 " + cells[4]
-                target.baseline_value = achieved.value if achieved else None
-        else:  # 表2: 2020 baseline, 2025 planned value, binding or expected
-            target = targets.parse_cell(name, cells[4], block.line,
-                                        f"by {self.result.meta.period_end}")
-            if target:
-                baseline = targets.parse_cell(name, cells[3], block.line)
-                target.baseline_year, target.baseline_text = 2020, cells[3]
-                target.baseline_value = baseline.value if baseline else None
-                attribute = key(cells[5]) if len(cells) > 5 else ""
-                target.binding = {"约束性": "binding", "预期性": "expected"}.get(attribute, "")
-        if target is None:
-            self.result.skip(block.line, "indicator row without a value", raw)
-            return
-        target.indicator_code = code
-        target.unit = target.unit or unit
-        if target.comparator == "=" and target.value is not None and code:
-            target.comparator = targets.default_comparator(code)
-        self.result.targets.append(target)

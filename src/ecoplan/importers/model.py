@@ -74,6 +74,13 @@ class Measure:
     # columns of no role in the header vocabulary (备注, 资金来源 …): printed header → cell
     attributes: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def search_text(self) -> str:
+        """``text`` is kept as printed (PM _{2.5}, 劣V, NH3-N, NOX); search compares this form."""
+        from .text import search_form  # text imports this module (PlanImportError)
+
+        return search_form(self.text)
+
 
 @dataclass
 class Task:

@@ -15,7 +15,7 @@ from typing import TypeAlias
 
 from . import deadlines, organisations, targets
 from .model import Annex, Deadline, ImportResult, Measure, Task
-from .text import canonical_notation, key, squeeze
+from .text import key, squeeze
 
 LEAD_LABELS = ("主责单位", "牵头单位", "牵头部门")
 CO_LABELS = ("协办单位", "责任单位", "配合单位")
@@ -178,7 +178,7 @@ class TableAssembler:
         row.doubts.append((kind, template, params))
 
     def _add_measure(self, task: Task, row: Row) -> None:
-        text = canonical_notation(row.text)
+        text = row.text  # as printed (PM _{2.5}, NOX kept): Measure.search_text is the matching form
         deadline = deadlines.parse(row.deadline_raw, self.year)
         if deadline.kind == "blank" and self.last_deadline is not None and self.inherit_deadlines and \
                 (self.numbering == "measures" or not row.number):  # a new key task: not under the cell above

@@ -16,7 +16,7 @@ from ecoplan.vocabulary.cells import EMPTY_TARGET_MARKERS
 from ecoplan.vocabulary.indicators import LOWER_IS_BETTER, default_comparator
 
 from .model import Target
-from .text import canonical_notation, key
+from .text import key
 
 __all__ = ["LOWER_IS_BETTER", "default_comparator", "code_for", "extract", "parse_cell", "split_clauses"]
 
@@ -101,8 +101,8 @@ def code_for(name: str) -> str:
 
 
 def split_clauses(text: str) -> list[str]:
-    """Sentence → clauses; brackets stay with their clause (`…4 天（扣除沙尘影响）`)."""
-    text = canonical_notation(text)
+    """Sentence → clauses as printed (`PM _{2.5}` kept: matching uses key()); brackets stay with
+    their clause (`…4 天（扣除沙尘影响）`)."""
     clauses, depth, current = [], 0, ""
     for ch in text:
         if ch in "（(":
@@ -154,12 +154,35 @@ def extract(text: str, line: int, year: int | None = None, area: str = "") -> li
         context = key(whole)
         if index + 1 < len(clauses) and re.fullmatch(r"\(.*\)", key(clauses[index + 1])):
             context += key(clauses[index + 1])
+        in_clause: list[Target] = []
         for clause in _sub_clauses(whole):
             target = _target(clause, context, line, year, area)
             if target:
-                target.raw = whole if target.raw == key(whole) else target.raw
-                found.append(target)
+                # a part cut from the clause's matching form is not printed text: keep the clause
+                target.raw = target.raw if target.raw in whole else whole
+                in_clause.append(target)
+        _respectively(key(whole), in_clause)
+        found.extend(in_clause)
     return found
+
+
+_RESPECTIVELY = re.compile(r"分别(.*)$")
+
+
+def _respectively(clause: str, found: list[Target]) -> None:
+    """`氮氧化物、挥发性有机物…减排量分别不低于 1730 吨和 970 吨`: each indicator shared the one
+    tail, so each read the first value; 分别 pairs the values with the indicators in order."""
+    m = _RESPECTIVELY.search(clause)
+    numeric = [t for t in found if t.value is not None]
+    if not m or len(numeric) < 2:
+        return
+    values = re.findall(_NUMBER + r"\s*" + _UNITS + "?", m.group(1))
+    if len(values) != len(numeric):
+        return
+    for target, (number, unit) in zip(numeric, values):
+        target.value = Decimal(number)
+        if unit:
+            target.unit = {"％": "%", "微克/立方米": "µg/m³", "μg/m3": "µg/m³"}.get(unit, unit)
 
 
 def _target(clause: str, context: str, line: int, year: int | None, area: str) -> Target | None:

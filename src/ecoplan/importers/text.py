@@ -186,6 +186,12 @@ def key(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def search_form(text: str) -> str:
+    """What text search compares: the matching form, case-folded (`PM _{2.5}`, `pm2.5` → `pm2.5`;
+    `NOX`, `NOx` → `nox`).  Stored beside the printed text, never instead of it."""
+    return key(text).casefold()
+
+
 def strip_html(text: str) -> list[str]:
     """`<p>a</p> <p>b</p>` → ["a", "b"]; plain text → [text]."""
     if "<" not in text:

@@ -140,7 +140,7 @@ def do_import_plan(result: ImportResult, acting_user=None, supersede: bool = Fal
                                            title=task.title[:300], section=task.section[:300],
                                            order=t_index, source_line=task.line)
             measures = [
-                Measure(task=task_row, text=m.text, order=m_index, deadline_raw=m.deadline.raw[:100],
+                Measure(task=task_row, text=m.text, search_text=m.search_text, order=m_index, deadline_raw=m.deadline.raw[:100],
                         deadline_kind=m.deadline.kind, deadline_start=m.deadline.start,
                         deadline_end=m.deadline.end,
                         milestones=[d.isoformat() for d in m.deadline.milestones],

@@ -53,7 +53,7 @@ def plan_to_dict(plan: Plan, internal: bool = True) -> dict:
                         "line": task.source_line,
                         "measures": [
                             {
-                                "text": m.text,
+                                "text": m.text, "search_text": m.search_text,
                                 "deadline": {"raw": m.deadline_raw, "kind": m.deadline_kind,
                                              "start": m.deadline_start.isoformat() if m.deadline_start else None,
                                              "end": m.deadline_end.isoformat() if m.deadline_end else None,

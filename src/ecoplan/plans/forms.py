@@ -24,6 +24,7 @@ class MeasureFilterForm(forms.Form):
     theme = forms.ChoiceField(required=False, choices=[("", _("All themes"))] + list(Annex.Theme.choices))
     month = month_field(pgettext_lazy("request parameter", "month"), required=False,
                         widget=forms.DateInput(attrs={"type": "month"}))
+    text = forms.CharField(label=_("text"), required=False, max_length=100)
 
 
 class ReviewFilterForm(forms.Form):

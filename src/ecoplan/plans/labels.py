@@ -33,6 +33,7 @@ SHAPES = {
     "header_table": _("task table (columns by their headers)"),
     "table_text": _("task table (text)"),
     "fyp_plan": _("five-year plan"),
+    "fyp_indicators": _("indicator table of a five-year plan"),
     "prose_plan": _("plan in numbered paragraphs"),
     "json": _("ecoplan JSON export"),
 }

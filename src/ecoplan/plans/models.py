@@ -211,7 +211,9 @@ class Measure(models.Model):
         "DeadlineKind", [(k.code.upper(), (k.code, _(k.label))) for k in deadlines.KINDS])
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="measures")
-    text = models.TextField(_("measure"))
+    text = models.TextField(_("measure"))  # as printed: PM _{2.5}, 劣V, NOX kept
+    # the text in matching form (importers.text.search_form): what the plan page's search compares
+    search_text = models.TextField(_("text for search"), blank=True, default="")
     order = models.PositiveIntegerField()
     deadline_raw = models.CharField(_("deadline as printed"), max_length=100, blank=True)
     deadline_kind = models.CharField(_("deadline kind"), max_length=20, choices=DeadlineKind.choices)

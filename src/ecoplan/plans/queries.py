@@ -5,6 +5,7 @@ from datetime import date
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from ecoplan.importers.text import search_form
 from ecoplan.vocabulary import areas
 
 from .models import Area, Assignment, Measure, Organisation, Plan, Target
@@ -19,11 +20,12 @@ def plans_with_counts() -> QuerySet[Plan]:
 
 
 def measures(plan: Plan | None = None, *, organisation: Organisation | None = None,
-             role: str = "", theme: str = "", month: str = "") -> QuerySet[Measure]:
+             role: str = "", theme: str = "", month: str = "", text: str = "") -> QuerySet[Measure]:
     """Measures with their task, annex and assignments, filtered as the plan page asks.
 
     ``month`` (YYYY-MM) keeps measures due in that month, or active in it (windows,
-    from-dates)."""
+    from-dates); ``text`` keeps measures whose text holds it in matching form (`PM2.5` finds the
+    printed `PM _{2.5}`, `nox` finds `NOX`)."""
     qs = Measure.objects.select_related("task__annex__plan").prefetch_related(
         Prefetch("assignments", queryset=Assignment.objects.select_related("organisation")))
     if plan is not None:
@@ -35,6 +37,8 @@ def measures(plan: Plan | None = None, *, organisation: Organisation | None = No
         qs = qs.filter(units).distinct()
     if theme:
         qs = qs.filter(task__annex__theme=theme)
+    if text and (wanted := search_form(text)):
+        qs = qs.filter(search_text__contains=wanted)
     if month:
         year, mon = (int(x) for x in month.split("-"))
         first = date(year, mon, 1)

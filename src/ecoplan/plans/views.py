@@ -46,7 +46,7 @@ def plan_detail(request, pk: int):
     filters = parse(MeasureFilterForm, request.GET) if request.GET else {}
     organisation = units.filter(pk=filters.get("unit")).first() if filters.get("unit") else None
     rows = queries.measures(plan, organisation=organisation, theme=filters.get("theme") or "",
-                            month=filters.get("month") or "")
+                            month=filters.get("month") or "", text=filters.get("text") or "")
     context = {"plan": plan, "form": form, "measures": rows, "filtered": bool(filters and any(filters.values())),
                "targets": plan.targets.select_related("area", "annex"),
                "open_review": plan.review_items.filter(status="open").count(),

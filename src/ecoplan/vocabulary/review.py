@@ -32,5 +32,6 @@ REVIEW_KINDS = (
     Term("column_guessed", _("table column guessed"), "表格列角色系推测"),
     Term("cells_regrouped", _("table cells regrouped into rows"), "单元格按行重组"),
     Term("page_break_text", _("text after a page break attached to the row above"), "跨页文字归入上一行"),
+    Term("indicator_year_inferred", _("indicator year inferred"), "指标年份按规划期推定"),
 )
 CODES = tuple(k.code for k in REVIEW_KINDS)
