@@ -37,18 +37,17 @@ from .text import key
 
 # -- structure: place prefix + body ending ------------------------------------------------------
 
-# What a body ending says a unit is, first match wins (a name without a place resolves only
-# through the first three: a company, a sub-area or a branch carries its own name).
-ENDINGS: tuple[tuple[str, str], ...] = (
-    (r"(?:公司|集团|有限责任公司|股份有限公司|集团有限公司|厂)", "company"),
+# What a body ending says a unit is, first match wins; the third column: whether the name needs a
+# place to be certain (a company, a sub-area or a branch carries its own name; a 局 needs its 市/区).
+ENDINGS: tuple[tuple[str, str, bool], ...] = (
+    (r"(?:公司|集团|有限责任公司|股份有限公司|集团有限公司|厂)", "company", False),
     (r"(?:街道办事处|街道|地区办事处|镇人民政府|乡人民政府|苏木人民政府|镇政府|乡政府|镇|乡|苏木|管委会|"
-     r"(?:园区?|开发区|新区|片区|基地|商务区|示范区|功能区|景区|保税区)管理委员会)", "sub_area"),
-    (r"(?:分局|支队|大队|中队|分队|总队|派出所)", "city_branch"),
-    (r"(?:领导小组|工作小组|指挥部|领导小组办公室|小组办公室)", "committee"),
-    (r"(?:部|厅|局|总局|委|委员会|办|办公室|中心|政府|人民政府|署|总署|站|所|院|处|馆|会|联|协)", "department"),
+     r"(?:园区?|开发区|新区|片区|基地|商务区|示范区|功能区|景区|保税区)管理委员会)", "sub_area", False),
+    (r"(?:分局|支队|大队|中队|分队|总队|派出所)", "city_branch", False),
+    (r"(?:领导小组|工作小组|指挥部|领导小组办公室|小组办公室)", "committee", True),
+    (r"(?:部|厅|局|总局|委|委员会|办|办公室|中心|政府|人民政府|署|总署|站|所|院|处|馆|会|联|协)", "department", True),
 )
-_ENDINGS = tuple((re.compile(f"{pattern}$"), kind) for pattern, kind in ENDINGS)
-_OWN_NAME_KINDS = ("company", "sub_area", "city_branch")
+_ENDINGS = tuple((re.compile(f"{pattern}$"), kind, needs_place) for pattern, kind, needs_place in ENDINGS)
 # Levels of government a place prefix names; the bare character is the plan's own level
 # (区生态环境局 in a district plan, 旗生态环境分局 in a banner's).
 _PROVINCIAL = ("省", "自治区", "特别行政区")
@@ -86,8 +85,8 @@ def kind_by_structure(k: str) -> str:
     level, _place, body = structure(k)
     if _is_named_place(k):
         return "sub_area"  # 桐庐县, 余杭区 in a city's plan: the lower government as a whole
-    ending = next((kind for pattern, kind in _ENDINGS if pattern.search(body)), "")
-    if ending in _OWN_NAME_KINDS:
+    ending, needs_place = next(((kind, needs) for pattern, kind, needs in _ENDINGS if pattern.search(body)), ("", True))
+    if ending and not needs_place:
         return ending
     if level == "national" and ending:
         return "national"
@@ -326,7 +325,7 @@ def review_units(result: ImportResult, units: Iterable[UnitRef], line: int, ref:
 
 def _is_body_without_place(k: str) -> bool:
     level, _place, body = structure(k)
-    return not level and any(pattern.search(body) for pattern, _kind in _ENDINGS)
+    return not level and any(pattern.search(body) for pattern, _kind, _needs in _ENDINGS)
 
 
 def is_empty_marker(text: str) -> bool:

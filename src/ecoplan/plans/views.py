@@ -80,6 +80,7 @@ def organisation_list(request):
     return render(request, "plans/organisation_list.html", {"organisations": orgs})
 
 
+@login_required
 def lexicon(request):
     """The lexicon of unit names: this installation's entries, then the packaged ones it has not
     corrected.  The coordinator adds and edits; every role reads."""

@@ -20,7 +20,7 @@ KINDS = (
     Term("sub_area", _("street / town"), "街道/乡镇"),
     Term("group", _("group of units"), "单位组"),
     Term("company", _("company"), "企业"),
-    Term("committee", _("committee"), "议事协调机构"),
+    Term("committee", _("committee"), "委员会"),
     Term("unknown", _("not in the lexicon"), "未收录单位"),
 )
 CODES = tuple(k.code for k in KINDS)
