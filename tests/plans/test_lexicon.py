@@ -86,3 +86,28 @@ def test_a_lexicon_change_is_in_the_audit_trail(client):
     log = LogEntry.objects.get_for_object(entry).get()
     assert log.actor == user
     assert (log.changes_dict["name"][1], log.changes_dict["kind"][1]) == ("区环保分队", "city_branch")
+
+
+def test_units_imported_before_take_the_kind_the_lexicon_gives_them(client):
+    from ecoplan.plans.models import Organisation
+
+    actions.import_document(PLAN.replace("县住建局", "县月球办公室").encode("utf-8"), "county.txt")
+    assert Organisation.objects.get(name="环保局").kind == "unknown"
+    assert Organisation.objects.get(name="县月球办公室").kind == "department"
+    _user(client, "coord", Role.COORDINATOR)
+    client.post("/lexicon/add/", {"name": "环保局", "kind": "department", "aliases": ""})
+    client.post("/lexicon/add/", {"name": "县月球办公室", "kind": "committee", "aliases": ""})
+    assert Organisation.objects.get(name="环保局").kind == "department"
+    assert Organisation.objects.get(name="县月球办公室").kind == "committee"
+
+
+def test_a_broken_packaged_lexicon_fails_the_system_check(tmp_path, monkeypatch):
+    from ecoplan.importers import organisations
+    from ecoplan.plans.checks import check_lexicon
+
+    assert check_lexicon(None) == []
+    broken = tmp_path / "organisations.toml"
+    broken.write_text('[[unit]]\nname = "区甲局"\nkind = "bureau"\n', "utf-8")
+    monkeypatch.setattr(organisations, "PACKAGED", broken)
+    [error] = check_lexicon(None)
+    assert error.id == "lexicon.E001" and "区甲局" in error.msg

@@ -68,11 +68,15 @@ def parse_document(data: bytes, name: str) -> ImportResult:
 def do_save_lexicon_entry(entry: LexiconEntry | None, name: str, kind: str, aliases: list[str],
                           acting_user=None) -> LexiconEntry:
     """Add a unit to the installation's lexicon (``entry`` None) or change one; plans imported from
-    now on read it.  The audit trail keeps the old and new values."""
+    now on read it, and units already imported under its name take its kind.  The audit trail
+    keeps the old and new values."""
     entry = entry or LexiconEntry()
     entry.name, entry.kind, entry.aliases = name, kind, aliases
     entry.updated_by = acting_user if getattr(acting_user, "is_authenticated", False) else None
     entry.save()
+    for organisation in Organisation.objects.filter(name=name).exclude(kind=kind):
+        organisation.kind = kind  # the units imported under this name, in every district, follow
+        organisation.save(update_fields=["kind"])
     return entry
 
 
@@ -117,6 +121,9 @@ def _organisation(unit: UnitRef, district: Area | None, cache: dict) -> Organisa
     if unit.canonical not in cache:
         organisation, _ = Organisation.objects.get_or_create(
             name=unit.canonical, district=district, defaults={"kind": unit.kind})
+        if organisation.kind == Organisation.Kind.UNKNOWN and unit.kind != organisation.kind:
+            organisation.kind = unit.kind  # read now (the lexicon grew): the unit gets its kind
+            organisation.save(update_fields=["kind"])
         cache[unit.canonical] = organisation
         if unit.printed != unit.canonical:
             organisation.aliases.get_or_create(alias=unit.printed)
