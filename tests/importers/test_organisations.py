@@ -223,7 +223,7 @@ def test_a_bad_lexicon_row_is_named():
 @pytest.mark.parametrize("name,kind", [
     ("区生态环境局", "department"), ("生态环境局", ""), ("国家能源局", "national"), ("交通运输部", "national"),
     ("省交通运输厅", "provincial"), ("盟生态环境局", "department"), ("州生态环境局", "department"),
-    ("某某集团有限公司", "company"), ("北京市", "sub_area"), ("区", ""),
+    ("某某集团有限公司", "company"), ("北京市", "sub_area"), ("区", ""), ("朝阳地区办事处", "sub_area"),
 ])
 def test_kind_by_structure(name, kind):
     assert kind_by_structure(name) == kind

@@ -85,7 +85,10 @@ def kind_by_structure(k: str) -> str:
     level, _place, body = structure(k)
     if _is_named_place(k):
         return "sub_area"  # 桐庐县, 余杭区 in a city's plan: the lower government as a whole
-    ending, needs_place = next(((kind, needs) for pattern, kind, needs in _ENDINGS if pattern.search(body)), ("", True))
+    if not body:
+        return ""
+    # the ending is read on the whole name: 朝阳地区办事处 is a sub-area, not 朝阳地区 + 办事处
+    ending, needs_place = next(((kind, needs) for pattern, kind, needs in _ENDINGS if pattern.search(k)), ("", True))
     if ending and not needs_place:
         return ending
     if level == "national" and ending:
