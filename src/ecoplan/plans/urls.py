@@ -16,6 +16,7 @@ urlpatterns = [
     path("lexicon/<int:pk>/", views.lexicon_edit, name="lexicon_edit"),
     path("review/", views.review_queue, name="review"),
     path("review/<int:pk>/resolve/", views.review_resolve, name="resolve"),
+    path("plans/<int:pk>/year/", views.set_plan_year, name="plan_year"),
     path("targets/<int:pk>/municipal-value/", views.set_municipal_value, name="municipal_value"),
     path("import/", views.upload, name="upload"),
 ]
