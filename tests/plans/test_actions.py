@@ -22,7 +22,9 @@ def test_import_writes_every_entity():
     assert plan.annexes.count() == 2
     assert Measure.objects.filter(task__annex__plan=plan).count() == 14
     assert Target.objects.filter(plan=plan).count() == 10
-    assert plan.review_items.filter(kind="unit_unknown").exists()
+    assert plan.review_items.exists()
+    # a company printed with its own name is a company (issue #8: units read by their structure)
+    assert Organisation.objects.get(name="演示区绿化服务公司").kind == "company"
     assert Organisation.objects.get(name="区生态环境局").kind == "department"
 
 

@@ -30,6 +30,7 @@ REVIEW = {"units_ambiguous", "unit_unknown", "lead_missing", "units_missing", "d
           "deadline_unrecognised", "deadline_milestones", "deadline_conflict", "deadline_implicit", "task_label",
           "task_unclear", "column_shift", "text_missing", "source_defect", "meta_missing", "target_municipal",
           "target_conflict", "line_unread"}
+UNIT_KINDS = {"national", "provincial", "department", "city_branch", "sub_area", "group", "company", "committee"}
 REPORT_STATES = {"draft", "submitted", "returned", "accepted"}
 ENTRY_STATES = {"not_started", "in_progress", "done", "blocked", "not_due"}
 DUE_STATES = {"on_track", "due_soon", "overdue", "done_late", "done", "reported", "not_reported", "blocked",
@@ -43,6 +44,7 @@ CONCEPTS = {  # idea → the code sets whose collections define it
     "indicator catalogue": [],  # below: a set of codes, or a row with a Chinese name and a unit
     "各… sub-area groups": [],
     "review kinds": [REVIEW],
+    "unit kinds": [UNIT_KINDS],
     "report, entry and due states": [REPORT_STATES, ENTRY_STATES, DUE_STATES - ENTRY_STATES - {"done"}],
     "AQI level colours": [],
 }

@@ -21,7 +21,7 @@ from ecoplan.importers import deadlines as deadline_reader
 from ecoplan.importers import import_file, indicator_table, organisations, targets
 from ecoplan.reporting import duties
 from ecoplan.standards import packs
-from ecoplan.vocabulary import Term, areas, cells, deadlines, indicators, pollutants, review, states
+from ecoplan.vocabulary import Term, areas, cells, deadlines, indicators, pollutants, review, states, units
 
 from ..conftest import DEMO
 from .census import census
@@ -32,6 +32,7 @@ TERMS: dict[str, tuple[Term, ...]] = {
     "deadline kinds": deadlines.KINDS, "review kinds": review.REVIEW_KINDS,
     "report states": states.REPORT_STATES, "entry states": states.ENTRY_STATES, "due states": states.DUE_STATES,
     "pollutants": pollutants.POLLUTANTS, "AQI categories": pollutants.AQI_CATEGORIES,
+    "unit kinds": units.KINDS,
 }
 
 
@@ -99,11 +100,14 @@ def _rows(terms):
 
 
 def test_model_choices_are_the_vocabulary():
-    from ecoplan.plans.models import Measure, ReviewItem
+    from ecoplan.plans.models import LexiconEntry, Measure, Organisation, ReviewItem
     from ecoplan.supervision.models import EntryStatus, Report, ReportEntry
 
     assert _choices(Measure._meta.get_field("deadline_kind")) == _rows(deadlines.KINDS)
     assert _choices(ReviewItem._meta.get_field("kind")) == _rows(review.REVIEW_KINDS)
+    assert _choices(Organisation._meta.get_field("kind")) == _rows(units.KINDS)
+    assert _choices(LexiconEntry._meta.get_field("kind")) == [r for r in _rows(units.KINDS) if r[0] != units.UNKNOWN]
+    assert Organisation.Kind.GROUP == "group" and Organisation.Kind.SUB_AREA == "sub_area"
     assert _choices(Report._meta.get_field("status")) == _rows(states.REPORT_STATES)
     assert _choices(ReportEntry._meta.get_field("status")) == _rows(states.ENTRY_STATES)
     # the TextChoices conveniences callers use
@@ -320,6 +324,7 @@ HOME = {
     "indicator catalogue": ["vocabulary/indicators.py"],
     "各… sub-area groups": ["vocabulary/areas.py"],
     "review kinds": ["vocabulary/review.py"],
+    "unit kinds": ["vocabulary/units.py"],
     "report, entry and due states": ["vocabulary/states.py"],
     "AQI level colours": ["standards/packs/*.toml"],
 }
@@ -337,3 +342,11 @@ def test_the_export_schema_lists_the_vocabularys_deadline_kinds():
     assert measure["items"]["properties"]["deadline"]["properties"]["kind"]["enum"] == list(deadlines.CODES)
     kind = schema["properties"]["review"]["items"]["properties"]["kind"]
     assert kind.get("enum", list(review.CODES)) == list(review.CODES)
+    for role in ("lead_units", "co_units"):
+        assert measure["items"]["properties"][role]["items"]["properties"]["kind"]["enum"] == list(units.CODES)
+
+
+def test_the_importer_resolves_units_to_the_vocabularys_kinds():
+    """The structure's endings and the packaged lexicon name only kinds of ecoplan.vocabulary.units."""
+    assert {kind for _pattern, kind, _needs_place in organisations.ENDINGS} <= set(units.CODES)
+    assert {e.kind for e in organisations.packaged_entries()} <= set(units.LEXICON_CODES)

@@ -43,6 +43,7 @@ TRACKED: dict[str, dict] = {
     "plans.ReviewItem": {},
     "plans.Organisation": {},
     "plans.OrganisationAlias": {},
+    "plans.LexiconEntry": {"exclude_fields": ["updated_at"]},
     "plans.Area": {},
     "monitoring.Station": {},
     "monitoring.StationMembership": {},

@@ -54,8 +54,9 @@ class UnitRef:
 
     printed: str
     canonical: str
-    kind: str  # department / sub_area / group / company / city_branch / committee / unknown
+    kind: str  # one of ecoplan.vocabulary.units
     known: bool = True
+    candidates: tuple[str, ...] = ()  # an ambiguous name: the units it may be (not known)
 
 
 @dataclass

@@ -230,10 +230,7 @@ class TableAssembler:
         )
         task.measures.append(measure)
         ref = ("measure", self.annex_index, self.annex.tasks.index(task), len(task.measures) - 1)
-        for unit in leads + cos:
-            if not unit.known:
-                self.result.add_review("unit_unknown", "unknown unit name “{unit}”", row.line, unit.printed,
-                                       ref, unit=unit.printed)
+        organisations.review_units(self.result, leads + cos, row.line, ref)
         for kind, template, params in row.doubts:
             self.result.add_review(kind, template, row.line, text[:200], ref, **params)
         if _is_target_row(row, task):

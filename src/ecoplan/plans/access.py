@@ -22,7 +22,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
 
-from .models import Area, Measure, Organisation, Plan, Profile, ReviewItem, Role, Target
+from .models import Area, LexiconEntry, Measure, Organisation, Plan, Profile, ReviewItem, Role, Target
 
 PUBLIC = "public"  # anonymous visitors and accounts without a role
 VIEW, CHANGE, REVIEW = "view", "change", "review"  # review: a coordinator's decision on a report
@@ -51,6 +51,9 @@ RULES: dict[tuple[str, str], dict[str, Rule]] = {
     ("measure", CHANGE): _row(ALL, NONE, NONE, NONE, NONE),
     ("organisation", VIEW): _row(ALL, ALL, ALL, ALL, ALL),
     ("organisation", CHANGE): _row(ALL, NONE, NONE, NONE, NONE),
+    # the installation's lexicon of unit names: read by every role, kept by the bureau
+    ("lexicon", VIEW): _row(ALL, ALL, ALL, ALL, NONE),
+    ("lexicon", CHANGE): _row(ALL, NONE, NONE, NONE, NONE),
     ("target", VIEW): _row(ALL, ALL, ALL, ALL, ALL),
     ("target", CHANGE): _row(ALL, NONE, NONE, NONE, NONE),
     ("area", VIEW): _row(ALL, ALL, ALL, ALL, ALL),  # districts and sub-areas: the air pages
@@ -195,6 +198,7 @@ PLAN_KINDS = [
     Kind("plan", lambda: Plan.objects.all()),
     Kind("measure", lambda: Measure.objects.all()),
     Kind("organisation", lambda: Organisation.objects.all()),
+    Kind("lexicon", lambda: LexiconEntry.objects.all()),
     Kind("target", lambda: Target.objects.all()),
     Kind("area", lambda: Area.objects.all()),
     Kind("review_item", lambda: ReviewItem.objects.all()),

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 
-from ecoplan.importers import import_bytes
+from ecoplan.importers import import_bytes, organisations
 from ecoplan.importers.model import ImportResult, PlanImportError, ReviewRef, UnitRef
 from ecoplan.vocabulary import areas
 
@@ -14,6 +14,7 @@ from .models import (
     Area,
     Assignment,
     ImportRun,
+    LexiconEntry,
     Measure,
     Organisation,
     Plan,
@@ -53,8 +54,30 @@ class SamePlan(_PlanRefused):
                             "this file as its revised copy, choose to supersede it (ecoplan import --supersede)")
 
 
+def installation_lexicon() -> list[organisations.Entry]:
+    """This installation's lexicon entries, as the importer reads them (before the packaged ones)."""
+    return [organisations.Entry(e.name, e.kind, tuple(e.aliases)) for e in LexiconEntry.objects.all()]
+
+
 def parse_document(data: bytes, name: str) -> ImportResult:
-    return import_bytes(data, name)
+    with organisations.installation_lexicon(installation_lexicon()):
+        return import_bytes(data, name)
+
+
+@transaction.atomic
+def do_save_lexicon_entry(entry: LexiconEntry | None, name: str, kind: str, aliases: list[str],
+                          acting_user=None) -> LexiconEntry:
+    """Add a unit to the installation's lexicon (``entry`` None) or change one; plans imported from
+    now on read it, and units already imported under its name take its kind.  The audit trail
+    keeps the old and new values."""
+    entry = entry or LexiconEntry()
+    entry.name, entry.kind, entry.aliases = name, kind, aliases
+    entry.updated_by = acting_user if getattr(acting_user, "is_authenticated", False) else None
+    entry.save()
+    for organisation in Organisation.objects.filter(name=name).exclude(kind=kind):
+        organisation.kind = kind  # the units imported under this name, in every district, follow
+        organisation.save(update_fields=["kind"])
+    return entry
 
 
 def same_plan(result: ImportResult) -> Plan | None:
@@ -98,6 +121,9 @@ def _organisation(unit: UnitRef, district: Area | None, cache: dict) -> Organisa
     if unit.canonical not in cache:
         organisation, _ = Organisation.objects.get_or_create(
             name=unit.canonical, district=district, defaults={"kind": unit.kind})
+        if organisation.kind == Organisation.Kind.UNKNOWN and unit.kind != organisation.kind:
+            organisation.kind = unit.kind  # read now (the lexicon grew): the unit gets its kind
+            organisation.save(update_fields=["kind"])
         cache[unit.canonical] = organisation
         if unit.printed != unit.canonical:
             organisation.aliases.get_or_create(alias=unit.printed)

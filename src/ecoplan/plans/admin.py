@@ -7,6 +7,7 @@ from .models import (
     Area,
     Assignment,
     ImportRun,
+    LexiconEntry,
     Measure,
     Organisation,
     OrganisationAlias,
@@ -52,6 +53,13 @@ class PolicyAdmin(PolicyMixin, admin.ModelAdmin):
 class AliasInline(PolicyMixin, admin.TabularInline):
     model = OrganisationAlias
     extra = 0
+
+
+@admin.register(LexiconEntry)
+class LexiconEntryAdmin(PolicyAdmin):
+    access_kind = "lexicon"
+    list_display = ["name", "kind", "aliases"]
+    search_fields = ["name"]
 
 
 @admin.register(Organisation)

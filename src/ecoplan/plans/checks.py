@@ -17,3 +17,18 @@ def check_access_rules(app_configs, **kwargs):
             errors.append(checks.Error(f"access rule ({kind}, {action}) is own-unit but the kind has no "
                                        "path to its unit", id="access.E002"))
     return errors
+
+
+@checks.register()
+def check_lexicon(app_configs, **kwargs):
+    """The packaged lexicon of unit names loads: a broken row fails `ecoplan check`, not an import."""
+    import tomllib
+
+    from ecoplan.importers import organisations
+
+    try:
+        organisations.read_entries(organisations.PACKAGED.read_text("utf-8"), organisations.PACKAGED.name)
+    except (OSError, ValueError, tomllib.TOMLDecodeError) as exc:
+        return [checks.Error(f"the packaged lexicon does not load: {exc}", id="lexicon.E001",
+                             hint="fix importers/data/organisations.toml")]
+    return []

@@ -3,7 +3,9 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .models import REVIEW_KINDS, Annex, ReviewItem
+from ecoplan.importers.text import key
+
+from .models import REVIEW_KINDS, Annex, LexiconEntry, ReviewItem
 
 ACCEPTED = (".txt", ".docx", ".xlsx", ".pdf", ".json", ".html", ".htm")
 MAX_PK = 2**63 - 1  # the database's largest id: a larger one is a bad value, not a crash
@@ -65,3 +67,55 @@ class PlanYearForm(forms.Form):
 class MunicipalValueForm(forms.Form):
     value = forms.DecimalField(max_digits=14, decimal_places=4)
     source = forms.CharField(max_length=300)
+
+
+class LexiconEntryForm(forms.Form):
+    """A unit of the installation's lexicon: its name, kind and the other names printed for it.
+    A name may not contain what a plan cell is split at, nor be another entry's name or alias."""
+
+    name = forms.CharField(label=_("name"), max_length=200)
+    kind = forms.ChoiceField(label=_("kind"), choices=LexiconEntry._meta.get_field("kind").choices)
+    aliases = forms.CharField(label=_("other printed names"), required=False,
+                              help_text=_("one per line, as the plans print them"),
+                              widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, entry: LexiconEntry | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.entry = entry
+
+    @staticmethod
+    def _check(name: str) -> str:
+        name = name.strip()
+        if any(c.isspace() or c in "、，," for c in name):
+            raise forms.ValidationError(
+                _("“%(name)s”: a unit name cannot hold spaces, 、 or commas (a plan cell is split at them)"),
+                params={"name": name})
+        if len(name) > 200:
+            raise forms.ValidationError(_("“%(name)s” is longer than 200 characters"), params={"name": name[:20]})
+        return name
+
+    def clean_name(self) -> str:
+        return self._check(self.cleaned_data["name"])
+
+    def clean_aliases(self) -> list[str]:
+        aliases: list[str] = []
+        for line in self.cleaned_data["aliases"].splitlines():
+            if line.strip() and (alias := self._check(line)) not in aliases:
+                aliases.append(alias)
+        return aliases
+
+    def clean(self):
+        data = super().clean()
+        if "name" not in data or "aliases" not in data:
+            return data
+        data["aliases"] = [a for a in data["aliases"] if key(a) != key(data["name"])]
+        taken = {}
+        for other in LexiconEntry.objects.exclude(pk=getattr(self.entry, "pk", None)):
+            for printed in (other.name, *other.aliases):
+                taken[key(printed)] = other.name
+        for printed in (data["name"], *data["aliases"]):
+            if key(printed) in taken:
+                self.add_error("name" if printed == data["name"] else "aliases", forms.ValidationError(
+                    _("“%(name)s” is already a name of “%(other)s” in the lexicon"),
+                    params={"name": printed, "other": taken[key(printed)]}))
+        return data

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ecoplan.vocabulary import deadlines, review
+from ecoplan.vocabulary import deadlines, review, units
 
 
 class Area(models.Model):
@@ -39,14 +39,8 @@ class Organisation(models.Model):
     for several units and are kept as printed, never expanded by guess.
     """
 
-    class Kind(models.TextChoices):
-        DEPARTMENT = "department", _("district department")
-        CITY_BRANCH = "city_branch", _("city branch")
-        SUB_AREA = "sub_area", _("street / town")
-        GROUP = "group", _("group of units")
-        COMPANY = "company", _("company")
-        COMMITTEE = "committee", _("committee")
-        UNKNOWN = "unknown", _("not in the lexicon")
+    # kinds of unit: defined in ecoplan.vocabulary.units
+    Kind = models.TextChoices("Kind", [(k.code.upper(), (k.code, _(k.label))) for k in units.KINDS])
 
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
@@ -80,6 +74,33 @@ class OrganisationAlias(models.Model):
 
     def __str__(self) -> str:
         return self.alias
+
+
+class LexiconEntry(models.Model):
+    """A unit of this installation's lexicon (单位名录): its canonical name, its kind and the other
+    names plans print for it, kept by the coordinator.
+
+    The importer reads these before the packaged lexicon (importers/data/organisations.toml): an
+    entry with a packaged unit's name corrects that unit, an alias settles a name the packaged data
+    leaves unknown or ambiguous.  Not an Organisation: those are the units of imported plans, one per
+    district; an entry says how a printed name is read, for every plan imported from now on.
+    """
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20,
+                            choices=[(k.code, _(k.label)) for k in units.KINDS if k.code in units.LEXICON_CODES])
+    aliases = models.JSONField(_("aliases"), default=list, blank=True)  # other printed names
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("lexicon entry")
+        verbose_name_plural = _("lexicon entries")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Role(models.TextChoices):

@@ -13,14 +13,29 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ecoplan.importers import organisations as lexicon_data
 from ecoplan.importers.model import PlanImportError
 
 from . import queries
 from .access import CHANGE, access, check, may
-from .actions import do_resolve_review_item, do_set_municipal_value, do_set_plan_year, import_document
+from .actions import (
+    do_resolve_review_item,
+    do_save_lexicon_entry,
+    do_set_municipal_value,
+    do_set_plan_year,
+    import_document,
+)
 from .export import plan_to_dict, plan_to_xlsx
-from .forms import MeasureFilterForm, MunicipalValueForm, PlanYearForm, ResolveForm, ReviewFilterForm, UploadForm
-from .models import REVIEW_KINDS, Assignment, ImportRun, Organisation, Plan, ReviewItem, Target
+from .forms import (
+    LexiconEntryForm,
+    MeasureFilterForm,
+    MunicipalValueForm,
+    PlanYearForm,
+    ResolveForm,
+    ReviewFilterForm,
+    UploadForm,
+)
+from .models import REVIEW_KINDS, Assignment, ImportRun, LexiconEntry, Organisation, Plan, ReviewItem, Target
 from .params import parse, parsed
 
 
@@ -70,6 +85,41 @@ def organisation_list(request):
     orgs = (Organisation.objects.select_related("district").annotate(n=Count("assignments"))
             .order_by("-n", "name"))
     return render(request, "plans/organisation_list.html", {"organisations": orgs})
+
+
+@login_required
+def lexicon(request):
+    """The lexicon of unit names: this installation's entries, then the packaged ones it has not
+    corrected.  The coordinator adds and edits; every role reads."""
+    check(request.user, "lexicon")
+    installed = list(LexiconEntry.objects.all())
+    names = {e.name for e in installed}
+    packaged = [e for e in lexicon_data.packaged_entries() if e.name not in names]
+    return render(request, "plans/lexicon.html", {
+        "installed": installed, "packaged": packaged, "kinds": dict(Organisation.Kind.choices),
+        "can_change": may(request.user, "lexicon", CHANGE)})
+
+
+@login_required
+def lexicon_edit(request, pk: int | None = None):
+    """Add a unit to the lexicon (a packaged one's name in ``?name=`` starts from its data) or edit one."""
+    if pk is None:
+        check(request.user, "lexicon", CHANGE)
+        entry = None
+        packaged = next((e for e in lexicon_data.packaged_entries() if e.name == request.GET.get("name")), None)
+        initial = {"name": packaged.name, "kind": packaged.kind, "aliases": "\n".join(packaged.aliases)} \
+            if packaged else {}
+    else:
+        entry = access(request.user, "lexicon", pk, CHANGE)
+        initial = {"name": entry.name, "kind": entry.kind, "aliases": "\n".join(entry.aliases)}
+    form = LexiconEntryForm(request.POST or None, entry=entry, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        saved = do_save_lexicon_entry(entry, form.cleaned_data["name"], form.cleaned_data["kind"],
+                                      form.cleaned_data["aliases"], request.user)
+        messages.success(request, _("Lexicon: %(name)s saved; plans imported from now on read it") % {
+            "name": saved.name})
+        return redirect("plans:lexicon")
+    return render(request, "plans/lexicon_form.html", {"form": form, "entry": entry})
 
 
 @parsed

@@ -10,6 +10,7 @@ from . import gettext_noop as _
 REVIEW_KINDS = (
     Term("units_ambiguous", _("lead and co-units ran together"), "主责/协办单位无法区分"),
     Term("unit_unknown", _("unknown unit"), "未收录的单位"),
+    Term("unit_ambiguous", _("unit name matches several units"), "单位名称对应多个单位"),
     Term("lead_missing", _("no lead unit printed"), "未写明牵头单位"),
     Term("units_missing", _("no units printed"), "未写明责任单位"),
     Term("deadline_blank", _("no deadline printed"), "未写明完成时限"),
