@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 
+from ecoplan.vocabulary import gettext_noop as _
+
 from . import deadlines, notice
-from .model import Annex, ImportResult, PlanImportError
+from .model import NOT_DETECTED, Annex, Detection, ImportResult, PlanImportError, reason
 from .tables import CO_LABELS, LEAD_LABELS, Doubt, Row, TableAssembler
 from .text import cn_number, join_wrapped, key, squeeze, strip_html
 
@@ -18,7 +20,7 @@ HEADER_FIRST = "序号"
 SECTION = re.compile(r"^\s*([一二三四五六七八九十]+)、(.+)$")
 
 
-def detect(text: str) -> float:
+def detect(text: str) -> Detection:
     lines = text.split("\n")
     header_rows = sum(1 for line in lines
                       if line.startswith(HEADER_FIRST + "\t") and "工作措施" in line and "完成时限" in line
@@ -27,8 +29,11 @@ def detect(text: str) -> float:
     # what parse requires (a bare `附件 N` line, 完成时限 and a lead column), or the table is
     # left to header_table
     if not header_rows or not any(notice.ANNEX_HEADING.match(line) for line in lines):
-        return 0.0
-    return min(1.0, 0.5 + tab_rows / 100)
+        return NOT_DETECTED
+    return Detection(min(1.0, 0.5 + tab_rows / 100), (
+        reason(_("{count} task-table headers (序号 … 工作措施 … 完成时限 … a lead column) after a 附件 line"),
+               count=header_rows),
+        reason(_("{count} rows of six or more tab-separated cells"), count=tab_rows)))
 
 
 def _header_columns(cells: list[str]) -> tuple[dict[str, int], dict[str, str]]:

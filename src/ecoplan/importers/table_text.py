@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import re
 
+from ecoplan.vocabulary import gettext_noop as _
+
 from . import deadlines, indicator_table, notice, organisations
-from .model import Annex, ImportResult, PlanImportError
+from .model import NOT_DETECTED, Annex, Detection, ImportResult, PlanImportError, reason
 from .tables import Row, TableAssembler
 from .text import join_wrapped, key, squeeze
 
@@ -34,9 +36,12 @@ INLINE_DEADLINE = re.compile(r"^(?P<text>.*\S)\s+" + deadlines.PRINTED_FORM + r"
 LEADING_DEADLINE = re.compile(r"^" + deadlines.PRINTED_FORM + r"(?P<units>(?:\s+\S+)*)\s*$")
 
 
-def detect(text: str) -> float:
+def detect(text: str) -> Detection:
     hits = sum(1 for line in text.split("\n") if key(line) == HEADER_FULL)
-    return min(1.0, 0.4 + hits / 20) if hits else 0.0
+    if not hits:
+        return NOT_DETECTED
+    return Detection(min(1.0, 0.4 + hits / 20), (reason(
+        _("{count} task-table headers as PDF text prints them (序号 重点任务 工作措施 完成时限 …)"), count=hits),))
 
 
 def _is_unit_line(text: str) -> bool:

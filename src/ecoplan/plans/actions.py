@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_noop
 
 from ecoplan.importers import import_bytes
 from ecoplan.importers.model import ImportResult, PlanImportError, ReviewRef, UnitRef
@@ -31,12 +31,8 @@ class _PlanRefused(PlanImportError):
 
     def __init__(self, plan: Plan, source: str):
         self.plan = plan
-        self.params = {"id": plan.pk, "title": plan.title, "doc_number": plan.doc_number or "—",
-                       "district": plan.district.name if plan.district else "—"}
-        super().__init__(self.template.format(**self.params), source=source)
-
-    def translated(self) -> str:
-        return f"{self.source or '<input>'}: {gettext(self.template).format(**self.params)}"
+        super().__init__(self.template, source=source, id=plan.pk, title=plan.title,
+                         doc_number=plan.doc_number or "—", district=plan.district.name if plan.district else "—")
 
 
 class DuplicatePlan(_PlanRefused):
@@ -53,8 +49,9 @@ class SamePlan(_PlanRefused):
                             "this file as its revised copy, choose to supersede it (ecoplan import --supersede)")
 
 
-def parse_document(data: bytes, name: str) -> ImportResult:
-    return import_bytes(data, name)
+def parse_document(data: bytes, name: str, shape: str | None = None,
+                   columns: dict[str, str] | None = None) -> ImportResult:
+    return import_bytes(data, name, shape, columns)
 
 
 def same_plan(result: ImportResult) -> Plan | None:
@@ -236,9 +233,11 @@ def do_set_municipal_value(target: Target, value, source: str, acting_user) -> T
     return target
 
 
-def import_document(data: bytes, name: str, acting_user=None, dry_run: bool = False, supersede: bool = False):
-    """Parse and (unless dry_run) store one document; returns (result, plan or None)."""
-    result = parse_document(data, name)
+def import_document(data: bytes, name: str, acting_user=None, dry_run: bool = False, supersede: bool = False,
+                    shape: str | None = None, columns: dict[str, str] | None = None):
+    """Parse and (unless dry_run) store one document; returns (result, plan or None).  ``shape``
+    forces a shape, ``columns`` maps a task table's printed headers to roles."""
+    result = parse_document(data, name, shape, columns)
     check_not_imported(result, supersede)
     if dry_run:
         return result, None

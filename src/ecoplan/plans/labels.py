@@ -69,3 +69,9 @@ def skip_reason(entry: dict) -> str:
         return gettext(template).format(**(entry.get("params") or {}))
     except (KeyError, IndexError, ValueError):
         return entry.get("reason", "")
+
+
+def reason_text(reason) -> str:
+    """An importer's ``Reason`` (why a shape reads a document, why a column's role was guessed) in
+    the user's language."""
+    return gettext(reason.template).format(**dict(reason.params))

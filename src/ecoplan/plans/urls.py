@@ -15,4 +15,5 @@ urlpatterns = [
     path("review/<int:pk>/resolve/", views.review_resolve, name="resolve"),
     path("targets/<int:pk>/municipal-value/", views.set_municipal_value, name="municipal_value"),
     path("import/", views.upload, name="upload"),
+    path("import/mapping/", views.upload_mapping, name="upload_mapping"),
 ]
