@@ -130,7 +130,7 @@ def parse_spec(spec: str) -> dict[str, str]:
 
 
 def read_file(data: bytes, name: str) -> dict[str, str]:
-    """A mapping file: TOML (``工作内容 = "measure"``, at the top or under ``[columns]``) or a JSON
+    """A mapping file: TOML (``"工作内容" = "measure"``, at the top or under ``[columns]``) or a JSON
     object (the same, ``{"columns": {…}}`` too)."""
     try:
         text = data.decode("utf-8-sig")

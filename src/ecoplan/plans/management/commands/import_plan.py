@@ -35,7 +35,7 @@ class Command(BaseCommand):
                            help="the task table's columns: printed header=role, comma-separated; roles: "
                                 + ", ".join(mapping.ROLES))
         given.add_argument("--columns-file", metavar="FILE",
-                           help="the same mapping in a TOML or JSON file (header = \"role\")")
+                           help='the same mapping in a TOML or JSON file ("header" = "role")')
 
     def handle(self, *args, files, dry_run, supersede=False, shape=None, columns=None, columns_file=None,
                **options):
