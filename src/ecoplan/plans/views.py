@@ -181,7 +181,8 @@ def upload_mapping(request):
         return _mapping_page(request, preview, form)
     columns = form.cleaned_data["columns"]
     if request.POST.get("action") != "import":
-        return _mapping_page(request, preview_bytes(data, name, columns), form)
+        checked = preview_bytes(data, name, columns)  # each column's role and why: chosen or guessed
+        return _mapping_page(request, checked, MappingForm(checked.columns, request.POST))
     try:
         _result, plan = import_document(data, name, request.user, supersede=form.cleaned_data["supersede"],
                                         columns=columns)
