@@ -153,8 +153,10 @@ def _mapping_page(request, preview: Preview, form: MappingForm):
     # the first rows, their cells under the columns the form names
     rows = [(line, [cells[c.index] if c.index < len(cells) else "" for c in form.columns])
             for line, cells in preview.rows]
+    columns = [(column, select, [r[i] for _line, r in rows if r[i].strip()][:3])
+               for i, (column, select) in enumerate(form.bound_columns())]
     return render(request, "plans/upload_mapping.html",
-                  {"preview": preview, "mapping_form": form, "rows": rows, "error": error})
+                  {"preview": preview, "mapping_form": form, "columns": columns, "rows": rows, "error": error})
 
 
 @login_required
