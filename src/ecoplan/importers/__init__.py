@@ -17,7 +17,7 @@ from pathlib import Path
 from ecoplan.vocabulary import gettext_noop as _
 
 from . import deadlines, fyp_plan, header_table, limits, mapping, notice, prose_plan, tab_table, table_text
-from .model import Detection, ImportResult, PlanImportError, PlanMeta
+from .model import Detection, ImportResult, PlanImportError, PlanMeta, reason
 from .text import check_lines, decode, sha256
 
 # name → module; the order breaks ties.
@@ -98,7 +98,7 @@ def document_text(data: bytes, source: str) -> str:
         from . import docx_tables, pdf_text, xlsx_tables
 
         reader = {".docx": docx_tables, ".pdf": pdf_text}.get(suffix, xlsx_tables)
-        text = reader.to_text(data, source)
+        text: str = reader.to_text(data, source)
         check_lines(text, source)
         return text
     return decode(data, source)
@@ -131,7 +131,7 @@ def preview_bytes(data: bytes, source: str, columns: dict[str, str]) -> mapping.
         for column in found.columns:
             role = chosen.get(header_table.header_word(column.header))
             if role and role != column.role:
-                column.role, column.why = role, mapping.reason(_("chosen by you"))
+                column.role, column.why = role, reason(_("chosen by you"))
         preview_import(found, text, sha256(data))
     return found
 
