@@ -143,3 +143,22 @@ def test_preview_under_a_corrected_mapping():
     assert preview.annexes == [("1", "某县2025年农村人居环境整治工作台账", 3, 3)] and preview.error is None
     broken = preview_bytes(LEDGER, "ledger.txt", {"做法": "attribute"})
     assert "no column is mapped to measure" in broken.error.message and broken.annexes == []
+
+
+def test_an_xlsx_ledger_is_previewed_and_imported_under_the_mapping():
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    for line in LEDGER.decode("utf-8").strip().split("\n"):
+        sheet.append(line.split("\t"))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with pytest.raises(mapping.ColumnsUnmapped) as asked:
+        import_bytes(buffer.getvalue(), "台账.xlsx")
+    assert [c.role for c in asked.value.preview.columns][2:5] == ["measure", "deadline", "lead_unit"]
+    result = import_bytes(buffer.getvalue(), "台账.xlsx", columns=CONFIRMED)
+    assert result.counts()["tasks"] == 3 and result.counts()["measures"] == 3
