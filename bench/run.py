@@ -20,6 +20,7 @@ def machine() -> dict:
 
 def main() -> None:
     import air
+    import imports
     import load
 
     results = {"machine": machine()}
@@ -27,6 +28,8 @@ def main() -> None:
         results["air"] = air.run(Path(tmp) / "air")
     with tempfile.TemporaryDirectory() as tmp:
         results["load"] = load.run(Path(tmp))
+    with tempfile.TemporaryDirectory() as tmp:
+        results["imports"] = imports.run(Path(tmp))
     out = HERE / "results"
     out.mkdir(exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M")
@@ -46,6 +49,7 @@ def main() -> None:
     ld = results["load"]
     lines += ["", f"## Load: {ld['reporters']} reporters submit in the same minute (HTTP, loopback, waitress 8 threads, SQLite)", "",
               "| figure | value |", "|---|---:|"] + [f"| {k} | {v} |" for k, v in ld.items()]
+    lines += [""] + imports.markdown(results["imports"])
     (out / "latest.md").write_text("\n".join(lines) + "\n", "utf-8")
     print("\n".join(lines))
 

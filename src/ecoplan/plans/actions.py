@@ -233,6 +233,33 @@ def do_set_municipal_value(target: Target, value, source: str, acting_user) -> T
     return target
 
 
+@transaction.atomic
+def do_set_plan_year(plan: Plan, year: int, acting_user) -> int:
+    """The coordinator states the plan year the document did not print (a ``year_unknown`` item):
+    the plan gets its period and every deadline printed without a year (`6月底前`, `第三季度`)
+    gets its dates, read again from the printed text.  Returns how many measures were dated."""
+    from ecoplan.importers import deadlines
+
+    if not 2000 <= year <= 2100:
+        raise ValueError(f"year {year} is out of range")
+    plan.period_start = plan.period_start or year
+    plan.period_end = plan.period_end or year
+    plan.save(update_fields=["period_start", "period_end"])
+    dated = []
+    for measure in Measure.objects.filter(task__annex__plan=plan, deadline_start=None, deadline_end=None):
+        deadline = deadlines.parse(measure.deadline_raw, year)
+        if deadline.start is None and deadline.end is None:
+            continue  # 长期坚持, 按月: no date whatever the year
+        measure.deadline_kind, measure.deadline_start, measure.deadline_end = deadline.kind, deadline.start, deadline.end
+        measure.milestones = [d.isoformat() for d in deadline.milestones]
+        dated.append(measure)
+    Measure.objects.bulk_update(dated, ["deadline_kind", "deadline_start", "deadline_end", "milestones"])
+    for item in plan.review_items.filter(kind="year_unknown", status=ReviewItem.Status.OPEN):
+        do_resolve_review_item(item, acting_user, ReviewItem.Status.RESOLVED,
+                               f"plan year {year} entered; {len(dated)} deadlines dated")
+    return len(dated)
+
+
 def import_document(data: bytes, name: str, acting_user=None, dry_run: bool = False, supersede: bool = False,
                     shape: str | None = None, columns: dict[str, str] | None = None):
     """Parse and (unless dry_run) store one document; returns (result, plan or None).  ``shape``

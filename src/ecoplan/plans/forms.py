@@ -99,6 +99,10 @@ class ResolveForm(forms.Form):
     resolution = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=True)
 
 
+class PlanYearForm(forms.Form):
+    year = forms.IntegerField(min_value=2000, max_value=2100)
+
+
 class MunicipalValueForm(forms.Form):
     value = forms.DecimalField(max_digits=14, decimal_places=4)
     source = forms.CharField(max_length=300)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("organisations/<int:pk>/", views.organisation_detail, name="organisation"),
     path("review/", views.review_queue, name="review"),
     path("review/<int:pk>/resolve/", views.review_resolve, name="resolve"),
+    path("plans/<int:pk>/year/", views.set_plan_year, name="plan_year"),
     path("targets/<int:pk>/municipal-value/", views.set_municipal_value, name="municipal_value"),
     path("import/", views.upload, name="upload"),
     path("import/mapping/", views.upload_mapping, name="upload_mapping"),

@@ -19,9 +19,17 @@ from ecoplan.importers.model import PlanImportError
 
 from . import pending, queries
 from .access import CHANGE, access, check, may
-from .actions import do_resolve_review_item, do_set_municipal_value, import_document
+from .actions import do_resolve_review_item, do_set_municipal_value, do_set_plan_year, import_document
 from .export import plan_to_dict, plan_to_xlsx
-from .forms import MappingForm, MeasureFilterForm, MunicipalValueForm, ResolveForm, ReviewFilterForm, UploadForm
+from .forms import (
+    MappingForm,
+    MeasureFilterForm,
+    MunicipalValueForm,
+    PlanYearForm,
+    ResolveForm,
+    ReviewFilterForm,
+    UploadForm,
+)
 from .models import REVIEW_KINDS, Assignment, ImportRun, Organisation, Plan, ReviewItem, Target
 from .params import parse, parsed
 
@@ -119,6 +127,21 @@ def set_municipal_value(request, pk: int):
             "indicator": target.indicator, "value": form.cleaned_data["value"]})
     else:
         messages.error(request, _("Enter the value and its source"))
+    return redirect_next(request, "plans:review")
+
+
+@login_required
+@require_POST
+def set_plan_year(request, pk: int):
+    """计划年度: the year the document did not print; its undated deadlines get their dates."""
+    plan = access(request.user, "plan", pk, CHANGE)
+    form = PlanYearForm(request.POST)
+    if form.is_valid():
+        dated = do_set_plan_year(plan, form.cleaned_data["year"], request.user)
+        messages.success(request, _("Plan year %(year)s entered: %(count)s deadlines dated") % {
+            "year": form.cleaned_data["year"], "count": dated})
+    else:
+        messages.error(request, _("Enter the plan year (2000–2100)"))
     return redirect_next(request, "plans:review")
 
 
