@@ -33,6 +33,7 @@ SHAPES = {
     "table_text": _("task table (text)"),
     "fyp_plan": _("five-year plan"),
     "prose_plan": _("plan in numbered paragraphs"),
+    "header_table": _("task table (columns named by their headers)"),
     "json": _("ecoplan JSON export"),
 }
 
