@@ -1,18 +1,23 @@
 """Plan importers — one module per document shape, one registry.
 
-Each text shape has ``detect(text) -> float`` (confidence 0…1) and ``parse(text, source, result)``.
-Binary formats (.docx, .xlsx, .pdf, exported .json) are turned into a text shape or parsed
-directly.  ``import_bytes`` is the single entry point: it decodes, picks the shape with the
-highest confidence, parses, then checks the result (every line accounted for, metadata gaps
-filed for review).  Pure Python: no Django here.
+Each text shape has ``detect(text) -> Detection`` (confidence 0…1 with its reasons) and
+``parse(text, source, result)`` (entities with their source lines, other lines listed as skipped,
+doubts as review items); tests/importers/test_contract.py holds every shape to it.  Binary
+formats (.docx, .xlsx, .pdf, exported .json) are turned into a text shape or parsed directly.
+``import_bytes`` is the single entry point: it decodes, picks the shape with the highest
+confidence (or the one forced), parses, then checks the result (every line accounted for,
+metadata gaps filed for review).  When no shape is sure but a table is found, it asks for the
+columns' roles (``mapping.ColumnsUnmapped``) instead of refusing.  Pure Python: no Django here.
 """
 from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
 
-from . import deadlines, fyp_indicators, fyp_plan, header_table, limits, notice, prose_plan, table_text
-from .model import ImportResult, PlanImportError, PlanMeta
+from ecoplan.vocabulary import gettext_noop as _
+
+from . import deadlines, fyp_indicators, fyp_plan, header_table, limits, mapping, notice, prose_plan, table_text
+from .model import Detection, ImportResult, PlanImportError, PlanMeta, reason
 from .text import check_lines, decode, sha256
 
 # name → module; the order breaks ties.
@@ -26,47 +31,110 @@ TEXT_SHAPES = {
 MIN_CONFIDENCE = 0.3
 
 
-def detect_shape(text: str) -> tuple[str, float]:
-    scores = {name: module.detect(text) for name, module in TEXT_SHAPES.items()}
-    name = max(scores, key=lambda n: scores[n])
-    return name, scores[name]
+def detections(text: str) -> dict[str, Detection]:
+    return {name: module.detect(text) for name, module in TEXT_SHAPES.items()}
 
 
-def import_text(text: str, source: str, digest: str, shape: str | None = None) -> ImportResult:
+def detect_shape(text: str) -> tuple[str, Detection]:
+    found = detections(text)
+    name = max(found, key=lambda n: found[n].score)
+    return name, found[name]
+
+
+def import_text(text: str, source: str, digest: str, shape: str | None = None,
+                columns: dict[str, str] | None = None) -> ImportResult:
+    """``shape`` forces a shape; ``columns`` (printed header → role) reads the task table under
+    the coordinator's mapping."""
+    if columns is not None:
+        columns = mapping.check(columns, source)
+        if (shape or "header_table") != "header_table":
+            raise PlanImportError(_("a column mapping applies to task tables (shape header_table), not to {shape}"),
+                                  source=source, field="shape", shape=shape)
+        shape = "header_table"
     if shape is None:
-        shape, confidence = detect_shape(text)
-        if confidence < MIN_CONFIDENCE:
-            if table := header_table.describe_table(text):
-                line, columns = table
-                raise PlanImportError(f"a table with columns {', '.join(columns)}; none maps to a measure "
-                                      f"({header_table.measure_words()}…): name the measure column with one of "
-                                      "these words", source=source, line=line, field="header")
-            raise PlanImportError("no recognisable plan (no task table, prose plan or five-year "
-                                  "plan structure found)", source=source)
+        shape, detection = detect_shape(text)
+        if detection.score < MIN_CONFIDENCE:
+            if found := mapping.preview(text, source):
+                if "measure" not in found.mapping().values():
+                    raise mapping.no_measure(found)
+                preview_import(found, text, digest)
+                raise mapping.ColumnsUnmapped(found)
+            raise PlanImportError(
+                _("no recognisable plan in {lines} lines of text: no task table (a header row such as 序号 | "
+                  "重点任务 | 工作措施 | 完成时限 | 牵头单位, cells separated by tabs or |), no prose plan (part "
+                  "headings 一、 with items 一是…) and no five-year plan (its title and chapters 第一章…); check "
+                  "that the file is the plan, or export its table as .xlsx, .docx or tab-separated text"),
+                source=source, lines=sum(1 for line in text.split("\n") if line.strip()))
+    elif shape not in TEXT_SHAPES:
+        raise PlanImportError(_("no shape {shape}: the shapes are {shapes}"), source=source, field="shape",
+                              shape=shape, shapes=", ".join(TEXT_SHAPES))
     result = ImportResult(source_name=source, sha256=digest, shape=shape, meta=PlanMeta())
-    TEXT_SHAPES[shape].parse(text, source, result)
+    if columns is not None:
+        header_table.parse(text, source, result, columns=columns)
+    else:
+        TEXT_SHAPES[shape].parse(text, source, result)
     _finish(result, text)
     return result
 
 
-def import_bytes(data: bytes, source: str) -> ImportResult:
-    """Parse one document.  Raises ``PlanImportError`` naming the file (and line) on bad input,
-    including input beyond the bounds of ``limits`` (size, lines, inflated size, rows, pages)."""
+def preview_import(preview: mapping.Preview, text: str, digest: str) -> None:
+    """What the preview's mapping would create: the plan title and the annexes with their counts,
+    or the error that says why it creates nothing."""
+    preview.title, preview.annexes, preview.error = "", [], None
+    try:
+        result = import_text(text, preview.source, digest, columns=preview.mapping())
+    except PlanImportError as exc:
+        preview.error = exc
+        return
+    preview.title = result.meta.title
+    preview.annexes = [(a.number, a.title, len(a.tasks), sum(len(t.measures) for t in a.tasks))
+                       for a in result.annexes]
+
+
+def document_text(data: bytes, source: str) -> str:
+    """The text a document reads as: decoded, or extracted from .docx, .xlsx, .html and .pdf."""
     suffix = Path(source).suffix.lower()
-    limits.check_size(len(data), partial(PlanImportError, source=source))
-    digest = sha256(data)
     if suffix in (".docx", ".xlsx", ".xlsm", ".pdf", ".html", ".htm"):
         from . import docx_tables, html_tables, pdf_text, xlsx_tables
 
         reader = {".docx": docx_tables, ".pdf": pdf_text, ".html": html_tables,
                   ".htm": html_tables}.get(suffix, xlsx_tables)
-        text = reader.to_text(data, source)
+        text: str = reader.to_text(data, source)
         check_lines(text, source)
-        return import_text(text, source, digest)
-    if suffix == ".json":
+        return text
+    return decode(data, source)
+
+
+def import_bytes(data: bytes, source: str, shape: str | None = None,
+                 columns: dict[str, str] | None = None) -> ImportResult:
+    """Parse one document.  Raises ``PlanImportError`` naming the file (and line) on bad input,
+    including input beyond the bounds of ``limits`` (size, lines, inflated size, rows, pages), and
+    ``mapping.ColumnsUnmapped`` (with the preview) when it holds a table of unknown columns."""
+    limits.check_size(len(data), partial(PlanImportError, source=source))
+    digest = sha256(data)
+    if Path(source).suffix.lower() == ".json":
+        if shape or columns:
+            raise PlanImportError(_("an ecoplan JSON export has no shape or column mapping to choose"),
+                                  source=source, field="columns")
         from . import json_plan
         return json_plan.parse(data, source, digest)
-    return import_text(decode(data, source), source, digest)
+    return import_text(document_text(data, source), source, digest, shape, columns)
+
+
+def preview_bytes(data: bytes, source: str, columns: dict[str, str]) -> mapping.Preview | None:
+    """The table of a document under a mapping the coordinator is correcting: the guesses where
+    the mapping names no column, and what it would create."""
+    limits.check_size(len(data), partial(PlanImportError, source=source))
+    text = document_text(data, source)
+    found = mapping.preview(text, source)
+    if found is not None:
+        chosen = {header_table.header_word(h): role for h, role in columns.items()}
+        for column in found.columns:
+            role = chosen.get(header_table.header_word(column.header))
+            if role and role != column.role:
+                column.role, column.why = role, reason(_("chosen by you"))
+        preview_import(found, text, sha256(data))
+    return found
 
 
 def import_file(path: str | Path) -> ImportResult:

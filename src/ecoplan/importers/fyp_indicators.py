@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 
+from ecoplan.vocabulary import gettext_noop as _
+
 from . import fyp_plan
 from .indicator_table import IndicatorTable, read_header, table_cells
-from .model import ImportResult, PlanImportError, PlanMeta
+from .model import NOT_DETECTED, Detection, ImportResult, PlanImportError, PlanMeta, reason
 from .text import squeeze, to_simplified
 
 _RANGE = re.compile(r"(20\d\d)\s*[—\-－~至到]\s*(20\d\d)\s*年")
@@ -27,12 +29,15 @@ def _header_line(lines: list[str]) -> int | None:
     return None
 
 
-def detect(text: str) -> float:
+def detect(text: str) -> Detection:
     lines = text.split("\n")
     if (index := _header_line(lines)) is None:
-        return 0.0
+        return NOT_DETECTED
     rows = sum(1 for line in lines[index + 1:] if (cells := table_cells(line)) and any(cells))
-    return 0.8 if rows else 0.0
+    if not rows:
+        return NOT_DETECTED
+    return Detection(0.8, (reason(_("an indicator table header on line {line} (指标 … 目标值) and {rows} rows"),
+                                  line=index + 1, rows=rows),))
 
 
 def parse(text: str, source: str, result: ImportResult) -> None:

@@ -17,19 +17,24 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ecoplan.vocabulary import gettext_noop as _
+
 from . import notice, prose, targets
 from .indicator_table import IndicatorTable, read_header, table_cells
-from .model import Annex, Deadline, ImportResult, Measure, PlanImportError, Task
+from .model import NOT_DETECTED, Annex, Deadline, Detection, ImportResult, Measure, PlanImportError, Task, reason
 from .text import key, squeeze, to_simplified
 
 FYP = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?")
 TABLE_CAPTION = re.compile(r"^表\s*(\d+)\s*(.+)$")
 
 
-def detect(text: str) -> float:
+def detect(text: str) -> Detection:
     head = to_simplified(text[:3000])
     chapters = len(re.findall(r"^第[一二三四五六七八九十]+章", to_simplified(text), re.M))
-    return 0.95 if FYP.search(head) and "规划" in head and chapters >= 3 else 0.0
+    if not ((m := FYP.search(head)) and "规划" in head and chapters >= 3):
+        return NOT_DETECTED
+    return Detection(0.95, (reason(_("a five-year plan (“{period}” … 规划) in {count} chapters (第…章)"),
+                                   period=m.group(0).strip("“”\""), count=chapters),))
 
 
 def fyp_period(title: str) -> tuple[int, int] | None:

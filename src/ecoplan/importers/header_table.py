@@ -25,6 +25,7 @@ from pathlib import PurePath
 
 from rapidfuzz import fuzz
 
+from ecoplan.vocabulary import gettext_noop as _
 from ecoplan.vocabulary.columns import (
     COLUMN_ROLES,
     HEADER_WORDS,
@@ -36,7 +37,7 @@ from ecoplan.vocabulary.columns import (
 )
 
 from . import cell_lines, deadlines, notice
-from .model import Annex, ImportResult, PlanImportError
+from .model import NOT_DETECTED, Annex, Detection, ImportResult, PlanImportError, reason
 from .tables import Doubt, Row, TableAssembler
 from .text import cn_number, join_wrapped, key, squeeze, strip_html
 
@@ -105,6 +106,9 @@ def column_role(word: str) -> tuple[str, str]:
     return role, known
 
 
+header_word = _word
+
+
 @dataclass
 class Header:
     roles: dict[str, int]  # role → column index
@@ -116,37 +120,53 @@ class Header:
     width: int = 0  # cells of the header row
 
 
-def read_header(cells: list[str], below: list[str] | None = None) -> Header | None:
+def mapping_of(columns: dict[str, str] | None) -> dict[str, str]:
+    """The coordinator's column mapping (printed header → role, ``attribute`` or ``ignore``) in
+    matching form."""
+    return {_word(header): role for header, role in (columns or {}).items()}
+
+
+def read_header(cells: list[str], below: list[str] | None = None,
+                columns: dict[str, str] | None = None) -> Header | None:
     """The header these cells print (with ``below`` as a second header row when it is one), or
     None.  A header names a measure column and at least one other role; every filled cell of it
-    is a header word or a short note."""
-    if any(len(c) > 30 for c in cells):
+    is a header word or a short note.  ``columns`` (from ``mapping_of``) is the coordinator's
+    mapping: it names the roles of its headers, and a row holding one of them with a measure
+    column is the header whatever else it prints."""
+    mapping = columns or {}
+    if any(len(c) > 30 for c in cells) and not mapping:
         return None  # a sentence in a cell: a data row (and no key() of it: a long table stays fast)
     upper = [_word(c) for c in cells]
     lower = [_word(c) for c in below] if below is not None else []
+    mapped = any(w in mapping for w in upper + lower)
+
+    def role_for(word: str) -> tuple[str, str]:  # the mapping first, then the vocabulary or a guess
+        return (mapping[word], "") if word in mapping else column_role(word)
+
     two_rows = (bool(lower) and any(w in UNIT_GROUP for w in upper)
-                and any(column_role(w)[0] for w in lower) and all(column_role(w)[0] or not w for w in lower))
+                and any(role_for(w)[0] for w in lower) and all(role_for(w)[0] or not w for w in lower))
     words = [(lower[i] if two_rows and i < len(lower) and lower[i] else w) for i, w in enumerate(upper)]
     roles: dict[str, int] = {}
     labels: dict[str, str] = {}
     extra: dict[str, int] = {}
     guessed: dict[str, tuple[str, str]] = {}
-    leads = [i for i, w in enumerate(words) if column_role(w)[0] == "lead_unit"]
+    leads = [i for i, w in enumerate(words) if role_for(w)[0] == "lead_unit"]
     for index, word in enumerate(words):
-        role, known = column_role(word)
-        if role == "lead_unit" and (known or word) in LEAD_OR_CO and len(leads) > 1:
+        role, known = role_for(word)
+        if role == "lead_unit" and (known or word) in LEAD_OR_CO and len(leads) > 1 and word not in mapping:
             role = "co_unit"  # 牵头单位 | 责任单位: the second names the co-units
-        if role and role not in roles:
+        if role and role not in ("attribute", "ignore") and role not in roles:
             roles[role] = index
             if known:
                 guessed[word] = (role, known)
             if role in ("lead_unit", "co_unit"):
                 labels[role] = word
         elif word and not (two_rows and word in UNIT_GROUP):
-            if len(word) > 12:
+            if len(word) > 12 and not mapped:
                 return None  # a sentence: a data row, not a header
-            extra.setdefault(word, index)
-    if "measure" not in roles or len(roles) < 2 or len(extra) > len(roles):
+            if role != "ignore":
+                extra.setdefault(word, index)
+    if "measure" not in roles or (not mapped and (len(roles) < 2 or len(extra) > len(roles))):
         return None
     return Header(roles, labels, extra, 2 if two_rows else 1, tuple(upper + lower), guessed, len(cells))
 
@@ -155,30 +175,36 @@ def _cell_role(cell: str) -> str:
     return column_role(_word(cell))[0] if len(cell) <= 30 else ""
 
 
-def find_header(lines: list[str]) -> tuple[int, Header] | None:
+def find_header(lines: list[str], columns: dict[str, str] | None = None) -> tuple[int, Header] | None:
     for index, line in enumerate(lines):
         cells = cells_of(line)
         if cells is None and _cell_role(line) and (vertical := cell_lines.header_at(lines, index, _cell_role)):
             cells = vertical  # a header copied one cell per line
-            if header := read_header(cells):
+            if header := read_header(cells, None, columns):
                 return index, header
             continue
         if cells is None or len(cells) < 2:
             continue
         below = cells_of(lines[index + 1]) if index + 1 < len(lines) else None
-        header = read_header(cells, below)
+        header = read_header(cells, below, columns)
         if header:
             return index, header
     return None
 
 
-def detect(text: str) -> float:
+def detect(text: str) -> Detection:
     """Confidence from how many roles the header maps: 0.4 for a measure and one other role, 0.8
     for the six of a full 任务分工表 (序号, 重点任务, 工作措施, 完成时限, 牵头单位, 协办单位)."""
-    found = find_header(text.split("\n"))
+    lines = text.split("\n")
+    found = find_header(lines)
     if found is None:
-        return 0.0
-    return min(0.9, 0.2 + 0.1 * len(found[1].roles))
+        return NOT_DETECTED
+    index, header = found
+    cells = cells_of(lines[index]) or []
+    named = "、".join(squeeze(cells[i]) for i in sorted(header.roles.values()) if i < len(cells))
+    return Detection(min(0.9, 0.2 + 0.1 * len(header.roles)), (
+        reason(_("a table header on line {line} naming {count} column roles: {columns}"),
+               line=index + 1, count=len(header.roles), columns=named),))
 
 
 def describe_table(text: str) -> tuple[int, list[str]] | None:
@@ -210,12 +236,21 @@ def _is_title(line: str) -> bool:
     return bool(text) and cells_of(line) is None and len(text) <= 60 and not text.endswith(("。", "；"))
 
 
-def parse(text: str, source: str, result: ImportResult) -> None:
+def parse(text: str, source: str, result: ImportResult, columns: dict[str, str] | None = None) -> None:
+    """``columns``: the coordinator's mapping, printed header → role (or ``attribute``/``ignore``),
+    over the header vocabulary."""
     lines = text.split("\n")
-    found = find_header(lines)
+    mapping = mapping_of(columns)
+    found = find_header(lines, mapping)
+    if found is None and mapping:
+        raise PlanImportError(f"no table header holds the mapped columns ({'、'.join(columns or {})}) "
+                              "with a measure column", source=source, field="columns")
     if found is None:
         raise PlanImportError(f"no task table header naming a measure column ({measure_words()}…)",
                               source=source)
+    if missing := [h for h, word in zip(columns or {}, mapping, strict=True) if word not in found[1].words]:
+        raise PlanImportError(f"the mapped columns {'、'.join(missing)} are not in the table header on line "
+                              f"{found[0] + 1}", source=source, line=found[0] + 1, field="columns")
     first_header = found[0]
     groups = _cell_line_groups(lines)
     first_annex = next((i for i, line in enumerate(lines[:first_header]) if ANNEX.match(line)
@@ -268,10 +303,12 @@ def parse(text: str, source: str, result: ImportResult) -> None:
                         result.skip(covered_line, reason, lines[covered_line - 1])
                 if header is None:
                     finish()
-                    header = read_header(grouped.cells)
-                    assert header is not None  # a group starts only at a header read_header reads
+                    header = read_header(grouped.cells, None, mapping)
+                    if header is None:  # the coordinator's mapping leaves this header no measure column
+                        raise PlanImportError("the column mapping names no measure column of the table header",
+                                              source=source, line=number, field="columns")
                     annex = annex or _first_annex(result, pending_title, source, number)
-                    _review_header(result, header, number, " | ".join(grouped.cells))
+                    _review_header(result, header, number, " | ".join(grouped.cells), mapping)
                 continue
             if header is None or annex is None:
                 continue
@@ -320,7 +357,7 @@ def parse(text: str, source: str, result: ImportResult) -> None:
             result.skip(number, "table rule line", raw)
             continue
         below = cells_of(lines[index]) if index < len(lines) else None
-        found_here = read_header(cells, below)
+        found_here = read_header(cells, below, mapping)
         if found_here is not None and header is not None and _titled_table(result, lines, number):
             # another table under its own title line (the next sheet of a workbook): a new annex
             finish()
@@ -341,7 +378,7 @@ def parse(text: str, source: str, result: ImportResult) -> None:
                 finish()
                 header = found_here
                 annex = annex or _first_annex(result, pending_title, source, number)
-                _review_header(result, header, number, raw)
+                _review_header(result, header, number, raw, mapping)
             continue
         if header is None or annex is None:
             result.skip(number, "text outside a task table", raw)
@@ -388,15 +425,17 @@ def _first_annex(result: ImportResult, pending_title: str, source: str, line: in
     return annex
 
 
-def _review_header(result: ImportResult, header: Header, line: int, raw: str) -> None:
+def _review_header(result: ImportResult, header: Header, line: int, raw: str, mapping: dict[str, str]) -> None:
+    """Columns the vocabulary guessed or left without a role are named for review; the columns
+    the coordinator mapped are not."""
     for printed, (role, known) in header.guessed.items():
         result.add_review("column_guessed", "column “{printed}” is not in the column vocabulary: "
                           "read as the {role} column, being close to “{word}”", line, raw[:200],
                           printed=printed, role=ROLE_TERMS[role], word=known)
-    if header.extra:
+    if unmapped := [w for w in header.extra if w not in mapping]:
         result.add_review("columns_unmapped", "columns of no role in the column vocabulary, "
                           "kept as the measures' other columns: {columns}", line, raw[:200],
-                          columns="、".join(header.extra))
+                          columns="、".join(unmapped))
 
 
 def _numbering(lines: list[str], start: int, header: Header, groups: dict[int, cell_lines.Group]) -> str:

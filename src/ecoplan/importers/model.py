@@ -7,6 +7,7 @@ import report can prove no line was lost.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -19,22 +20,63 @@ ReviewRef: TypeAlias = tuple[str | int, ...]
 
 
 class PlanImportError(Exception):
-    """Bad input: carries the file name and, when known, the line and field."""
+    """Bad input: carries the file name and, when known, the line and field.  With ``params``,
+    ``message`` is an English msgid with {placeholders} that the pages translate."""
 
-    def __init__(self, message: str, *, source: str = "", line: int | None = None, field: str = ""):
-        self.message = message
+    def __init__(self, message: str, *, source: str = "", line: int | None = None, field: str = "",
+                 **params: object):
+        self.template = message
+        self.params = params
+        self.message = message.format(**params) if params else message
         self.source = source
         self.line = line
         self.field = field
         super().__init__(str(self))
 
-    def __str__(self) -> str:
+    def where(self) -> str:
         where = self.source or "<input>"
         if self.line:
             where += f":{self.line}"
         if self.field:
             where += f" [{self.field}]"
-        return f"{where}: {self.message}"
+        return where
+
+    def __str__(self) -> str:
+        return f"{self.where()}: {self.message}"
+
+    def translated(self, gettext: Callable[[str], str]) -> str:
+        """The message in the language of ``gettext`` (a page's); English when it has no params."""
+        if not self.params:
+            return str(self)
+        return f"{self.where()}: {gettext(self.template).format(**self.params)}"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a shape reads a document: an English msgid with {placeholders} and their values, so a
+    page can translate it (``str()`` is the English, for the CLI)."""
+
+    template: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    def __str__(self) -> str:
+        return self.template.format(**dict(self.params))
+
+
+def reason(template: str, **params: object) -> Reason:
+    return Reason(template, tuple(params.items()))
+
+
+@dataclass(frozen=True)
+class Detection:
+    """How sure a shape is that it reads a document (``score`` 0…1) and why (never empty when the
+    score is above 0): what ``detect(text)`` of every text shape returns."""
+
+    score: float
+    reasons: tuple[Reason, ...] = ()
+
+
+NOT_DETECTED = Detection(0.0)
 
 
 @dataclass

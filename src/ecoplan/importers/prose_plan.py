@@ -13,19 +13,24 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ecoplan.vocabulary import gettext_noop as _
+
 from . import notice, prose, targets
-from .model import Annex, Deadline, ImportResult, Measure, PlanImportError, Task
+from .model import NOT_DETECTED, Annex, Deadline, Detection, ImportResult, Measure, PlanImportError, Task, reason
 from .text import join_wrapped, key
 
 ITEM = re.compile(r"(?:^|(?<=[。；]))([一二三四五六七八九十]+)是")
 
 
-def detect(text: str) -> float:
+def detect(text: str) -> Detection:
     items = len(re.findall(r"[一二三四五六七八九十]是", text))
     has_parts = bool(re.search(r"^[一二三四五六七八九十]+、", text, re.M))
     if "\t" in text and re.search(r"^序号\t", text, re.M):
-        return 0.0
-    return min(0.9, items / 20) if has_parts and items >= 3 else 0.0
+        return NOT_DETECTED
+    if not (has_parts and items >= 3):
+        return NOT_DETECTED
+    return Detection(min(0.9, items / 20), (
+        reason(_("{count} items numbered 一是、二是 … under part headings (一、…)"), count=items),))
 
 
 def parse(text: str, source: str, result: ImportResult) -> None:

@@ -29,11 +29,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePath
 
+from ecoplan.vocabulary import gettext_noop as _
 from ecoplan.vocabulary.columns import HEADER_WORDS, LEAD_OR_CO, role_of
 
 from . import deadlines, indicator_table, notice, organisations
 from .header_table import ANNEX
-from .model import Annex, ImportResult, PlanImportError
+from .model import NOT_DETECTED, Annex, Detection, ImportResult, PlanImportError, reason
 from .tables import Row, TableAssembler
 from .text import cn_number, join_wrapped, key, squeeze
 
@@ -103,9 +104,13 @@ def columns_of(line: str) -> Columns | None:
     return Columns(words, tuple(roles))
 
 
-def detect(text: str) -> float:
+def detect(text: str) -> Detection:
     hits = sum(1 for line in text.split("\n") if columns_of(line))
-    return min(1.0, 0.4 + hits / 20) if hits else 0.0
+    if not hits:
+        return NOT_DETECTED
+    return Detection(min(1.0, 0.4 + hits / 20), (reason(
+        _("{count} task-table headers printed on one line as PDF text prints them (measure, deadline, units)"),
+        count=hits),))
 
 
 def _header_lines(body: list[tuple[int, str]], columns: Columns) -> set[int]:

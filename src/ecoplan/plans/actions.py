@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_noop
 
-from ecoplan.importers import import_bytes, organisations
+from ecoplan.importers import import_bytes, organisations, preview_bytes
+from ecoplan.importers.mapping import Preview
 from ecoplan.importers.model import ImportResult, PlanImportError, ReviewRef, UnitRef
 from ecoplan.vocabulary import areas
 
@@ -32,12 +33,8 @@ class _PlanRefused(PlanImportError):
 
     def __init__(self, plan: Plan, source: str):
         self.plan = plan
-        self.params = {"id": plan.pk, "title": plan.title, "doc_number": plan.doc_number or "—",
-                       "district": plan.district.name if plan.district else "—"}
-        super().__init__(self.template.format(**self.params), source=source)
-
-    def translated(self) -> str:
-        return f"{self.source or '<input>'}: {gettext(self.template).format(**self.params)}"
+        super().__init__(self.template, source=source, id=plan.pk, title=plan.title,
+                         doc_number=plan.doc_number or "—", district=plan.district.name if plan.district else "—")
 
 
 class DuplicatePlan(_PlanRefused):
@@ -59,9 +56,18 @@ def installation_lexicon() -> list[organisations.Entry]:
     return [organisations.Entry(e.name, e.kind, tuple(e.aliases)) for e in LexiconEntry.objects.all()]
 
 
-def parse_document(data: bytes, name: str) -> ImportResult:
+def parse_document(data: bytes, name: str, shape: str | None = None,
+                   columns: dict[str, str] | None = None) -> ImportResult:
+    """Parse a document with this installation's lexicon (``shape`` and ``columns``: the
+    coordinator's choice of shape and column mapping, else detected)."""
     with organisations.installation_lexicon(installation_lexicon()):
-        return import_bytes(data, name)
+        return import_bytes(data, name, shape, columns)
+
+
+def preview_document(data: bytes, name: str, columns: dict[str, str]) -> Preview | None:
+    """What the document's table creates under the mapping the coordinator is correcting."""
+    with organisations.installation_lexicon(installation_lexicon()):
+        return preview_bytes(data, name, columns)
 
 
 @transaction.atomic
@@ -289,9 +295,11 @@ def do_set_plan_year(plan: Plan, year: int, acting_user) -> int:
     return len(dated)
 
 
-def import_document(data: bytes, name: str, acting_user=None, dry_run: bool = False, supersede: bool = False):
-    """Parse and (unless dry_run) store one document; returns (result, plan or None)."""
-    result = parse_document(data, name)
+def import_document(data: bytes, name: str, acting_user=None, dry_run: bool = False, supersede: bool = False,
+                    shape: str | None = None, columns: dict[str, str] | None = None):
+    """Parse and (unless dry_run) store one document; returns (result, plan or None).  ``shape``
+    forces a shape, ``columns`` maps a task table's printed headers to roles."""
+    result = parse_document(data, name, shape, columns)
     check_not_imported(result, supersede)
     if dry_run:
         return result, None

@@ -1,9 +1,12 @@
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
+from ecoplan.importers import mapping
+from ecoplan.importers.model import PlanImportError
 from ecoplan.importers.text import key
+from ecoplan.vocabulary.columns import MAPPING_ROLES
 
 from .models import REVIEW_KINDS, Annex, LexiconEntry, ReviewItem
 
@@ -52,6 +55,44 @@ class UploadForm(forms.Form):
             raise forms.ValidationError(_("%(name)s is larger than the upload limit"),
                                         params={"name": document.name})
         return document
+
+
+class MappingForm(forms.Form):
+    """The coordinator's roles for the columns of a table the importer could not map: one select
+    per printed header, the guesses first.  The document itself stays on the server (``pending``);
+    the form carries its token and name."""
+
+    token = forms.RegexField(regex=r"^[0-9a-f]{64}$", widget=forms.HiddenInput)
+    name = forms.CharField(max_length=255, widget=forms.HiddenInput)
+    supersede = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, columns: list[mapping.Column], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.columns = [c for c in columns if c.header]
+        for column in self.columns:
+            self.fields[f"col{column.index}"] = forms.ChoiceField(
+                label=column.header, initial=column.role,
+                choices=[(t.code, _(t.label)) for t in MAPPING_ROLES])
+
+    def bound_columns(self):
+        """(column, its select) in the table's order, for the template."""
+        return [(c, self[f"col{c.index}"]) for c in self.columns]
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        if not name.lower().endswith(ACCEPTED):
+            raise forms.ValidationError(_("%(name)s: not a plan document (accepted: %(types)s)"),
+                                        params={"name": name, "types": " ".join(ACCEPTED)})
+        return name
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = {c.header: cleaned[f"col{c.index}"] for c in self.columns if f"col{c.index}" in cleaned}
+        try:
+            cleaned["columns"] = mapping.check(chosen, cleaned.get("name", ""))
+        except PlanImportError as exc:
+            raise forms.ValidationError(gettext(exc.template).format(**exc.params)) from exc
+        return cleaned
 
 
 class ResolveForm(forms.Form):

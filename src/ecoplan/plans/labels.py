@@ -30,11 +30,11 @@ PERIODS = [
 
 SHAPES = {
     "tab_table": _("task table (tab-separated text)"),  # plans imported before header_table read these
-    "header_table": _("task table (columns by their headers)"),
     "table_text": _("task table (text)"),
     "fyp_plan": _("five-year plan"),
     "fyp_indicators": _("indicator table of a five-year plan"),
     "prose_plan": _("plan in numbered paragraphs"),
+    "header_table": _("task table (columns named by their headers)"),
     "json": _("ecoplan JSON export"),
 }
 
@@ -71,3 +71,9 @@ def skip_reason(entry: dict) -> str:
         return gettext(template).format(**(entry.get("params") or {}))
     except (KeyError, IndexError, ValueError):
         return entry.get("reason", "")
+
+
+def reason_text(reason) -> str:
+    """An importer's ``Reason`` (why a shape reads a document, why a column's role was guessed) in
+    the user's language."""
+    return gettext(reason.template).format(**dict(reason.params))

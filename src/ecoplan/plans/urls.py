@@ -19,4 +19,5 @@ urlpatterns = [
     path("plans/<int:pk>/year/", views.set_plan_year, name="plan_year"),
     path("targets/<int:pk>/municipal-value/", views.set_municipal_value, name="municipal_value"),
     path("import/", views.upload, name="upload"),
+    path("import/mapping/", views.upload_mapping, name="upload_mapping"),
 ]

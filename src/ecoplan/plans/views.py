@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ecoplan.importers import organisations as lexicon_data
+from ecoplan.importers.mapping import ColumnsUnmapped, Preview
 from ecoplan.importers.model import PlanImportError
 
-from . import queries
+from . import pending, queries
 from .access import CHANGE, access, check, may
 from .actions import (
     do_resolve_review_item,
@@ -24,10 +25,12 @@ from .actions import (
     do_set_municipal_value,
     do_set_plan_year,
     import_document,
+    preview_document,
 )
 from .export import plan_to_dict, plan_to_xlsx
 from .forms import (
     LexiconEntryForm,
+    MappingForm,
     MeasureFilterForm,
     MunicipalValueForm,
     PlanYearForm,
@@ -192,17 +195,71 @@ def upload(request):
     result = None
     if request.method == "POST" and form.is_valid():
         document = form.cleaned_data["document"]
+        data = document.read()
         try:
-            result, plan = import_document(document.read(), document.name, request.user,
+            result, plan = import_document(data, document.name, request.user,
                                            dry_run=form.cleaned_data["dry_run"],
                                            supersede=form.cleaned_data["supersede"])
+        except ColumnsUnmapped as exc:
+            # ask instead of refusing: the table, each column's guessed role, what it would create
+            mapping_form = MappingForm(exc.preview.columns, initial={
+                "token": pending.keep(data), "name": document.name, "supersede": form.cleaned_data["supersede"]})
+            return _mapping_page(request, exc.preview, mapping_form)
         except PlanImportError as exc:
-            form.add_error("document", exc.translated() if hasattr(exc, "translated") else str(exc))
+            form.add_error("document", exc.translated(_))
         else:
             if plan is not None:
                 messages.success(request, _("Imported: %(title)s") % {"title": plan.title})
                 return redirect("plans:detail", pk=plan.pk)
     return render(request, "plans/upload.html", {"form": form, "result": result})
+
+
+def _mapping_page(request, preview: Preview, form: MappingForm):
+    error = preview.error.translated(_) if preview.error else ""
+    # the first rows, their cells under the columns the form names
+    rows = [(line, [cells[c.index] if c.index < len(cells) else "" for c in form.columns])
+            for line, cells in preview.rows]
+    columns = [(column, select, [r[i] for _line, r in rows if r[i].strip()][:3])
+               for i, (column, select) in enumerate(form.bound_columns())]
+    return render(request, "plans/upload_mapping.html",
+                  {"preview": preview, "mapping_form": form, "columns": columns, "rows": rows, "error": error})
+
+
+@login_required
+@require_POST
+def upload_mapping(request):
+    """The coordinator confirms (or corrects) the columns' roles: ``check`` shows what the mapping
+    creates, ``import`` imports the kept document under it — all of it or nothing."""
+    check(request.user, "plan", CHANGE)
+    token, name = request.POST.get("token", ""), request.POST.get("name", "")
+    data = pending.load(token)
+    if data is None:
+        messages.error(request, _("The uploaded document is no longer kept on the server: upload it again."))
+        return redirect("plans:upload")
+    try:
+        preview = preview_document(data, name, {})
+    except PlanImportError as exc:
+        messages.error(request, exc.translated(_))
+        return redirect("plans:upload")
+    if preview is None:  # (a name whose suffix reads the kept bytes otherwise)
+        messages.error(request, _("%(name)s: no table found") % {"name": name})
+        return redirect("plans:upload")
+    form = MappingForm(preview.columns, request.POST)
+    if not form.is_valid():
+        return _mapping_page(request, preview, form)
+    columns = form.cleaned_data["columns"]
+    if request.POST.get("action") != "import":
+        checked = preview_document(data, name, columns)  # each column's role and why: chosen or guessed
+        return _mapping_page(request, checked, MappingForm(checked.columns, request.POST))
+    try:
+        _result, plan = import_document(data, name, request.user, supersede=form.cleaned_data["supersede"],
+                                        columns=columns)
+    except PlanImportError as exc:
+        form.add_error(None, exc.translated(_))
+        return _mapping_page(request, preview_document(data, name, columns), form)
+    pending.discard(token)
+    messages.success(request, _("Imported: %(title)s") % {"title": plan.title})
+    return redirect("plans:detail", pk=plan.pk)
 
 
 def import_report(request, pk: int):

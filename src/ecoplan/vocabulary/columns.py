@@ -57,3 +57,12 @@ def role_of(word: str) -> str:
         if word in words:
             return role
     return ""
+
+# What a coordinator may name a column when the header words say nothing (the upload page's
+# mapping, the CLI's --columns): a role, or one of these two.
+MAPPING_ROLES = COLUMN_ROLES + (
+    Term("attribute", _("other column (kept with the measure)"), "其他列（随措施保存）"),
+    Term("ignore", _("ignore"), "不导入"),
+)
+# what the CLI also accepts for a role: `责任部门=lead`
+ROLE_ALIASES = {"lead": "lead_unit", "co": "co_unit", "official": "lead_official", "other": "attribute"}

@@ -1,4 +1,9 @@
-"""`ecoplan import FILE… [--dry-run] [--supersede]` — import plan documents, one transaction per file."""
+"""`ecoplan import FILE… [--dry-run] [--supersede] [--shape NAME] [--columns MAPPING | --columns-file FILE]`
+— import plan documents, one transaction per file.
+
+A task table whose column names the header vocabulary does not know is refused with the roles
+guessed for its columns; pass them, corrected, as ``--columns '工作内容=measure,责任部门=lead_unit'``
+or in a TOML/JSON file (``--columns-file``)."""
 from __future__ import annotations
 
 from functools import partial
@@ -9,7 +14,7 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from ecoplan.importers import limits
+from ecoplan.importers import TEXT_SHAPES, limits, mapping
 from ecoplan.importers.model import PlanImportError
 from ecoplan.plans.actions import import_document
 
@@ -23,9 +28,27 @@ class Command(BaseCommand):
                             help="parse and report, write nothing")
         parser.add_argument("--supersede", action="store_true",
                             help="a revised copy of a plan in force (same 文号/title and district) replaces it")
+        parser.add_argument("--shape", choices=list(TEXT_SHAPES),
+                            help="read the documents as this shape instead of detecting it")
+        given = parser.add_mutually_exclusive_group()
+        given.add_argument("--columns", metavar="MAPPING",
+                           help="the task table's columns: printed header=role, comma-separated; roles: "
+                                + ", ".join(mapping.ROLES))
+        given.add_argument("--columns-file", metavar="FILE",
+                           help='the same mapping in a TOML or JSON file ("header" = "role")')
 
-    def handle(self, *args, files, dry_run, supersede=False, **options):
+    def handle(self, *args, files, dry_run, supersede=False, shape=None, columns=None, columns_file=None,
+               **options):
         console = Console(file=self.stdout, force_terminal=False, width=120)
+        try:
+            if columns is not None:
+                columns = mapping.parse_spec(columns)
+            elif columns_file is not None:
+                columns = mapping.read_file(Path(columns_file).read_bytes(), columns_file)
+        except PlanImportError as exc:
+            raise CommandError(str(exc)) from exc
+        except OSError as exc:
+            raise CommandError(f"{columns_file}: cannot read the file: {exc.strerror}") from exc
         failures = []
         with Progress(console=console, transient=True) as progress:
             bar = progress.add_task("importing", total=len(files))
@@ -44,7 +67,8 @@ class Command(BaseCommand):
                     progress.advance(bar)
                     continue
                 try:
-                    result, plan = import_document(data, Path(name).name, dry_run=dry_run, supersede=supersede)
+                    result, plan = import_document(data, Path(name).name, dry_run=dry_run, supersede=supersede,
+                                                   shape=shape, columns=columns)
                 except PlanImportError as exc:
                     failures.append(str(exc))
                     progress.advance(bar)
