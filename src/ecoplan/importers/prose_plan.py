@@ -55,6 +55,7 @@ SECTION_ROLES: tuple[tuple[str, str], ...] = (
 )
 _PROTECT = re.compile(r"保障措施|保障机制")  # 保障措施 ends with 措施 but is narrative
 DUTY_ATTRIBUTE = "责任分工"  # the measure attribute keeping the printed responsibility clause
+NOTICE = re.compile(r"关于印发|印发《")
 TITLE_ENDS = ("措施", "计划", "方案", "要点", "意见", "规划", "安排", "清单", "任务")
 
 
@@ -184,6 +185,7 @@ class _Reader:
     used_headings: set[int] = field(default_factory=set)
     groups: list[Node] = field(default_factory=list)  # headings above tasks: annexes, or skipped
     yishi: set[int] = field(default_factory=set)  # id(node) of headings whose tasks are `一是` items
+    last_task: Task | None = None
     undated: int = 0
 
     # -- roles of the parts
@@ -255,6 +257,7 @@ class _Reader:
                              and id(p) not in self.annexes)
         task = Task(number=node.number, title=title, line=node.line, section=section, title_lines=[node.line])
         annex.tasks.append(task)
+        self.last_task = task
         self.used_headings.add(node.line)
         if rest:
             if rest.endswith(("：", ":")) and any(c.level in LEVELS for c in node.children):
@@ -277,7 +280,6 @@ class _Reader:
         if not task.measures:
             annex.tasks.remove(task)
             self.result.skip(node.line, "heading without text", self.lines[node.line - 1])
-        self.last_task = task
 
     def measures(self, task: Task, annex: Annex, text: str, lines: list[int]) -> None:
         """One text → measures: each responsibility clause inside closes one."""
@@ -309,7 +311,7 @@ class _Reader:
         ref = ("measure", self.result.annexes.index(annex), annex.tasks.index(task), len(task.measures) - 1)
         if duty:
             self.review_units(measure, ref)
-        for target in targets.extract(body, line, self.year):
+        for target in targets.in_task(body, line, self.year):
             target.annex_number = annex.number
             self.result.targets.append(target)
 
@@ -347,7 +349,7 @@ class _Reader:
                                             index))
 
     def last_task_of(self, owner: Node) -> Task | None:
-        return getattr(self, "last_task", None)
+        return self.last_task
 
     def deadline(self, text: str) -> Deadline:
         found = deadline_in_text(text, self.year)
@@ -469,8 +471,8 @@ _DATED_IN_TEXT = re.compile(
     r"[上下]半年|第?[一二三四]季度(?:末|底)?前?)"
     r"|20\d\d\s*年?\s*[—\-－~至]\s*20\d\d\s*年|(?:到|至)\s*20\d\d\s*年(?:底前?)?|20\d\d\s*年底前?")
 # `长期坚持`, `持续推进`, `每季度`: only as a clause of their own (`…，长期坚持。`), not as a verb
-_STANDING = re.compile(r"(?:^|(?<=[，。；,;（(]))(长期坚持|长期实施|持续推进|逐年推进|每季度|每月|每年|按季度|按月)"
-                       r"(?=[，。；,;）)]|$)")
+_STANDING = re.compile(r"(?:^|(?<=[，。；,;（(]))(?:(长期坚持|长期实施|持续推进|逐年推进)(?=[，。；,;）)]|$)|"
+                       r"(每季度|每月|按季度|按月))")
 
 
 def deadline_in_text(text: str, year: int | None) -> Deadline | None:
@@ -490,7 +492,7 @@ def deadline_in_text(text: str, year: int | None) -> Deadline | None:
         return Deadline(raw="、".join(d.raw for d in dated), kind=last.kind, start=last.start,
                         end=last.end, milestones=ends)
     if m := _STANDING.search(text):
-        return deadlines.parse(m.group(1), year)
+        return deadlines.parse(m.group(1) or m.group(2), year)
     return None
 
 
@@ -508,6 +510,8 @@ def parse(text: str, source: str, result: ImportResult) -> None:
     meta.kind = "work_plan"
     title_lines: list[int] = []
     for index in range(first):
+        if NOTICE.search(simplified[index]):
+            break  # a cover notice (`关于印发《…》的通知`) names the plan: the notice reader reads it all
         if lines[index].strip():
             title_lines.append(index)
             if lines[index].strip().endswith(TITLE_ENDS) or len(title_lines) == 3:
