@@ -151,6 +151,28 @@ def test_changping_re_rendered_with_responsibility_clauses():
     assert [t.raw for t in result.targets[:18]] == [t.raw for t in seed.targets[:18]]
 
 
+def test_wrapped_lines_and_yishi_items_with_clauses():
+    """A PDF's wrapped lines (a clause broken over two lines), `一是` items closed by clauses, targets
+    in 主要目标 — qualitative and outside the catalogue ones included."""
+    result = _read("prose-minhang-wrapped-2024.txt")
+    assert (result.meta.title, result.meta.district) == ("闵行区2024年生态环境保护工作要点", "闵行区")
+    assert [[t.title for t in a.tasks] for a in result.annexes] == [
+        ["推进挥发性有机物源头替代", "加强扬尘精细化管控"], ["完成雨污混接改造", "推进河湖生态治理"]]
+    measures = _measures(result)
+    assert [(m.line, m.end_line) for m in measures] == [(10, 11), (11, 12), (14, 15), (15, 16)]
+    assert measures[0].text == "推进挥发性有机物源头替代，完成20家企业低VOCs原辅材料替代。"
+    assert [(_units(m.lead_units), m.lead_label) for m in measures] == [
+        (["区生态环境局"], "牵头"), (["区建管委"], "负责"), (["区水务局"], "牵头"), (["区水务局"], "负责")]
+    assert _units(measures[0].co_units) == ["区经委"]
+    assert [(m.deadline.kind, m.deadline.end) for m in measures] == [
+        ("year_end", date(2024, 12, 31)), ("long_term", None), ("by_date", date(2024, 9, 30)),
+        ("by_date", date(2025, 12, 31))]
+    assert [(t.indicator, t.comparator, t.value, t.period) for t in result.targets] == [
+        ("PM2.5年均浓度", "≈", 30, "year"), ("AQI优良率", ">=", 85, "year"), ("考核断面达标率", ">=", 100, "year"),
+        ("受污染耕地安全利用率", ">=", 95, "year"), ("重点建设用地安全利用", "qualitative", None, "year"),
+        ("全区河湖水面率", ">=", Decimal("10.5"), "by 2025")]
+
+
 @pytest.mark.parametrize("name", sorted(p.name for p in DOCUMENTS.glob("prose-*.txt")))
 def test_prose_documents_detected_and_deterministic(name):
     text = (DOCUMENTS / name).read_text("utf-8")

@@ -25,7 +25,7 @@ units, no deadlines; its 具体指标 paragraph gives 18 targets.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from . import deadlines, notice, prose, responsibility, targets
@@ -48,8 +48,8 @@ HEADING_MAX = 40  # a longer line after a marker is an item's text, not a headin
 # What a heading's title makes of the text under it (first match wins; the nearest heading
 # with a role decides).  Data: a new wording is a new entry.
 SECTION_ROLES: tuple[tuple[str, str], ...] = (
-    ("work", r"任务|措施$|重点工作|工作内容|行动|主要工作"),
-    ("targets", r"目标|指标"),
+    ("work", r"任务|措施$|重点工作|工作内容|主要工作"),
+    ("targets", r"目标$|指标$|^(?:主要|工作|总体|具体|发展|年度)?目标"),
     ("narrative", r"指导思想|总体要求|基本原则|原则|保障|组织实施|组织领导|工作要求|实施步骤|背景|形势|意义|"
                   r"监督|考核|职责分工|工作机制|依据|适用范围|总则|附则"),
 )
@@ -175,6 +175,19 @@ def read_nodes(lines: list[str], start: int, end: int) -> Node:
 # ---------------------------------------------------------------- the reader
 
 
+@dataclass(frozen=True)
+class Where:
+    """Where a node sits: what its text is (work / targets / narrative, from the nearest titled
+    heading), that heading's key title, whether a title made it work, its annex's heading and the
+    headings above it."""
+
+    role: str = "work"
+    label: str = ""
+    fixed: bool = False
+    annex: Node | None = None
+    path: tuple[Node, ...] = ()
+
+
 @dataclass
 class _Reader:
     result: ImportResult
@@ -186,18 +199,22 @@ class _Reader:
     groups: list[Node] = field(default_factory=list)  # headings above tasks: annexes, or skipped
     yishi: set[int] = field(default_factory=set)  # id(node) of headings whose tasks are `一是` items
     last_task: Task | None = None
-    undated: int = 0
+    undated: int = 0  # measures printing no deadline
+    root: Node | None = None
+    title_line: int = 1  # the line an annex titled by the document points to
+    annual: bool = False  # a one-year plan: a measure without a deadline is due at the year's end
+    period: str = ""  # `by 2025`: the horizon of a multi-year plan's targets
 
     # -- roles of the parts
 
-    def walk(self, node: Node, role: str, annex_node: Node | None, path: list[Node], label: str = "") -> None:
+    def walk(self, node: Node, where: Where) -> None:
         for child in node.children:
             if child.level == "paragraph":
-                self.paragraph(child, role, node, annex_node, path, label)
+                self.paragraph(child, node, where)
             elif child.level == "duty":
-                self.duty(child, node)
+                self.duty(child)
             else:
-                self.heading(child, role, node, annex_node, path, label)
+                self.heading(child, node, where)
 
     def role_of(self, title: str) -> str:
         k = key(title)
@@ -209,17 +226,19 @@ class _Reader:
         reason = "part heading" if LEVELS.index(node.level) <= LEVELS.index("part") else "section heading"
         self.result.skip(node.line, reason, self.lines[node.line - 1])
 
-    def heading(self, node: Node, role: str, parent: Node, annex_node: Node | None, path: list[Node],
-                label: str) -> None:
+    def heading(self, node: Node, parent: Node, where: Where) -> None:
         title = node.title or prose.first_sentence(node.body)[0]
-        if LEVELS.index(node.level) <= LEVELS.index("section") and (own := self.role_of(title)):
-            role, label = own, key(title)
-        if role != "work":
+        # a title names what the text under it is (工作目标, 保障措施 …) — except inside a part the
+        # title already made work (`（五）强化监督执法` under 主要任务 is a campaign, not narrative)
+        if not where.fixed and LEVELS.index(node.level) <= LEVELS.index("section") and \
+                (own := self.role_of(title)):
+            where = replace(where, role=own, label=key(title), fixed=own == "work")
+        if where.role != "work":
             if node.body:
-                self.paragraph(Node("paragraph", "", "", node.body, node.lines), role, node, annex_node, path, label)
+                self.paragraph(Node("paragraph", "", "", node.body, node.lines), node, where)
             else:
                 self.skip_heading(node)
-            self.walk(node, role, annex_node, [*path, node], label)
+            self.walk(node, replace(where, path=(*where.path, node)))
             return
         texts = [c for c in node.children if c.level == "paragraph"]
         sub = [c for c in node.children if c.level in LEVELS and c.owns_text()]
@@ -229,16 +248,17 @@ class _Reader:
             # a campaign or section: its tasks lie below (its own text opens them)
             if node.body:
                 self.intro(node.body, node.lines, node)
-            if not node.body:
+            else:
                 self.groups.append(node)
-            self.walk(node, role, node, [*path, node], label)
+            self.walk(node, replace(where, annex=node, path=(*where.path, node)))
             return
-        self.task(node, parent, annex_node, path)
+        self.task(node, where)
 
     # -- work
 
     def annex_for(self, node: Node | None) -> Annex:
         node = node if node is not None else self.root
+        assert node is not None
         if id(node) not in self.annexes:
             title = node.title or prose.first_sentence(node.body)[0] or self.result.meta.title
             line = node.line if node.level != "root" else self.title_line
@@ -249,11 +269,16 @@ class _Reader:
             self.used_headings.add(line)
         return self.annexes[id(node)]
 
-    def task(self, node: Node, parent: Node, annex_node: Node | None, path: list[Node]) -> None:
-        annex = self.annex_for(annex_node)
-        title, rest = (node.title, node.body) if node.title else prose.first_sentence(node.body)
-        title = title or _short(rest)
-        section = " / ".join(p.title for p in path if p is not annex_node and p.title and p.level in LEVELS
+    def task(self, node: Node, where: Where) -> None:
+        annex = self.annex_for(where.annex)
+        if node.title:
+            title, rest = node.title, node.body
+        elif any(c.level in LEVELS for c in node.children):  # `2．推进超低排放改造。` over its （1）（2）
+            title, rest = prose.first_sentence(node.body)
+            title, rest = (title, rest) if title else (_short(node.body), node.body)
+        else:
+            title, rest = _title(node.body)
+        section = " / ".join(p.title for p in where.path if p is not where.annex and p.title and p.level in LEVELS
                              and id(p) not in self.annexes)
         task = Task(number=node.number, title=title, line=node.line, section=section, title_lines=[node.line])
         annex.tasks.append(task)
@@ -268,13 +293,13 @@ class _Reader:
             if child.level == "paragraph":
                 self.measures(task, annex, child.body, child.lines)
             elif child.level == "duty":
-                self.duty(child, node)
+                self.duty(child)
             else:  # numbered sub-items: one measure each, their own sub-items flattened into them
-                self.measures(task, annex, child.body or child.title, _all_lines(child))
+                self.measures(task, annex, child.body or child.title, child.lines)
                 self.used_headings.add(child.line)
                 for grandchild in _descendants(child):
                     if grandchild.level == "duty":
-                        self.duty(grandchild, node)
+                        self.duty(grandchild)
                     elif grandchild.body or grandchild.title:
                         self.measures(task, annex, grandchild.body or grandchild.title, grandchild.lines)
         if not task.measures:
@@ -328,7 +353,7 @@ class _Reader:
                 self.result.add_review("unit_unknown", "unknown unit name “{unit}”", measure.line, unit.printed,
                                        ref, unit=unit.printed)
 
-    def duty(self, node: Node, owner: Node) -> None:
+    def duty(self, node: Node) -> None:
         """A `责任单位：…` line: it names the units of every measure above it (in its task) that has
         none yet — one measure's line, or one line for a whole task."""
         duty = responsibility.labelled(to_simplified(node.body), self.first_leads)
@@ -336,7 +361,7 @@ class _Reader:
             self.result.skip(node.line, "narrative ({part})", node.body, part="责任单位")
             return
         duty.printed = node.body
-        task = self.last_task_of(owner)
+        task = self.last_task
         if task is None:
             self.result.skip(node.line, "responsibility line outside a task", node.body)
             return
@@ -348,9 +373,6 @@ class _Reader:
                 self.review_units(measure, ("measure", self.result.annexes.index(annex), annex.tasks.index(task),
                                             index))
 
-    def last_task_of(self, owner: Node) -> Task | None:
-        return self.last_task
-
     def deadline(self, text: str) -> Deadline:
         found = deadline_in_text(text, self.year)
         if found is not None:
@@ -361,14 +383,19 @@ class _Reader:
         return Deadline(raw="", kind="blank")
 
     def intro(self, text: str, lines: list[int], node: Node) -> None:
+        """The text that opens a section before its items: not a measure, but its targets count
+        (`（二）深入打好碧水保卫战。到2025年，…达到…%`)."""
         for n in lines:
-            self.result.skip(n, "section introduction", text)
+            self.result.skip(n, "section introduction", self.lines[n - 1])
+        if (annex := self.annexes.get(id(node))) is not None or node.level in LEVELS:
+            for target in targets.in_task(text, lines[0], self.year):
+                target.annex_number = annex.number if annex else ""
+                self.result.targets.append(target)
 
     # -- paragraphs
 
-    def paragraph(self, node: Node, role: str, parent: Node, annex_node: Node | None, path: list[Node],
-                  label: str = "") -> None:
-        if role == "targets":
+    def paragraph(self, node: Node, parent: Node, where: Where) -> None:
+        if where.role == "targets":
             found = targets.statements(node.body, node.line, self.year)
             if any(t.indicator_code for t in found):
                 for target in found:
@@ -380,11 +407,11 @@ class _Reader:
                 for n in node.lines:
                     self.result.skip(n, "target paragraph without a quantified target", self.lines[n - 1])
             return
-        if role != "work":
-            self.skip_node(node, label)
+        if where.role != "work":
+            self.skip_node(node, where.label)
             return
         starts = list(YISHI.finditer(node.body))
-        holder = annex_node if annex_node is not None else parent
+        holder = where.annex if where.annex is not None else parent
         if not starts and id(holder) in self.yishi:
             # a page break inside an `一是` item: its paragraph goes on (or opens the section)
             annex = self.annex_for(holder)
@@ -397,13 +424,17 @@ class _Reader:
                     self.result.skip(n, "section introduction", node.body)
             return
         if not starts:
-            if parent.level == "root" and parent is self.root and not self.result.annexes:
+            if parent is self.root and not self.result.annexes:
                 self.skip_node(node, "")
                 return
-            # text under a heading that also has sub-items, or a lone paragraph: the heading's task
+            after = parent.children[parent.children.index(node) + 1:]
+            if node.body.endswith(("：", ":")) or any(c.level in LEVELS and c.owns_text() for c in after):
+                self.intro(node.body, node.lines, parent)  # it opens the items below it
+                return
+            # a paragraph after a heading's items, or under a heading of its own: a task
             task_node = Node(parent.level if parent.level in LEVELS else "item", parent.number, "", node.body,
                              node.lines)
-            self.task(task_node, parent, annex_node if annex_node is not parent else annex_node, path)
+            self.task(task_node, where)
             return
         self.yishi.add(id(holder))
         self.items(node, holder, starts)
@@ -425,12 +456,12 @@ class _Reader:
         bounds = [m.start() for m in starts] + [len(text)]
         for m, end in zip(starts, bounds[1:]):
             body = text[m.end():end].strip()
-            title, rest = prose.first_sentence(body)
+            title, rest = _title(body)
             line = _line_of(node, text, m.start())
-            task = Task(number=m.group(1), title=title or body[:20], line=line)
+            task = Task(number=m.group(1), title=title, line=line)
             annex.tasks.append(task)
             self.last_task = task
-            self.measure(task, annex, rest or body, line, _line_of(node, text, max(m.start(), end - 1)))
+            self.measure(task, annex, rest, line, _line_of(node, text, max(m.start(), end - 1)))
 
     def skip_node(self, node: Node, label: str) -> None:
         for n in node.lines:
@@ -440,13 +471,18 @@ class _Reader:
                 self.result.skip(n, "narrative (preamble)", self.lines[n - 1])
 
 
+def _title(body: str) -> tuple[str, str]:
+    """An item's (title, measure text): `推进VOCs治理。推进低VOCs…` → its first sentence and the
+    rest; an item of one sentence is its own measure, titled by its first clause."""
+    title, rest = prose.first_sentence(body)
+    if title and responsibility.trailing(rest)[0].strip("。；; "):
+        return title, rest
+    return _short(responsibility.trailing(body)[0]), body
+
+
 def _short(text: str) -> str:
     first = re.split(r"[，。；：,;:]", text, maxsplit=1)[0]
     return first if len(first) <= 40 else first[:20]
-
-
-def _all_lines(node: Node) -> list[int]:
-    return list(node.lines)
 
 
 def _descendants(node: Node) -> list[Node]:
@@ -533,12 +569,11 @@ def parse(text: str, source: str, result: ImportResult) -> None:
     meta.district = notice.district_of(meta.title)
 
     root = read_nodes(lines, first, len(lines))
-    reader = _Reader(result, lines, year, bool(responsibility.FIRST_LEADS.search("".join(simplified))))
-    reader.root = root
-    reader.title_line = title_lines[0] + 1 if title_lines else first + 1
-    reader.annual = year is not None
-    reader.period = f"by {meta.period_end}" if not reader.annual and meta.period_end else ""
-    reader.walk(root, "work", None, [])
+    reader = _Reader(result, lines, year, bool(responsibility.FIRST_LEADS.search("".join(simplified))),
+                     root=root, title_line=title_lines[0] + 1 if title_lines else first + 1,
+                     annual=year is not None,
+                     period=f"by {meta.period_end}" if year is None and meta.period_end else "")
+    reader.walk(root, Where())
     for node in reader.groups:
         if node.line not in reader.used_headings:
             reader.skip_heading(node)

@@ -377,13 +377,15 @@ def in_task(text: str, line: int, year: int | None = None) -> list[Target]:
     found = []
     for sentence in re.split(r"(?<=[。；;])", text):
         here = extract(sentence, line, year)
-        if dated := _DATED_SENTENCE.match(sentence):
-            here += [t for t in statements(sentence, line, year) if not t.indicator_code and t.value is not None]
+        if dated := _DATED_SENTENCE.search(sentence):
+            part = sentence[dated.start():]
+            here += [t for t in statements(part, line, year) if not t.indicator_code and t.value is not None]
             for target in here:
-                if target.period == "year":
+                if target.period == "year" and key(target.raw) in key(part):
                     target.period = f"by {dated.group(1)}"
         found += here
     return found
 
 
-_DATED_SENTENCE = re.compile(r"^\s*(?:到|至)\s*(20\d\d)\s*年")
+# `到2025年，…` at the head of a sentence or of one of its clauses: the clauses after it are dated
+_DATED_SENTENCE = re.compile(r"(?:^|(?<=[，,]))\s*(?:到|至)\s*(20\d\d)\s*年")
