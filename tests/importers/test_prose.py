@@ -109,7 +109,7 @@ def test_targets_in_a_work_goal_section_and_in_tasks():
         (6, "PM2.5年均浓度", "<=", 33, "µg/m³", "by 2025"),
         (6, "优良天数比率", ">=", 85, "%", "by 2025"),
         (6, "重污染天数", "<=", 2, "天", "by 2025"),
-        (6, "大气环境质量", "qualitative", None, "", "by 2025"),
+        (7, "大气环境质量", "qualitative", None, "", "by 2025"),  # the statement's own line
         (10, "全区新能源公交车占比", ">=", 95, "%", "by 2025"),  # outside the catalogue, kept as printed
         (14, "绿化覆盖率", ">=", 42, "%", "by 2025"),
     ]

@@ -154,8 +154,10 @@ def test_changping_headline_paragraph_gives_18_statements():
     """Issue #8 point 6: every statement of the 具体指标 paragraph is a target, qualitative ones
     included, each with its printed wording."""
     result = import_file(seed_path("changping-2024-work-plan.txt"))
-    headline = [t for t in result.targets if t.line == 41]
+    headline = [t for t in result.targets if 41 <= t.line <= 54]
     assert [(t.raw, t.indicator_code, t.comparator, t.value) for t in headline] == CHANGPING_HEADLINE
+    # each statement points to the line it starts on
+    assert [t.line for t in headline] == [41, 41, 41, 43, 45, 45, 45, 47, 49, 49, 49, 49, 51, 51, 52, 52, 52, 54]
     assert [t.indicator for t in headline if t.indicator_code == "water_energy_per_gdp"] == ["单位GDP水耗", "单位GDP能耗"]
     carbon = headline[2]
     assert (carbon.baseline_year, carbon.period) == (2020, "cumulative")

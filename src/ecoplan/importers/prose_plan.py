@@ -199,6 +199,7 @@ class _Reader:
     groups: list[Node] = field(default_factory=list)  # headings above tasks: annexes, or skipped
     yishi: set[int] = field(default_factory=set)  # id(node) of headings whose tasks are `一是` items
     last_task: Task | None = None
+    keys: dict[int, str] = field(default_factory=dict)  # line number → key form of the line
     undated: int = 0  # measures printing no deadline
     root: Node | None = None
     title_line: int = 1  # the line an annex titled by the document points to
@@ -321,11 +322,29 @@ class _Reader:
             else:
                 pieces.append(text[start:])
         pieces = [p.strip() for p in pieces if p.strip()]
+        at = 0
         for index, piece in enumerate(pieces):
-            first = lines[min(len(lines) - 1, index * len(lines) // max(1, len(pieces)))]
-            last = lines[min(len(lines) - 1, (index + 1) * len(lines) // max(1, len(pieces)) - 1)] \
-                if index + 1 < len(pieces) else lines[-1]
-            self.measure(task, annex, piece, first, max(first, last))
+            first, last, at = self.span(lines, piece, at)
+            self.measure(task, annex, piece, first, lines[-1] if index + 1 == len(pieces) else last)
+
+    def span(self, numbers: list[int], fragment: str, after: int = 0) -> tuple[int, int, int]:
+        """The first and last source line (of ``numbers``) that ``fragment`` of their joined text
+        spans, found from key offset ``after``; and the key offset where it ends."""
+        keys = [self.keys.setdefault(n, key(self.lines[n - 1])) for n in numbers]
+        joined, wanted = "".join(keys), key(fragment)
+        start = joined.find(wanted[:16], after) if wanted else -1
+        if start < 0:
+            return numbers[0], numbers[-1], after
+        end = start + len(wanted)
+        first = last = numbers[0]
+        position = 0
+        for number, k in zip(numbers, keys):
+            if position <= start:
+                first = number
+            if position < end:
+                last = number
+            position += len(k)
+        return first, max(first, last), end
 
     def measure(self, task: Task, annex: Annex, text: str, line: int, end_line: int) -> None:
         body, duty = responsibility.trailing(text)
@@ -336,8 +355,11 @@ class _Reader:
         ref = ("measure", self.result.annexes.index(annex), annex.tasks.index(task), len(task.measures) - 1)
         if duty:
             self.review_units(measure, ref)
+        numbers = [n for n in range(line, end_line + 1) if self.lines[n - 1].strip()]
+        at = 0
         for target in targets.in_task(body, line, self.year):
             target.annex_number = annex.number
+            target.line, _, at = self.span(numbers, target.raw, at) if numbers else (line, line, at)
             self.result.targets.append(target)
 
     def assign(self, measure: Measure, duty: responsibility.Duty) -> None:
@@ -398,9 +420,12 @@ class _Reader:
         if where.role == "targets":
             found = targets.statements(node.body, node.line, self.year)
             if any(t.indicator_code for t in found):
+                at = 0
                 for target in found:
                     if self.period and target.period == "year":
                         target.period = self.period
+                    target.line, _, end = self.span(node.lines, target.raw, at)
+                    at = end - len(key(target.raw))  # two targets may share a clause (水耗、能耗)
                 self.result.targets.extend(found)
                 self.result.meta_lines.extend(node.lines)
             else:
@@ -445,7 +470,7 @@ class _Reader:
         annex = self.annex_for(annex_node)
         cut = starts[0].start()
         if cut:  # text before the first item: the previous item goes on, or the section opens
-            last_line = _line_of(node, text, cut - 1)
+            last_line = self.span(node.lines, text[:cut])[1]
             if annex.tasks:
                 measure = annex.tasks[-1].measures[-1]
                 measure.text += text[:cut]
@@ -454,14 +479,15 @@ class _Reader:
                 for n in node.lines[: node.lines.index(last_line) + 1]:
                     self.result.skip(n, "section introduction", text[:cut])
         bounds = [m.start() for m in starts] + [len(text)]
+        at = 0
         for m, end in zip(starts, bounds[1:]):
             body = text[m.end():end].strip()
             title, rest = _title(body)
-            line = _line_of(node, text, m.start())
+            line, last, at = self.span(node.lines, text[m.start():end], at)
             task = Task(number=m.group(1), title=title, line=line)
             annex.tasks.append(task)
             self.last_task = task
-            self.measure(task, annex, rest, line, _line_of(node, text, max(m.start(), end - 1)))
+            self.measure(task, annex, rest, line, last)
 
     def skip_node(self, node: Node, label: str) -> None:
         for n in node.lines:
@@ -493,10 +519,6 @@ def _descendants(node: Node) -> list[Node]:
     return out
 
 
-def _line_of(node: Node, text: str, offset: int) -> int:
-    """The source line holding character ``offset`` of the joined paragraph (approximate:
-    lines are joined without separators, so lengths add up)."""
-    return node.lines[min(len(node.lines) - 1, offset * len(node.lines) // max(1, len(text)))]
 
 
 # ---------------------------------------------------------------- deadlines printed in the text
