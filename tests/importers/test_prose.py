@@ -189,9 +189,32 @@ def test_prose_reader_yields_to_the_other_seeds(name):
     assert scores["prose_plan"] < max(scores.values())
 
 
+def test_chapters_and_a_table_of_contents():
+    """`第X章` chapters (without 十四五 in the title, so not the five-year-plan shape), a table of
+    contents read as such, a narrative chapter, and `（一）` items with inline text as tasks."""
+    text = ("某县生态环境保护规划（2021—2025年）\n目录\n第一章 发展基础\t1\n第二章 主要任务\t3\n"
+            "第一章 发展基础\n过去五年，全县生态环境质量明显改善。\n第二章 主要任务\n一、深化大气污染治理\n"
+            "（一）推进工业源治理。完成燃煤锅炉清洁能源改造，到2025年，PM2.5年均浓度控制在35微克/立方米以下"
+            "（县生态环境局牵头，县发展改革局参与）。\n（二）加强扬尘管控。建筑工地扬尘在线监测全覆盖（县住房城乡建设局负责）。\n"
+            "二、加强水污染防治\n（一）推进污水处理。新建污水管网30公里（县水务局负责）。\n")
+    result = import_bytes(text.encode("utf-8"), "plan.txt")
+    assert result.shape == "prose_plan" and result.unaccounted(text) == []
+    assert result.meta.title == "某县生态环境保护规划（2021—2025年）"
+    assert (result.meta.period_start, result.meta.period_end) == (2021, 2025)
+    assert [s.reason for s in result.skipped if s.line in (3, 4)] == ["table of contents"] * 2
+    assert [(a.title, [t.title for t in a.tasks]) for a in result.annexes] == [
+        ("深化大气污染治理", ["推进工业源治理", "加强扬尘管控"]), ("加强水污染防治", ["推进污水处理"])]
+    assert [(t.indicator_code, t.value, t.period, t.line) for t in result.targets] == [
+        ("pm25", Decimal(35), "by 2025", 9)]
+    assert _units(_measures(result)[0].co_units) == ["县发展改革局"]
+
+
 def test_a_tab_table_is_not_prose():
     table = "一、大气\n（一）扬尘\n序号\t工作措施\t牵头单位\n1\t加强扬尘治理（区住建委牵头）\t区住建委\n"
     assert prose_plan.detect(table) == 0.0
+    # a table copied from a web page, one cell a line
+    cells = "一、大气\n（一）扬尘\n序号\n工作措施\n牵头单位\n1\n加强扬尘治理（区住建委牵头）\n区住建委\n"
+    assert prose_plan.detect(cells) == 0.0
 
 
 def test_prose_without_numbered_headings_is_refused_clearly():

@@ -51,7 +51,7 @@ SECTION_ROLES: tuple[tuple[str, str], ...] = (
     ("work", r"任务|措施$|重点工作|工作内容|主要工作"),
     ("targets", r"目标$|指标$|^(?:主要|工作|总体|具体|发展|年度)?目标"),
     ("narrative", r"指导思想|总体要求|基本原则|原则|保障|组织实施|组织领导|工作要求|实施步骤|背景|形势|意义|"
-                  r"监督|考核|职责分工|工作机制|依据|适用范围|总则|附则"),
+                  r"监督|考核|职责分工|工作机制|依据|适用范围|总则|附则|发展基础|回顾|成效|现状|面临"),
 )
 _PROTECT = re.compile(r"保障措施|保障机制")  # 保障措施 ends with 措施 but is narrative
 DUTY_ATTRIBUTE = "责任分工"  # the measure attribute keeping the printed responsibility clause
@@ -66,8 +66,8 @@ def detect(text: str) -> float:
     if not lines:
         return 0.0
     tabbed = sum("\t" in line or line.count("|") >= 2 for line in lines)
-    if re.search(r"^序号\s*[\t|]", text, re.M) or tabbed > len(lines) * 0.2:
-        return 0.0
+    if re.search(r"^\s*(?:序号|编号)\s*(?:[\t|]|$)", text, re.M) or tabbed > len(lines) * 0.2:
+        return 0.0  # a table's header row, in cells or one cell a line
     simplified = to_simplified(text)
     stripped = [line.strip() for line in simplified.split("\n")]
     counts = {level: sum(1 for line in stripped if pattern.match(line)) for level, pattern in MARKERS}
@@ -497,6 +497,12 @@ class _Reader:
                 self.result.skip(n, "narrative (preamble)", self.lines[n - 1])
 
 
+def _is_toc(line: str) -> bool:
+    """`第三章 加快形成…⇥14 -`, `第一章 发展基础⇥1`, `一、总体要求……3`: a contents entry."""
+    return prose.is_toc_line(line) or bool(
+        _marker(line.strip()) and re.search(r"(?:\t|…{2,}|\.{3,}|·{3,})\s*-?\s*\d{1,3}\s*-?\s*$", line))
+
+
 def _title(body: str) -> tuple[str, str]:
     """An item's (title, measure text): `推进VOCs治理。推进低VOCs…` → its first sentence and the
     rest; an item of one sentence is its own measure, titled by its first clause."""
@@ -568,7 +574,7 @@ def parse(text: str, source: str, result: ImportResult) -> None:
     meta.kind = "work_plan"
     title_lines: list[int] = []
     for index in range(first):
-        if NOTICE.search(simplified[index]):
+        if NOTICE.search(simplified[index]) or key(simplified[index]) == "目录":
             break  # a cover notice (`关于印发《…》的通知`) names the plan: the notice reader reads it all
         if lines[index].strip():
             title_lines.append(index)
@@ -590,7 +596,12 @@ def parse(text: str, source: str, result: ImportResult) -> None:
         meta.period_end = int(m.group(1))
     meta.district = notice.district_of(meta.title)
 
-    root = read_nodes(lines, first, len(lines))
+    body = list(lines)
+    for index in range(first, len(lines)):
+        if _is_toc(lines[index]):  # `第三章 加快形成…⇥14 -`: the outline is read from the body
+            result.skip(index + 1, "table of contents", lines[index])
+            body[index] = ""
+    root = read_nodes(body, first, len(lines))
     reader = _Reader(result, lines, year, bool(responsibility.FIRST_LEADS.search("".join(simplified))),
                      root=root, title_line=title_lines[0] + 1 if title_lines else first + 1,
                      annual=year is not None,
