@@ -74,7 +74,7 @@ def detect(text: str) -> float:
     if counts["part"] + counts["section"] + counts["chapter"] < 2:
         return 0.0
     yishi = len(re.findall(r"[一二三四五六七八九十]是", simplified))
-    duties = len(responsibility.clauses(simplified)) + len(re.findall(responsibility.LABEL_LINE, simplified))
+    duties = len(responsibility.clauses(simplified)) + sum(1 for line in stripped if responsibility.LABEL_LINE.match(line))
     numbered = counts["item"] + counts["subitem"] + counts["circled"]
     evidence = (yishi if yishi >= 3 else 0) + duties * 2 + (numbered if counts["section"] else numbered // 2)
     return min(0.9, evidence / 20) if evidence >= 3 else 0.0
@@ -306,6 +306,9 @@ class _Reader:
         if not task.measures:
             annex.tasks.remove(task)
             self.result.skip(node.line, "heading without text", self.lines[node.line - 1])
+            return
+        # a title sentence wrapped over lines: the lines before its first measure are the title's
+        task.title_lines = sorted({node.line, *(n for n in node.lines if n < task.measures[0].line)})
 
     def measures(self, task: Task, annex: Annex, text: str, lines: list[int]) -> None:
         """One text → measures: each responsibility clause inside closes one."""
@@ -387,7 +390,10 @@ class _Reader:
         if task is None:
             self.result.skip(node.line, "responsibility line outside a task", node.body)
             return
-        annex = next(a for a in self.result.annexes if task in a.tasks)
+        annex = next((a for a in self.result.annexes if any(t is task for t in a.tasks)), None)
+        if annex is None:  # its task had no text and was dropped
+            self.result.skip(node.line, "responsibility line outside a task", node.body)
+            return
         self.result.meta_lines.append(node.line)
         for index, measure in enumerate(task.measures):
             if not measure.lead_units and not measure.co_units:
