@@ -17,7 +17,9 @@ EXPECTED = [
     ("xicheng-2024-action-plan.txt", "table_text", [25, 15, 11, 18, 8, 0], [61, 28, 26, 34, 14, 0], 92),
     ("daxing-2024-action-plan.txt", "header_table", [28, 17, 17, 18, 12], [71, 48, 45, 42, 23], 12),
     ("tongzhou-2024-action-plans.txt", "header_table", [31, 16, 19, 24, 15], [82, 47, 49, 46, 27], 17),
-    ("changping-2024-work-plan.txt", "prose_plan", [3, 7, 3, 4, 7, 9, 3], [3, 7, 3, 4, 7, 9, 3], 17),
+    # Changping: 18 statements of the 具体指标 paragraph (issue #8 point 6: 5 were missed, 能耗 was read
+    # with 水耗) + 4 targets stated inside the tasks (lines 107, 115, 142, 163) — 22, was 17.
+    ("changping-2024-work-plan.txt", "prose_plan", [3, 7, 3, 4, 7, 9, 3], [3, 7, 3, 4, 7, 9, 3], 22),
     ("fengtai-14th-fyp-2021-2025.txt", "fyp_plan", [18, 35, 8, 11, 8, 4], [26, 56, 18, 25, 16, 4], 42),
 ]
 
@@ -145,6 +147,43 @@ def test_changping_prose_targets_and_conflict():
     conflict = [r for r in result.review if r.kind == "target_conflict"]
     assert conflict and "受污染耕地安全利用率" in conflict[0].message
     assert result.annexes[0].tasks[0].title == "推动挥发性有机物治理"
+
+
+CHANGPING_HEADLINE = [  # seed lines 41–54, in print order: (printed statement, indicator code, comparator, value)
+    ("碳排放总量得到有效控制", "", "qualitative", None),
+    ("全市及各区碳排放强度同比持续下降", "co2_intensity", "improve", None),
+    ("较 2020年累计下降 15%左右", "co2_intensity", "≈", 15),
+    ("PM2.5年均浓度达到 30 微克/立方米", "pm25", "<=", 30),
+    ("优良天数比率达到 76%", "good_day_ratio", ">=", 76),
+    ("重污染天数比率控制在 4%", "heavy_ratio", "<=", 4),
+    ("降尘量控制在4.5吨/平方公里·月左右（扣除沙尘影响）", "dustfall", "≈", Decimal("4.5")),
+    ("地表水国家和市级考核断面水质全部达标", "section_compliance", ">=", 100),
+    ("优良水体比例达到 42.8%", "good_water_ratio", ">=", Decimal("42.8")),
+    ("无劣Ⅴ类水体", "worse_v_water", "=", 0),
+    ("单位国内生产总值水耗、能耗达到市级要求", "water_energy_per_gdp", "municipal", None),  # 水耗
+    ("单位国内生产总值水耗、能耗达到市级要求", "water_energy_per_gdp", "municipal", None),  # 能耗
+    ("土壤污染风险得到有效管控", "", "qualitative", None),
+    ("受污染耕地安全利用率大于 95%", "farmland_safe_use", ">", 95),
+    ("重点建设用地 100%安全利用", "construction_safe_use", ">=", 100),
+    ("建设生物多样性保育小区 9 个", "biodiversity_reserves", ">=", 9),
+    ("完成造林绿化面积 7010亩以上", "afforestation", ">=", 7010),
+    ("生态环境质量指数（EI）力争稳中向好", "eco_index", "not_worse", None),
+]
+
+
+def test_changping_headline_paragraph_gives_18_statements():
+    """Issue #8 point 6: every statement of the 具体指标 paragraph is a target, qualitative ones
+    included, each with its printed wording."""
+    result = import_file(seed_path("changping-2024-work-plan.txt"))
+    headline = [t for t in result.targets if 41 <= t.line <= 54]
+    assert [(t.raw, t.indicator_code, t.comparator, t.value) for t in headline] == CHANGPING_HEADLINE
+    # each statement points to the line it starts on
+    assert [t.line for t in headline] == [41, 41, 41, 43, 45, 45, 45, 47, 49, 49, 49, 49, 51, 51, 52, 52, 52, 54]
+    assert [t.indicator for t in headline if t.indicator_code == "water_energy_per_gdp"] == ["单位GDP水耗", "单位GDP能耗"]
+    carbon = headline[2]
+    assert (carbon.baseline_year, carbon.period) == (2020, "cumulative")
+    assert [t.indicator for t in headline if t.comparator == "qualitative"] == ["碳排放总量", "土壤污染风险"]
+    assert "尽最大努力巩固改善空气质量" not in [t.raw for t in result.targets]  # the lead-in is no statement
 
 
 def test_xicheng_deadline_split_in_a_form_only_the_deadline_parser_reads():

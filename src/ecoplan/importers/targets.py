@@ -18,7 +18,7 @@ from ecoplan.vocabulary.indicators import LOWER_IS_BETTER, default_comparator
 from .model import Target
 from .text import key
 
-__all__ = ["LOWER_IS_BETTER", "default_comparator", "code_for", "extract", "parse_cell", "split_clauses"]
+__all__ = ["LOWER_IS_BETTER", "default_comparator", "code_for", "extract", "parse_cell", "split_clauses", "statements", "in_task"]
 
 # How each catalogue indicator is printed: (code, pattern on the clause's key form).  Name, unit
 # and direction come from the catalogue (ecoplan.vocabulary.indicators); the order here is the
@@ -284,3 +284,131 @@ def parse_cell(indicator: str, cell: str, line: int, period: str = "year") -> Ta
     else:
         target.comparator = "qualitative"
     return target
+
+
+# Outcome predicates that close a qualitative target statement (`碳排放总量得到有效控制`,
+# `土壤污染风险得到有效管控`): subject first, predicate last.  A clause that opens with an effort
+# verb (`尽最大努力巩固改善空气质量`) is the paragraph's lead-in, not a statement.
+QUALITATIVE_OUTCOMES = (r"得到(?:有效|全面|基本)?(?:控制|管控|遏制|保障|保护|改善|提升)|(?:有效|基本)(?:控制|管控)|"
+                        r"稳中向好|(?:持续|明显|显著|稳步)(?:改善|提升|好转)|保持稳定|总体稳定|全面完成|基本消除")
+# The verbs that state a value for an indicator outside the catalogue, and the effort verbs that open
+# a lead-in clause rather than a statement.
+GENERIC_VERBS = r"达到|保持|不低于|不少于|不高于|不超过|控制在|低于|高于|大于|小于|降至|提高到|提升至|提高|提升|下降|减少"
+EFFORT = r"^(?:尽|推动|推进|加强|加快|巩固|积极|深入|持续|全面|着力|努力|确保|力争|完成|实施|开展|新建|建设|改造)"
+# Two indicators sharing one head and predicate: `单位国内生产总值水耗、能耗达到市级要求` is two statements.
+PAIRED_TAILS = (("水耗", "能耗"),)
+
+
+def statements(text: str, line: int, year: int | None = None) -> list[Target]:
+    """Every target statement of a target paragraph (issue #8 point 6), in print order: the
+    clauses ``extract`` reads, and besides them
+    * a clause that goes on with the previous indicator (`…同比持续下降，较2020年累计下降15%左右`);
+    * an indicator printed with its value inside (`重点建设用地100%安全利用`);
+    * a paired indicator (`水耗、能耗`), one target each;
+    * a qualitative outcome (`碳排放总量得到有效控制`: comparator "qualitative", no value).
+    Each keeps its printed clause in ``raw``."""
+    sentences = [s for s in re.split(r"(?<=[。；;])", text) if s.strip()]
+    if len(sentences) > 1:
+        return [t for sentence in sentences for t in statements(sentence, line, year)]
+    found: list[Target] = []
+    clauses = split_clauses(text)
+    previous: Target | None = None
+    for index, whole in enumerate(clauses):
+        context = key(whole)
+        if index + 1 < len(clauses) and re.fullmatch(r"\(.*\)", key(clauses[index + 1])):
+            context += key(clauses[index + 1])
+        here = []
+        for clause in _sub_clauses(whole):
+            if target := _target(clause, context, line, year, ""):
+                target.raw = whole if target.raw == key(whole) else target.raw
+                here.append(target)
+        if not here:
+            here = [t for t in [_statement(whole, context, line, year, previous)] if t]
+        for target in here:
+            if target.value is not None and target.comparator in ("<=", "=") and \
+                    re.search(r"(?:同比|较\d{4}年|比\d{4}年)?减少\d", key(target.raw)):
+                target.comparator = "reduce_by"  # `重污染天数同比减少10%`: a reduction, not a ceiling
+            found.extend(_paired(target))
+        previous = here[-1] if here else previous
+    if dated := _DATED_SENTENCE.match(text):  # `到2025年，…`: every statement of the sentence
+        for target in found:
+            if target.period == "year":
+                target.period = f"by {dated.group(1)}"
+    return found
+
+
+def _statement(clause: str, context: str, line: int, year: int | None, previous: Target | None) -> Target | None:
+    k = key(clause)
+    code = code_for(k)
+    number = re.search(_NUMBER + r"\s*" + _UNITS, k)
+    if code and number:  # `重点建设用地100%安全利用`: the value sits inside the indicator's name
+        target = Target(indicator=catalogue.BY_CODE[code].zh, indicator_code=code, comparator=default_comparator(code),
+                        value=Decimal(number.group(1)), unit=_unit(number.group(2)), period=_period(k, code),
+                        raw=clause, line=line, soft="力争" in k)
+        return target
+    if previous is not None and previous.indicator_code and number and not code and \
+            re.match(r"^(?:较|比|同比|累计|下降|提高|上升|增加|减少)", k):
+        target = _target(key(previous.indicator) + k, context, line, year, previous.area)
+        if target is None:
+            target = Target(indicator=previous.indicator, indicator_code=previous.indicator_code, comparator="=",
+                            value=Decimal(number.group(1)), unit=_unit(number.group(2)), period="year",
+                            raw=clause, line=line)
+        target.indicator, target.raw = previous.indicator, clause
+        if "累计" in k:
+            target.period = "cumulative"
+        return target
+    if number and (m := re.match(rf"^(?P<subject>.{{2,30}}?)(?:{GENERIC_VERBS})", k)) and \
+            not re.match(EFFORT, m.group("subject")):
+        # an indicator outside the catalogue (`饮用水水源地水质达标率保持100%`): kept as printed
+        subject = re.sub(r"^(?:到20\d\d年|20\d\d年)", "", m.group("subject"))
+        rest = k[m.start("subject") + len(m.group("subject")):]
+        at = rest.find(number.group(1))
+        comparator = "reduce_by" if re.search(r"下降|减少", rest[:at]) else _comparator(rest, "", at)
+        return Target(indicator=subject, indicator_code="", comparator=comparator,
+                      value=Decimal(number.group(1)), unit=_unit(number.group(2)), period=_period(k, ""),
+                      raw=clause, line=line, soft="力争" in k)
+    if m := re.fullmatch(rf"(?P<subject>.{{2,20}}?)(?P<outcome>{QUALITATIVE_OUTCOMES})", k):
+        subject = m.group("subject")
+        if re.match(EFFORT, subject):
+            return None
+        return Target(indicator=subject, indicator_code=code_for(subject), comparator="qualitative", value=None,
+                      unit="", period=_period(k, ""), raw=clause, line=line, soft="力争" in k)
+    return None
+
+
+def _unit(printed: str) -> str:
+    return {"％": "%", "微克/立方米": "µg/m³", "μg/m3": "µg/m³"}.get(printed, printed or "")
+
+
+def _paired(target: Target) -> list[Target]:
+    """`单位国内生产总值水耗、能耗达到市级要求` → the 水耗 and the 能耗 target."""
+    for first, second in PAIRED_TAILS:
+        m = re.search(rf"^(?P<head>.*?){first}、{second}", key(target.raw))
+        if m:
+            out = []
+            for word in (first, second):
+                one = Target(**{**target.__dict__, "conditions": list(target.conditions)})
+                one.indicator = m.group("head").replace("国内生产总值", "GDP").replace("地区生产总值", "GDP") + word
+                out.append(one)
+            return out
+    return [target]
+
+
+def in_task(text: str, line: int, year: int | None = None) -> list[Target]:
+    """Targets stated inside a task's text: what ``extract`` reads, and the statements of sentences
+    dated `到2025年，…` about an indicator outside the catalogue (`新能源公交车占比达到95%`)."""
+    found = []
+    for sentence in re.split(r"(?<=[。；;])", text):
+        here = extract(sentence, line, year)
+        if dated := _DATED_SENTENCE.search(sentence):
+            part = sentence[dated.start():]
+            here += [t for t in statements(part, line, year) if not t.indicator_code and t.value is not None]
+            for target in here:
+                if target.period == "year" and key(target.raw) in key(part):
+                    target.period = f"by {dated.group(1)}"
+        found += here
+    return found
+
+
+# `到2025年，…` at the head of a sentence or of one of its clauses: the clauses after it are dated
+_DATED_SENTENCE = re.compile(r"(?:^|(?<=[，,]))\s*(?:到|至)\s*(20\d\d)\s*年")

@@ -1,0 +1,286 @@
+"""Prose plans in the forms real governments print: one reader for numbered paragraphs.
+
+The documents in tests/importers/documents/prose-*.txt are written here in other forms than the
+Changping seed (a national work plan with （一）/1．/（1） numbering and 部委 units, a city plan of
+another province with `责任单位：` lines, ① items and `〔…〕` clauses, a 2024—2025 district plan with a
+工作目标 section and `到2025年…` sentences in its tasks, and Changping's own plan re-rendered with
+a responsibility clause after every item).  Each test states what a reader finds, counted by hand.
+"""
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from ecoplan.importers import TEXT_SHAPES, detect_shape, import_bytes, import_file, prose_plan, responsibility
+from ecoplan.importers.model import PlanImportError
+
+from ..conftest import seed_path
+
+DOCUMENTS = Path(__file__).parent / "documents"
+
+
+def _measures(result):
+    return [m for a in result.annexes for t in a.tasks for m in t.measures]
+
+
+def _units(units):
+    return [u.canonical for u in units]
+
+
+def _read(name):
+    result = import_file(DOCUMENTS / name)
+    assert result.shape == "prose_plan"
+    text = (DOCUMENTS / name).read_text("utf-8")
+    assert result.unaccounted(text) == []  # every line read or listed as skipped
+    assert not [r for r in result.review if r.kind == "line_unread"]
+    return result
+
+
+def test_national_work_plan():
+    """（一）sections are annexes, `1．` items tasks, `（1）` sub-items their measures; 部委 units."""
+    result = _read("prose-national-autumn-winter-2024.txt")
+    meta = result.meta
+    assert meta.title == "2024—2025年秋冬季重点区域大气污染综合治理攻坚方案"
+    assert (meta.doc_number, meta.issue_date) == ("环大气发〔2024〕18号", date(2024, 9, 20))
+    assert (meta.period_start, meta.period_end) == (2024, 2025)
+    assert [a.title for a in result.annexes] == ["推进产业结构优化调整", "深化移动源污染治理", "强化面源污染治理"]
+    assert [[t.title for t in a.tasks] for a in result.annexes] == [
+        ["依法淘汰落后产能", "推进重点行业超低排放改造"], ["加快老旧车辆淘汰", "加强非道路移动机械监管"],
+        ["加强扬尘管控", "推进秸秆综合利用和禁烧"]]
+    measures = _measures(result)
+    assert [len(t.measures) for a in result.annexes for t in a.tasks] == [1, 2, 1, 1, 1, 1]
+    assert [(_units(m.lead_units), _units(m.co_units)) for m in measures] == [
+        (["国家发展改革委", "工业和信息化部"], ["生态环境部", "等部门"]),
+        (["生态环境部"], ["国家发展改革委", "工业和信息化部"]),
+        (["生态环境部"], []),
+        (["交通运输部"], ["公安部", "生态环境部", "商务部"]),
+        (["生态环境部"], ["各省级生态环境部门"]),  # （X指导，Y落实）
+        (["住房城乡建设部", "生态环境部"], []),  # 按职责分工负责
+        (["农业农村部"], ["生态环境部"]),  # 〔…牵头，…配合〕
+    ]
+    assert [(m.deadline.kind, m.deadline.end) for m in measures] == [
+        ("year_end", date(2024, 12, 31)), ("by_date", date(2024, 12, 31)), ("long_term", None),
+        ("by_date", date(2025, 3, 31)), ("recurring", None), ("by_date", date(2025, 12, 31)), ("blank", None)]
+    # the clause leaves the measure text and is kept as printed
+    assert measures[0].text == "严格执行《产业结构调整指导目录》，2024年12月底前完成年度淘汰任务。"
+    assert measures[0].attributes[prose_plan.DUTY_ATTRIBUTE] == "（国家发展改革委、工业和信息化部牵头，生态环境部等部门参与）"
+    assert all("牵头" not in m.text and "负责）" not in m.text for m in measures)
+    assert [(t.indicator_code, t.comparator, t.value, t.period) for t in result.targets] == [
+        ("pm25", "reduce_by", 3, "by 2025"), ("heavy_days", "reduce_by", 10, "by 2025"),
+        ("good_day_ratio", ">=", 65, "by 2025"), ("dustfall", "<=", 7, "by 2025")]
+    assert [r.kind for r in result.review if r.kind.startswith("deadline")] == ["deadline_blank"]
+
+
+def test_provincial_city_plan_with_responsibility_lines():
+    """`责任单位：` lines after the items they name, `牵头单位：…；配合单位：…`, ① items, 〔…〕 clauses,
+    and the note that the first unit of 责任单位 leads."""
+    result = _read("prose-huzhou-water-2024.txt")
+    assert result.meta.title == "湖州市2024年水污染防治工作计划"
+    assert (result.meta.period_start, result.meta.period_end) == (2024, 2024)
+    assert [a.title for a in result.annexes] == ["工业污染防治", "城镇生活污染治理"]
+    assert [[len(t.measures) for t in a.tasks] for a in result.annexes] == [[2, 1], [1, 2]]
+    measures = _measures(result)
+    assert [(_units(m.lead_units), _units(m.co_units)) for m in measures] == [
+        # 市经信局, 市发改委 as printed: the lexicon's aliases of the city bodies
+        (["市生态环境局"], ["市经济和信息化局"]),
+        (["市生态环境局"], ["市经济和信息化局", "各区县人民政府"]),  # the 责任单位 line, first unit leads
+        (["市建设局"], ["市生态环境局", "市发展改革委"]),
+        (["市建设局"], ["市生态环境局"]),  # `市建设局（牵头）`
+        (["市农业农村局"], ["各区县人民政府"]),
+        (["市生态环境局"], ["市农业农村局", "市水利局"]),
+    ]
+    assert measures[1].attributes[prose_plan.DUTY_ATTRIBUTE] == "责任单位：市生态环境局、市经信局、各区县人民政府"
+    assert not [r for r in result.review if r.kind.startswith("unit")]  # another province's units, known
+    assert [(m.lead_label, m.co_label) for m in measures[2:4]] == [("牵头单位", "配合单位"), ("责任单位", "")]
+    assert [(m.deadline.kind, m.deadline.start, m.deadline.end) for m in measures] == [
+        ("by_date", None, date(2024, 6, 30)), ("year_end", None, date(2024, 12, 31)),
+        ("window", date(2024, 7, 1), date(2024, 12, 31)), ("window", date(2024, 7, 1), date(2024, 9, 30)),
+        ("year_end", None, date(2024, 12, 31)), ("long_term", None, None)]
+    assert [(t.indicator, t.comparator, t.value) for t in result.targets] == [
+        ("优良水体比例", ">=", 90), ("县级以上集中式饮用水水源地水质达标率", "=", 100), ("劣Ⅴ类水体比例", "=", 0)]
+    assert result.targets[1].raw == "县级以上集中式饮用水水源地水质达标率保持100%"
+
+
+def test_targets_in_a_work_goal_section_and_in_tasks():
+    """`一、工作目标` holds targets; `到2025年，…达到…%` sentences inside tasks are targets by 2025."""
+    result = _read("prose-chengdu-air-2024-2025.txt")
+    assert (result.meta.period_start, result.meta.period_end) == (2024, 2025)
+    assert [len(a.tasks) for a in result.annexes] == [2, 2, 1]
+    assert [(t.line, t.indicator, t.comparator, t.value, t.unit, t.period) for t in result.targets] == [
+        (6, "PM2.5年均浓度", "<=", 33, "µg/m³", "by 2025"),
+        (6, "优良天数比率", ">=", 85, "%", "by 2025"),
+        (6, "重污染天数", "<=", 2, "天", "by 2025"),
+        (7, "大气环境质量", "qualitative", None, "", "by 2025"),  # the statement's own line
+        (10, "全区新能源公交车占比", ">=", 95, "%", "by 2025"),  # outside the catalogue, kept as printed
+        (14, "绿化覆盖率", ">=", 42, "%", "by 2025"),
+    ]
+    assert result.targets[4].annex_number == "1"
+    measures = _measures(result)
+    assert [(_units(m.lead_units), _units(m.co_units)) for m in measures] == [
+        (["区交通运输局"], []), (["区生态环境局"], ["各街道办事处"]),
+        (["区住建交通局"], ["区城市管理委", "区生态环境局"]),  # 区城管委: an alias
+        (["区公园城市局"], []), (["区经济和信息化局", "区生态环境局"], [])]
+    assert [(m.deadline.kind, m.deadline.end) for m in measures] == [
+        ("by_date", date(2025, 12, 31)), ("recurring", None), ("by_date", date(2024, 6, 30)),
+        ("by_date", date(2025, 12, 31)), ("by_date", date(2025, 6, 30))]
+    unknown = sorted({r.text for r in result.review if r.kind == "unit_unknown"})
+    assert "区生态环境局" not in unknown  # known units are not sent to review
+
+
+def test_changping_re_rendered_with_responsibility_clauses():
+    """The seed's content, one item a line, each closed by a clause: the same outline as the seed,
+    every measure with its units and the clause out of its text."""
+    result = _read("prose-changping-with-duties-2024.txt")
+    seed = import_file(seed_path("changping-2024-work-plan.txt"))
+    assert [len(a.tasks) for a in result.annexes] == [3, 7, 3, 4, 7, 9, 3]
+    assert result.measures_by_annex() == seed.measures_by_annex()
+    assert [t.title for a in result.annexes for t in a.tasks] == [t.title for a in seed.annexes for t in a.tasks]
+    measures = _measures(result)
+    assert all(m.lead_units for m in measures)
+    assert sum(len(m.co_units) for m in measures) == 23  # counted by hand in the document
+    assert not any(k in m.text for m in measures for k in ("牵头", "参与）", "负责）", "配合〕"))
+    assert [r.kind for r in result.review if r.kind == "units_missing"] == []
+    dated = [(m.deadline.kind, m.deadline.raw, m.deadline.end) for m in measures if m.deadline.raw]
+    assert dated == [("by_date", "6月底前", date(2024, 6, 30)), ("by_date", "9月底前", date(2024, 9, 30)),
+                     ("long_term", "长期坚持", None)]
+    # （区发展改革委指导，各镇人民政府、各街道办事处落实）
+    assert (_units(measures[8].lead_units), _units(measures[8].co_units)) == (
+        ["区发展改革委"], ["各镇人民政府", "各街道办事处"])
+    # 18 headline statements + 5 in the tasks (one more than the seed: 重点建设用地安全利用率达到100% is
+    # no longer cut off by a page break)
+    assert len(result.targets) == 23
+    assert [t.raw for t in result.targets[:18]] == [t.raw for t in seed.targets[:18]]
+
+
+def test_wrapped_lines_and_yishi_items_with_clauses():
+    """A PDF's wrapped lines (a clause broken over two lines), `一是` items closed by clauses, targets
+    in 主要目标 — qualitative and outside the catalogue ones included."""
+    result = _read("prose-minhang-wrapped-2024.txt")
+    assert (result.meta.title, result.meta.district) == ("闵行区2024年生态环境保护工作要点", "闵行区")
+    assert [[t.title for t in a.tasks] for a in result.annexes] == [
+        ["推进挥发性有机物源头替代", "加强扬尘精细化管控"], ["完成雨污混接改造", "推进河湖生态治理"]]
+    measures = _measures(result)
+    assert [(m.line, m.end_line) for m in measures] == [(10, 11), (11, 12), (14, 15), (15, 16)]
+    assert measures[0].text == "推进挥发性有机物源头替代，完成20家企业低VOCs原辅材料替代。"
+    assert [(_units(m.lead_units), m.lead_label) for m in measures] == [
+        (["区生态环境局"], "牵头"), (["区建管委"], "负责"), (["区水务局"], "牵头"), (["区水务局"], "负责")]
+    assert _units(measures[0].co_units) == ["区经委"]
+    assert [(m.deadline.kind, m.deadline.end) for m in measures] == [
+        ("year_end", date(2024, 12, 31)), ("long_term", None), ("by_date", date(2024, 9, 30)),
+        ("by_date", date(2025, 12, 31))]
+    assert [(t.indicator, t.comparator, t.value, t.period) for t in result.targets] == [
+        ("PM2.5年均浓度", "≈", 30, "year"), ("AQI优良率", ">=", 85, "year"), ("考核断面达标率", ">=", 100, "year"),
+        ("受污染耕地安全利用率", ">=", 95, "year"), ("重点建设用地安全利用", "qualitative", None, "year"),
+        ("全区河湖水面率", ">=", Decimal("10.5"), "by 2025")]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DOCUMENTS.glob("prose-*.txt")))
+def test_prose_documents_detected_and_deterministic(name):
+    text = (DOCUMENTS / name).read_text("utf-8")
+    assert detect_shape(text)[0] == "prose_plan"
+    data = text.encode("utf-8")
+    assert import_bytes(data, name) == import_bytes(data, name)
+
+
+@pytest.mark.parametrize("name", ["xicheng-2024-action-plan.txt", "daxing-2024-action-plan.txt",
+                                  "tongzhou-2024-action-plans.txt", "fengtai-14th-fyp-2021-2025.txt"])
+def test_prose_reader_yields_to_the_other_seeds(name):
+    text = seed_path(name).read_text("utf-8")
+    scores = {shape: module.detect(text).score for shape, module in TEXT_SHAPES.items()}
+    assert scores["prose_plan"] < max(scores.values())
+
+
+def test_chapters_and_a_table_of_contents():
+    """`第X章` chapters (without 十四五 in the title, so not the five-year-plan shape), a table of
+    contents read as such, a narrative chapter, and `（一）` items with inline text as tasks."""
+    text = ("某县生态环境保护规划（2021—2025年）\n目录\n第一章 发展基础\t1\n第二章 主要任务\t3\n"
+            "第一章 发展基础\n过去五年，全县生态环境质量明显改善。\n第二章 主要任务\n一、深化大气污染治理\n"
+            "（一）推进工业源治理。完成燃煤锅炉清洁能源改造，到2025年，PM2.5年均浓度控制在35微克/立方米以下"
+            "（县生态环境局牵头，县发展改革局参与）。\n（二）加强扬尘管控。建筑工地扬尘在线监测全覆盖（县住房城乡建设局负责）。\n"
+            "二、加强水污染防治\n（一）推进污水处理。新建污水管网30公里（县水务局负责）。\n")
+    result = import_bytes(text.encode("utf-8"), "plan.txt")
+    assert result.shape == "prose_plan" and result.unaccounted(text) == []
+    assert result.meta.title == "某县生态环境保护规划（2021—2025年）"
+    assert (result.meta.period_start, result.meta.period_end) == (2021, 2025)
+    assert [s.reason for s in result.skipped if s.line in (3, 4)] == ["table of contents"] * 2
+    assert [(a.title, [t.title for t in a.tasks]) for a in result.annexes] == [
+        ("深化大气污染治理", ["推进工业源治理", "加强扬尘管控"]), ("加强水污染防治", ["推进污水处理"])]
+    assert [(t.indicator_code, t.value, t.period, t.line) for t in result.targets] == [
+        ("pm25", Decimal(35), "by 2025", 9)]
+    assert _units(_measures(result)[0].co_units) == ["县发展改革局"]
+
+
+def test_a_tab_table_is_not_prose():
+    table = "一、大气\n（一）扬尘\n序号\t工作措施\t牵头单位\n1\t加强扬尘治理（区住建委牵头）\t区住建委\n"
+    assert prose_plan.detect(table).score == 0.0
+    # a table copied from a web page, one cell a line
+    cells = "一、大气\n（一）扬尘\n序号\n工作措施\n牵头单位\n1\n加强扬尘治理（区住建委牵头）\n区住建委\n"
+    assert prose_plan.detect(cells).score == 0.0
+
+
+def test_prose_without_numbered_headings_is_refused_clearly():
+    with pytest.raises(PlanImportError) as error:
+        import_bytes("某区工作计划\n加强管理。\n".encode(), "plan.txt", )
+    assert "plan.txt" in str(error.value)
+    with pytest.raises(PlanImportError, match="no numbered heading"):
+        from ecoplan.importers import import_text
+        import_text("某区工作计划\n加强管理。\n", "plan.txt", "0", shape="prose_plan")
+
+
+@pytest.mark.parametrize("printed,leads,cos", [
+    ("（市生态环境局牵头，市发展改革委、市工业和信息化局参与）", ["市生态环境局"], ["市发展改革委", "市工业和信息化局"]),
+    ("〔区水务局牵头，区生态环境局配合〕", ["区水务局"], ["区生态环境局"]),
+    ("（区生态环境局负责）", ["区生态环境局"], []),
+    ("（区生态环境局指导，各街道办事处落实）", ["区生态环境局"], ["各街道办事处"]),
+    ("（各街道办事处落实）", ["各街道办事处"], []),
+    ("（区发展改革委、区生态环境局按职责分工负责）", ["区发展改革委", "区生态环境局"], []),
+])
+def test_bracket_clauses(printed, leads, cos):
+    text, duty = responsibility.trailing("加强扬尘治理" + printed + "。")
+    assert text == "加强扬尘治理。"
+    assert (_units(duty.lead_units), _units(duty.co_units), duty.printed) == (leads, cos, printed)
+
+
+def test_brackets_that_are_not_clauses_stay():
+    for text in ("降尘量控制在4.5吨/平方公里·月左右（扣除沙尘影响）。", "推进奥北森林公园（三期）建设。"):
+        assert responsibility.trailing(text) == (text, None)
+
+
+@pytest.mark.parametrize("printed,leads,cos,first", [
+    ("牵头单位：区住房城乡建设委；配合单位：区生态环境局、区城市管理委", ["区住房城乡建设委"],
+     ["区生态环境局", "区城市管理委"], False),
+    ("责任单位：区水务局牵头，区生态环境局配合", ["区水务局"], ["区生态环境局"], False),
+    ("责任单位：区水务局（牵头）、区生态环境局", ["区水务局"], ["区生态环境局"], False),
+    ("责任单位：区水务局、区生态环境局", ["区水务局", "区生态环境局"], [], False),
+    ("责任单位：区水务局、区生态环境局", ["区水务局"], ["区生态环境局"], True),
+    ("（责任单位：区水务局）", ["区水务局"], [], False),
+])
+def test_labelled_clauses(printed, leads, cos, first):
+    duty = responsibility.labelled(printed, first)
+    assert (_units(duty.lead_units), _units(duty.co_units)) == (leads, cos)
+
+
+@pytest.mark.parametrize("text,kind,end", [
+    ("2025年6月底前完成治理", "by_date", date(2025, 6, 30)),
+    ("6月30日前完成", "by_date", date(2024, 6, 30)),
+    ("完成年度任务，长期坚持。", "long_term", None),
+    ("持续推进节水型社会建设", None, None),  # a verb, not a deadline
+    ("制定实施《生态文明建设规划（2023-2035年）》", None, None),  # a document's name
+    ("3月底前完成方案，9月底前完成验收", "by_date", date(2024, 9, 30)),
+    ("到2025年，绿化覆盖率达到42%", "by_date", date(2025, 12, 31)),
+    ("2024—2025年逐步推进", "window", date(2025, 12, 31)),
+])
+def test_deadlines_printed_in_the_text(text, kind, end):
+    found = prose_plan.deadline_in_text(text, 2024)
+    assert (found.kind if found else None, found.end if found else None) == (kind, end)
+    if text.startswith("3月底前"):
+        assert found.milestones == [date(2024, 3, 31), date(2024, 9, 30)]
+
+
+def test_target_statement_outside_the_catalogue_keeps_its_wording():
+    from ecoplan.importers import targets
+    found = targets.statements("县级以上集中式饮用水水源地水质达标率保持100%，重污染天数同比减少10%。", 3, 2024)
+    assert [(t.indicator, t.comparator, t.value, t.raw) for t in found] == [
+        ("县级以上集中式饮用水水源地水质达标率", "=", Decimal(100), "县级以上集中式饮用水水源地水质达标率保持100%"),
+        ("重污染天数", "reduce_by", Decimal(10), "重污染天数同比减少10%")]
