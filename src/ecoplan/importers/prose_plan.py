@@ -569,8 +569,8 @@ def deadline_in_text(text: str, year: int | None) -> Deadline | None:
         last = max(dated, key=lambda d: (d.end is not None, d.end or date.min))
         return Deadline(raw="、".join(d.raw for d in dated), kind=last.kind, start=last.start,
                         end=last.end, milestones=ends)
-    if m := _STANDING.search(text):
-        return deadlines.parse(m.group(1) or m.group(2), year)
+    if standing := _STANDING.search(text):
+        return deadlines.parse(standing.group(1) or standing.group(2), year)
     return None
 
 
@@ -606,8 +606,8 @@ def parse(text: str, source: str, result: ImportResult) -> None:
         year = None if meta.period_start != meta.period_end else year
     elif year:
         meta.period_start = meta.period_end = year
-    elif m := re.search(r"(?:到|至)\s*(20\d\d)\s*年", text):
-        meta.period_end = int(m.group(1))
+    elif horizon := re.search(r"(?:到|至)\s*(20\d\d)\s*年", text):
+        meta.period_end = int(horizon.group(1))
     meta.district = notice.district_of(meta.title)
 
     body = list(lines)

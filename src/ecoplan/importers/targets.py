@@ -348,15 +348,15 @@ def _statement(clause: str, context: str, line: int, year: int | None, previous:
         return target
     if previous is not None and previous.indicator_code and number and not code and \
             re.match(r"^(?:较|比|同比|累计|下降|提高|上升|增加|减少)", k):
-        target = _target(key(previous.indicator) + k, context, line, year, previous.area)
-        if target is None:
-            target = Target(indicator=previous.indicator, indicator_code=previous.indicator_code, comparator="=",
-                            value=Decimal(number.group(1)), unit=_unit(number.group(2)), period="year",
-                            raw=clause, line=line)
-        target.indicator, target.raw = previous.indicator, clause
+        carried = _target(key(previous.indicator) + k, context, line, year, previous.area)
+        if carried is None:
+            carried = Target(indicator=previous.indicator, indicator_code=previous.indicator_code, comparator="=",
+                             value=Decimal(number.group(1)), unit=_unit(number.group(2)), period="year",
+                             raw=clause, line=line)
+        carried.indicator, carried.raw = previous.indicator, clause
         if "累计" in k:
-            target.period = "cumulative"
-        return target
+            carried.period = "cumulative"
+        return carried
     if number and (m := re.match(rf"^(?P<subject>.{{2,30}}?)(?:{GENERIC_VERBS})", k)) and \
             not re.match(EFFORT, m.group("subject")):
         # an indicator outside the catalogue (`饮用水水源地水质达标率保持100%`): kept as printed
