@@ -76,3 +76,17 @@ def test_the_demo_plan_year_is_its_title_year():
     result = import_bytes(DEMO.read_bytes(), "demo.txt")
     assert result.meta.period_start == 2026
     assert not [r for r in result.review if r.kind == "year_unknown"]
+
+
+@pytest.mark.parametrize("title,theme", [
+    ("通州区蓝天保卫战 2024年行动计划", "air"),
+    ("常州市2025年扬尘污染防治重点任务分工表", "air"),
+    ("2024—2025年秋冬季大气污染综合治理攻坚方案", "air"),
+    ("某县黑臭水体治理工作方案", "water"),
+    ("某市无废城市建设实施方案", "soil"),
+    ("某区碳达峰实施方案", "climate"),
+    ("某县农村人居环境整治工作台账", "other"),
+])
+def test_annex_theme_from_the_campaign_words_of_its_title(title, theme):
+    from ecoplan.importers.notice import theme_of
+    assert theme_of(title) == theme
