@@ -43,8 +43,10 @@ def test_national_work_plan():
     meta = result.meta
     assert meta.title == "2024—2025年秋冬季重点区域大气污染综合治理攻坚方案"
     assert (meta.doc_number, meta.issue_date) == ("环大气发〔2024〕18号", date(2024, 9, 20))
+    assert meta.issuing_body == "生态环境部"  # the ministry signing over the date
     assert (meta.period_start, meta.period_end) == (2024, 2025)
     assert [a.title for a in result.annexes] == ["推进产业结构优化调整", "深化移动源污染治理", "强化面源污染治理"]
+    assert {a.theme for a in result.annexes} == {"air"}  # chapters of a 大气 plan: its campaign
     assert [[t.title for t in a.tasks] for a in result.annexes] == [
         ["依法淘汰落后产能", "推进重点行业超低排放改造"], ["加快老旧车辆淘汰", "加强非道路移动机械监管"],
         ["加强扬尘管控", "推进秸秆综合利用和禁烧"]]

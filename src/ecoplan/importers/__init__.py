@@ -153,6 +153,9 @@ def _finish(result: ImportResult, text: str) -> None:
     meta = result.meta
     if not meta.district:
         meta.district = notice.district_of(meta.title or " ".join(a.title for a in result.annexes))
+    for annex in result.annexes:
+        if annex.theme == "other":  # `推进产业结构优化调整` in a 大气 plan: the plan's campaign
+            annex.theme = notice.theme_of(meta.title)
     if not meta.title and result.annexes:
         meta.title = result.annexes[0].title
         result.add_review("meta_missing", "the document prints no plan title; the first annex's "

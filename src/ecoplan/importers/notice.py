@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from .model import ImportResult, PlanImportError, PlanMeta
+from .organisations import kind_by_structure
 from .text import cn_number, key, squeeze
 
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fa5]{2,8}发)\s*[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*(\d+)\s*号")
@@ -108,6 +109,17 @@ def plan_year(meta: PlanMeta, text: str, titles: Sequence[str] = ()) -> int | No
     return None
 
 
+def _signs(lines: list[str], index: int, end: int) -> bool:
+    """lines[index] is the signature of the notice: an organisation's name on its own line (by
+    its structure: 生态环境部, 浙江省生态环境厅, 某市人民政府办公室), the issue date on the next."""
+    k = key(lines[index])
+    if not 3 <= len(k) <= 25 or not re.fullmatch(r"[\u4e00-\u9fa5（）()]+", k):
+        return False
+    following = next((line.strip() for line in lines[index + 1:end] if line.strip()), "")
+    dated = DATE.fullmatch(squeeze(following).replace(" ", "")) or DATE.fullmatch(following)
+    return bool(dated) and kind_by_structure(k) in ("national", "provincial", "department", "committee")
+
+
 def read_notice(lines: list[str], end: int, result: ImportResult) -> dict[int, str]:
     """Fill ``result.meta`` from lines[0:end]; return the annex titles listed in the notice.
 
@@ -146,6 +158,9 @@ def read_notice(lines: list[str], end: int, result: ImportResult) -> dict[int, s
             used = True
         elif re.fullmatch(r"[\u4e00-\u9fa5]{4,20}(人民政府办公室|人民政府)文件", key(text)):
             meta.issuing_body = meta.issuing_body or key(text)[:-2]
+            used = True
+        elif not meta.issuing_body and _signs(lines, index, end):
+            meta.issuing_body = key(text)  # 生态环境部, 省生态环境厅 … over the date: the signature
             used = True
         joined += squeeze(text)
         if used:
