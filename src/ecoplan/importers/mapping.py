@@ -13,6 +13,7 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -69,10 +70,14 @@ class ColumnsUnmapped(PlanImportError):
         super().__init__(
             _("a table with columns {columns}; none maps to a measure ({words}…): map the columns on the "
               "upload page, or name them with --columns '{spec}' (the roles guessed), or name the measure "
-              "column with one of these words"),
-            source=preview.source, line=preview.line, field="header",
-            columns=", ".join(c.header for c in preview.columns if c.header),
-            words=header_table.measure_words(), spec=preview.spec())
+              "column with one of these words"), **_where(preview))
+
+
+def _where(preview: Preview) -> dict[str, Any]:
+    """The table a question or refusal is about: where it is, its columns, the words to name them."""
+    return {"source": preview.source, "line": preview.line, "field": "header",
+            "columns": ", ".join(c.header for c in preview.columns if c.header),
+            "words": header_table.measure_words(), "spec": preview.spec()}
 
 
 def no_measure(preview: Preview) -> PlanImportError:
@@ -80,10 +85,7 @@ def no_measure(preview: Preview) -> PlanImportError:
     return PlanImportError(
         _("a table with columns {columns}; none maps to a measure ({words}…) and none holds text long enough "
           "to be the measures: if it is a plan's task table, name its measure column with one of these words "
-          "or map its columns (ecoplan import --columns '{spec}', with the measure column)"),
-        source=preview.source, line=preview.line, field="header",
-        columns=", ".join(c.header for c in preview.columns if c.header),
-        words=header_table.measure_words(), spec=preview.spec())
+          "or map its columns (ecoplan import --columns '{spec}', with the measure column)"), **_where(preview))
 
 
 def role_named(name: str) -> str:
