@@ -286,3 +286,43 @@ def test_target_statement_outside_the_catalogue_keeps_its_wording():
     assert [(t.indicator, t.comparator, t.value, t.raw) for t in found] == [
         ("县级以上集中式饮用水水源地水质达标率", "=", Decimal(100), "县级以上集中式饮用水水源地水质达标率保持100%"),
         ("重污染天数", "reduce_by", Decimal(10), "重污染天数同比减少10%")]
+
+
+def test_five_year_plan_is_read_by_the_prose_reader():
+    """A county 十四五 plan (a cover notice, a contents list paged `⇥1`, two narrative chapters
+    with a 总体目标 part and 表1, two chapters of work) whose measures close with responsibility
+    clauses and a `责任单位：` line, as city plans print them: the paragraphs come from the prose
+    reader, so the clauses give units and a heading after an unclosed line is still a heading."""
+    name = "fyp-county-14th-duties.txt"
+    result = import_file(DOCUMENTS / name)
+    assert result.shape == "fyp_plan"
+    assert result.unaccounted((DOCUMENTS / name).read_text("utf-8")) == []
+    meta = result.meta
+    assert (meta.title, meta.doc_number, meta.issue_date) == ("某县“十四五”生态环境保护规划", "某府发〔2022〕3号",
+                                                              date(2022, 3, 15))
+    assert (meta.period_start, meta.period_end) == (2021, 2025)
+    assert [(a.title, a.line) for a in result.annexes] == [("深入打好蓝天保卫战", 43), ("深入打好碧水保卫战", 63)]
+    assert [[(t.title, t.section) for t in a.tasks] for a in result.annexes] == [
+        [("实施重点行业超低排放改造", "推进工业源深度治理"), ("加强挥发性有机物综合治理", "推进工业源深度治理"),
+         ("强化移动源污染防治", "")],
+        [("保护饮用水水源", "")]]
+    measures = _measures(result)
+    assert [(m.line, m.text, m.deadline.end) for m in measures] == [
+        (49, "到2025年，全县水泥企业完成超低排放改造。", date(2025, 12, 31)),
+        (51, "推进工业炉窑清洁能源替代，淘汰燃煤热风炉。", None),
+        (55, "开展涉挥发性有机物企业排查整治，建立“一企一策”管理台账。", None),
+        (61, "淘汰国三及以下排放标准营运柴油货车。", None),
+        (67, "到2025年，完成乡镇集中式饮用水水源地规范化建设。", date(2025, 12, 31))]
+    assert [(_units(m.lead_units), _units(m.co_units)) for m in measures] == [
+        (["县经济信息化局"], ["县生态环境局"]),
+        (["县经济信息化局"], []),
+        (["县生态环境局", "县市场监管局"], []),  # the 责任单位 line under it
+        (["县交通运输局"], ["县公安局", "县生态环境局"]),
+        (["县生态环境局", "县水利局"], [])]  # 按职责分工负责
+    assert measures[0].attributes[prose_plan.DUTY_ATTRIBUTE] == "（县经济信息化局牵头，县生态环境局参与）"
+    assert [(t.line, t.indicator_code, t.comparator, t.value, t.baseline_value) for t in result.targets] == [
+        (34, "pm25", "<=", Decimal(33), None), (34, "good_day_ratio", ">=", Decimal(88), None),
+        (39, "pm25", "<=", Decimal(33), Decimal(36)), (40, "good_day_ratio", ">=", Decimal(88), Decimal("85.2")),
+        (41, "good_water_ratio", ">=", Decimal(100), Decimal(80))]
+    assert sorted(r.kind for r in result.review) == ["deadline_implicit", "meta_missing"]  # no 发文机关 line
+    assert [s.line for s in result.skipped if s.reason == "table of contents"] == [17, 18, 19, 20]

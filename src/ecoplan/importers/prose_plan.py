@@ -20,7 +20,9 @@ co-units and is taken out of the measure text (kept, as printed, in the measure'
 other plan it has none (both said once in the review queue).
 
 Changping's work plan is this reader's simplest case: `一、`/`（一）` headings, `一是` items, no
-units, no deadlines; its 具体指标 paragraph gives 18 targets.
+units, no deadlines; its 具体指标 paragraph gives 18 targets.  A five-year plan (``fyp_plan``) is
+a special case: its paragraphs, headings and responsibility clauses are read here (``read_nodes``,
+``add_measure``, ``duty_line``), its chapters' roles, indicator tables and deadlines there.
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ from datetime import date
 
 from ecoplan.vocabulary import gettext_noop as _
 
-from . import deadlines, notice, prose, responsibility, targets
+from . import deadlines, notice, responsibility, targets
 from .model import NOT_DETECTED, Annex, Deadline, Detection, ImportResult, Measure, PlanImportError, Task, reason
 from .text import join_wrapped, key, squeeze, to_simplified
 
@@ -46,6 +48,7 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 LEVELS = [level for level, _ in MARKERS]
 YISHI = re.compile(r"(?:^|(?<=[。；]))([一二三四五六七八九十]+)是")
 HEADING_MAX = 40  # a longer line after a marker is an item's text, not a heading
+SENTENCE_END = ("。", "；", "！", "？", "：", ";", "!", "?", ":")  # a line ending so ends its paragraph
 
 # What a heading's title makes of the text under it (first match wins; the nearest heading
 # with a role decides).  Data: a new wording is a new entry.
@@ -109,7 +112,8 @@ class Node:
             c.owns_text() for c in self.children if c.level in LEVELS)
 
 
-def _marker(text: str) -> tuple[str, str, str] | None:
+def marker(text: str) -> tuple[str, str, str] | None:
+    """(level, number, the text after the marker) of a numbered line (stripped, simplified)."""
     for level, pattern in MARKERS:
         if m := pattern.match(text):
             return level, m.group(1), text[m.end():].strip()
@@ -118,7 +122,7 @@ def _marker(text: str) -> tuple[str, str, str] | None:
 
 def _closes(text: str) -> bool:
     """A line ends its paragraph: a sentence end, or a responsibility clause in brackets."""
-    if text.endswith(prose.SENTENCE_END):
+    if text.endswith(SENTENCE_END):
         return True
     return text.endswith(("）", ")", "〕", "]", "】")) and responsibility.trailing(text)[1] is not None
 
@@ -161,7 +165,7 @@ def read_nodes(lines: list[str], start: int, end: int) -> Node:
             close()
             stack[-1].children.append(Node("duty", "", "", text, [number]))
             continue
-        if not current and (found := _marker(simple)):
+        if not current and (found := marker(simple)):
             level, num, rest = found
             if rest and len(rest) <= HEADING_MAX and not _closes(rest):
                 node = Node(level, num, squeeze(rest), "", [number])
@@ -181,6 +185,53 @@ def read_nodes(lines: list[str], start: int, end: int) -> Node:
 
 
 # ---------------------------------------------------------------- the reader
+
+
+def assign(measure: Measure, duty: responsibility.Duty) -> None:
+    measure.lead_units, measure.co_units = duty.lead_units, duty.co_units
+    measure.lead_label, measure.co_label = duty.label, duty.co_label
+    measure.attributes[DUTY_ATTRIBUTE] = duty.printed
+
+
+def review_units(result: ImportResult, measure: Measure, ref: tuple[str | int, ...]) -> None:
+    if not measure.lead_units:
+        result.add_review("lead_missing", "no lead unit printed", measure.line, measure.text[:200], ref)
+    for unit in measure.lead_units + measure.co_units:
+        if not unit.known:
+            result.add_review("unit_unknown", "unknown unit name “{unit}”", measure.line, unit.printed,
+                              ref, unit=unit.printed)
+
+
+def add_measure(result: ImportResult, annex: Annex, task: Task, measure: Measure,
+                duty: responsibility.Duty | None) -> None:
+    """Append a measure to its task, with the units of its responsibility clause (its text is
+    printed without the clause) and their doubts in the review queue."""
+    if duty:
+        assign(measure, duty)
+    task.measures.append(measure)
+    if duty:
+        review_units(result, measure, ("measure", result.annexes.index(annex), annex.tasks.index(task),
+                                       len(task.measures) - 1))
+
+
+def duty_line(result: ImportResult, node: Node, task: Task | None, first_leads: bool) -> None:
+    """A `责任单位：…` line: it names the units of every measure above it (in its task) that has
+    none yet — one measure's line, or one line for a whole task."""
+    duty = responsibility.labelled(to_simplified(node.body), first_leads)
+    if duty is None:
+        result.skip(node.line, "narrative ({part})", node.body, part="责任单位")
+        return
+    duty.printed = node.body
+    annex = next((a for a in result.annexes if any(t is task for t in a.tasks)), None)
+    if task is None or annex is None:  # no task above it, or its task had no text and was dropped
+        result.skip(node.line, "responsibility line outside a task", node.body)
+        return
+    result.meta_lines.append(node.line)
+    for index, measure in enumerate(task.measures):
+        if not measure.lead_units and not measure.co_units:
+            assign(measure, duty)
+            review_units(result, measure, ("measure", result.annexes.index(annex), annex.tasks.index(task), index))
+
 
 
 @dataclass(frozen=True)
@@ -236,7 +287,7 @@ class _Reader:
         self.result.skip(node.line, reason, self.lines[node.line - 1])
 
     def heading(self, node: Node, parent: Node, where: Where) -> None:
-        title = node.title or prose.first_sentence(node.body)[0]
+        title = node.title or first_sentence(node.body)[0]
         # a title names what the text under it is (工作目标, 保障措施 …) — except inside a part the
         # title already made work (`（五）强化监督执法` under 主要任务 is a campaign, not narrative)
         if not where.fixed and LEVELS.index(node.level) <= LEVELS.index("section") and \
@@ -269,7 +320,7 @@ class _Reader:
         node = node if node is not None else self.root
         assert node is not None
         if id(node) not in self.annexes:
-            title = node.title or prose.first_sentence(node.body)[0] or self.result.meta.title
+            title = node.title or first_sentence(node.body)[0] or self.result.meta.title
             line = node.line if node.level != "root" else self.title_line
             annex = Annex(number=str(len(self.result.annexes) + 1), title=title,
                           theme=notice.theme_of(title), line=line)
@@ -283,7 +334,7 @@ class _Reader:
         if node.title:
             title, rest = node.title, node.body
         elif any(c.level in LEVELS for c in node.children):  # `2．推进超低排放改造。` over its （1）（2）
-            title, rest = prose.first_sentence(node.body)
+            title, rest = first_sentence(node.body)
             title, rest = (title, rest) if title else (_short(node.body), node.body)
         else:
             title, rest = _title(node.body)
@@ -360,12 +411,7 @@ class _Reader:
     def measure(self, task: Task, annex: Annex, text: str, line: int, end_line: int) -> None:
         body, duty = responsibility.trailing(text)
         measure = Measure(text=body, deadline=self.deadline(body), line=line, end_line=end_line)
-        if duty:
-            self.assign(measure, duty)
-        task.measures.append(measure)
-        ref = ("measure", self.result.annexes.index(annex), annex.tasks.index(task), len(task.measures) - 1)
-        if duty:
-            self.review_units(measure, ref)
+        add_measure(self.result, annex, task, measure, duty)
         numbers = [n for n in range(line, end_line + 1) if self.lines[n - 1].strip()]
         at = 0
         for target in targets.in_task(body, line, self.year):
@@ -373,41 +419,8 @@ class _Reader:
             target.line, _, at = self.span(numbers, target.raw, at) if numbers else (line, line, at)
             self.result.targets.append(target)
 
-    def assign(self, measure: Measure, duty: responsibility.Duty) -> None:
-        measure.lead_units, measure.co_units = duty.lead_units, duty.co_units
-        measure.lead_label, measure.co_label = duty.label, duty.co_label
-        measure.attributes[DUTY_ATTRIBUTE] = duty.printed
-
-    def review_units(self, measure: Measure, ref: tuple[str | int, ...]) -> None:
-        if not measure.lead_units:
-            self.result.add_review("lead_missing", "no lead unit printed", measure.line, measure.text[:200], ref)
-        for unit in measure.lead_units + measure.co_units:
-            if not unit.known:
-                self.result.add_review("unit_unknown", "unknown unit name “{unit}”", measure.line, unit.printed,
-                                       ref, unit=unit.printed)
-
     def duty(self, node: Node) -> None:
-        """A `责任单位：…` line: it names the units of every measure above it (in its task) that has
-        none yet — one measure's line, or one line for a whole task."""
-        duty = responsibility.labelled(to_simplified(node.body), self.first_leads)
-        if duty is None:
-            self.result.skip(node.line, "narrative ({part})", node.body, part="责任单位")
-            return
-        duty.printed = node.body
-        task = self.last_task
-        if task is None:
-            self.result.skip(node.line, "responsibility line outside a task", node.body)
-            return
-        annex = next((a for a in self.result.annexes if any(t is task for t in a.tasks)), None)
-        if annex is None:  # its task had no text and was dropped
-            self.result.skip(node.line, "responsibility line outside a task", node.body)
-            return
-        self.result.meta_lines.append(node.line)
-        for index, measure in enumerate(task.measures):
-            if not measure.lead_units and not measure.co_units:
-                self.assign(measure, duty)
-                self.review_units(measure, ("measure", self.result.annexes.index(annex), annex.tasks.index(task),
-                                            index))
+        duty_line(self.result, node, self.last_task, self.first_leads)
 
     def deadline(self, text: str) -> Deadline:
         found = deadline_in_text(text, self.year)
@@ -511,16 +524,24 @@ class _Reader:
                 self.result.skip(n, "narrative (preamble)", self.lines[n - 1])
 
 
-def _is_toc(line: str) -> bool:
-    """`第三章 加快形成…⇥14 -`, `第一章 发展基础⇥1`, `一、总体要求……3`: a contents entry."""
-    return prose.is_toc_line(line) or bool(
-        _marker(line.strip()) and re.search(r"(?:\t|…{2,}|\.{3,}|·{3,})\s*-?\s*\d{1,3}\s*-?\s*$", line))
+def is_toc(line: str) -> bool:
+    """`第三章 加快形成…⇥14 -`, `序言⇥- 1 -`, `第一章 发展基础⇥1`, `一、总体要求……3`: a contents entry."""
+    return bool(re.search(r"\t\s*-?\s*\d{1,3}\s*-\s*$", line)) or bool(
+        marker(line.strip()) and re.search(r"(?:\t|…{2,}|\.{3,}|·{3,})\s*-?\s*\d{1,3}\s*-?\s*$", line))
+
+
+def first_sentence(text: str) -> tuple[str, str]:
+    """`推动挥发性有机物治理。推进低 VOCs…` → ("推动挥发性有机物治理", "推进低 VOCs…")."""
+    m = re.match(r"^(.{2,40}?)[。：:](.*)$", text, re.S)
+    if m:
+        return m.group(1).strip(), m.group(2).strip()
+    return "", text
 
 
 def _title(body: str) -> tuple[str, str]:
     """An item's (title, measure text): `推进VOCs治理。推进低VOCs…` → its first sentence and the
     rest; an item of one sentence is its own measure, titled by its first clause."""
-    title, rest = prose.first_sentence(body)
+    title, rest = first_sentence(body)
     if title and responsibility.trailing(rest)[0].strip("。；; "):
         return title, rest
     return _short(responsibility.trailing(body)[0]), body
@@ -581,7 +602,7 @@ def parse(text: str, source: str, result: ImportResult) -> None:
     lines = text.split("\n")
     simplified = [to_simplified(line.strip()) for line in lines]
     first = next((i for i, line in enumerate(simplified)
-                  if (m := _marker(line)) and m[0] in ("chapter", "part", "section")), None)
+                  if (m := marker(line)) and m[0] in ("chapter", "part", "section")), None)
     if first is None:
         raise PlanImportError("no numbered heading (一、 or （一）) found in the prose plan", source=source)
     meta = result.meta
@@ -612,7 +633,7 @@ def parse(text: str, source: str, result: ImportResult) -> None:
 
     body = list(lines)
     for index in range(first, len(lines)):
-        if _is_toc(lines[index]):  # `第三章 加快形成…⇥14 -`: the outline is read from the body
+        if is_toc(lines[index]):  # `第三章 加快形成…⇥14 -`: the outline is read from the body
             result.skip(index + 1, "table of contents", lines[index])
             body[index] = ""
     root = read_nodes(body, first, len(lines))
