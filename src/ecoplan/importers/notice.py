@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date
 
+from ecoplan.vocabulary.units import ISSUING_CODES
+
 from .model import ImportResult, PlanImportError, PlanMeta
 from .organisations import kind_by_structure
 from .text import cn_number, key, squeeze
@@ -117,7 +119,7 @@ def _signs(lines: list[str], index: int, end: int) -> bool:
         return False
     following = next((line.strip() for line in lines[index + 1:end] if line.strip()), "")
     dated = DATE.fullmatch(squeeze(following).replace(" ", "")) or DATE.fullmatch(following)
-    return bool(dated) and kind_by_structure(k) in ("national", "provincial", "department", "committee")
+    return bool(dated) and kind_by_structure(k) in ISSUING_CODES
 
 
 def read_notice(lines: list[str], end: int, result: ImportResult) -> dict[int, str]:

@@ -27,3 +27,5 @@ CODES = tuple(k.code for k in KINDS)
 UNKNOWN = "unknown"
 # what a lexicon entry may be: every kind but unknown
 LEXICON_CODES = tuple(code for code in CODES if code != UNKNOWN)
+# what may issue a plan and sign its notice (a government, a bureau, a ministry, a committee)
+ISSUING_CODES = ("national", "provincial", "department", "committee")
