@@ -9,6 +9,7 @@ The sheets are streamed within the bounds of ``limits``.
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from functools import partial
 from typing import Any
 
@@ -21,6 +22,9 @@ DEFAULT_SHEET_NAME = re.compile(r"^(sheet|工作表)\s*\d*$", re.I)  # a name no
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, (date, datetime)) and not getattr(value, "hour", 0) and not getattr(value, "minute", 0):
+        # a date-typed cell (`2025-11-30 00:00:00` from openpyxl) as a plan prints it: 2025年11月30日
+        return f"{value.year}年{value.month}月{value.day}日"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return " ".join(str(value).split())
