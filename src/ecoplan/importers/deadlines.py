@@ -2,7 +2,9 @@
 
 The vocabulary (domain.md §4): 年底前, 4月底前, 3月底, 4月1日起, 6-9月, 长期实施, 持续推进,
 按时间节点完成, blank, 2月底、8月底前, 一季度, 到2025年, and forms printed with their own year
-(2019年9月底前, 2025年6月30日前, 2019年上半年, 2024—2025年) … A deadline without a printed year is
+(2019年9月底前, 2025年6月30日前, 2019年上半年, 2024—2025年), bare dates and dates in digits
+(2025年9月30日, 9月30日, 2025-09-30, 2025.9.30, 2025/9/30: by that date), a month alone (2025年9月: by
+its end), 第二、三季度 (a window) and 第三季度前 (by the quarter's end) … A deadline without a printed year is
 relative to the plan year, so ``parse`` takes it; the year is never taken from the machine's clock:
 when the plan year is unknown such a deadline keeps its kind and printed text but no date
 (``needs_year``) and the importer asks the coordinator.  The kinds are defined once, in

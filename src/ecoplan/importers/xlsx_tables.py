@@ -79,9 +79,9 @@ def to_text(data: bytes, source: str) -> str:
         raise error(f"not a readable .xlsx file: its merged cells ({type(exc).__name__}: {str(exc)[:200]})") from exc
     lines: list[str] = []
     for name, rows in sheets.items():
-        for (row, column) in merged.get(name, ()):
-            if row <= len(rows) and column <= limits.MAX_COLUMNS and numbers[name][row - 1] == row:
-                cells = rows[row - 1]
+        for (at, column) in merged.get(name, ()):  # rows are read from row 1: row `at` is rows[at - 1]
+            if at <= len(rows) and column <= limits.MAX_COLUMNS and numbers[name][at - 1] == at:
+                cells = rows[at - 1]
                 cells += [""] * (column - len(cells))
                 cells[column - 1] = cells[column - 1] or MERGED_CELL
         width = max((len(r) for r in rows), default=0)  # a row reads as wide as its sheet
