@@ -87,3 +87,44 @@ def test_in_text_milestones_only_with_a_year():
     text = "6月底前完成方案，2025年9月底前全部建成"
     assert in_text_milestones(text, 2024) == [date(2024, 6, 30), date(2025, 9, 30)]
     assert in_text_milestones(text, None) == [date(2025, 9, 30)]
+
+
+# Forms the trial documents of other districts print (issue #8): bare dates, dates in digits, a month
+# alone, 年底前完成, two quarters, 第X季度前.  (raw, plan year, kind, start, end)
+OTHER_FORMS = [
+    ("2025年9月30日", 2024, "by_date", None, date(2025, 9, 30)),  # no 前: by that date
+    ("9月30日", 2025, "by_date", None, date(2025, 9, 30)),
+    ("2025-09-30", 2024, "by_date", None, date(2025, 9, 30)),
+    ("2025.9.30", 2024, "by_date", None, date(2025, 9, 30)),
+    ("2025/9/30", 2024, "by_date", None, date(2025, 9, 30)),
+    ("2025-09-30前", None, "by_date", None, date(2025, 9, 30)),
+    ("2025-11-30 00:00:00", 2024, "by_date", None, date(2025, 11, 30)),  # an Excel date cell as str()
+    ("2025年9月", 2024, "by_date", None, date(2025, 9, 30)),  # within the month: by its end
+    ("2025年12月", 2024, "year_end", None, date(2025, 12, 31)),
+    ("2025年底前完成", 2024, "by_date", None, date(2025, 12, 31)),
+    ("第二、三季度", 2025, "window", date(2025, 4, 1), date(2025, 9, 30)),
+    ("第三季度前完成", 2025, "by_date", None, date(2025, 9, 30)),  # by the end of the quarter
+    ("第四季度前", 2025, "by_date", None, date(2025, 12, 31)),
+    ("2025-02-30", 2024, "unrecognised", None, None),  # no such date
+    ("2025.13.1", 2024, "unrecognised", None, None),
+    ("2025年2月30日", 2024, "unrecognised", None, None),
+    ("2025-9/30", 2024, "unrecognised", None, None),  # two separators: not a date
+]
+
+
+@pytest.mark.parametrize("raw,year,kind,start,end", OTHER_FORMS)
+def test_dates_printed_bare_in_digits_and_by_quarter(raw, year, kind, start, end):
+    deadline = parse(raw, year)
+    assert (deadline.kind, deadline.start, deadline.end) == (kind, start, end)
+    assert deadline.raw == raw
+
+
+def test_an_excel_date_cell_reads_as_the_printed_date():
+    from datetime import datetime
+
+    from ecoplan.importers.xlsx_tables import _cell
+
+    assert _cell(datetime(2025, 11, 30)) == "2025年11月30日"
+    assert parse(_cell(datetime(2025, 11, 30)), None).end == date(2025, 11, 30)
+    assert _cell(date(2025, 6, 1)) == "2025年6月1日"
+    assert _cell(datetime(2025, 6, 1, 14, 30)) == "2025-06-01 14:30:00"  # a time of day is not a deadline's

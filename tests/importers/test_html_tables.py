@@ -6,6 +6,7 @@ import pytest
 
 from ecoplan.importers import html_tables, import_bytes, import_file, limits
 from ecoplan.importers.model import PlanImportError
+from ecoplan.vocabulary.cells import MERGED_CELL
 
 DOCUMENTS = Path(__file__).parent / "documents"
 
@@ -39,8 +40,9 @@ def test_city_page_with_a_rowspan_task_table():
     assert (site.deadline.kind, site.deadline.end) == ("by_date", date(2025, 6, 30))
     assert inspect.deadline.kind == "recurring" and roads.deadline.kind == "long_term"
     assert yards.deadline.raw == "2025年9月底前"  # rowspan=2 deadline, read for both measures
-    assert [r.kind for r in result.review if r.line == yards.line and r.kind.startswith("deadline")] == \
-        ["deadline_inherited"]
+    # a merged cell is printed for every row it covers: no guess, so no review item (it was
+    # `deadline_inherited` while the container left the covered cell blank)
+    assert [r.kind for r in result.review if r.line == yards.line and r.kind.startswith("deadline")] == []
     assert ledger.deadline.end == date(2025, 12, 31)
     assert _units(site.lead_units) == ["市住房城乡建设局"] and _units(site.co_units) == ["各区政府"]
     assert _units(roads.co_units) == []  # &nbsp; is an empty cell
@@ -52,10 +54,15 @@ def test_city_page_with_a_rowspan_task_table():
 
 
 def test_rowspan_and_colspan_print_once():
+    """A spanned cell prints in its first row and column; below it, its first column reads the
+    mark of a covered cell (M), the other columns of a block blank."""
     text = _text("<table><tr><td rowspan=3>1</td><td rowspan=2>任务</td><td>a</td><td colspan=2>x</td></tr>"
                  "<tr><td>b</td><td>y</td><td>z</td></tr>"
-                 "<tr><td>c2</td><td>c</td><td>y2</td><td>z2</td></tr></table>")
-    assert text.split("\n") == ["1\t任务\ta\tx\t", "\t\tb\ty\tz", "\tc2\tc\ty2\tz2", ""]
+                 "<tr><td>c2</td><td>c</td><td>y2</td><td>z2</td></tr>"
+                 "<tr><td rowspan=2 colspan=2>块</td><td>d</td><td>e</td><td>f</td></tr>"
+                 "<tr><td>g</td><td>h</td><td>i</td></tr></table>")
+    assert text.replace(MERGED_CELL, "M").split("\n") == [
+        "1\t任务\ta\tx\t", "M\tM\tb\ty\tz", "M\tc2\tc\ty2\tz2", "块\t\td\te\tf", "M\t\tg\th\ti", ""]
 
 
 def test_text_outside_tables_keeps_its_lines_and_skips_scripts():

@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from ecoplan.vocabulary import gettext_noop as _
+from ecoplan.vocabulary.cells import MERGED_CELL
 
 from . import deadlines, fyp_indicators, fyp_plan, header_table, limits, mapping, notice, prose_plan, table_text
 from .model import Detection, ImportResult, PlanImportError, PlanMeta, reason
@@ -29,10 +30,17 @@ TEXT_SHAPES = {
     "header_table": header_table,  # every task table with a header row (Daxing, Tongzhou, .docx/.xlsx/.html)
 }
 MIN_CONFIDENCE = 0.3
+# The shapes that read the mark of a cell covered by a merged cell (``MERGED_CELL``); the others
+# read the text without it (the covered cell blank, as printed).
+READS_MERGED_CELLS = frozenset({"header_table"})
+
+
+def shape_text(name: str, text: str) -> str:
+    return text if name in READS_MERGED_CELLS else text.replace(MERGED_CELL, "")
 
 
 def detections(text: str) -> dict[str, Detection]:
-    return {name: module.detect(text) for name, module in TEXT_SHAPES.items()}
+    return {name: module.detect(shape_text(name, text)) for name, module in TEXT_SHAPES.items()}
 
 
 def detect_shape(text: str) -> tuple[str, Detection]:
@@ -72,7 +80,7 @@ def import_text(text: str, source: str, digest: str, shape: str | None = None,
     if columns is not None:
         header_table.parse(text, source, result, columns=columns)
     else:
-        TEXT_SHAPES[shape].parse(text, source, result)
+        TEXT_SHAPES[shape].parse(shape_text(shape, text), source, result)
     _finish(result, text)
     return result
 

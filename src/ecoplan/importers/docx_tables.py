@@ -1,14 +1,16 @@
 """Word documents (.docx): paragraphs become lines, table rows become tab-separated lines.
 
-A vertically merged cell (vMerge) is printed once: its continuation cells become blank, so the
-table reads exactly like the merged-cell text tables (blank 序号/重点任务 → same task).  The
-result is then read by the text shapes.
+A vertically merged cell (vMerge) is printed once: its continuation cells read ``MERGED_CELL``,
+so the table reader carries a merged 责任单位/完成时限 down and reads a merged 序号/重点任务 blank,
+as in the merged-cell text tables (blank → same task).  The result is then read by the text shapes.
 """
 from __future__ import annotations
 
 import io
 from functools import partial
 from typing import TYPE_CHECKING
+
+from ecoplan.vocabulary.cells import MERGED_CELL
 
 from . import limits
 from .model import PlanImportError
@@ -49,7 +51,7 @@ def _table_lines(table: _Element) -> list[str]:
             continued = merge is not None and merge.get(W + "val") in (None, "continue")
             text = "\n".join("".join(t.text or "" for t in p.iter(W + "t")) for p in tc.iter(W + "p"))
             span = tc.find(f"{W}tcPr/{W}gridSpan")
-            cells.append("" if continued else " ".join(text.split("\n")).strip())
+            cells.append(MERGED_CELL if continued else " ".join(text.split("\n")).strip())
             if span is not None:
                 cells.extend([""] * (_span(span.get(W + "val", "1")) - 1))
         rows.append("\t".join(cells))

@@ -26,6 +26,7 @@ from pathlib import PurePath
 from rapidfuzz import fuzz
 
 from ecoplan.vocabulary import gettext_noop as _
+from ecoplan.vocabulary.cells import MERGED_CELL
 from ecoplan.vocabulary.columns import (
     COLUMN_ROLES,
     HEADER_WORDS,
@@ -50,9 +51,10 @@ SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二
 
 
 def cells_of(line: str) -> list[str] | None:
-    """A table row's cells, or None for a line of plain text."""
+    """A table row's cells, or None for a line of plain text.  A cell covered by a merged cell above
+    (``MERGED_CELL``) reads blank here; ``_carry_merged`` gives it the value above where it counts."""
     if "\t" in line:
-        return [c.strip() for c in line.split("\t")]
+        return [c.strip().replace(MERGED_CELL, "") for c in line.split("\t")]
     text = line.strip().replace("｜", "|")
     if text.count("|") >= 2 or (text.count("|") == 1 and not text.startswith("|")):
         if text.startswith("|"):
@@ -270,6 +272,7 @@ def parse(text: str, source: str, result: ImportResult, columns: dict[str, str] 
     assembler: TableAssembler | None = None
     section = ""
     pending_title = ""
+    above: list[str] = []  # the cells of the row above, for the merged cells that cover this one
     if title_index is not None:
         pending_title = squeeze(lines[title_index])
         meta.title = meta.title or pending_title
@@ -394,6 +397,8 @@ def parse(text: str, source: str, result: ImportResult, columns: dict[str, str] 
             continue
         if assembler is None:
             assembler = _assembler(result, annex, header, _numbering(lines, number - 1, header, groups), text)
+            above = []
+        cells = above = _carry_merged(raw, cells, header, above)
         assembler.add(_row(cells, header, number, section))
     finish()
     if not any(a.tasks for a in result.annexes):
@@ -506,6 +511,19 @@ def _unshift(cells: list[str], header: Header) -> list[str] | None:
             not deadlines.is_deadline(cells[deadline + 1]):
         return None
     return cells[:task] + cells[task + 1:] + [""]
+
+
+def _carry_merged(raw: str, cells: list[str], header: Header, above: list[str]) -> list[str]:
+    """A cell covered by a merged cell above (``MERGED_CELL`` from a .xlsx/.docx/.html container)
+    holds the merged cell's value: a merged 责任单位 or 完成时限 is printed for every row it covers,
+    so the row reads it without a guess or a review item.  The 序号 and 重点任务 cells stay blank,
+    which reads as the same task (as a merged task cell of a text table does)."""
+    if MERGED_CELL not in raw:
+        return cells
+    grouping = {header.roles.get("number"), header.roles.get("task")}
+    printed = raw.split("\t")
+    return [above[i] if i < len(printed) and printed[i].strip() == MERGED_CELL and i not in grouping
+            and i < len(above) else cell for i, cell in enumerate(cells)]
 
 
 def _row(cells: list[str], header: Header, number: int, section: str) -> Row:

@@ -3,8 +3,9 @@
 A government site publishes a plan as a page: a title, `附件 1` and the task table as a
 ``<table>``.  Read with the standard library's ``html.parser`` (tolerant of unclosed tags, no
 extra dependency; the tree is simple enough that no DOM is needed).  A ``rowspan`` cell is
-printed once, in its first row, and reads blank below, as a .docx vMerge and an .xlsx merged cell
-do (blank 序号/重点任务 → same task); a ``colspan`` cell fills its first column and leaves the
+printed once, in its first row, and reads ``MERGED_CELL`` below, as a .docx vMerge and an .xlsx
+merged cell do (the table reader carries a merged 责任单位/完成时限 down; a merged 序号/重点任务 reads
+blank → same task); a ``colspan`` cell fills its first column and leaves the
 others blank.  Text outside tables keeps its block structure (one line per paragraph, heading or
 ``<br>``), so titles and annex markers read as in a text file.  The result is read by the text
 shapes.
@@ -12,6 +13,8 @@ shapes.
 from __future__ import annotations
 
 from html.parser import HTMLParser
+
+from ecoplan.vocabulary.cells import MERGED_CELL
 
 from . import limits
 from .model import PlanImportError
@@ -76,7 +79,7 @@ class _Page(HTMLParser):
             table = self.tables.pop()
             rows = table.finish()
             if self.tables and self.tables[-1].cell is not None:  # a table inside a cell: its text
-                self.tables[-1].cell.append(" ".join(" ".join(r) for r in rows))
+                self.tables[-1].cell.append(" ".join(" ".join(r) for r in rows).replace(MERGED_CELL, ""))
             else:
                 self.lines.extend("\t".join(r) for r in rows)
                 self.lines.append("")
@@ -106,13 +109,14 @@ class _Page(HTMLParser):
 
 class _Table:
     """Rows of one table with rowspan/colspan expanded: a spanned cell prints in its first row and
-    column only."""
+    column only; below it, its first column reads ``MERGED_CELL``."""
 
     def __init__(self) -> None:
         self.rows: list[list[str]] = []
         self.row: list[str] | None = None
         self.cell: list[str] | None = None
         self.spans: dict[int, int] = {}  # column → rows still covered by a rowspan above
+        self.firsts: set[int] = set()  # the columns where a rowspan above starts (its continuation mark)
         self.column = 0
         self.colspan = 1
         self.rowspan = 1
@@ -125,7 +129,7 @@ class _Table:
     def _skip_spanned(self) -> None:
         assert self.row is not None
         while self.spans.get(self.column, 0) > 0:
-            self.row.append("")
+            self.row.append(MERGED_CELL if self.column in self.firsts else "")
             self.column += 1
 
     def start_cell(self, rowspan: int, colspan: int) -> None:
@@ -145,6 +149,10 @@ class _Table:
         for column in range(self.column, self.column + self.colspan):
             if self.rowspan > 1:
                 self.spans[column] = self.rowspan  # counted down when this row ends
+                if column == self.column:
+                    self.firsts.add(column)
+                else:
+                    self.firsts.discard(column)
         self.column += self.colspan
         self.cell = None
         if len(self.row) > limits.MAX_COLUMNS:
@@ -159,7 +167,8 @@ class _Table:
         while len(self.row) < width:
             self.row.append("")
         self.spans = {c: n - 1 for c, n in self.spans.items() if n - 1 > 0}
-        if any(c for c in self.row):
+        self.firsts &= set(self.spans)
+        if any(c and c != MERGED_CELL for c in self.row):
             self.rows.append(self.row)
         self.row = None
 

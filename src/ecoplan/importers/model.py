@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TypeAlias
 
+from ecoplan.vocabulary.cells import MERGED_CELL
 from ecoplan.vocabulary.review import CODES as REVIEW_CODES
 
 # Where a review item applies: ("measure", annex_idx, task_idx, measure_idx), ("target", idx) or ("plan",)
@@ -242,11 +243,13 @@ class ImportResult:
         ``kind`` is one of ecoplan.vocabulary.review: a new kind is added there first."""
         if kind not in REVIEW_CODES:
             raise ValueError(f"review kind {kind!r} is not in ecoplan.vocabulary.review")
+        text = text.replace(MERGED_CELL, "")  # a container's mark, not printed text
         self.review.append(ReviewItem(kind, template.format(**params), line, text, ref, template, params))
 
     def skip(self, line: int, reason: str, text: str, **params: object) -> None:
         """``reason`` is an English msgid with {placeholders} filled from ``params`` (the pages
         translate it); parameters must not be named like this method's arguments."""
+        text = text.replace(MERGED_CELL, "")  # a container's mark, not printed text
         self.skipped.append(SkippedLine(line, reason.format(**params), text, reason, params))
 
     def accounted_lines(self) -> set[int]:

@@ -1,0 +1,122 @@
+"""Documents of other districts a tester tried (issue #8), each checked against what it prints:
+tasks, measures, units and deadlines (dated), real vs imported.
+
+- xinjiang-changji-2025-tasklist.xlsx: two sheets (大气, 水), each a title row, a header and merged
+  重点任务 cells; on 大气 the 责任单位 of measure 5 is merged with the one above (D6:D7), its
+  完成时限 left blank (F7, not merged).
+- shanghai-jinshan-2025-air.html: a district site's notice page; 序号 numbers measures, 重点任务 and
+  one 完成时限 are rowspan cells.
+- henan-shangcheng-2025-ledger-gbk.txt: a 督察整改台账 in GBK with no vocabulary header (整改措施,
+  责任股室, 整改时限), dated by bare dates (2025年9月30日): read under the mapping the refusal suggests.
+- chongqing-wanzhou-2025-diesel-datecells.xlsx: a Sheet1 whose 完成时间 cells are Excel dates.
+"""
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ecoplan.importers import import_bytes, import_file
+from ecoplan.importers.mapping import ColumnsUnmapped
+
+DOCUMENTS = Path(__file__).parent / "documents"
+
+
+def _measures(result):
+    return [m for a in result.annexes for t in a.tasks for m in t.measures]
+
+
+def _units(units):
+    return [u.printed for u in units]
+
+
+def _deadlines(result):
+    return [(m.deadline.kind, m.deadline.end) for m in _measures(result)]
+
+
+def _kinds(result, line):
+    return sorted(r.kind for r in result.review if r.line == line)
+
+
+def test_changji_workbook_of_two_sheets_with_a_merged_unit():
+    """Real: 2 annexes, 5 tasks (3 + 2), 11 measures, 11 with a lead unit; 10 deadlines printed (6
+    dated, 2 recurring, 2 long-term) and one cell left blank under a dated one (F7)."""
+    result = import_file(DOCUMENTS / "xinjiang-changji-2025-tasklist.xlsx")
+    assert result.shape == "header_table"
+    assert [(a.title, [(t.title, len(t.measures)) for t in a.tasks]) for a in result.annexes] == [
+        ("昌吉市2025年大气污染防治重点任务清单", [("燃煤污染治理", 3), ("工业污染治理", 2), ("扬尘治理", 2)]),
+        ("昌吉市2025年水污染防治重点任务清单", [("饮用水水源保护", 2), ("污水处理", 2)]),
+    ]
+    measures = _measures(result)
+    assert all(m.lead_units for m in measures)  # 11 of 11
+    kiln = measures[4]
+    assert kiln.text == "开展工业炉窑综合治理"
+    # D6:D7 is merged: the unit holds for measure 5, no review; F7 is blank (not merged): the deadline
+    # above is a guess, reviewed
+    assert _units(kiln.lead_units) == ["市生态环境局"] and _units(kiln.co_units) == ["市工业和信息化局"]
+    assert _kinds(result, kiln.line) == ["deadline_inherited"]
+    assert _deadlines(result) == [
+        ("by_date", date(2025, 10, 31)), ("by_date", date(2025, 10, 15)), ("recurring", None),
+        ("year_end", date(2025, 12, 31)), ("year_end", date(2025, 12, 31)), ("long_term", None), ("long_term", None),
+        ("by_date", date(2025, 9, 30)), ("recurring", None), ("year_end", date(2025, 12, 31)),
+        ("year_end", date(2025, 12, 31)),
+    ]
+    assert _units(measures[1].co_units) == ["各乡镇人民政府", "各街道办事处"]
+    assert measures[1].attributes == {"备注": "采暖季前"}
+    assert not [r for r in result.review if r.kind in ("lead_missing", "deadline_unrecognised")]
+
+
+def test_jinshan_page_with_a_rowspan_deadline():
+    """Real: 1 table, 3 tasks, 6 measures, 6 lead units, 6 deadlines (measure 5's a rowspan cell)."""
+    result = import_file(DOCUMENTS / "shanghai-jinshan-2025-air.html")
+    assert result.shape == "header_table"
+    annex, = result.annexes
+    assert [(t.title, len(t.measures)) for t in annex.tasks] == [
+        ("工业VOCs治理", 3), ("交通污染治理", 2), ("扬尘治理", 1)]
+    assert (result.meta.doc_number, result.meta.issuing_body) == ("金府办发〔2025〕8号", "上海市金山区人民政府办公室")
+    measures = _measures(result)
+    assert [_units(m.lead_units) for m in measures] == [
+        ["区生态环境局"], ["区经委"], ["区生态环境局"], ["区交通委"], ["区交通委"], ["区建设管理委"]]
+    assert _units(measures[0].co_units) == ["上海化学工业区管委会", "金山第二工业区管委会"]
+    assert _deadlines(result) == [
+        ("by_date", date(2025, 6, 30)), ("by_date", date(2025, 12, 31)), ("by_date", date(2025, 9, 30)),
+        ("year_end", date(2025, 12, 31)), ("year_end", date(2025, 12, 31)), ("recurring", None)]
+    shore = measures[4]
+    assert shore.deadline.raw == "2025年12月底前"  # the rowspan cell, printed for this row too
+    assert _kinds(result, shore.line) == []  # no deadline_inherited: a merged cell is not a guess
+
+
+def test_shangcheng_gbk_ledger_under_the_suggested_mapping():
+    """Real: 5 problems, each one measure with its lead 股室 and a bare date (2025年9月30日) or 长期坚持.
+    No header word names the measure: the refusal suggests the mapping, and the ledger reads under it."""
+    data = (DOCUMENTS / "henan-shangcheng-2025-ledger-gbk.txt").read_bytes()
+    with pytest.raises(ColumnsUnmapped) as asked:
+        import_bytes(data, "ledger.txt")
+    spec = asked.value.preview.spec()
+    assert spec == "编号=number,问题描述=attribute,整改措施=measure,责任股室=lead_unit,整改时限=deadline,整改状态=attribute"
+    result = import_bytes(data, "ledger.txt", columns=dict(part.split("=") for part in spec.split(",")))
+    annex, = result.annexes
+    assert annex.title == "商城县2025年中央生态环境保护督察反馈问题整改台账"
+    measures = _measures(result)
+    assert len(annex.tasks) == 5 and len(measures) == 5
+    assert [_units(m.lead_units) for m in measures] == [
+        ["县住建局"], ["县城管局"], ["县生态环境分局"], ["县工信局"], ["县农业农村局"]]
+    assert _deadlines(result) == [
+        ("by_date", date(2025, 9, 30)), ("by_date", date(2025, 6, 30)), ("by_date", date(2025, 4, 30)),
+        ("long_term", None), ("by_date", date(2025, 12, 31))]
+    assert measures[2].attributes == {"问题描述": "鲇鱼山水库一级保护区内存在农家乐", "整改状态": "已完成"}
+    assert not [r for r in result.review if r.kind.startswith("deadline")]
+
+
+def test_wanzhou_sheet_with_excel_date_cells():
+    """Real: 2 tasks, 3 measures, 3 lead units; two deadlines are date-typed cells (2025-11-30,
+    2025-12-31), read as the dates they are."""
+    result = import_file(DOCUMENTS / "chongqing-wanzhou-2025-diesel-datecells.xlsx")
+    annex, = result.annexes
+    assert annex.title == "重庆市万州区2025年柴油货车污染治理攻坚任务表"
+    assert [(t.title, len(t.measures)) for t in annex.tasks] == [("源头管控", 2), ("执法监管", 1)]
+    measures = _measures(result)
+    assert [m.deadline.raw for m in measures] == ["2025年11月30日", "2025年12月31日", "每月"]
+    assert _deadlines(result) == [("by_date", date(2025, 11, 30)), ("by_date", date(2025, 12, 31)), ("recurring", None)]
+    assert [_units(m.lead_units) for m in measures] == [["区生态环境局"], ["区交通运输委"], ["区生态环境局"]]
+    assert _units(measures[0].co_units) == ["区公安局", "区商务委"]
+    assert not [r for r in result.review if r.kind.startswith("deadline")]
