@@ -126,6 +126,8 @@ def test_doc_number_without_fa_is_read_and_not_asked_for():
     ("某市2024年蓝天保卫战重点任务分工", ""),
     ("全区2025年生态环境保护重点任务", ""),
     ("工业园区2025年挥发性有机物治理方案", ""),
+    ("重点区域2025年秋冬季大气污染综合治理攻坚方案", ""),
+    ("县域农村生活污水治理专项规划", ""),
     ("推进美丽西城建设持续深入打好污染防治攻坚战 2024年行动计划", ""),  # 西城 without 区: its body says
 ])
 def test_district_is_the_lowest_division_the_title_names(title, district):

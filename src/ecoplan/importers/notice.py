@@ -72,7 +72,7 @@ def _divisions() -> dict[str, str]:
 
 # A district, county or banner the table does not know (a new district, a 新区, the demo's 演示区) —
 # but not a zone or an area of a town (工业园区, 城区, 开发区, 全区).
-_OTHER_DISTRICT = re.compile(r"[\u4e00-\u9fa5]{2,4}?(?:新区|区|县|旗)")
+_OTHER_DISTRICT = re.compile(r"[\u4e00-\u9fa5]{2,4}?(?:新区|区|县|旗)(?!域)")  # not 重点区域, 县域
 _NOT_A_DISTRICT = re.compile(r"^[全本我各该此其每年]|(?:园|城|市|景|社|片|小|校|矿|辖|郊|街|开发|示范|保护|功能|试验|集聚)区$")
 
 
@@ -81,7 +81,8 @@ def _places(text: str, at: int) -> list[tuple[str, str]]:
     known = _divisions()
     found: list[tuple[str, str]] = []
     while at < len(text):
-        name = next((text[at:at + n] for n in range(min(15, len(text) - at), 1, -1) if text[at:at + n] in known), "")
+        name = next((text[at:at + n] for n in range(min(15, len(text) - at), 1, -1)
+                     if text[at:at + n] in known and not text.startswith("域", at + n)), "")
         level = known.get(name, "")
         if not name and (at == 0 or found) and (m := _OTHER_DISTRICT.match(text, at)) and \
                 not _NOT_A_DISTRICT.search(m.group()):
