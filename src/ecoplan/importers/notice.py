@@ -14,6 +14,9 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
 
+from ecoplan.vocabulary.areas import EVERY
+from ecoplan.vocabulary.units import SIGNING_CODES
+
 from . import targets
 from .model import ImportResult, PlanImportError, PlanMeta
 from .organisations import kind_by_structure
@@ -73,7 +76,7 @@ def _divisions() -> dict[str, str]:
 # A district, county or banner the table does not know (a new district, a 新区, the demo's 演示区) —
 # but not a zone or an area of a town (工业园区, 城区, 开发区, 全区).
 _OTHER_DISTRICT = re.compile(r"[\u4e00-\u9fa5]{2,4}?(?:新区|区|县|旗)(?!域)")  # not 重点区域, 县域
-_NOT_A_DISTRICT = re.compile(r"^[全本我各该此其每年]|(?:园|城|市|景|社|片|小|校|矿|辖|郊|街|开发|示范|保护|功能|试验|集聚)区$")
+_NOT_A_DISTRICT = re.compile(rf"^(?:[全本我该此其每年]|{EVERY})|(?:园|城|市|景|社|片|小|校|矿|辖|郊|街|开发|示范|保护|功能|试验|集聚)区$")
 
 
 def _places(text: str, at: int) -> list[tuple[str, str]]:
@@ -198,7 +201,7 @@ def _signs(lines: list[str], index: int, end: int) -> bool:
         return False
     following = next((line.strip() for line in lines[index + 1:end] if line.strip()), "")
     dated = DATE.fullmatch(squeeze(following).replace(" ", "")) or DATE.fullmatch(following)
-    return bool(dated) and kind_by_structure(k) in ("national", "provincial", "department", "committee")
+    return bool(dated) and kind_by_structure(k) in SIGNING_CODES
 
 
 def read_notice(lines: list[str], end: int, result: ImportResult) -> dict[int, str]:
