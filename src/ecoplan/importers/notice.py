@@ -1,10 +1,11 @@
 """The cover notice (通知) and annex headings: plan metadata shared by every text shape.
 
-Reads 文号 (`西政办发〔2024〕2 号`, `京兴政办发〔2024〕2号`), the title (`关于印发《…》的通知`, or the
-first heading), the issuing body (the signature line), the issue date (the date line after the
-signature), the repealed plans (`《…》（文号）同时废止`), 此件公开发布 and the annex list
-(`附件：1.…`).  Lines it uses are part of the plan entity; the rest of the notice is listed as
-skipped with the reason "notice text".
+Reads 文号 (`西政办发〔2024〕2 号`, `南府办〔2025〕12号`, on a line of its own), the title (`关于印发《…》的通知`,
+or the first heading), the issuing body (the signature line), the issue date (the date line after the
+signature), the repealed plans (`《…》（文号）同时废止`), 此件公开发布, the annex list (`附件：1.…`) and
+the targets a plan body states above its task table (a 目标 paragraph, a `2025年，…` sentence).  Lines
+it uses are part of the plan entity; the rest of the notice is listed as skipped with the reason
+"notice text".  ``district_of`` reads the plan's district from its title or issuing body.
 """
 from __future__ import annotations
 
@@ -238,9 +239,10 @@ def read_notice(lines: list[str], end: int, result: ImportResult) -> dict[int, s
             used = True
         if NUMBERED.match(squeeze(text)) or TARGET_HEADING.match(key(text)):
             # a heading: of the targets (`一、工作目标`, `（一）主要目标。到2025年，…`) or of another part
-            heading = TARGET_HEADING.match(key(NUMBERED.sub("", squeeze(text))))
+            title = key(NUMBERED.sub("", squeeze(text)))
+            heading = TARGET_HEADING.match(title)
             in_targets = heading is not None
-            if heading and heading.end() < len(key(NUMBERED.sub("", squeeze(text)))):
+            if heading and heading.end() < len(title):
                 used = _read_targets(text, number, True, result) or used
         elif not used:
             used = _read_targets(text, number, in_targets, result)
@@ -282,12 +284,13 @@ def _read_targets(text: str, number: int, in_targets: bool, result: ImportResult
     """The targets a line of the notice or of a plan's body above its task table states: every statement
     of a paragraph under a 目标 heading, or of a sentence dated `2025年，…` that states a quantified target
     (issue #8 point 4); False when it states none (notice text)."""
+    if not in_targets and not DATED_TARGETS.match(squeeze(text)):
+        return False
     found = targets.statements(text, number)
     if in_targets:
         stated = any(t.indicator_code for t in found)
     else:
-        stated = bool(DATED_TARGETS.match(squeeze(text))) and any(t.indicator_code and t.value is not None
-                                                                  for t in found)
+        stated = any(t.indicator_code and t.value is not None for t in found)
     if stated:
         result.targets.extend(found)
     return stated
