@@ -235,7 +235,8 @@ def _annex_number(printed: str) -> str:
 
 def _is_title(line: str) -> bool:
     text = line.strip()
-    return bool(text) and cells_of(line) is None and len(text) <= 60 and not text.endswith(("。", "；"))
+    return (bool(text) and cells_of(line) is None and len(text) <= 60 and not text.endswith(("。", "；"))
+            and not notice.DATE.fullmatch(squeeze(text).replace(" ", "")))  # a date line is the issue date
 
 
 def parse(text: str, source: str, result: ImportResult, columns: dict[str, str] | None = None) -> None:
@@ -265,8 +266,13 @@ def parse(text: str, source: str, result: ImportResult, columns: dict[str, str] 
         if title_index is not None and not _is_title(lines[title_index]):
             title_index = None
     start = min(i for i in (first_annex, title_index, first_header) if i is not None)
+    # a plan's body (its 实施方案 text) above the annexed table: the body's title is the plan's
+    if (body_title := notice.title_line(lines, start)) is not None:
+        result.meta_lines.append(body_title + 1)
     listed = notice.read_notice(lines, start, result)
     meta = result.meta
+    if body_title is not None:
+        meta.title = meta.title or squeeze(lines[body_title])
     annex: Annex | None = None
     header: Header | None = None
     assembler: TableAssembler | None = None
@@ -274,7 +280,7 @@ def parse(text: str, source: str, result: ImportResult, columns: dict[str, str] 
     pending_title = ""
     above: list[str] = []  # the cells of the row above, for the merged cells that cover this one
     if title_index is not None:
-        pending_title = squeeze(lines[title_index])
+        pending_title = squeeze(notice.ANNEX_MARK.sub("", lines[title_index]))  # `附件：…分工表`
         meta.title = meta.title or pending_title
         result.meta_lines.append(title_index + 1)
     index = title_index + 1 if title_index is not None else start
@@ -422,8 +428,9 @@ def _cell_line_groups(lines: list[str]) -> dict[int, cell_lines.Group]:
 
 
 def _first_annex(result: ImportResult, pending_title: str, source: str, line: int) -> Annex:
-    """A table with no annex marker: one annex titled by the title line before it, else the file."""
-    title = pending_title or PurePath(source).stem
+    """A table with no annex marker: one annex titled by the title line before it, else by the plan's
+    title the notice prints, else by the file."""
+    title = pending_title or result.meta.title or PurePath(source).stem  # the notice's 《…》 names it
     annex = Annex(number="1", title=title, theme=notice.theme_of(title), line=line)
     result.annexes.append(annex)
     _set_year(result, title)

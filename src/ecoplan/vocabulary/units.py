@@ -27,5 +27,6 @@ CODES = tuple(k.code for k in KINDS)
 UNKNOWN = "unknown"
 # what a lexicon entry may be: every kind but unknown
 LEXICON_CODES = tuple(code for code in CODES if code != UNKNOWN)
-# what may issue a plan and sign its notice (a government, a bureau, a ministry, a committee)
-ISSUING_CODES = ("national", "provincial", "department", "committee")
+# the kinds of organisation that sign a notice over its date (生态环境部, 省生态环境厅, 某市人民政府办公室):
+# not a branch, a sub-area, a company or a group
+SIGNING_CODES = ("national", "provincial", "department", "committee")
