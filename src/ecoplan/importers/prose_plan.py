@@ -214,23 +214,38 @@ def add_measure(result: ImportResult, annex: Annex, task: Task, measure: Measure
                                        len(task.measures) - 1))
 
 
-def duty_line(result: ImportResult, node: Node, task: Task | None, first_leads: bool) -> None:
+def duty_line(result: ImportResult, node: Node, task: Task | None, first_leads: bool,
+              together: tuple[Task, ...] = ()) -> None:
     """A `责任单位：…` line: it names the units of every measure above it (in its task) that has
-    none yet — one measure's line, or one line for a whole task."""
+    none yet — one measure's line, or one line for a whole task; ``together`` are the tasks
+    printed in one paragraph with it (`一是…二是…` items), whose measures it names too."""
     duty = responsibility.labelled(to_simplified(node.body), first_leads)
     if duty is None:
         result.skip(node.line, "narrative ({part})", node.body, part="责任单位")
         return
     duty.printed = node.body
-    annex = next((a for a in result.annexes if any(t is task for t in a.tasks)), None)
-    if task is None or annex is None:  # no task above it, or its task had no text and was dropped
+    apply_duty(result, node, duty, [*together, task] if task is not None and task not in together else
+               list(together))
+
+
+def apply_duty(result: ImportResult, node: Node, duty: responsibility.Duty, tasks: list[Task]) -> None:
+    """A responsibility line or clause standing alone names the units of every measure of
+    ``tasks`` that has none yet."""
+    placed = False
+    for task in tasks:
+        annex = next((a for a in result.annexes if any(t is task for t in a.tasks)), None)
+        if annex is None:  # its task had no text and was dropped
+            continue
+        for index, measure in enumerate(task.measures):
+            placed = True
+            if not measure.lead_units and not measure.co_units:
+                assign(measure, duty)
+                review_units(result, measure, ("measure", result.annexes.index(annex), annex.tasks.index(task),
+                                               index))
+    if placed:
+        result.meta_lines.extend(node.lines)
+    else:  # no task above it
         result.skip(node.line, "responsibility line outside a task", node.body)
-        return
-    result.meta_lines.append(node.line)
-    for index, measure in enumerate(task.measures):
-        if not measure.lead_units and not measure.co_units:
-            assign(measure, duty)
-            review_units(result, measure, ("measure", result.annexes.index(annex), annex.tasks.index(task), index))
 
 
 
@@ -258,6 +273,7 @@ class _Reader:
     groups: list[Node] = field(default_factory=list)  # headings above tasks: annexes, or skipped
     yishi: set[int] = field(default_factory=set)  # id(node) of headings whose tasks are `一是` items
     last_task: Task | None = None
+    paragraph_tasks: tuple[Task, ...] = ()  # the tasks of the last `一是…二是…` paragraph
     keys: dict[int, str] = field(default_factory=dict)  # line number → key form of the line
     undated: int = 0  # measures printing no deadline
     root: Node | None = None
@@ -300,13 +316,18 @@ class _Reader:
                 self.skip_heading(node)
             self.walk(node, replace(where, path=(*where.path, node)))
             return
-        texts = [c for c in node.children if c.level == "paragraph"]
-        sub = [c for c in node.children if c.level in LEVELS and c.owns_text()]
-        yishi = any(YISHI.search(c.body) for c in texts) or bool(YISHI.search(node.body))
-        grouping = (sub and LEVELS.index(node.level) < LEVELS.index("item")) or yishi
-        if grouping or not node.owns_text():
+        grouping = _groups(node)
+        if not grouping and node.level == "section" and node.owns_text() and any(
+                _groups(c) for c in parent.children if c.level == "section"):
+            # `（三）推进地下水污染防治。开展…` among sections that are campaigns: a campaign of one task
+            where = replace(where, annex=node)
+        elif grouping or not node.owns_text():
             # a campaign or section: its tasks lie below (its own text opens them)
-            if node.body:
+            if node.body and (starts := list(YISHI.finditer(node.body))):
+                # `（一）加强耕地土壤污染源头防控。一是…二是…`: its title, then its tasks, in one paragraph
+                self.yishi.add(id(node))
+                self.items(Node("paragraph", "", "", node.body, node.lines), node, starts)
+            elif node.body:
                 self.intro(node.body, node.lines, node)
             else:
                 self.groups.append(node)
@@ -410,6 +431,10 @@ class _Reader:
 
     def measure(self, task: Task, annex: Annex, text: str, line: int, end_line: int) -> None:
         body, duty = responsibility.trailing(text)
+        if duty is not None and not body.strip("。；;，, "):
+            # `（区水务局牵头，…配合）` on a line of its own after sub-items: it names their units
+            apply_duty(self.result, Node("duty", "", "", text, list(range(line, end_line + 1))), duty, [task])
+            return
         measure = Measure(text=body, deadline=self.deadline(body), line=line, end_line=end_line)
         add_measure(self.result, annex, task, measure, duty)
         numbers = [n for n in range(line, end_line + 1) if self.lines[n - 1].strip()]
@@ -420,7 +445,8 @@ class _Reader:
             self.result.targets.append(target)
 
     def duty(self, node: Node) -> None:
-        duty_line(self.result, node, self.last_task, self.first_leads)
+        together = self.paragraph_tasks if self.last_task in self.paragraph_tasks else ()
+        duty_line(self.result, node, self.last_task, self.first_leads, together)
 
     def deadline(self, text: str) -> Deadline:
         found = deadline_in_text(text, self.year)
@@ -445,8 +471,10 @@ class _Reader:
 
     def paragraph(self, node: Node, parent: Node, where: Where) -> None:
         if where.role == "targets":
-            found = targets.statements(node.body, node.line, self.year)
-            if any(t.indicator_code for t in found):
+            # every statement with a value or a qualitative outcome is a target, in or out of the catalogue
+            found = [t for t in targets.statements(node.body, node.line, self.year)
+                     if t.value is not None or t.comparator != "="]
+            if found:
                 at = 0
                 for target in found:
                     if self.period and target.period == "year":
@@ -497,16 +525,20 @@ class _Reader:
         annex = self.annex_for(annex_node)
         cut = starts[0].start()
         if cut:  # text before the first item: the previous item goes on, or the section opens
-            last_line = self.span(node.lines, text[:cut])[1]
+            head = text[:cut]
+            last_line = self.span(node.lines, head)[1]
+            title, rest = first_sentence(head)
+            if not annex.tasks and title and title == annex.title:
+                head = rest  # the heading's own title sentence (`（一）加强…防控。一是…`)
             if annex.tasks:
                 measure = annex.tasks[-1].measures[-1]
-                measure.text += text[:cut]
+                measure.text += head
                 measure.end_line = last_line
-            else:
-                for n in node.lines[: node.lines.index(last_line) + 1]:
-                    self.result.skip(n, "section introduction", text[:cut])
+            elif head.strip():
+                self.intro(head, node.lines[: node.lines.index(last_line) + 1], annex_node)
         bounds = [m.start() for m in starts] + [len(text)]
         at = 0
+        self.paragraph_tasks = ()
         for m, end in zip(starts, bounds[1:]):
             body = text[m.end():end].strip()
             title, rest = _title(body)
@@ -514,6 +546,7 @@ class _Reader:
             task = Task(number=m.group(1), title=title, line=line)
             annex.tasks.append(task)
             self.last_task = task
+            self.paragraph_tasks += (task,)
             self.measure(task, annex, rest, line, last)
 
     def skip_node(self, node: Node, label: str) -> None:
@@ -550,6 +583,14 @@ def _title(body: str) -> tuple[str, str]:
 def _short(text: str) -> str:
     first = re.split(r"[，。；：,;:]", text, maxsplit=1)[0]
     return first if len(first) <= 40 else first[:20]
+
+
+def _groups(node: Node) -> bool:
+    """A heading over tasks (a campaign or section): numbered items owning text under a heading
+    above item level, or `一是…` items in its text."""
+    sub = [c for c in node.children if c.level in LEVELS and c.owns_text()]
+    yishi = any(YISHI.search(c.body) for c in node.children if c.level == "paragraph") or bool(YISHI.search(node.body))
+    return bool(sub and LEVELS.index(node.level) < LEVELS.index("item")) or yishi
 
 
 def _descendants(node: Node) -> list[Node]:
