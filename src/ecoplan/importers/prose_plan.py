@@ -462,6 +462,11 @@ class _Reader:
         (`（二）深入打好碧水保卫战。到2025年，…达到…%`)."""
         for n in lines:
             self.result.skip(n, "section introduction", self.lines[n - 1])
+        if YISHI.search(text) or responsibility.clauses(text) or _MEASURE_DATE.search(text):
+            # items, units or deadlines in it: measures the reader could not place must not vanish
+            self.result.add_review("line_unread", "line {number} opens a section but reads like measures "
+                                   "(items, units or deadlines): it was not imported, check it",
+                                   lines[0], text[:200], number=lines[0])
         if (annex := self.annexes.get(id(node))) is not None or node.level in LEVELS:
             for target in targets.in_task(text, lines[0], self.year):
                 target.annex_number = annex.number if annex else ""
@@ -610,6 +615,8 @@ _DATED_IN_TEXT = re.compile(
     r"(?:(?:到|至)?20\d\d\s*年\s*)?(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:前|之前)|\d{1,2}\s*月\s*底\s*前?|年底前|"
     r"[上下]半年|第?[一二三四]季度(?:末|底)?前?)"
     r"|20\d\d\s*年?\s*[—\-－~至]\s*20\d\d\s*年|(?:到|至)\s*20\d\d\s*年(?:底前?)?|20\d\d\s*年底前?")
+# a dated step (`9月底前完成`, `第三季度`): a measure's, where `到2025年` may date a target
+_MEASURE_DATE = re.compile(r"月底前|月\d{1,2}日前|季度|半年")
 # `长期坚持`, `持续推进`, `每季度`: only as a clause of their own (`…，长期坚持。`), not as a verb
 _STANDING = re.compile(r"(?:^|(?<=[，。；,;（(]))(?:(长期坚持|长期实施|持续推进|逐年推进)(?=[，。；,;）)]|$)|"
                        r"(每季度|每月|按季度|按月))")

@@ -260,7 +260,7 @@ def parse_cell(indicator: str, cell: str, line: int, period: str = "year") -> Ta
     else:
         raw_main = raw
     km = key(raw_main)
-    if "市级要求" in km:
+    if re.search(r"市级要求|市级?(?:部门)?下达", km):  # `达到市级要求`, `完成市下达任务`: the city sets it
         target.comparator = "municipal"
     elif km in ("稳步提升", "稳中向好", "稳中有升", "持续改善", "持续提升"):
         target.comparator = "not_worse"
