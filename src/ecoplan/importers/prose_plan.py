@@ -1,6 +1,6 @@
 """Prose plans — one reader for plans printed as numbered paragraphs (issue #8).
 
-Numbering, outermost first: `第X章`, `一、` parts, `（一）` sections, `1.`/`1．`/`1、` items, `（1）`
+Numbering, outermost first: `第X章`, `第X节`, `一、` parts, `（一）` sections, `1.`/`1．`/`1、` items, `（1）`
 sub-items, `①` items, and `一是…二是…` items run together inside a paragraph.  A heading may stand
 alone (`（一）狠抓大气污染综合防治`) or open its own text (`1. 推进VOCs治理。推进低VOCs…`).
 
@@ -39,6 +39,7 @@ from .text import join_wrapped, key, squeeze, to_simplified
 # Numbering forms, outermost first: (level, pattern on the stripped line).  `1.5万亩` is no item.
 MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chapter", re.compile(r"^第([一二三四五六七八九十]+)章\s*")),
+    ("division", re.compile(r"^第([一二三四五六七八九十]+)节\s*")),  # 节 of a chapter
     ("part", re.compile(r"^([一二三四五六七八九十]+)\s*、\s*")),
     ("section", re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*")),
     ("item", re.compile(r"^(\d{1,2})\s*(?:[.．、](?!\d)|\s(?=[\u4e00-\u9fa5]))\s*")),
@@ -625,6 +626,16 @@ _STANDING = re.compile(r"(?:^|(?<=[，。；,;（(]))(?:(长期坚持|长期实�
 def deadline_in_text(text: str, year: int | None) -> Deadline | None:
     """The deadline a measure prints in its text, read with ``deadlines.parse``; several dates
     are milestones, the last one the deadline.  None when the text prints none."""
+    if found := dated_in_text(text, year):
+        return found
+    if standing := _STANDING.search(text):
+        return deadlines.parse(standing.group(1) or standing.group(2), year)
+    return None
+
+
+def dated_in_text(text: str, year: int | None) -> Deadline | None:
+    """The dated deadline a text prints (`2023年底前`, `2025年6月底前`, `到2025年`), without the
+    standing forms (`长期坚持`)."""
     dated = []
     text = re.sub(r"《[^《》]*》", "", text)  # `《…规划（2023-2035年）》` names a document, not a deadline
     for m in _DATED_IN_TEXT.finditer(text):
@@ -638,8 +649,6 @@ def deadline_in_text(text: str, year: int | None) -> Deadline | None:
         last = max(dated, key=lambda d: (d.end is not None, d.end or date.min))
         return Deadline(raw="、".join(d.raw for d in dated), kind=last.kind, start=last.start,
                         end=last.end, milestones=ends)
-    if standing := _STANDING.search(text):
-        return deadlines.parse(standing.group(1) or standing.group(2), year)
     return None
 
 

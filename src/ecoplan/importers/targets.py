@@ -252,6 +252,12 @@ def parse_cell(indicator: str, cell: str, line: int, period: str = "year") -> Ta
     k = key(raw)
     if not k or k in {key(m) for m in EMPTY_TARGET_MARKERS}:
         return None
+    if m := re.fullmatch(r"〔\s*([^〔〕]+?)\s*〕", raw):  # `〔1200〕`: a five-year sum (注：〔〕内为五年累计数)
+        inner = parse_cell(indicator, m.group(1), line, period)
+        if inner is not None:
+            inner.raw = inner.value_text = raw
+            inner.period = "cumulative"
+        return inner
     target = Target(indicator=indicator, comparator="=", value=None, unit="", period=period,
                     raw=raw, line=line, value_text=raw)
     if m := re.search(r"[（(]", raw):
