@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
 from ecoplan.vocabulary import gettext_noop as _
 
 from . import notice, prose_plan, responsibility, targets
