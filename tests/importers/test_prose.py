@@ -401,3 +401,24 @@ def test_a_section_introduction_holding_measures_is_sent_to_review():
     unread = [r for r in result.review if r.kind == "line_unread"]
     assert [(r.line, r.params["number"]) for r in unread] == [(3, 3)]
     assert len(_measures(result)) == 2
+
+
+def test_five_year_plan_with_divisions_and_a_table_note():
+    """Inner Mongolia banner 十四五 plan: 规划背景/总体要求 chapters are narrative (their 主要目标 节
+    holds only qualitative aims), the work chapters' `第X节` are their tasks, dated sentences
+    (`2023年底前完成`) deadlines, the note under 表1 no measure, `〔1200〕` a five-year sum."""
+    result = import_file(DOCUMENTS / "fyp-inner-mongolia-banner-14th.txt")
+    assert result.shape == "fyp_plan"
+    assert result.unaccounted((DOCUMENTS / "fyp-inner-mongolia-banner-14th.txt").read_text("utf-8")) == []
+    # 保障措施 stays an annex, as in the Fengtai seed (whose pinned counts hold its chapter's measures)
+    assert [a.title for a in result.annexes] == ["深入打好蓝天保卫战", "持续打好碧水保卫战", "保障措施"]
+    assert [[t.title for t in a.tasks] for a in result.annexes][:2] == [
+        ["推进工业源深度治理", "加强移动源污染防治"], ["保障饮用水安全", "加强工业废水治理"]]
+    measures = _measures(result)
+    assert measures[0].text.startswith("推动煤化工") and not any("第一节" in m.text for m in measures)
+    assert [(m.deadline.kind, m.deadline.end) for m in measures[:4]] == [
+        ("by_date", date(2023, 12, 31)), ("blank", None), ("by_date", date(2022, 12, 31)), ("blank", None)]
+    assert len(result.targets) == 10
+    cumulative = [(t.indicator, t.value, t.period, t.raw) for t in result.targets if t.period == "cumulative"]
+    assert cumulative == [("化学需氧量重点工程减排量", 1200, "cumulative", "〔1200〕"),
+                          ("氮氧化物重点工程减排量", 3500, "cumulative", "〔3500〕")]
