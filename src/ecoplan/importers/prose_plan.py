@@ -10,12 +10,15 @@ becomes one (``targets.statements``); 指导思想/基本原则/保障措施… 
 holds the work.  In the work, the innermost numbered item that owns text is a key task (重点任务):
 its first sentence is its title, its text one measure — or, when it has numbered sub-items, each
 sub-item one measure; paragraphs under a heading are its measures; `一是` items are tasks of the
-heading above them.  The task's heading is its annex (附件 / campaign); tasks straight under a
-part of the work belong to that part.
+heading above them, or of the heading opening their paragraph (`（一）标题。一是…二是…`).  The
+task's heading is its annex (附件 / campaign); tasks straight under a part of the work belong to
+that part — or, a section of one task among sections of several, to an annex of its own.  A
+section's opening text that holds items, units or dated steps goes to review, never silently.
 
 A measure may close with its responsibility clause (``responsibility``): the clause gives lead and
 co-units and is taken out of the measure text (kept, as printed, in the measure's attributes under
-``DUTY_ATTRIBUTE``).  Deadlines printed in the text (`2025年6月底前`, `长期坚持`) are read with
+``DUTY_ATTRIBUTE``).  A clause or `责任单位：` line standing alone names every measure above it
+that has no units yet: its sub-items, or all the `一是…` items of its paragraph.  Deadlines printed in the text (`2025年6月底前`, `长期坚持`) are read with
 ``deadlines``; without one, a measure of an annual plan is due at the plan year's end, of any
 other plan it has none (both said once in the review queue).
 
