@@ -422,3 +422,14 @@ def test_five_year_plan_with_divisions_and_a_table_note():
     cumulative = [(t.indicator, t.value, t.period, t.raw) for t in result.targets if t.period == "cumulative"]
     assert cumulative == [("化学需氧量重点工程减排量", 1200, "cumulative", "〔1200〕"),
                           ("氮氧化物重点工程减排量", 3500, "cumulative", "〔3500〕")]
+
+
+def test_a_duty_line_after_numbered_sub_items_names_them_all():
+    """`（1）…（2）…` then `责任单位：…`: the line names both items, not the last only."""
+    text = ("某县2024年土壤污染防治工作方案\n一、重点任务\n（一）加强耕地土壤污染源头防控。\n"
+            "（1）开展涉镉等重金属行业企业排查整治，2024年9月底前完成排查。\n（2）推进农药化肥减量增效。\n"
+            "责任单位：县农业农村局、县生态环境局\n（二）严格建设用地准入管理。\n（1）动态更新名录。\n"
+            "（2）落实土壤污染状况调查制度（县自然资源局负责）。\n责任单位：县生态环境局\n")
+    result = import_bytes(text.encode("utf-8"), "plan.txt")
+    assert [(_units(m.lead_units), _units(m.co_units)) for m in _measures(result)] == [
+        (["县农业农村局", "县生态环境局"], [])] * 2 + [(["县生态环境局"], []), (["县自然资源局"], [])]

@@ -277,7 +277,7 @@ class _Reader:
     groups: list[Node] = field(default_factory=list)  # headings above tasks: annexes, or skipped
     yishi: set[int] = field(default_factory=set)  # id(node) of headings whose tasks are `一是` items
     last_task: Task | None = None
-    paragraph_tasks: tuple[Task, ...] = ()  # the tasks of the last `一是…二是…` paragraph
+    since_duty: list[Task] = field(default_factory=list)  # tasks read since the last `责任单位：` line
     keys: dict[int, str] = field(default_factory=dict)  # line number → key form of the line
     undated: int = 0  # measures printing no deadline
     root: Node | None = None
@@ -368,6 +368,7 @@ class _Reader:
         task = Task(number=node.number, title=title, line=node.line, section=section, title_lines=[node.line])
         annex.tasks.append(task)
         self.last_task = task
+        self.since_duty.append(task)
         self.used_headings.add(node.line)
         if rest:
             if rest.endswith(("：", ":")) and any(c.level in LEVELS for c in node.children):
@@ -449,7 +450,10 @@ class _Reader:
             self.result.targets.append(target)
 
     def duty(self, node: Node) -> None:
-        together = self.paragraph_tasks if self.last_task in self.paragraph_tasks else ()
+        # the line closes the items read since the previous one in the same annex (`一是…二是…`, `（1）（2）`)
+        annex = next((a for a in self.result.annexes if any(t is self.last_task for t in a.tasks)), None)
+        together = tuple(t for t in self.since_duty if annex is not None and any(t is u for u in annex.tasks))
+        self.since_duty = []
         duty_line(self.result, node, self.last_task, self.first_leads, together)
 
     def deadline(self, text: str) -> Deadline:
@@ -547,7 +551,6 @@ class _Reader:
                 self.intro(head, node.lines[: node.lines.index(last_line) + 1], annex_node)
         bounds = [m.start() for m in starts] + [len(text)]
         at = 0
-        self.paragraph_tasks = ()
         for m, end in zip(starts, bounds[1:]):
             body = text[m.end():end].strip()
             title, rest = _title(body)
@@ -555,7 +558,7 @@ class _Reader:
             task = Task(number=m.group(1), title=title, line=line)
             annex.tasks.append(task)
             self.last_task = task
-            self.paragraph_tasks += (task,)
+            self.since_duty.append(task)
             self.measure(task, annex, rest, line, last)
 
     def skip_node(self, node: Node, label: str) -> None:
