@@ -242,3 +242,21 @@ def test_a_standalone_table_as_tab_text_takes_its_period_from_the_header():
     assert _rows(result) == SHEET_EXPECTED
     assert [s.reason for s in result.skipped][-1] == "text after the indicator table"
     assert not [r for r in result.review if r.kind == "line_unread"]
+
+
+def test_a_fall_a_five_year_sum_and_a_value_left_to_the_city():
+    """`…排放降低 | 18` is a fall of 18 %, `〔1200〕` a five-year sum (注：〔〕内为五年累计数), and
+    `完成市下达任务` waits for the city's value (printed wording kept, in review)."""
+    result = _read("\n".join(_plan("某县“十四五”生态环境保护规划", [
+        "序号\t指标\t单位\t2020年\t2025年\t属性",
+        "1\t单位地区生产总值二氧化碳排放降低\t%\t—\t18\t约束性",
+        "2\t化学需氧量重点工程减排量\t吨\t—\t〔1200〕\t约束性",
+        "3\t氮氧化物排放量下降比例\t%\t—\t完成市下达任务\t约束性",
+        "注：〔〕内为五年累计数。",
+    ])))
+    assert [(t.indicator, t.comparator, t.value, t.period, t.raw) for t in result.targets] == [
+        ("单位地区生产总值二氧化碳排放降低", "reduce_by", 18, "by 2025", "18"),
+        ("化学需氧量重点工程减排量", "=", 1200, "cumulative", "〔1200〕"),
+        ("氮氧化物排放量下降比例", "municipal", None, "by 2025", "完成市下达任务")]
+    assert [(r.kind, r.line) for r in result.review if r.kind == "target_municipal"] == [("target_municipal", 15)]
+    assert not [m for a in result.annexes for t in a.tasks for m in t.measures if "〔〕" in m.text]

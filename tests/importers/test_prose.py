@@ -327,3 +327,109 @@ def test_five_year_plan_is_read_by_the_prose_reader():
     assert [r.kind for r in result.review] == ["deadline_implicit"]
     assert result.meta.issuing_body == "某县人民政府"  # signing over the date
     assert [s.line for s in result.skipped if s.reason == "table of contents"] == [17, 18, 19, 20]
+
+
+def test_sub_items_closed_by_one_clause_and_every_goal_statement():
+    """Sichuan district plan: `（1）（2）` sub-items closed by one clause on its own line take its
+    units (no empty measure); 工作目标 statements outside the catalogue are targets as printed."""
+    result = _read("prose-sichuan-xindu-water-2025.txt")
+    assert [a.title for a in result.annexes] == ["深化工业污染防治", "推进城乡生活污水治理", "加强河湖生态保护"]
+    assert [[len(t.measures) for t in a.tasks] for a in result.annexes] == [[1, 1], [1, 1], [2, 1]]
+    measures = _measures(result)
+    assert all(m.text for m in measures)
+    assert [(_units(m.lead_units), _units(m.co_units)) for m in measures[4:6]] == [
+        (["区水务局"], ["各镇人民政府、街道办事处"])] * 2
+    assert [(m.deadline.kind, m.deadline.end) for m in measures] == [
+        ("by_date", date(2025, 6, 30)), ("year_end", date(2025, 12, 31)), ("year_end", date(2025, 12, 31)),
+        ("year_end", date(2025, 12, 31)), ("recurring", None), ("window", date(2025, 9, 30)), ("long_term", None)]
+    assert [(t.indicator, t.comparator, t.value, t.raw) for t in result.targets] == [
+        ("全区国省控断面水质优良比例", ">=", 100, "全区国省控断面水质优良比例达到100%"),
+        ("县级及以上集中式饮用水水源地水质达标率", "=", 100, "县级及以上集中式饮用水水源地水质达标率保持100%"),
+        ("城市建成区黑臭水体", "qualitative", None, "城市建成区黑臭水体保持动态清零")]
+    assert not [r for r in result.review if r.kind == "units_missing"]
+
+
+def test_yishi_items_on_the_heading_line_and_a_duty_line_for_all():
+    """Henan county plan: `（一）标题。一是…二是…` on one line — the title is the campaign's, the
+    items its tasks; the `责任单位：` line after them names every item's units, not the last only."""
+    result = _read("prose-henan-huaxian-soil-2024.txt")
+    assert [a.title for a in result.annexes] == [
+        "加强耕地土壤污染源头防控", "严格建设用地准入管理", "推进地下水污染防治", "加强农业面源污染治理"]
+    assert [[t.title for t in a.tasks] for a in result.annexes][0] == [
+        "开展涉镉等重金属行业企业排查整治", "推进农药化肥减量增效"]
+    assert [[len(t.measures) for t in a.tasks] for a in result.annexes] == [[1, 1], [1, 1], [1], [1, 1, 1]]
+    measures = _measures(result)
+    assert [(_units(m.lead_units), _units(m.co_units)) for m in measures] == [
+        (["县农业农村局", "县生态环境局", "各乡镇人民政府"], [])] * 2 + [
+        (["县自然资源局"], ["县生态环境局", "县住房和城乡建设局"])] * 2 + [(["县生态环境局"], [])] + [
+        (["县农业农村局", "各乡镇人民政府"], [])] * 3
+    assert measures[0].text == "开展涉镉等重金属行业企业排查整治，2024年9月底前完成排查。"
+    assert [(m.deadline.kind, m.deadline.end) for m in measures][::4] == [
+        ("by_date", date(2024, 9, 30)), ("by_date", date(2024, 11, 30))]
+    assert measures[-1].deadline.kind == "recurring"
+    assert [(t.indicator, t.comparator, t.value) for t in result.targets] == [
+        ("受污染耕地安全利用率", ">=", 93), ("重点建设用地安全利用", "qualitative", None),
+        ("地下水国控点位水质", "qualitative", None)]
+
+
+def test_town_plan_with_clauses_inside_yishi_items():
+    """Guangdong town plan: `（一）大气污染防治。一是…（…牵头，…配合）。二是…` — every item a task
+    with its own clause; the town's offices (镇…办) are units the lexicon does not know yet."""
+    result = _read("prose-guangdong-paitan-town-2025.txt")
+    assert [a.title for a in result.annexes] == ["大气污染防治", "水污染防治", "农村人居环境整治"]
+    assert [[len(t.measures) for t in a.tasks] for a in result.annexes] == [[1, 1], [1, 1, 1], [1]]
+    measures = _measures(result)
+    assert [(_units(m.lead_units), _units(m.co_units)) for m in measures] == [
+        (["镇农业农村办"], ["各村〈社区〉"]), (["镇生态环境办"], ["镇市场监管所", "镇综合行政执法办"]),
+        (["镇河长办"], []), (["镇规划建设办"], ["各村〈社区〉"]), (["镇农业农村办"], []),
+        (["镇综合行政执法办"], ["各村〈社区〉"])]
+    assert [(m.deadline.kind, m.deadline.end) for m in measures] == [
+        ("recurring", None), ("by_date", date(2025, 6, 30)), ("year_end", date(2025, 12, 31)),
+        ("by_date", date(2025, 10, 31)), ("year_end", date(2025, 12, 31)), ("window", date(2025, 12, 31))]
+    assert [(t.indicator, t.comparator, t.value) for t in result.targets] == [
+        ("优良天数比率", ">=", 95), ("增江派潭河段水质", "qualitative", None), ("农村生活污水治理率", ">=", 95)]
+
+
+def test_a_section_introduction_holding_measures_is_sent_to_review():
+    """Nothing vanishes silently: an opening text with a clause that the reader cannot place."""
+    text = ("某县2024年大气污染防治工作方案\n一、重点任务\n"
+            "（一）加强扬尘管控。2024年9月底前完成工地排查（县住房和城乡建设局负责）。具体如下：\n"
+            "1.加强道路保洁，每日机扫两次。（县城市管理局负责）\n"
+            "2.加强工地围挡，2024年6月底前完成。（县住房和城乡建设局负责）\n"
+            "二、保障措施\n加强组织领导。\n")
+    result = import_bytes(text.encode("utf-8"), "plan.txt")
+    unread = [r for r in result.review if r.kind == "line_unread"]
+    assert [(r.line, r.params["number"]) for r in unread] == [(3, 3)]
+    assert len(_measures(result)) == 2
+
+
+def test_five_year_plan_with_divisions_and_a_table_note():
+    """Inner Mongolia banner 十四五 plan: 规划背景/总体要求 chapters are narrative (their 主要目标 节
+    holds only qualitative aims), the work chapters' `第X节` are their tasks, dated sentences
+    (`2023年底前完成`) deadlines, the note under 表1 no measure, `〔1200〕` a five-year sum."""
+    result = import_file(DOCUMENTS / "fyp-inner-mongolia-banner-14th.txt")
+    assert result.shape == "fyp_plan"
+    assert result.unaccounted((DOCUMENTS / "fyp-inner-mongolia-banner-14th.txt").read_text("utf-8")) == []
+    # 保障措施 stays an annex, as in the Fengtai seed (whose pinned counts hold its chapter's measures)
+    assert [a.title for a in result.annexes] == ["深入打好蓝天保卫战", "持续打好碧水保卫战", "保障措施"]
+    assert [[t.title for t in a.tasks] for a in result.annexes][:2] == [
+        ["推进工业源深度治理", "加强移动源污染防治"], ["保障饮用水安全", "加强工业废水治理"]]
+    measures = _measures(result)
+    assert measures[0].text.startswith("推动煤化工") and not any("第一节" in m.text for m in measures)
+    assert [(m.deadline.kind, m.deadline.end) for m in measures[:4]] == [
+        ("by_date", date(2023, 12, 31)), ("blank", None), ("by_date", date(2022, 12, 31)), ("blank", None)]
+    assert len(result.targets) == 10
+    cumulative = [(t.indicator, t.value, t.period, t.raw) for t in result.targets if t.period == "cumulative"]
+    assert cumulative == [("化学需氧量重点工程减排量", 1200, "cumulative", "〔1200〕"),
+                          ("氮氧化物重点工程减排量", 3500, "cumulative", "〔3500〕")]
+
+
+def test_a_duty_line_after_numbered_sub_items_names_them_all():
+    """`（1）…（2）…` then `责任单位：…`: the line names both items, not the last only."""
+    text = ("某县2024年土壤污染防治工作方案\n一、重点任务\n（一）加强耕地土壤污染源头防控。\n"
+            "（1）开展涉镉等重金属行业企业排查整治，2024年9月底前完成排查。\n（2）推进农药化肥减量增效。\n"
+            "责任单位：县农业农村局、县生态环境局\n（二）严格建设用地准入管理。\n（1）动态更新名录。\n"
+            "（2）落实土壤污染状况调查制度（县自然资源局负责）。\n责任单位：县生态环境局\n")
+    result = import_bytes(text.encode("utf-8"), "plan.txt")
+    assert [(_units(m.lead_units), _units(m.co_units)) for m in _measures(result)] == [
+        (["县农业农村局", "县生态环境局"], [])] * 2 + [(["县生态环境局"], []), (["县自然资源局"], [])]

@@ -6,23 +6,25 @@ The paragraphs and numbered headings (`第一章`, `一、`, `（一）`, `1.` �
 * its detection (“十四五” … 规划 in chapters) and its period (十四五 → 2021–2025);
 * a cover notice, then a table of contents up to the first chapter (skipped: its entries disagree
   with the body, so the outline is read from the body);
-* what each chapter holds comes from its title (``ROLES``, data): 发展基础/回顾/指导思想… are
-  narrative, except their 总体目标 part (targets in prose); every other chapter is an annex;
+* what each chapter holds comes from its title (``ROLES``, data): 发展基础/回顾/背景/指导思想/总体要求…
+  are narrative, except their 总体目标/主要目标 part or 节 (targets in prose); every other chapter is
+  an annex, its `第X节` (like its `一、`) the headings of its tasks;
 * in an annex, the innermost heading that owns paragraphs is a key task and each paragraph one
   measure (a chapter's own opening paragraph is a task titled by the chapter); the headings
   between the chapter and the task are its section;
-* deadlines: only sentences dated `到 2025 年` carry one; the rest come from annual plans;
+* deadlines: only dated sentences (`到 2025 年`, `2023年底前完成`) carry one; the rest come from annual
+  plans;
 * the indicator tables (tab or `|` rows, or a .docx table) are read by
   ``indicator_table.IndicatorTable`` in their place among the paragraphs: 表1 (`2020年目标 |
   2020年现状`) is the previous plan's review, kept as 2016–2020 targets with what was achieved; a
-  header repeated after a page break continues its table.  Traditional characters (表1 switches to
+  header repeated after a page break continues its table; the note under a table (`注：〔〕内为五年累计数。`)
+  is no measure, and a cell printed `〔1200〕` is a five-year sum (``targets.parse_cell``).  Traditional characters (表1 switches to
   them mid-document) match by their simplified keys; display keeps the print.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 from ecoplan.vocabulary import gettext_noop as _
 
@@ -37,10 +39,11 @@ TABLE_CAPTION = re.compile(r"^表\s*(\d+)\s*(.+)$")
 # What a heading's title makes of the text under it: (level, role, pattern on the title's key).
 # A chapter matching none is work (an annex); a part in a narrative chapter may hold the targets.
 ROLES: tuple[tuple[str, str, str], ...] = (
-    ("chapter", "narrative", r"新台阶|指导思想|成效|形势|发展基础|发展现状|回顾"),
+    ("chapter", "narrative", r"新台阶|指导思想|成效|形势|发展基础|发展现状|回顾|背景|总体要求"),
     ("part", "targets", r"总体目标"),
+    ("division", "targets", r"总体目标|主要目标"),
 )
-DATED = re.compile(r"到\s*(20\d\d)\s*年")  # the one deadline form a five-year plan prints
+TABLE_NOTE = re.compile(r"^注\s*[:：]")  # `注：〔〕内为五年累计数。` under an indicator table
 
 
 def detect(text: str) -> Detection:
@@ -154,7 +157,8 @@ class _Plan:
                 if annex is None:
                     self.result.skip(child.line, "heading (narrative chapter)", self.lines[child.line - 1])
                     # a part's title decides (三、总体目标); headings below it keep its role
-                    inner = role_of(child.level, child.title) or ("narrative" if child.level == "part" else role)
+                    inner = role_of(child.level, child.title) or (
+                        "narrative" if child.level in ("part", "division") else role)
                 else:
                     self.headings.append(child)  # a task's title when it owns text, else its tasks' section
                 self.walk(child, annex, inner, (*path, child))
@@ -203,9 +207,11 @@ class _Plan:
             annex.tasks.append(task)
         self.last_task = task
         text, duty = responsibility.trailing(text)
-        deadline = Deadline(raw="", kind="blank")
-        if m := DATED.search(text):
-            deadline = Deadline(raw=m.group(0), kind="by_date", end=date(int(m.group(1)), 12, 31))
+        # dated sentences only (`到2025年`, `2023年底前完成`): the rest come from annual plans
+        deadline = prose_plan.dated_in_text(text, None) or Deadline(raw="", kind="blank")
+        start = self.result.meta.period_start
+        if deadline.end and start and deadline.end.year < start:  # `2000年底前建成的老旧小区`: the past
+            deadline = Deadline(raw="", kind="blank")
         measure = Measure(text=text, deadline=deadline, line=node.line, end_line=node.lines[-1])
         prose_plan.add_measure(self.result, annex, task, measure, duty)
         if re.search(r"\s(and|or)\s", text):
@@ -248,6 +254,10 @@ def parse(text: str, source: str, result: ImportResult) -> None:
             body[index] = ""
         elif TABLE_CAPTION.match(simplified[index]) and not simplified[index].endswith(prose_plan.SENTENCE_END):
             result.meta_lines.append(index + 1)
+            body[index] = ""
+        elif TABLE_NOTE.match(simplified[index]) and tables.rows and \
+                not any(line.strip() for line in lines[tables.rows[-1][0] + 1:index]):
+            result.meta_lines.append(index + 1)  # the table's note: how its cells read, no measure
             body[index] = ""
     plan = _Plan(result, lines, tables, bool(responsibility.FIRST_LEADS.search("".join(simplified))))
     for node in prose_plan.read_nodes(body, first, len(lines)).children:  # the chapters: the text starts with one

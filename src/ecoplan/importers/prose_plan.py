@@ -1,6 +1,6 @@
 """Prose plans — one reader for plans printed as numbered paragraphs (issue #8).
 
-Numbering, outermost first: `第X章`, `一、` parts, `（一）` sections, `1.`/`1．`/`1、` items, `（1）`
+Numbering, outermost first: `第X章`, `第X节`, `一、` parts, `（一）` sections, `1.`/`1．`/`1、` items, `（1）`
 sub-items, `①` items, and `一是…二是…` items run together inside a paragraph.  A heading may stand
 alone (`（一）狠抓大气污染综合防治`) or open its own text (`1. 推进VOCs治理。推进低VOCs…`).
 
@@ -10,12 +10,15 @@ becomes one (``targets.statements``); 指导思想/基本原则/保障措施… 
 holds the work.  In the work, the innermost numbered item that owns text is a key task (重点任务):
 its first sentence is its title, its text one measure — or, when it has numbered sub-items, each
 sub-item one measure; paragraphs under a heading are its measures; `一是` items are tasks of the
-heading above them.  The task's heading is its annex (附件 / campaign); tasks straight under a
-part of the work belong to that part.
+heading above them, or of the heading opening their paragraph (`（一）标题。一是…二是…`).  The
+task's heading is its annex (附件 / campaign); tasks straight under a part of the work belong to
+that part — or, a section of one task among sections of several, to an annex of its own.  A
+section's opening text that holds items, units or dated steps goes to review, never silently.
 
 A measure may close with its responsibility clause (``responsibility``): the clause gives lead and
 co-units and is taken out of the measure text (kept, as printed, in the measure's attributes under
-``DUTY_ATTRIBUTE``).  Deadlines printed in the text (`2025年6月底前`, `长期坚持`) are read with
+``DUTY_ATTRIBUTE``).  A clause or `责任单位：` line standing alone names every measure above it
+that has no units yet: its sub-items, or all the `一是…` items of its paragraph.  Deadlines printed in the text (`2025年6月底前`, `长期坚持`) are read with
 ``deadlines``; without one, a measure of an annual plan is due at the plan year's end, of any
 other plan it has none (both said once in the review queue).
 
@@ -39,6 +42,7 @@ from .text import join_wrapped, key, squeeze, to_simplified
 # Numbering forms, outermost first: (level, pattern on the stripped line).  `1.5万亩` is no item.
 MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chapter", re.compile(r"^第([一二三四五六七八九十]+)章\s*")),
+    ("division", re.compile(r"^第([一二三四五六七八九十]+)节\s*")),  # 节 of a chapter
     ("part", re.compile(r"^([一二三四五六七八九十]+)\s*、\s*")),
     ("section", re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*")),
     ("item", re.compile(r"^(\d{1,2})\s*(?:[.．、](?!\d)|\s(?=[\u4e00-\u9fa5]))\s*")),
@@ -214,23 +218,38 @@ def add_measure(result: ImportResult, annex: Annex, task: Task, measure: Measure
                                        len(task.measures) - 1))
 
 
-def duty_line(result: ImportResult, node: Node, task: Task | None, first_leads: bool) -> None:
+def duty_line(result: ImportResult, node: Node, task: Task | None, first_leads: bool,
+              together: tuple[Task, ...] = ()) -> None:
     """A `责任单位：…` line: it names the units of every measure above it (in its task) that has
-    none yet — one measure's line, or one line for a whole task."""
+    none yet — one measure's line, or one line for a whole task; ``together`` are the tasks
+    printed in one paragraph with it (`一是…二是…` items), whose measures it names too."""
     duty = responsibility.labelled(to_simplified(node.body), first_leads)
     if duty is None:
         result.skip(node.line, "narrative ({part})", node.body, part="责任单位")
         return
     duty.printed = node.body
-    annex = next((a for a in result.annexes if any(t is task for t in a.tasks)), None)
-    if task is None or annex is None:  # no task above it, or its task had no text and was dropped
+    apply_duty(result, node, duty, [*together, task] if task is not None and task not in together else
+               list(together))
+
+
+def apply_duty(result: ImportResult, node: Node, duty: responsibility.Duty, tasks: list[Task]) -> None:
+    """A responsibility line or clause standing alone names the units of every measure of
+    ``tasks`` that has none yet."""
+    placed = False
+    for task in tasks:
+        annex = next((a for a in result.annexes if any(t is task for t in a.tasks)), None)
+        if annex is None:  # its task had no text and was dropped
+            continue
+        for index, measure in enumerate(task.measures):
+            placed = True
+            if not measure.lead_units and not measure.co_units:
+                assign(measure, duty)
+                review_units(result, measure, ("measure", result.annexes.index(annex), annex.tasks.index(task),
+                                               index))
+    if placed:
+        result.meta_lines.extend(node.lines)
+    else:  # no task above it
         result.skip(node.line, "responsibility line outside a task", node.body)
-        return
-    result.meta_lines.append(node.line)
-    for index, measure in enumerate(task.measures):
-        if not measure.lead_units and not measure.co_units:
-            assign(measure, duty)
-            review_units(result, measure, ("measure", result.annexes.index(annex), annex.tasks.index(task), index))
 
 
 
@@ -258,6 +277,7 @@ class _Reader:
     groups: list[Node] = field(default_factory=list)  # headings above tasks: annexes, or skipped
     yishi: set[int] = field(default_factory=set)  # id(node) of headings whose tasks are `一是` items
     last_task: Task | None = None
+    since_duty: list[Task] = field(default_factory=list)  # tasks read since the last `责任单位：` line
     keys: dict[int, str] = field(default_factory=dict)  # line number → key form of the line
     undated: int = 0  # measures printing no deadline
     root: Node | None = None
@@ -300,13 +320,18 @@ class _Reader:
                 self.skip_heading(node)
             self.walk(node, replace(where, path=(*where.path, node)))
             return
-        texts = [c for c in node.children if c.level == "paragraph"]
-        sub = [c for c in node.children if c.level in LEVELS and c.owns_text()]
-        yishi = any(YISHI.search(c.body) for c in texts) or bool(YISHI.search(node.body))
-        grouping = (sub and LEVELS.index(node.level) < LEVELS.index("item")) or yishi
-        if grouping or not node.owns_text():
+        grouping = _groups(node)
+        if not grouping and node.level == "section" and node.owns_text() and any(
+                _groups(c) for c in parent.children if c.level == "section"):
+            # `（三）推进地下水污染防治。开展…` among sections that are campaigns: a campaign of one task
+            where = replace(where, annex=node)
+        elif grouping or not node.owns_text():
             # a campaign or section: its tasks lie below (its own text opens them)
-            if node.body:
+            if node.body and (starts := list(YISHI.finditer(node.body))):
+                # `（一）加强耕地土壤污染源头防控。一是…二是…`: its title, then its tasks, in one paragraph
+                self.yishi.add(id(node))
+                self.items(Node("paragraph", "", "", node.body, node.lines), node, starts)
+            elif node.body:
                 self.intro(node.body, node.lines, node)
             else:
                 self.groups.append(node)
@@ -343,6 +368,7 @@ class _Reader:
         task = Task(number=node.number, title=title, line=node.line, section=section, title_lines=[node.line])
         annex.tasks.append(task)
         self.last_task = task
+        self.since_duty.append(task)
         self.used_headings.add(node.line)
         if rest:
             if rest.endswith(("：", ":")) and any(c.level in LEVELS for c in node.children):
@@ -410,6 +436,10 @@ class _Reader:
 
     def measure(self, task: Task, annex: Annex, text: str, line: int, end_line: int) -> None:
         body, duty = responsibility.trailing(text)
+        if duty is not None and not body.strip("。；;，, "):
+            # `（区水务局牵头，…配合）` on a line of its own after sub-items: it names their units
+            apply_duty(self.result, Node("duty", "", "", text, list(range(line, end_line + 1))), duty, [task])
+            return
         measure = Measure(text=body, deadline=self.deadline(body), line=line, end_line=end_line)
         add_measure(self.result, annex, task, measure, duty)
         numbers = [n for n in range(line, end_line + 1) if self.lines[n - 1].strip()]
@@ -420,7 +450,11 @@ class _Reader:
             self.result.targets.append(target)
 
     def duty(self, node: Node) -> None:
-        duty_line(self.result, node, self.last_task, self.first_leads)
+        # the line closes the items read since the previous one in the same annex (`一是…二是…`, `（1）（2）`)
+        annex = next((a for a in self.result.annexes if any(t is self.last_task for t in a.tasks)), None)
+        together = tuple(t for t in self.since_duty if annex is not None and any(t is u for u in annex.tasks))
+        self.since_duty = []
+        duty_line(self.result, node, self.last_task, self.first_leads, together)
 
     def deadline(self, text: str) -> Deadline:
         found = deadline_in_text(text, self.year)
@@ -436,6 +470,11 @@ class _Reader:
         (`（二）深入打好碧水保卫战。到2025年，…达到…%`)."""
         for n in lines:
             self.result.skip(n, "section introduction", self.lines[n - 1])
+        if YISHI.search(text) or responsibility.clauses(text) or _MEASURE_DATE.search(text):
+            # items, units or deadlines in it: measures the reader could not place must not vanish
+            self.result.add_review("line_unread", "line {number} opens a section but reads like measures "
+                                   "(items, units or deadlines): it was not imported, check it",
+                                   lines[0], text[:200], number=lines[0])
         if (annex := self.annexes.get(id(node))) is not None or node.level in LEVELS:
             for target in targets.in_task(text, lines[0], self.year):
                 target.annex_number = annex.number if annex else ""
@@ -445,8 +484,10 @@ class _Reader:
 
     def paragraph(self, node: Node, parent: Node, where: Where) -> None:
         if where.role == "targets":
-            found = targets.statements(node.body, node.line, self.year)
-            if any(t.indicator_code for t in found):
+            # every statement with a value or a qualitative outcome is a target, in or out of the catalogue
+            found = [t for t in targets.statements(node.body, node.line, self.year)
+                     if t.value is not None or t.comparator != "="]
+            if found:
                 at = 0
                 for target in found:
                     if self.period and target.period == "year":
@@ -497,14 +538,17 @@ class _Reader:
         annex = self.annex_for(annex_node)
         cut = starts[0].start()
         if cut:  # text before the first item: the previous item goes on, or the section opens
-            last_line = self.span(node.lines, text[:cut])[1]
+            head = text[:cut]
+            last_line = self.span(node.lines, head)[1]
+            title, rest = first_sentence(head)
+            if not annex.tasks and title and title == annex.title:
+                head = rest  # the heading's own title sentence (`（一）加强…防控。一是…`)
             if annex.tasks:
                 measure = annex.tasks[-1].measures[-1]
-                measure.text += text[:cut]
+                measure.text += head
                 measure.end_line = last_line
-            else:
-                for n in node.lines[: node.lines.index(last_line) + 1]:
-                    self.result.skip(n, "section introduction", text[:cut])
+            elif head.strip():
+                self.intro(head, node.lines[: node.lines.index(last_line) + 1], annex_node)
         bounds = [m.start() for m in starts] + [len(text)]
         at = 0
         for m, end in zip(starts, bounds[1:]):
@@ -514,6 +558,7 @@ class _Reader:
             task = Task(number=m.group(1), title=title, line=line)
             annex.tasks.append(task)
             self.last_task = task
+            self.since_duty.append(task)
             self.measure(task, annex, rest, line, last)
 
     def skip_node(self, node: Node, label: str) -> None:
@@ -552,6 +597,14 @@ def _short(text: str) -> str:
     return first if len(first) <= 40 else first[:20]
 
 
+def _groups(node: Node) -> bool:
+    """A heading over tasks (a campaign or section): numbered items owning text under a heading
+    above item level, or `一是…` items in its text."""
+    sub = [c for c in node.children if c.level in LEVELS and c.owns_text()]
+    yishi = any(YISHI.search(c.body) for c in node.children if c.level == "paragraph") or bool(YISHI.search(node.body))
+    return bool(sub and LEVELS.index(node.level) < LEVELS.index("item")) or yishi
+
+
 def _descendants(node: Node) -> list[Node]:
     out = []
     for child in node.children:
@@ -569,6 +622,8 @@ _DATED_IN_TEXT = re.compile(
     r"(?:(?:到|至)?20\d\d\s*年\s*)?(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:前|之前)|\d{1,2}\s*月\s*底\s*前?|年底前|"
     r"[上下]半年|第?[一二三四]季度(?:末|底)?前?)"
     r"|20\d\d\s*年?\s*[—\-－~至]\s*20\d\d\s*年|(?:到|至)\s*20\d\d\s*年(?:底前?)?|20\d\d\s*年底前?")
+# a dated step (`9月底前完成`, `第三季度`): a measure's, where `到2025年` may date a target
+_MEASURE_DATE = re.compile(r"月底前|月\d{1,2}日前|季度|半年")
 # `长期坚持`, `持续推进`, `每季度`: only as a clause of their own (`…，长期坚持。`), not as a verb
 _STANDING = re.compile(r"(?:^|(?<=[，。；,;（(]))(?:(长期坚持|长期实施|持续推进|逐年推进)(?=[，。；,;）)]|$)|"
                        r"(每季度|每月|按季度|按月))")
@@ -577,6 +632,16 @@ _STANDING = re.compile(r"(?:^|(?<=[，。；,;（(]))(?:(长期坚持|长期实�
 def deadline_in_text(text: str, year: int | None) -> Deadline | None:
     """The deadline a measure prints in its text, read with ``deadlines.parse``; several dates
     are milestones, the last one the deadline.  None when the text prints none."""
+    if found := dated_in_text(text, year):
+        return found
+    if standing := _STANDING.search(text):
+        return deadlines.parse(standing.group(1) or standing.group(2), year)
+    return None
+
+
+def dated_in_text(text: str, year: int | None) -> Deadline | None:
+    """The dated deadline a text prints (`2023年底前`, `2025年6月底前`, `到2025年`), without the
+    standing forms (`长期坚持`)."""
     dated = []
     text = re.sub(r"《[^《》]*》", "", text)  # `《…规划（2023-2035年）》` names a document, not a deadline
     for m in _DATED_IN_TEXT.finditer(text):
@@ -590,8 +655,6 @@ def deadline_in_text(text: str, year: int | None) -> Deadline | None:
         last = max(dated, key=lambda d: (d.end is not None, d.end or date.min))
         return Deadline(raw="、".join(d.raw for d in dated), kind=last.kind, start=last.start,
                         end=last.end, milestones=ends)
-    if standing := _STANDING.search(text):
-        return deadlines.parse(standing.group(1) or standing.group(2), year)
     return None
 
 

@@ -252,6 +252,12 @@ def parse_cell(indicator: str, cell: str, line: int, period: str = "year") -> Ta
     k = key(raw)
     if not k or k in {key(m) for m in EMPTY_TARGET_MARKERS}:
         return None
+    if m := re.fullmatch(r"〔\s*([^〔〕]+?)\s*〕", raw):  # `〔1200〕`: a five-year sum (注：〔〕内为五年累计数)
+        inner = parse_cell(indicator, m.group(1), line, period)
+        if inner is not None:
+            inner.raw = inner.value_text = raw
+            inner.period = "cumulative"
+        return inner
     target = Target(indicator=indicator, comparator="=", value=None, unit="", period=period,
                     raw=raw, line=line, value_text=raw)
     if m := re.search(r"[（(]", raw):
@@ -260,7 +266,7 @@ def parse_cell(indicator: str, cell: str, line: int, period: str = "year") -> Ta
     else:
         raw_main = raw
     km = key(raw_main)
-    if "市级要求" in km:
+    if re.search(r"市级要求|市级?(?:部门)?下达", km):  # `达到市级要求`, `完成市下达任务`: the city sets it
         target.comparator = "municipal"
     elif km in ("稳步提升", "稳中向好", "稳中有升", "持续改善", "持续提升"):
         target.comparator = "not_worse"
@@ -290,7 +296,8 @@ def parse_cell(indicator: str, cell: str, line: int, period: str = "year") -> Ta
 # `土壤污染风险得到有效管控`): subject first, predicate last.  A clause that opens with an effort
 # verb (`尽最大努力巩固改善空气质量`) is the paragraph's lead-in, not a statement.
 QUALITATIVE_OUTCOMES = (r"得到(?:有效|全面|基本)?(?:控制|管控|遏制|保障|保护|改善|提升)|(?:有效|基本)(?:控制|管控)|"
-                        r"稳中向好|(?:持续|明显|显著|稳步)(?:改善|提升|好转)|保持稳定|总体稳定|全面完成|基本消除")
+                        r"稳中向好|(?:持续|明显|显著|稳步)(?:改善|提升|好转)|保持稳定|总体稳定|全面完成|基本消除|"
+                        r"(?:保持)?动态清零|(?:稳定)?达到[ⅠⅡⅢⅣⅤ]+类(?:及以上|以上)?")
 # The verbs that state a value for an indicator outside the catalogue, and the effort verbs that open
 # a lead-in clause rather than a statement.
 GENERIC_VERBS = r"达到|保持|不低于|不少于|不高于|不超过|控制在|低于|高于|大于|小于|降至|提高到|提升至|提高|提升|下降|减少"

@@ -32,9 +32,9 @@ BINDING: dict[str, str] = {
     "预期性": "expected", "预期": "expected", "预期性指标": "expected",
 }
 
-# an indicator named as a fall (`细颗粒物年均浓度下降率`, `劣Ⅴ类水体下降比例`, `降幅`): its value is
-# by how much the indicator falls, not a level
-REDUCTION_WORDS = ("下降率", "下降比例", "下降幅度", "降幅", "削减率", "减少率", "降低率")
+# an indicator named as a fall (`细颗粒物年均浓度下降率`, `劣Ⅴ类水体下降比例`, `降幅`,
+# `单位地区生产总值二氧化碳排放降低`): its value is by how much the indicator falls, not a level
+REDUCTION_WORDS = ("下降率", "下降比例", "下降幅度", "降幅", "削减率", "减少率", "降低率", "降低")
 
 
 def role_of(word: str) -> str:
