@@ -385,7 +385,7 @@ def test_town_plan_with_clauses_inside_yishi_items():
         (["镇综合行政执法办"], ["各村〈社区〉"])]
     assert [(m.deadline.kind, m.deadline.end) for m in measures] == [
         ("recurring", None), ("by_date", date(2025, 6, 30)), ("year_end", date(2025, 12, 31)),
-        ("by_date", date(2025, 10, 31)), ("year_end", date(2025, 12, 31)), ("window", date(2025, 12, 31))]
+        ("by_date", date(2025, 10, 31)), ("year_end", date(2025, 12, 31)), ("by_date", date(2025, 12, 31))]  # 第四季度前: by the quarter’s end
     assert [(t.indicator, t.comparator, t.value) for t in result.targets] == [
         ("优良天数比率", ">=", 95), ("增江派潭河段水质", "qualitative", None), ("农村生活污水治理率", ">=", 95)]
 
