@@ -16,6 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from ecoplan.vocabulary.areas import EVERY
+from ecoplan.vocabulary.sections import TARGET_TITLE
 from ecoplan.vocabulary.units import SIGNING_CODES
 
 from . import targets
@@ -39,9 +40,8 @@ ANNEX_MARK = re.compile(r"^\s*附件\s*[：:]\s*")  # before the title of the on
 # A plan's title by its form: the kind of document it names last (实施方案, 行动计划, 工作要点, 任务清单 …).
 PLAN_TITLE = re.compile(r"(?:方案|计划|规划|要点|清单|分工表?|任务表|安排|意见|措施|纲要)$")
 NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．](?!\d))")
-# A heading over the targets of a plan's body (`一、工作目标`, `（一）主要目标`, `总体目标：`), as the prose
-# reader's section roles name them (prose_plan.SECTION_ROLES "targets").
-TARGET_HEADING = re.compile(r"(?:主要|工作|总体|具体|发展|年度)?目标(?:任务)?(?:[：:。]|$)")
+# A heading over the targets of a plan's body (`一、工作目标`, `（一）主要目标`, `总体目标：`)
+TARGET_HEADING = re.compile(rf"{TARGET_TITLE}(?:任务)?(?:[：:。]|$)")
 # A body sentence that states its year's targets (`2025年，全区PM2.5年均浓度控制在22微克/立方米以内…`).
 DATED_TARGETS = re.compile(r"^(?:[到至]\s*)?20\d\d\s*年(?:底|末)?\s*[，,]")
 

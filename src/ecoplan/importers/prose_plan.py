@@ -4,7 +4,7 @@ Numbering, outermost first: `第X章`, `第X节`, `一、` parts, `（一）` se
 sub-items, `①` items, and `一是…二是…` items run together inside a paragraph.  A heading may stand
 alone (`（一）狠抓大气污染综合防治`) or open its own text (`1. 推进VOCs治理。推进低VOCs…`).
 
-What each part of the document is comes from its title (``SECTION_ROLES``, data): 目标/主要目标/
+What each part of the document is comes from its title (``vocabulary.sections``, data): 目标/主要目标/
 工作目标/总体目标/具体指标 hold targets — every statement of a paragraph that names an indicator
 becomes one (``targets.statements``); 指导思想/基本原则/保障措施… are narrative (skipped); the rest
 holds the work.  In the work, the innermost numbered item that owns text is a key task (重点任务):
@@ -34,6 +34,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ecoplan.vocabulary import gettext_noop as _
+from ecoplan.vocabulary.sections import NARRATIVE_FIRST, SECTION_ROLES
 
 from . import deadlines, notice, responsibility, targets
 from .model import NOT_DETECTED, Annex, Deadline, Detection, ImportResult, Measure, PlanImportError, Task, reason
@@ -54,15 +55,9 @@ YISHI = re.compile(r"(?:^|(?<=[。；]))([一二三四五六七八九十]+)是")
 HEADING_MAX = 40  # a longer line after a marker is an item's text, not a heading
 SENTENCE_END = ("。", "；", "！", "？", "：", ";", "!", "?", ":")  # a line ending so ends its paragraph
 
-# What a heading's title makes of the text under it (first match wins; the nearest heading
-# with a role decides).  Data: a new wording is a new entry.
-SECTION_ROLES: tuple[tuple[str, str], ...] = (
-    ("work", r"任务|措施$|重点工作|工作内容|主要工作"),
-    ("targets", r"目标$|指标$|^(?:主要|工作|总体|具体|发展|年度)?目标"),
-    ("narrative", r"指导思想|总体要求|基本原则|原则|保障|组织实施|组织领导|工作要求|实施步骤|背景|形势|意义|"
-                  r"监督|考核|职责分工|工作机制|依据|适用范围|总则|附则|发展基础|回顾|成效|现状|面临"),
-)
-_PROTECT = re.compile(r"保障措施|保障机制")  # 保障措施 ends with 措施 but is narrative
+# What a heading's title makes of the text under it: vocabulary.sections (the nearest heading
+# with a role decides).
+_PROTECT = re.compile(NARRATIVE_FIRST)
 DUTY_ATTRIBUTE = "责任分工"  # the measure attribute keeping the printed responsibility clause
 NOTICE = re.compile(r"关于印发|印发《")
 TITLE_ENDS = ("措施", "计划", "方案", "要点", "意见", "规划", "安排", "清单", "任务")
