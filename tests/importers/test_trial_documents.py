@@ -120,3 +120,36 @@ def test_wanzhou_sheet_with_excel_date_cells():
     assert [_units(m.lead_units) for m in measures] == [["区生态环境局"], ["区交通运输委"], ["区生态环境局"]]
     assert _units(measures[0].co_units) == ["区公安局", "区商务委"]
     assert not [r for r in result.review if r.kind.startswith("deadline")]
+
+
+def test_chengguan_docx_with_an_indicator_table_then_a_task_table():
+    """xizang-chengguan-2025-yaodian.docx (a 工作要点, two Word tables): 一、主要指标 (4 indicators,
+    `2024年实际 | 2025年目标`) then 二、重点任务 with no measure column (序号 | 重点任务 | 牵头单位 |
+    配合单位 | 完成时限).  Real: 4 targets, 6 tasks of one measure each (the task is the measure),
+    6 leads, 8 co-units, 6 deadlines.  Both tables are read: none of their rows skipped."""
+    result = import_file(DOCUMENTS / "xizang-chengguan-2025-yaodian.docx")
+    assert result.shape == "header_table"
+    assert [(t.indicator, t.value_text) for t in result.targets] == [
+        ("环境空气质量优良天数比例", "≥99"), ("拉萨河城关段水质", "Ⅱ类以上"),
+        ("城镇生活污水集中处理率", "96"), ("生活垃圾无害化处理率", "100")]
+    tasks = [t for a in result.annexes for t in a.tasks]
+    assert len(tasks) == 6 and all(len(t.measures) == 1 and t.title == t.measures[0].text for t in tasks)
+    measures = _measures(result)
+    assert measures[0].text == "推进拉萨河城关段河道保洁，每周开展一次巡河"
+    assert [_units(m.lead_units) for m in measures] == [
+        ["区水利局"], ["区农业农村局"], ["区林业和草原局"], ["区市场监督管理局"], ["区林业和草原局"], ["区生态环境局"]]
+    assert sum(len(m.co_units) for m in measures) == 8
+    assert [m.deadline.raw for m in measures] == [
+        "长期坚持", "2025年10月底前", "2025年11月底前", "2025年9月底前", "2025年12月底前", "2025年下半年"]
+    assert not [s for s in result.skipped if "\t" in s.text and s.reason not in (
+        "table header", "indicator table header")]  # every other table row read
+
+
+def test_a_table_row_no_shape_reads_is_reviewed():
+    """Rows of a table that is neither the task table nor an indicator table are never dropped unseen."""
+    text = ("某区2025年工作要点\n甲\t乙\t丙\n1\t2\t3\n附件1\n"
+            "序号\t工作措施\t牵头单位\t完成时限\n1\t开展巡河\t区水务局\t2025年底前\n")
+    from ecoplan.importers import import_text
+    result = import_text(text, "要点.txt", "0" * 64)
+    assert result.counts()["measures"] == 1
+    assert {r.line for r in result.review if r.kind == "line_unread"} >= {2, 3}

@@ -5,7 +5,9 @@ name) and nothing else of the plan.
 The columns are mapped to roles by their header words (``indicator_table.read_header``); each row
 is one target.  The plan period comes from the title (`“十四五”`, `2021—2025年`) or else from the
 header's years (`2020年现状值 | 2025年目标值` → 2021–2025).  A document with a plan's chapters is
-``fyp_plan``'s, which reads its tables the same way.
+``fyp_plan``'s, which reads its tables the same way; one with a task table too (a 工作要点's
+主要指标 then 重点任务) is ``header_table``'s, which reads its indicator tables through
+``indicator_table`` as well.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import re
 
 from ecoplan.vocabulary import gettext_noop as _
 
-from . import fyp_plan
+from . import fyp_plan, header_table
 from .indicator_table import IndicatorTable, read_header, table_cells
 from .model import NOT_DETECTED, Detection, ImportResult, PlanImportError, PlanMeta, reason
 from .text import squeeze, to_simplified
@@ -34,8 +36,8 @@ def detect(text: str) -> Detection:
     if (index := _header_line(lines)) is None:
         return NOT_DETECTED
     rows = sum(1 for line in lines[index + 1:] if (cells := table_cells(line)) and any(cells))
-    if not rows:
-        return NOT_DETECTED
+    if not rows or header_table.find_header(lines) is not None:
+        return NOT_DETECTED  # no rows; or a task table beside it: header_table reads both
     return Detection(0.8, (reason(_("an indicator table header on line {line} (指标 … 目标值) and {rows} rows"),
                                   line=index + 1, rows=rows),))
 
@@ -68,6 +70,9 @@ def parse(text: str, source: str, result: ImportResult) -> None:
         if cells is None or ended:
             ended = True
             result.skip(number, "text after the indicator table", raw)
+            if cells:  # a table this shape does not read: never dropped unseen
+                result.add_review("line_unread", "a table row after the indicator table, not read", number,
+                                  raw[:200])
             continue
         repeated = read_header(cells)
         if repeated is not None and table.accepts(repeated):

@@ -37,7 +37,7 @@ from ecoplan.vocabulary.columns import (
     role_of,
 )
 
-from . import cell_lines, deadlines, notice
+from . import cell_lines, deadlines, indicator_table, notice
 from .model import NOT_DETECTED, Annex, Detection, ImportResult, PlanImportError, reason
 from .tables import Doubt, Row, TableAssembler
 from .text import cn_number, join_wrapped, key, squeeze, strip_html
@@ -120,6 +120,7 @@ class Header:
     words: tuple[str, ...] = ()  # what a repeated header prints again
     guessed: dict[str, tuple[str, str]] = field(default_factory=dict)  # header → (role, word it is close to)
     width: int = 0  # cells of the header row
+    task_is_measure: bool = False  # 重点任务 and no measure column: the task's text is its one measure
 
 
 def mapping_of(columns: dict[str, str] | None) -> dict[str, str]:
@@ -168,9 +169,14 @@ def read_header(cells: list[str], below: list[str] | None = None,
                 return None  # a sentence: a data row, not a header
             if role != "ignore":
                 extra.setdefault(word, index)
+    task_is_measure = "measure" not in roles and "task" in roles and "measure" not in mapping.values()
+    if task_is_measure:
+        # 重点任务 | 牵头单位 | 完成时限 and no 工作措施 column: each task is its own one measure
+        roles["measure"] = roles.pop("task")
     if "measure" not in roles or (not mapped and (len(roles) < 2 or len(extra) > len(roles))):
         return None
-    return Header(roles, labels, extra, 2 if two_rows else 1, tuple(upper + lower), guessed, len(cells))
+    return Header(roles, labels, extra, 2 if two_rows else 1, tuple(upper + lower), guessed, len(cells),
+                  task_is_measure)
 
 
 def _cell_role(cell: str) -> str:
@@ -269,7 +275,13 @@ def parse(text: str, source: str, result: ImportResult, columns: dict[str, str] 
     # a plan's body (its 实施方案 text) above the annexed table: the body's title is the plan's
     if (body_title := notice.title_line(lines, start)) is not None:
         result.meta_lines.append(body_title + 1)
-    listed = notice.read_notice(lines, start, result)
+    # a 主要指标 table above the task table (a 工作要点's targets): read as targets, not notice text
+    indicators_at = next((i for i in range(start) if _indicator_header(lines[i]) is not None), start)
+    listed = notice.read_notice(lines, indicators_at, result)
+    for skipped in result.skipped:  # a table in the notice, neither the task nor an indicator table
+        if skipped.reason == "notice text" and len([c for c in cells_of(skipped.text) or [] if c]) >= 2:
+            result.add_review("line_unread", "a table row outside any task or indicator table, not read",
+                              skipped.line, skipped.text[:200])
     meta = result.meta
     if body_title is not None:
         meta.title = meta.title or squeeze(lines[body_title])
@@ -279,6 +291,10 @@ def parse(text: str, source: str, result: ImportResult, columns: dict[str, str] 
     section = ""
     pending_title = ""
     above: list[str] = []  # the cells of the row above, for the merged cells that cover this one
+    indicators: indicator_table.IndicatorTable | None = None  # an indicator table being read
+    for at in range(indicators_at, start):
+        indicators = _read_indicator_line(result, indicators, at + 1, lines[at])
+    indicators = None
     if title_index is not None:
         pending_title = squeeze(notice.ANNEX_MARK.sub("", lines[title_index]))  # `附件：…分工表`
         meta.title = meta.title or pending_title
@@ -367,6 +383,13 @@ def parse(text: str, source: str, result: ImportResult, columns: dict[str, str] 
             continue
         below = cells_of(lines[index]) if index < len(lines) else None
         found_here = read_header(cells, below, mapping)
+        if found_here is None and (indicators is not None or _indicator_header(raw) is not None):
+            # an indicator table after a task table: its rows are targets
+            finish()
+            header = None
+            indicators = _read_indicator_line(result, indicators, number, raw)
+            continue
+        indicators = None
         if found_here is not None and header is not None and _titled_table(result, lines, number):
             # another table under its own title line (the next sheet of a workbook): a new annex
             finish()
@@ -391,6 +414,8 @@ def parse(text: str, source: str, result: ImportResult, columns: dict[str, str] 
             continue
         if header is None or annex is None:
             result.skip(number, "text outside a task table", raw)
+            result.add_review("line_unread", "a table row outside any task or indicator table, not read",
+                              number, raw[:200])
             continue
         filled = [i for i, c in enumerate(cells) if c]
         if len(filled) > 1 and len(cells) <= header.roles["measure"]:
@@ -409,6 +434,35 @@ def parse(text: str, source: str, result: ImportResult, columns: dict[str, str] 
     finish()
     if not any(a.tasks for a in result.annexes):
         raise PlanImportError("the task table has a header but no rows", source=source, line=first_header + 1)
+
+
+def _indicator_header(raw: str) -> indicator_table.Header | None:
+    cells = indicator_table.table_cells(raw)
+    return indicator_table.read_header(cells) if cells else None
+
+
+def _read_indicator_line(result: ImportResult, table: indicator_table.IndicatorTable | None, number: int,
+                         raw: str) -> indicator_table.IndicatorTable | None:
+    """One line of an indicator table beside the task table (``indicator_table``): a header starts
+    one, a row is a target; a line of text ends it."""
+    if not raw.strip():
+        return table
+    cells = indicator_table.table_cells(raw)
+    if cells is None:
+        result.skip(number, "text outside a task table", raw)
+        return None
+    header = indicator_table.read_header(cells)
+    if header is not None and table is not None and table.accepts(header):
+        result.skip(number, "indicator table header", raw)  # repeated on every page
+    elif header is not None:
+        table = indicator_table.IndicatorTable(result, header, number, raw)
+    elif table is not None:
+        table.feed(number, cells, raw)
+    else:
+        result.skip(number, "text outside a task table", raw)
+        result.add_review("line_unread", "a table row outside any task or indicator table, not read", number,
+                          raw[:200])
+    return table
 
 
 def _cell_line_groups(lines: list[str]) -> dict[int, cell_lines.Group]:
@@ -554,6 +608,8 @@ def _row(cells: list[str], header: Header, number: int, section: str) -> Row:
         co_cell=" ".join(strip_html(get("co_unit"))),
         officials_cell=" ".join(strip_html(get("lead_official"))),
     )
+    if header.task_is_measure:
+        row.label = row.text
     row.attributes = {word: squeeze(" ".join(strip_html(cells[i]))) for word, i in header.extra.items()
                       if i < len(cells) and cells[i].strip()}
     row.doubts.extend(doubts)
