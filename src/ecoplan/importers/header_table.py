@@ -169,9 +169,11 @@ def read_header(cells: list[str], below: list[str] | None = None,
                 return None  # a sentence: a data row, not a header
             if role != "ignore":
                 extra.setdefault(word, index)
-    task_is_measure = "measure" not in roles and "task" in roles and "measure" not in mapping.values()
+    # 重点任务 | 牵头单位 | 完成时限 and no other text column: each task is its own one measure (a
+    # column of no role beside it may be the measure: then the coordinator is asked)
+    task_is_measure = ("measure" not in roles and "task" in roles and not extra
+                       and "measure" not in mapping.values())
     if task_is_measure:
-        # 重点任务 | 牵头单位 | 完成时限 and no 工作措施 column: each task is its own one measure
         roles["measure"] = roles.pop("task")
     if "measure" not in roles or (not mapped and (len(roles) < 2 or len(extra) > len(roles))):
         return None
