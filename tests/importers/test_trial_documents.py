@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from ecoplan.importers import import_bytes, import_file
-from ecoplan.importers.mapping import ColumnsUnmapped
 
 DOCUMENTS = Path(__file__).parent / "documents"
 
@@ -85,15 +84,15 @@ def test_jinshan_page_with_a_rowspan_deadline():
     assert _kinds(result, shore.line) == []  # no deadline_inherited: a merged cell is not a guess
 
 
-def test_shangcheng_gbk_ledger_under_the_suggested_mapping():
+@pytest.mark.parametrize("mapped", [False, True])
+def test_shangcheng_gbk_ledger_with_or_without_the_mapping(mapped):
     """Real: 5 problems, each one measure with its lead 股室 and a bare date (2025年9月30日) or 长期坚持.
-    No header word names the measure: the refusal suggests the mapping, and the ledger reads under it."""
+    整改措施, 责任股室 and 整改时限 are vocabulary words (a 整改台账's columns): the ledger reads as it
+    is, and the same under the coordinator's mapping."""
     data = (DOCUMENTS / "henan-shangcheng-2025-ledger-gbk.txt").read_bytes()
-    with pytest.raises(ColumnsUnmapped) as asked:
-        import_bytes(data, "ledger.txt")
-    spec = asked.value.preview.spec()
-    assert spec == "编号=number,问题描述=attribute,整改措施=measure,责任股室=lead_unit,整改时限=deadline,整改状态=attribute"
-    result = import_bytes(data, "ledger.txt", columns=dict(part.split("=") for part in spec.split(",")))
+    spec = "编号=number,问题描述=attribute,整改措施=measure,责任股室=lead_unit,整改时限=deadline,整改状态=attribute"
+    columns = dict(part.split("=") for part in spec.split(",")) if mapped else None
+    result = import_bytes(data, "ledger.txt", columns=columns)
     annex, = result.annexes
     assert annex.title == "商城县2025年中央生态环境保护督察反馈问题整改台账"
     measures = _measures(result)
