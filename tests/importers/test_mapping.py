@@ -29,7 +29,7 @@ def test_a_table_of_unknown_columns_is_a_question_with_guesses():
         ("责任科室", "lead_unit"), ("配合科室", "co_unit"), ("资金", "attribute")]
     why = {c.header: c.why.template for c in preview.columns}
     assert why["序"] == "the header resembles “{word}”" and why["做法"] == "the longest texts of the table"
-    assert why["办结日期"] == "its cells read as deadlines" and why["责任科室"] == "its cells name units"
+    assert why["办结日期"] == "its cells read as deadlines" and why["责任科室"] == "the header resembles “{word}”"  # 责任股室
     assert [line for line, _cells in preview.rows] == [3, 4, 5]
     # what the guess would create, before anything is written
     assert preview.title == "某县2025年农村人居环境整治工作台账"
