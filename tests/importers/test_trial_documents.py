@@ -152,3 +152,50 @@ def test_a_table_row_no_shape_reads_is_reviewed():
     result = import_text(text, "要点.txt", "0" * 64)
     assert result.counts()["measures"] == 1
     assert {r.line for r in result.review if r.kind == "line_unread"} >= {2, 3}
+
+
+def test_licheng_single_unit_column_marking_its_lead():
+    """shandong-licheng-2025-lantian.txt: a notice, 工作目标 (3 targets), a bare `附件` line and a
+    task table whose one 责任单位 column marks the lead `区生态环境分局（牵头）、区工业和信息化局`.
+    Real: 1 annex, 4 tasks, 7 measures, 3 targets, 7 leads and 8 co-units; the mark is no part of
+    the unit's name (one 区生态环境分局, not two)."""
+    result = import_file(DOCUMENTS / "shandong-licheng-2025-lantian.txt")
+    assert result.shape == "header_table"
+    assert (len(result.annexes), len(result.annexes[0].tasks), len(_measures(result)), len(result.targets)) == (
+        1, 4, 7, 3)
+    measures = _measures(result)
+    assert [[u.canonical for u in m.lead_units] for m in measures] == [
+        ["区生态环境分局"], ["区生态环境分局"], ["区交通运输局"], ["区生态环境分局"], ["区住房和城乡建设局"],
+        ["区城市管理局"], ["区农业农村局"]]
+    assert [[u.canonical for u in m.co_units] for m in measures] == [
+        ["区工业和信息化局"], ["区工业和信息化局", "各街道办事处"], ["区公安分局", "区商务局"], [],
+        ["区城市管理局", "区水务局"], [], ["各街道办事处"]]
+    assert _units(measures[0].lead_units) == ["区生态环境分局（牵头）"]  # as printed
+    assert not [r for r in result.review if r.kind.startswith("unit")]
+
+
+def test_fancheng_sheet_whose_note_makes_the_first_unit_lead():
+    """hubei-fancheng-2025-water.xlsx: a title row, a 填报说明 row (`2.责任单位第一个为牵头单位`), a
+    header 序号 | 任务名称 | 具体内容 | 责任单位 | 完成时限 | 进展情况.  Real: 7 tasks (黑臭水体治理
+    twice), 8 measures, each with its first unit leading and 4 co-units in all; 8 deadlines."""
+    result = import_file(DOCUMENTS / "hubei-fancheng-2025-water.xlsx")
+    assert result.shape == "header_table"
+    tasks = [t for a in result.annexes for t in a.tasks]
+    assert [len(t.measures) for t in tasks] == [2, 1, 1, 1, 1, 1, 1]
+    measures = _measures(result)
+    assert measures[0].text == "巩固小清河城区段黑臭水体治理成效，开展水质监测"
+    assert [[u.canonical for u in m.lead_units] for m in measures] == [
+        ["区住建局"], ["区水利和湖泊局"], ["区住建局"], ["区生态环境分局"], ["区农业农村局"], ["区生态环境分局"],
+        ["区河湖长办"], ["区生态环境分局"]]
+    assert [[u.canonical for u in m.co_units] for m in measures] == [
+        ["区生态环境分局"], [], [], ["牛首镇"], [], ["区水利和湖泊局", "太平店镇"], [], []]
+    assert all(m.deadline.raw for m in measures)
+    assert not [r for r in result.review if r.kind == "units_ambiguous"]
+
+
+def test_a_lead_mark_beside_a_co_unit_column():
+    from ecoplan.importers import organisations
+    leads, cos = organisations.parse_marked("区水务局、区生态环境局(牵头)")
+    assert [(u.printed, u.canonical) for u in leads] == [("区生态环境局(牵头)", "区生态环境局")]
+    assert [u.canonical for u in cos] == ["区水务局"]
+    assert organisations.parse_marked("区水务局、区生态环境局") is None

@@ -37,10 +37,10 @@ from ecoplan.vocabulary.columns import (
     role_of,
 )
 
-from . import cell_lines, deadlines, indicator_table, notice
+from . import cell_lines, deadlines, indicator_table, notice, responsibility
 from .model import NOT_DETECTED, Annex, Detection, ImportResult, PlanImportError, reason
 from .tables import Doubt, Row, TableAssembler
-from .text import cn_number, join_wrapped, key, squeeze, strip_html
+from .text import cn_number, join_wrapped, key, squeeze, strip_html, to_simplified
 
 ANNEX = re.compile(r"^\s*附件\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*[：:．.、]?\s*(.*?)\s*$")
 RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")  # `|---|---|`
@@ -541,8 +541,10 @@ def _assembler(result: ImportResult, annex: Annex, header: Header, numbering: st
     if not meta.period_start:  # no year in the titles: deadlines printed with their year (`2027年9月底前`)
         meta.period_start = meta.period_end = notice.plan_year(meta, text, [annex.title])
     # a blank 完成时限 under a filled one is a merged cell (a .xlsx/.docx/.html table, a copied one)
+    # a note (`责任单位第一个为牵头单位`, a 填报说明 row) that the first unit of a 责任单位 cell leads
+    first_leads = "co_unit" not in header.roles and bool(responsibility.FIRST_LEADS.search(to_simplified(text)))
     return TableAssembler(result, annex, numbering, header.labels.get("lead_unit", ""),
-                          header.labels.get("co_unit", ""), inherit_deadlines=True)
+                          header.labels.get("co_unit", ""), inherit_deadlines=True, first_leads=first_leads)
 
 
 def _titled_table(result: ImportResult, lines: list[str], number: int) -> bool:

@@ -293,6 +293,27 @@ def resolve(printed: str) -> UnitRef:
     return UnitRef(printed, k, "unknown", False)
 
 
+# `区生态环境分局（牵头）、区工业和信息化局`: the marked unit leads, the others in the cell are co-units
+LEAD_MARK = re.compile(r"\s*[（(]\s*(?:牵头|主责|牵头单位)\s*[)）]\s*$")
+
+
+def parse_marked(cell: str) -> tuple[list[UnitRef], list[UnitRef]] | None:
+    """(leads, co-units) of a cell that marks its lead units `（牵头）`/`(牵头)`/`（主责）`, else None.
+    The mark is no part of the unit's name: the canonical name is read without it, the printed
+    name keeps it."""
+    names = split_cell(cell)
+    if not any(LEAD_MARK.search(name) for name in names):
+        return None
+    leads: list[UnitRef] = []
+    cos: list[UnitRef] = []
+    for name in names:
+        bare = LEAD_MARK.sub("", name)
+        refs = [UnitRef(name, r.canonical, r.kind, r.known, r.candidates) if r.printed == bare else r
+                for r in split_group(bare)]
+        (leads if bare != name else cos).extend(refs)
+    return leads, cos
+
+
 def parse_cell(cell: str) -> list[UnitRef]:
     return [ref for name in split_cell(cell) for ref in split_group(name)]
 

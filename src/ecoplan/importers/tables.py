@@ -73,7 +73,7 @@ class TableAssembler:
     """Feeds rows of one annex into tasks and measures of ``result``."""
 
     def __init__(self, result: ImportResult, annex: Annex, numbering: str, lead_label: str = "",
-                 co_label: str = "", inherit_deadlines: bool | None = None):
+                 co_label: str = "", inherit_deadlines: bool | None = None, first_leads: bool = False):
         assert numbering in ("tasks", "measures")
         self.result = result
         self.annex = annex
@@ -88,6 +88,8 @@ class TableAssembler:
         # their subject (a merged cell centred vertically prints its label in the group's middle row)
         self.undecided: list[Row] = []
         self.last_deadline: Deadline | None = None
+        # the document notes `责任单位第一个为牵头单位`: in a single unit column the first unit leads
+        self.first_leads = first_leads
 
     @property
     def annex_index(self) -> int:
@@ -206,7 +208,14 @@ class TableAssembler:
                 self._doubt(row, "deadline_conflict", "the text states dates ({dates}) beside the column value “{raw}”",
                             dates=", ".join(d.isoformat() for d in in_text), raw=deadline.raw)
 
-        if row.units_split:
+        marked = organisations.parse_marked(row.lead_cell)
+        if marked is not None:  # `A（牵头）、B`: the mark decides, whatever the columns
+            leads, cos = marked[0], marked[1] + organisations.parse_cell(row.co_cell if row.units_split else "")
+        elif row.units_split and self.first_leads and not row.co_cell.strip():
+            names = organisations.split_cell(row.lead_cell)
+            leads = organisations.split_group(names[0]) if names else []
+            cos = [ref for name in names[1:] for ref in organisations.split_group(name)]
+        elif row.units_split:
             leads = organisations.parse_cell(row.lead_cell)
             cos = organisations.parse_cell(row.co_cell)
         else:
