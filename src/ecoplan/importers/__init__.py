@@ -159,6 +159,7 @@ def _finish(result: ImportResult, text: str) -> None:
     """Checks shared by every text shape: metadata gaps become review items, and every
     non-blank source line must belong to an entity or be listed as skipped."""
     meta = result.meta
+    notice.read_signature(text.split("\n"), result)  # the 落款 at the end, before its gaps are filed
     if not meta.district:  # the lowest district the title or the issuing body names
         meta.district = (notice.district_of(meta.title or " ".join(a.title for a in result.annexes))
                          or notice.district_of(meta.issuing_body))
