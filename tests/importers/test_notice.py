@@ -14,7 +14,7 @@ import pytest
 
 from ecoplan.importers import import_bytes, import_file
 from ecoplan.importers.model import ImportResult, PlanMeta
-from ecoplan.importers.notice import district_of, doc_number, read_signature, title_line
+from ecoplan.importers.notice import district_of, doc_number, read_signature, title_line, town_district
 
 DOCUMENTS = Path(__file__).parent / "documents"
 
@@ -336,3 +336,18 @@ def test_a_last_line_that_is_not_a_signature_is_left_alone():
     result = _read(_PROSE_BODY + "\n各单位要高度重视\n2025年3月28日\n")
     assert result.meta.issuing_body == ""
     assert "no issuing body printed in the document" in _reviews(result, "meta_missing")
+
+
+@pytest.mark.parametrize("title,text,expected", [
+    # our tester's 03-gz-yaxi: a town's plan, its county printed in a unit's name
+    ("鸭溪镇2025年农村人居环境整治提升工作方案",
+     "责任单位：镇农业服务中心，播州区生态环境局鸭溪分局；完成时限：2025年12月底。", "播州区"),
+    ("中共鸭溪镇委员会办公室、鸭溪镇人民政府办公室", "（播州区生态环境局鸭溪分局）", "播州区"),
+    ("鸭溪镇2025年工作方案", "全镇各村（社区）", ""),  # no county printed: asked, not guessed
+    ("鸭溪镇2025年工作方案", "播州区、汇川区各一次", ""),  # two, equally often: not guessed
+    ("凯里市2025年工作计划", "播州区生态环境局", ""),  # not a town's plan
+])
+def test_a_town_plan_is_in_the_county_it_prints(title, text, expected):
+    assert town_district(title, text) == expected
+    if "镇" in title:
+        assert district_of(title) == ""  # a 镇 is not a district

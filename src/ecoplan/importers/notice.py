@@ -112,6 +112,25 @@ def district_of(text: str) -> str:
     return ""
 
 
+# A town's plan (`鸭溪镇2025年…方案`, `派潭镇…`): a 镇/乡/街道/苏木 is not a district; the plan's district is
+# the county the town belongs to.
+_TOWN = re.compile(r"^[\u4e00-\u9fa5]{1,6}?(?:镇|乡|街道|苏木)(?!人民政府)")
+
+
+def town_district(title: str, text: str) -> str:
+    """The district of a town's plan whose title names the town alone: the county the document prints
+    most (`播州区生态环境局鸭溪分局` in 鸭溪镇's plan), a division of GB/T 2260 only; "" when the title
+    does not name a town or no county (or two equally often) is printed."""
+    if not _TOWN.match(key(title)):
+        return ""
+    known = _divisions()
+    body = key(text)
+    counts = Counter(name for start in (0, *(i + 1 for i, ch in enumerate(body[:-1]) if not "\u4e00" <= ch <= "\u9fa5"))
+                     for name, level in _places(body, start) if level == "county" and name in known)
+    ranked = counts.most_common(2)
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else ""
+
+
 def doc_number(line: str) -> str:
     """The 文号 a line prints as the document's own, in the usual form (`南府办〔2025〕12号`), or ""."""
     m = OWN_DOC_NUMBER.fullmatch(squeeze(line))
