@@ -128,3 +128,29 @@ def test_an_excel_date_cell_reads_as_the_printed_date():
     assert parse(_cell(datetime(2025, 11, 30)), None).end == date(2025, 11, 30)
     assert _cell(date(2025, 6, 1)) == "2025年6月1日"
     assert _cell(datetime(2025, 6, 1, 14, 30)) == "2025-06-01 14:30:00"  # a time of day is not a deadline's
+
+
+@pytest.mark.parametrize("raw,year,kind,end", [
+    # a due date with a standing part after it: the date counts, the printed text keeps the rest
+    ("2025年9月底前，并长期坚持", None, "by_date", date(2025, 9, 30)),
+    ("9月底前，长期坚持", 2025, "by_date", date(2025, 9, 30)),
+    ("6月30日前；持续推进", 2025, "by_date", date(2025, 6, 30)),
+    # 立行立改 (at once) then 长期坚持: standing, there is no date to be due by
+    ("立行立改，长期坚持", 2025, "long_term", None),
+    ("立行立改", 2025, "unrecognised", None),  # alone: the coordinator says what it means
+    # during a heavy-pollution alert (our tester's 04-sx-huyi): due with each alert, no date
+    ("预警期间", 2025, "event", None),
+    ("预警解除前", 2025, "event", None),
+    ("重污染天气预警期间", None, "event", None),
+    ("按预警响应", 2025, "event", None),
+    ("预警", 2025, "unrecognised", None),
+])
+def test_standing_parts_at_once_and_alerts(raw, year, kind, end):
+    deadline = parse(raw, year)
+    assert (deadline.kind, deadline.end, deadline.raw) == (kind, end, raw)
+    assert not needs_year(deadline)
+
+
+def test_an_alert_measure_is_standing_and_never_done():
+    from ecoplan.vocabulary.deadlines import NEVER_DONE, STANDING
+    assert "event" in STANDING and "event" in NEVER_DONE

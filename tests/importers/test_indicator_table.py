@@ -6,7 +6,9 @@ table with bare-year columns (`2015年 | 2020年`) and 约束性/预期性, a �
 targets a reader finds in it: indicator, value, unit, baseline year and value, binding.
 """
 import io
+from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -260,3 +262,64 @@ def test_a_fall_a_five_year_sum_and_a_value_left_to_the_city():
         ("氮氧化物排放量下降比例", "municipal", None, "by 2025", "完成市下达任务")]
     assert [(r.kind, r.line) for r in result.review if r.kind == "target_municipal"] == [("target_municipal", 15)]
     assert not [m for a in result.annexes for t in a.tasks for m in t.measures if "〔〕" in m.text]
+
+
+DOCUMENTS = Path(__file__).parent / "documents"
+
+
+def test_daoli_fyp_full_width_square_brackets_are_five_year_sums():
+    """Our tester's Heilongjiang 十四五 plan (fyp-heilongjiang-daoli-14th-brackets.txt), counted by hand:
+    8 indicator rows, `［1200］` and `［350］` five-year sums (注：［］内为五年累计数), 4 measures of 第三章
+    in 2 sections with their (…牵头，…配合) units, 2 of them dated."""
+    from ecoplan.importers import import_file
+
+    result = import_file(DOCUMENTS / "fyp-heilongjiang-daoli-14th-brackets.txt")
+    assert (result.meta.period_start, result.meta.period_end, result.meta.district) == (2021, 2025, "道里区")
+    rows = {t.line: t for t in result.targets}
+    assert sorted(rows) == list(range(11, 19))  # every row of 表1, one target each
+    for line, value in ((15, Decimal(1200)), (16, Decimal(350))):
+        sums = rows[line]
+        assert (sums.value, sums.period, sums.unit, sums.binding) == (value, "cumulative", "吨", "binding")
+        assert sums.raw == sums.value_text == f"［{value}］"  # as printed
+    assert (rows[11].comparator, rows[11].value, rows[11].baseline_year, rows[11].baseline_value) == \
+        ("<=", Decimal(35), 2020, Decimal(38))
+    assert rows[13].comparator == "municipal"  # 完成市下达任务
+    assert (rows[18].comparator, rows[18].value) == ("≈", Decimal(93))  # 93左右
+    assert rows[17].binding == "expected"
+    tasks = {t.title: t for a in result.annexes for t in a.tasks}
+    air, water = tasks["持续改善大气环境质量"], tasks["持续改善水环境质量"]
+    assert [len(air.measures), len(water.measures)] == [2, 2]
+    assert [[u.printed for u in m.lead_units] for m in air.measures + water.measures] == \
+        [["区发改局"], ["区住建局"], ["区水务局"], ["区水务局"]]
+    assert [u.printed for u in water.measures[0].co_units] == ["区生态环境局", "区城管局"]
+    assert [m.deadline.end for m in air.measures + water.measures] == \
+        [date(2023, 12, 31), None, None, date(2024, 12, 31)]
+
+
+@pytest.mark.parametrize("cell,value,period", [
+    ("〔1200〕", Decimal(1200), "cumulative"),
+    ("［1200］", Decimal(1200), "cumulative"),  # full-width square brackets
+    ("[1200]", Decimal(1200), "cumulative"),
+    ("【1200】", Decimal(1200), "cumulative"),
+    ("1200", Decimal(1200), "by 2025"),
+])
+def test_a_bracketed_value_is_a_five_year_sum(cell, value, period):
+    from ecoplan.importers.targets import parse_cell
+
+    target = parse_cell("化学需氧量重点工程减排量", number_text(cell), 15, "by 2025")
+    assert target is not None and (target.value, target.period) == (value, period)
+
+
+def test_a_previous_year_actual_column_is_the_baseline():
+    """Our tester's 07 (Lhasa Chengguan): `2024年实际 | 2025年目标`; a bare value of an indicator outside
+    the catalogue keeps `=` (its direction is not known), a catalogue ratio is ≥."""
+    text = ("拉萨市城关区2025年生态环境保护主要指标\n序号\t指标名称\t单位\t2024年实际\t2025年目标\n"
+            "1\t环境空气质量优良天数比例\t%\t99.7\t99\n2\t城镇生活污水集中处理率\t%\t95\t96\n")
+    result = _read(text)
+    good, sewage = result.targets
+    assert (good.baseline_year, good.baseline_value, good.comparator) == (2024, Decimal("99.7"), ">=")
+    assert (sewage.baseline_year, sewage.baseline_value, sewage.comparator, sewage.value) == \
+        (2024, Decimal(95), "=", Decimal(96))
+    assert not [r for r in result.review if r.kind == "columns_unmapped"]
+    header = read_header(["指标", "2020年目标", "2020年实际"])
+    assert header is not None and header.achieved == 2  # the target's own year: what was achieved

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from ecoplan.importers import import_bytes, import_file
-from ecoplan.importers.notice import district_of, doc_number, title_line
+from ecoplan.importers.model import ImportResult, PlanMeta
+from ecoplan.importers.notice import district_of, doc_number, read_signature, title_line, town_district
 
 DOCUMENTS = Path(__file__).parent / "documents"
 
@@ -282,3 +283,71 @@ def test_jinshan_date_line_is_the_issue_date_not_a_title():
     assert 7 in result.meta_lines  # `2025年3月10日`: the issue date
     assert all(a.title != "2025年3月10日" for a in result.annexes)
     assert [len(t.measures) for t in result.annexes[0].tasks] == [3, 2, 1]
+
+
+# --- the closing signature (落款) -----------------------------------------------------------------
+
+# the body of our tester's 10-gz-kaili (invented content), without its notice
+_PROSE_BODY = """凯里市土壤污染防治2025年工作计划
+
+    一、加强农用地分类管理。
+    一是落实受污染耕地安全利用措施，安全利用率达到93%以上。牵头单位：市农业农村局；配合单位：市生态环境局、各镇人民政府。完成时限：2025年12月底。
+    二是开展耕地土壤环境质量类别动态调整。牵头单位：市农业农村局；完成时限：2025年10月底。
+    二、强化建设用地准入管理。
+    一是依法开展土壤污染状况调查，未经调查评估的地块不得进入用地程序。牵头单位：市自然资源局；配合单位：市生态环境局。完成时限：长期坚持。
+    二是建立疑似污染地块名单，动态更新。牵头单位：市生态环境局；完成时限：2025年6月底。
+    三、防控工矿企业污染。
+    一是督促土壤污染重点监管单位完成隐患排查和自行监测。牵头单位：市生态环境局；完成时限：2025年11月底。
+    二是开展舟阳河流域涉重金属企业排查整治。牵头单位：市生态环境局；配合单位：市工业和信息化局、炉山镇人民政府、万潮镇人民政府。完成时限：2025年9月底。
+"""
+
+
+@pytest.mark.parametrize("ending,body,day,public", [
+    # our tester's 10-gz-kaili: the body over the date, the last lines of the document
+    ("\n凯里市人民政府办公室\n2025年3月28日\n", "凯里市人民政府办公室", date(2025, 3, 28), False),
+    # followed by 此件公开发布 and the 抄送 block
+    ("\n凯里市人民政府办公室\n2025年3月28日\n（此件公开发布）\n抄送：州生态环境局。\n",
+     "凯里市人民政府办公室", date(2025, 3, 28), True),
+    # two bodies issuing jointly on one line (our tester's 03-gz-yaxi)
+    ("\n中共凯里市委办公室  凯里市人民政府办公室\n2025年2月20日\n",
+     "中共凯里市委办公室、凯里市人民政府办公室", date(2025, 2, 20), False),
+])
+def test_signature_at_the_end_is_the_issuing_body_and_date(ending, body, day, public):
+    result = _read(_PROSE_BODY + ending)
+    assert (result.meta.issuing_body, result.meta.issue_date, result.meta.public) == (body, day, public)
+    assert result.meta.district == "凯里市"  # a county-level city, named by the signature
+    assert not [m for m in _reviews(result, "meta_missing") if "issu" in m]
+    last = len((_PROSE_BODY + ending).rstrip("\n").split("\n"))
+    assert not [s for s in result.skipped if s.line >= last - 1]  # metadata, not notice text
+
+
+def test_read_signature_marks_its_lines_as_metadata():
+    lines = ["某某工作方案", "", "正文", "闽侯县人民政府办公室", "2025年4月2日", "（此件公开发布）", ""]
+    result = ImportResult(source_name="plan.txt", sha256="", shape="prose_plan", meta=PlanMeta())
+    result.skip(4, "notice text", lines[3])  # a shape that listed it as skipped
+    assert read_signature(lines, result) == {4, 5, 6}
+    assert (result.meta.issuing_body, result.meta.issue_date, result.meta.public) == \
+        ("闽侯县人民政府办公室", date(2025, 4, 2), True)
+    assert sorted(result.meta_lines) == [4, 5, 6] and not result.skipped
+    assert district_of(result.meta.issuing_body) == "闽侯县"
+
+
+def test_a_last_line_that_is_not_a_signature_is_left_alone():
+    result = _read(_PROSE_BODY + "\n各单位要高度重视\n2025年3月28日\n")
+    assert result.meta.issuing_body == ""
+    assert "no issuing body printed in the document" in _reviews(result, "meta_missing")
+
+
+@pytest.mark.parametrize("title,text,expected", [
+    # our tester's 03-gz-yaxi: a town's plan, its county printed in a unit's name
+    ("鸭溪镇2025年农村人居环境整治提升工作方案",
+     "责任单位：镇农业服务中心，播州区生态环境局鸭溪分局；完成时限：2025年12月底。", "播州区"),
+    ("中共鸭溪镇委员会办公室、鸭溪镇人民政府办公室", "（播州区生态环境局鸭溪分局）", "播州区"),
+    ("鸭溪镇2025年工作方案", "全镇各村（社区）", ""),  # no county printed: asked, not guessed
+    ("鸭溪镇2025年工作方案", "播州区、汇川区各一次", ""),  # two, equally often: not guessed
+    ("凯里市2025年工作计划", "播州区生态环境局", ""),  # not a town's plan
+])
+def test_a_town_plan_is_in_the_county_it_prints(title, text, expected):
+    assert town_district(title, text) == expected
+    if "镇" in title:
+        assert district_of(title) == ""  # a 镇 is not a district

@@ -159,9 +159,11 @@ def _finish(result: ImportResult, text: str) -> None:
     """Checks shared by every text shape: metadata gaps become review items, and every
     non-blank source line must belong to an entity or be listed as skipped."""
     meta = result.meta
+    notice.read_signature(text.split("\n"), result)  # the 落款 at the end, before its gaps are filed
     if not meta.district:  # the lowest district the title or the issuing body names
         meta.district = (notice.district_of(meta.title or " ".join(a.title for a in result.annexes))
-                         or notice.district_of(meta.issuing_body))
+                         or notice.district_of(meta.issuing_body)
+                         or notice.town_district(meta.title or meta.issuing_body, text))
     for annex in result.annexes:
         if annex.theme == "other":  # `推进产业结构优化调整` in a 大气 plan: the plan's campaign
             annex.theme = notice.theme_of(meta.title)

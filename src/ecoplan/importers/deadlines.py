@@ -29,6 +29,15 @@ _QUARTERS = {"一": (1, 3), "二": (4, 6), "三": (7, 9), "四": (10, 12)}
 # A date printed in digits: `2025-09-30`, `2025.9.30`, `2025/9/30` (an Excel date cell exported as
 # `2025-09-30 00:00:00` keeps its midnight: whitespace is gone after ``normalise``).
 _DIGIT_DATE = re.compile(r"(20\d\d)([-./])(\d{1,2})\2(\d{1,2})(?:日)?(?:00:00(?::00)?)?(?:前|之前)?")
+# Measures taken while a heavy-pollution alert (重污染天气预警) is on: `预警期间`, `预警解除前`, `按预警响应`,
+# `启动预警后` — due with each alert, never on a date.
+_EVENT = re.compile(r"(?:重污染天气|橙色|红色|黄色)?(?:预警期间|预警解除前|预警响应期间|按预警(?:级别)?响应|启动预警后|"
+                    r"(?:发布|启动)预警(?:后|时|期间)|应急响应期间)(?:落实|执行|实施)?")
+# A standing part after a first deadline (`2025年9月底前，并长期坚持`): the first is the due date, the
+# standing part is kept in the printed text.
+_AND_STANDING = re.compile(r"(.+?)[，,；;、]?并?(?:长期坚持|长期实施|持续推进)")
+# 立行立改 (correct at once): with 长期坚持 after it, the measure is standing; there is no date to be due by.
+_AT_ONCE = "立行立改"
 # `2019年9月底前`: a printed year before a form that would otherwise take the plan year.
 _OWN_YEAR = re.compile(r"(?:到|至)?(20\d\d)年(.+)")
 
@@ -53,6 +62,15 @@ def _parse(raw: str, year: int | None) -> Deadline:
         return Deadline(raw.strip(), "long_term")
     if text in ("持续推进", "持续实施", "持续开展", "逐年推进"):
         return Deadline(raw.strip(), "continuous")
+    if _EVENT.fullmatch(text):
+        return Deadline(raw.strip(), "event")
+    if (both := _AND_STANDING.fullmatch(text)) and both.group(1) != text:
+        if both.group(1).rstrip("，,；;、") == _AT_ONCE:
+            return Deadline(raw.strip(), "long_term")
+        first = _parse(both.group(1).rstrip("，,；;、"), year)
+        if first.kind not in ("unrecognised", "blank"):
+            first.raw = raw.strip()  # `…，并长期坚持` stays in the printed text
+            return first
     if text.endswith("前完成"):  # `2025年底前完成`, `第三季度前完成`: the same date as without 完成
         text = text[:-2]
     if text.startswith("按时间节点"):

@@ -15,7 +15,7 @@ import re
 
 from ecoplan.vocabulary import gettext_noop as _
 
-from . import fyp_plan, header_table
+from . import fyp_plan, header_table, notice
 from .indicator_table import IndicatorTable, read_header, table_cells
 from .model import NOT_DETECTED, Detection, ImportResult, PlanImportError, PlanMeta, reason
 from .text import squeeze, to_simplified
@@ -52,7 +52,10 @@ def parse(text: str, source: str, result: ImportResult) -> None:
     for index in range(start):
         if not lines[index].strip():
             continue
-        if not meta.title:  # the caption or the sheet's name
+        if index < 12 and not meta.doc_number and (own := notice.doc_number(lines[index])):
+            meta.doc_number = own  # `城委办发〔2025〕6号` under the title of a plan's Word file
+            result.meta_lines.append(index + 1)
+        elif not meta.title:  # the caption or the sheet's name
             meta.title = squeeze(lines[index])
             result.meta_lines.append(index + 1)
         else:

@@ -112,6 +112,25 @@ def district_of(text: str) -> str:
     return ""
 
 
+# A town's plan (`鸭溪镇2025年…方案`, `派潭镇…`): a 镇/乡/街道/苏木 is not a district; the plan's district is
+# the county the town belongs to.
+_TOWN = re.compile(r"^[\u4e00-\u9fa5]{1,6}?(?:镇|乡|街道|苏木)(?!人民政府)")
+
+
+def town_district(title: str, text: str) -> str:
+    """The district of a town's plan whose title names the town alone: the county the document prints
+    most (`播州区生态环境局鸭溪分局` in 鸭溪镇's plan), a division of GB/T 2260 only; "" when the title
+    does not name a town or no county (or two equally often) is printed."""
+    if not _TOWN.match(key(title)):
+        return ""
+    known = _divisions()
+    body = key(text)
+    counts = Counter(name for start in (0, *(i + 1 for i, ch in enumerate(body[:-1]) if not "\u4e00" <= ch <= "\u9fa5"))
+                     for name, level in _places(body, start) if level == "county" and name in known)
+    ranked = counts.most_common(2)
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else ""
+
+
 def doc_number(line: str) -> str:
     """The 文号 a line prints as the document's own, in the usual form (`南府办〔2025〕12号`), or ""."""
     m = OWN_DOC_NUMBER.fullmatch(squeeze(line))
@@ -318,3 +337,64 @@ def read_annex_heading(lines: list[str], index: int) -> tuple[int, str, int]:
             title = squeeze(candidate)
             nxt += 1
     return number, title, nxt
+
+
+# Lines a document may print below its signature (落款): 此件公开发布, the 抄送/印发 block, a page number.
+_AFTER_SIGNATURE = re.compile(r"[（(]?此件(?:公开发布|依申请公开|不予公开)[)）]?|(?:抄送|抄报|印发|主送)[：:].*"
+                              r"|.*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发|[-—－]?\s*\d{1,3}\s*[-—－]?")
+_SIGNER = re.compile(r"[\u4e00-\u9fa5（）()]{3,30}")
+
+
+def _signers(text: str) -> list[str]:
+    """The bodies a signature line names (`中共鸭溪镇委员会办公室  鸭溪镇人民政府办公室`: two, jointly
+    issued), or [] when the line is not a signature."""
+    names = [key(part) for part in re.split(r"\s{2,}|\u3000+|\t", text.strip()) if part.strip()]
+    if not names or not all(_SIGNER.fullmatch(n) for n in names):
+        return []
+    signing = all(kind_by_structure(n) in SIGNING_CODES
+                  or re.search(r"(?:人民政府|办公室|委员会|管理委员会|局|厅|部)$", n) for n in names)
+    return names if signing else []
+
+
+def read_signature(lines: Sequence[str], result: ImportResult) -> set[int]:
+    """Read the closing signature (落款) at the end of a document: the issuing body on a line of its own
+    and the issue date on the next, the last lines of the document but for 此件公开发布 or the 抄送/印发
+    block.  Fills only what the notice did not give; returns the (1-based) lines it used, which become
+    metadata (and leave the skipped list) unless a measure of the shape holds them already."""
+    meta = result.meta
+    index = len(lines) - 1
+    trailer: list[int] = []
+    while index >= 0 and (not lines[index].strip() or _AFTER_SIGNATURE.fullmatch(squeeze(lines[index]))):
+        if lines[index].strip():
+            trailer.append(index)
+        index -= 1
+    if index < 1:
+        return set()
+    m = DATE.fullmatch(squeeze(lines[index]).replace(" ", ""))
+    day = _real_date(m) if m else None
+    body = index - 1
+    while body >= 0 and not lines[body].strip():
+        body -= 1
+    signers = _signers(lines[body]) if day and body >= 0 else []
+    if not signers or day is None:
+        return set()
+    used = {body + 1, index + 1}
+    if not meta.issuing_body:
+        meta.issuing_body = "、".join(signers)
+    if not meta.issue_date:
+        meta.issue_date = day
+    for at in trailer:
+        if re.fullmatch(r"[（(]?此件公开发布[)）]?", key(lines[at])):
+            meta.public = True
+        used.add(at + 1)
+    _as_metadata(used, result)
+    return used
+
+
+def _as_metadata(numbers: set[int], result: ImportResult) -> None:
+    """Lines read as metadata: listed in meta_lines and no longer skipped; a line a measure holds stays
+    the measure's (the prose reader stops before the signature)."""
+    held = {n for a in result.annexes for t in a.tasks for m in t.measures
+            for n in range(m.line, (m.end_line or m.line) + 1)}
+    result.skipped = [s for s in result.skipped if s.line not in numbers]
+    result.meta_lines.extend(sorted(numbers - held - set(result.meta_lines)))

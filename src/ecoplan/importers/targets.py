@@ -252,7 +252,8 @@ def parse_cell(indicator: str, cell: str, line: int, period: str = "year") -> Ta
     k = key(raw)
     if not k or k in {key(m) for m in EMPTY_TARGET_MARKERS}:
         return None
-    if m := re.fullmatch(r"〔\s*([^〔〕]+?)\s*〕", raw):  # `〔1200〕`: a five-year sum (注：〔〕内为五年累计数)
+    # `〔1200〕`, `［1200］` (`[1200]` after NFKC), `【1200】`: a five-year sum (注：〔〕内为五年累计数)
+    if m := re.fullmatch(r"[〔\[【]\s*([^〔〕\[\]【】]+?)\s*[〕\]】]", raw):
         inner = parse_cell(indicator, m.group(1), line, period)
         if inner is not None:
             inner.raw = inner.value_text = raw

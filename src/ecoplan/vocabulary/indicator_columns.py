@@ -18,13 +18,14 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "category": ("指标类别", "类别", "领域", "类型", "指标类型", "分类"),
     "indicator": ("指标名称", "指标", "主要指标", "指标内容", "名称", "具体指标"),
     "unit": ("单位", "计量单位", "指标单位"),
-    "baseline": ("基期值", "基准值", "现状值", "基期", "基准", "现状", "基准年", "基期年", "现状年"),
+    "baseline": ("基期值", "基准值", "现状值", "基期", "基准", "现状", "基准年", "基期年", "现状年",
+                 "实际", "实际值", "完成值", "实际完成"),  # `2024年实际` before `2025年目标`: the baseline
     "target": ("目标值", "规划值", "目标", "规划目标", "预期值", "规划", "目标年"),
     "attribute": ("属性", "指标属性", "性质", "指标性质"),
 }
 
 # words of a baseline column that, in the target's year, mean what was achieved
-ACHIEVED_WORDS = ("现状", "现状值", "完成情况", "实际完成", "完成值")
+ACHIEVED_WORDS = ("现状", "现状值", "完成情况", "实际完成", "完成值", "实际", "实际值")
 
 # 指标属性: what a cell prints → Target.binding
 BINDING: dict[str, str] = {
