@@ -79,7 +79,9 @@ def detect(text: str) -> Detection:
     if headings < 2:
         return NOT_DETECTED
     yishi = len(re.findall(r"[一二三四五六七八九十]是", simplified))
-    duties = len(responsibility.clauses(simplified)) + sum(1 for line in stripped if responsibility.LABEL_LINE.match(line))
+    duties = len(responsibility.clauses(simplified)) + sum(
+        1 for line in stripped if responsibility.LABEL_LINE.match(line) or (
+            marker(line) and not responsibility.clauses(line) and responsibility.has_trailer(line)))
     numbered = counts["item"] + counts["subitem"] + counts["circled"]
     evidence = (yishi if yishi >= 3 else 0) + duties * 2 + (numbered if counts["section"] else numbered // 2)
     if evidence < 3:
@@ -430,12 +432,13 @@ class _Reader:
         return first, max(first, last), end
 
     def measure(self, task: Task, annex: Annex, text: str, line: int, end_line: int) -> None:
-        body, duty = responsibility.trailing(text)
+        body, duty = responsibility.split(text, self.first_leads)
         if duty is not None and not body.strip("。；;，, "):
             # `（区水务局牵头，…配合）` on a line of its own after sub-items: it names their units
             apply_duty(self.result, Node("duty", "", "", text, list(range(line, end_line + 1))), duty, [task])
             return
-        measure = Measure(text=body, deadline=self.deadline(body), line=line, end_line=end_line)
+        printed = duty.deadline if duty is not None and duty.deadline else ""
+        measure = Measure(text=body, deadline=self.deadline(body, printed), line=line, end_line=end_line)
         add_measure(self.result, annex, task, measure, duty)
         numbers = [n for n in range(line, end_line + 1) if self.lines[n - 1].strip()]
         at = 0
@@ -451,7 +454,10 @@ class _Reader:
         self.since_duty = []
         duty_line(self.result, node, self.last_task, self.first_leads, together)
 
-    def deadline(self, text: str) -> Deadline:
+    def deadline(self, text: str, printed: str = "") -> Deadline:
+        """The deadline of a measure: the one its trailer prints (`完成时限：长期坚持`), else one in its text."""
+        if printed and (labelled := deadlines.parse(squeeze(printed), self.year)).kind != "unrecognised":
+            return labelled
         found = deadline_in_text(text, self.year)
         if found is not None:
             return found
@@ -582,9 +588,9 @@ def _title(body: str) -> tuple[str, str]:
     """An item's (title, measure text): `推进VOCs治理。推进低VOCs…` → its first sentence and the
     rest; an item of one sentence is its own measure, titled by its first clause."""
     title, rest = first_sentence(body)
-    if title and responsibility.trailing(rest)[0].strip("。；; "):
+    if title and responsibility.split(rest)[0].strip("。；; "):
         return title, rest
-    return _short(responsibility.trailing(body)[0]), body
+    return _short(responsibility.split(body)[0]), body
 
 
 def _short(text: str) -> str:
@@ -620,7 +626,7 @@ _DATED_IN_TEXT = re.compile(
 # a dated step (`9月底前完成`, `第三季度`): a measure's, where `到2025年` may date a target
 _MEASURE_DATE = re.compile(r"月底前|月\d{1,2}日前|季度|半年")
 # `长期坚持`, `持续推进`, `每季度`: only as a clause of their own (`…，长期坚持。`), not as a verb
-_STANDING = re.compile(r"(?:^|(?<=[，。；,;（(]))(?:(长期坚持|长期实施|持续推进|逐年推进)(?=[，。；,;）)]|$)|"
+_STANDING = re.compile(r"(?:^|(?<=[，。；,;（(：:]))(?:(长期坚持|长期实施|持续推进|逐年推进)(?=[，。；,;）)]|$)|"
                        r"(每季度|每月|按季度|按月))")
 
 
