@@ -661,6 +661,26 @@ def dated_in_text(text: str, year: int | None) -> Deadline | None:
 
 # ---------------------------------------------------------------- the document
 
+# a signing body's line: organisation names only (`中共鸭溪镇委员会办公室  鸭溪镇人民政府办公室`)
+_SIGNER = re.compile(r"[\u4e00-\u9fa5（）() \u3000]{3,60}")
+_SIGNER_ENDS = ("政府", "办公室", "委员会", "局", "厅", "部", "委", "办", "中心", "管委会", "街道办事处", "公司")
+
+
+def signature_start(lines: list[str]) -> int:
+    """The index of the 落款 at the end of a document (issuing body line(s), then the date line
+    `2025年4月2日`): its lines are the notice's, not work.  len(lines) when there is none."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 2 or not notice.DATE.fullmatch(squeeze(lines[filled[-1]]).replace(" ", "")):
+        return len(lines)
+    start = filled[-1]
+    for index in reversed(filled[:-1]):
+        text = lines[index].strip()
+        if not (_SIGNER.fullmatch(text) and text.endswith(_SIGNER_ENDS)) or marker(to_simplified(text)):
+            break
+        start = index
+    return start if start < filled[-1] else len(lines)
+
+
 
 def parse(text: str, source: str, result: ImportResult) -> None:
     lines = text.split("\n")
@@ -682,6 +702,11 @@ def parse(text: str, source: str, result: ImportResult) -> None:
     blanked = [line if i > (title_lines[-1] if title_lines else -1) else "" for i, line in enumerate(lines)]
     notice.read_notice(blanked, first, result)  # 文号, issue date, issuing body before the first heading
     notice_title = meta.title
+    if not notice_title and not title_lines:
+        # `凯里市土壤污染防治2025年工作计划` under the cover notice: the first plan title before the first part
+        notice_title = next((key(line) for line in simplified[:first] if notice.PLAN_TITLE.search(key(line))
+                             and not NOTICE.search(line) and not line.startswith(("附件", "关于", "《"))
+                             and len(key(line)) <= 60), "")
     meta.title = notice_title or join_wrapped([lines[i] for i in title_lines])
     result.meta_lines.extend(i + 1 for i in title_lines)
     year = notice.plan_year(meta, text)
@@ -696,6 +721,11 @@ def parse(text: str, source: str, result: ImportResult) -> None:
     meta.district = notice.district_of(meta.title)
 
     body = list(lines)
+    signed = signature_start(lines)
+    for index in range(max(signed, first), len(lines)):
+        if lines[index].strip():  # the 落款: the notice reader's, not work
+            result.skip(index + 1, "signature", lines[index])
+        body[index] = ""
     for index in range(first, len(lines)):
         if is_toc(lines[index]):  # `第三章 加快形成…⇥14 -`: the outline is read from the body
             result.skip(index + 1, "table of contents", lines[index])
