@@ -452,7 +452,8 @@ def test_sections_closed_by_labelled_brackets_and_a_signature():
     assert measures[3].deadline.raw == "长期坚持"
     assert {(s.line, s.reason) for s in result.skipped} >= {(17, "signature"), (18, "signature")}
     assert not [r for r in result.review if r.kind in ("units_missing", "deadline_implicit", "lead_missing")]
-    assert [t.raw for t in result.targets][:1] == ["整治完成率达到80%以上"]
+    assert [(t.raw, t.comparator, t.period) for t in result.targets] == [
+        ("整治完成率达到80%以上", ">=", "by 2025"), ("基本完成全县入河排污口整治", "qualitative", "by 2027")]
 
 
 def test_numbered_items_closed_by_labelled_sentences():
