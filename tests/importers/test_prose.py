@@ -513,3 +513,13 @@ def test_labelled_trailers(printed, rest, leads, cos, deadline):
         return
     assert duty is not None and duty.deadline == deadline
     assert _units(duty.lead_units) == leads and _units(duty.co_units) == cos
+
+
+def test_only_the_items_without_a_printed_deadline_are_said_due_at_the_year_end():
+    text = (DOCUMENTS / "prose-10-gz-kaili-2025-soil.txt").read_text("utf-8").replace(
+        "牵头单位：市生态环境局；完成时限：2025年6月底。", "牵头单位：市生态环境局。")
+    result = import_bytes(text.encode("utf-8"), "kaili.txt")
+    undated = [m for m in _measures(result) if not m.deadline.raw]
+    assert [(m.line, m.deadline.kind, m.deadline.end) for m in undated] == [(14, "year_end", date(2025, 12, 31))]
+    assert [r.message for r in result.review if r.kind == "deadline_implicit"] == [
+        "1 measures print no 完成时限: they are due at the end of the plan year"]

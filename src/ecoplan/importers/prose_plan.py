@@ -748,7 +748,11 @@ def parse(text: str, source: str, result: ImportResult) -> None:
         result.add_review("units_missing", "{count} measures print no responsibility clause: assign their units",
                           missing[0].line, missing[0].text[:200], count=len(missing))
     if reader.undated:
-        if reader.annual:
+        if reader.annual and reader.undated < len(measures):
+            # some items print their 完成时限: only the others are due at the year's end
+            result.add_review("deadline_implicit", "{count} measures print no 完成时限: they are due at the "
+                              "end of the plan year", first + 1, count=reader.undated)
+        elif reader.annual:
             result.add_review("deadline_implicit", "no 完成时限 printed: every measure is due at the "
                               "end of the plan year", first + 1)
         else:
