@@ -433,3 +433,93 @@ def test_a_duty_line_after_numbered_sub_items_names_them_all():
     result = import_bytes(text.encode("utf-8"), "plan.txt")
     assert [(_units(m.lead_units), _units(m.co_units)) for m in _measures(result)] == [
         (["县农业农村局", "县生态环境局"], [])] * 2 + [(["县生态环境局"], []), (["县自然资源局"], [])]
+
+
+def test_sections_closed_by_labelled_brackets_and_a_signature():
+    # 02: `（一）标题。…（责任单位：A，B；完成时限：…）`: one measure per item, 落款 not work
+    result = _read("prose-02-fj-minhou-2025-paiwukou.txt")
+    assert [(a.title, len(a.tasks)) for a in result.annexes] == [("主要任务", 5)]
+    measures = _measures(result)
+    assert len(measures) == 5
+    assert [m.line for m in measures] == [8, 9, 10, 11, 12]
+    assert measures[0].text.startswith("按照“有口皆查") and "责任单位" not in measures[0].text
+    assert _units(measures[0].lead_units) == ["县生态环境局", "县水利局"] and measures[0].co_units == []
+    assert _units(measures[1].co_units) == ["各乡镇人民政府"]
+    assert measures[1].attributes[prose_plan.DUTY_ATTRIBUTE].startswith("（责任单位：县生态环境局；配合单位")
+    assert [(m.deadline.kind, m.deadline.end) for m in measures] == [
+        ("by_date", date(2025, 6, 30)), ("by_date", date(2025, 9, 30)), ("by_date", date(2025, 12, 31)),
+        ("long_term", None), ("by_date", date(2026, 6, 30))]
+    assert measures[3].deadline.raw == "长期坚持"
+    assert {(s.line, s.reason) for s in result.skipped} >= {(17, "signature"), (18, "signature")}
+    assert not [r for r in result.review if r.kind in ("units_missing", "deadline_implicit", "lead_missing")]
+    assert [(t.raw, t.comparator, t.period) for t in result.targets] == [
+        ("整治完成率达到80%以上", ">=", "by 2025"), ("基本完成全县入河排污口整治", "qualitative", "by 2027")]
+
+
+def test_numbered_items_closed_by_labelled_sentences():
+    # 03: `1.标题。…。责任单位：A，B；完成时限：长期坚持。` — detected as prose by default
+    text = (DOCUMENTS / "prose-03-gz-yaxi-2025-renju.txt").read_text("utf-8")
+    assert detect_shape(text)[0] == "prose_plan"
+    result = _read("prose-03-gz-yaxi-2025-renju.txt")
+    measures = _measures(result)
+    assert [t.title for a in result.annexes for t in a.tasks] == [
+        "推进农村厕所革命", "治理农村生活污水", "整治农村生活垃圾", "开展村庄清洁行动", "推进畜禽粪污资源化利用"]
+    assert measures[0].text == "完成户厕改造200户，其中石堡村60户、大坝村80户、鸭溪村60户。"
+    assert _units(measures[1].lead_units) == ["镇村镇建设服务中心"] and _units(measures[1].co_units) == ["大坝村"]
+    assert (measures[2].deadline.kind, measures[2].deadline.raw) == ("long_term", "长期坚持")
+    assert (measures[3].deadline.kind, measures[3].deadline.raw) == ("recurring", "每季度")
+    assert measures[0].deadline.end == date(2025, 10, 31)
+    assert all(m.lead_units for m in measures)
+    assert len(result.targets) == 2
+    assert {(s.line, s.reason) for s in result.skipped} >= {(15, "signature"), (16, "signature")}
+    assert not [r for r in result.review if r.kind in ("units_missing", "deadline_implicit")]
+
+
+def test_yishi_items_with_labelled_trailers_under_a_cover_notice():
+    # 10: `一是…。牵头单位：A；配合单位：B、C。完成时限：…` under `一、` parts; title after the notice
+    result = _read("prose-10-gz-kaili-2025-soil.txt")
+    assert result.meta.title == "凯里市土壤污染防治2025年工作计划"
+    assert [(a.title, len(a.tasks)) for a in result.annexes] == [
+        ("加强农用地分类管理", 2), ("强化建设用地准入管理", 2), ("防控工矿企业污染", 2)]
+    measures = _measures(result)
+    assert len(measures) == 6
+    first = measures[0]
+    assert first.text == "落实受污染耕地安全利用措施，安全利用率达到93%以上。"
+    assert result.annexes[0].tasks[0].title == "落实受污染耕地安全利用措施"
+    assert _units(first.lead_units) == ["市农业农村局"]
+    assert _units(first.co_units) == ["市生态环境局", "各镇人民政府"]
+    assert first.deadline.end == date(2025, 12, 31)
+    assert first.attributes[prose_plan.DUTY_ATTRIBUTE].startswith("牵头单位：市农业农村局；配合单位")
+    assert [len(m.lead_units) for m in measures] == [1] * 6
+    assert sum(1 for m in measures if m.co_units) == 3
+    assert (measures[2].deadline.kind, measures[2].deadline.raw) == ("long_term", "长期坚持")
+    assert measures[-1].end_line == 17 and "凯里市人民政府办公室" not in measures[-1].text
+    assert {(s.line, s.reason) for s in result.skipped} >= {(19, "signature"), (20, "signature")}
+    assert not [r for r in result.review if r.kind in ("units_missing", "deadline_implicit")
+                or "no plan title" in r.message]
+
+
+@pytest.mark.parametrize(("printed", "rest", "leads", "cos", "deadline"), [
+    ("推进…。牵头单位：市农业农村局；配合单位：市生态环境局、各镇人民政府。完成时限：2025年12月底。", "推进…。",
+     ["市农业农村局"], ["市生态环境局", "各镇人民政府"], "2025年12月底"),
+    ("开展排查。（责任单位：县生态环境局；完成时限：长期坚持）", "开展排查。", ["县生态环境局"], [], "长期坚持"),
+    ("开展排查，达到100%。", "开展排查，达到100%。", None, None, None),
+])
+def test_labelled_trailers(printed, rest, leads, cos, deadline):
+    body, duty = responsibility.split(printed)
+    assert body == rest
+    if leads is None:
+        assert duty is None
+        return
+    assert duty is not None and duty.deadline == deadline
+    assert _units(duty.lead_units) == leads and _units(duty.co_units) == cos
+
+
+def test_only_the_items_without_a_printed_deadline_are_said_due_at_the_year_end():
+    text = (DOCUMENTS / "prose-10-gz-kaili-2025-soil.txt").read_text("utf-8").replace(
+        "牵头单位：市生态环境局；完成时限：2025年6月底。", "牵头单位：市生态环境局。")
+    result = import_bytes(text.encode("utf-8"), "kaili.txt")
+    undated = [m for m in _measures(result) if not m.deadline.raw]
+    assert [(m.line, m.deadline.kind, m.deadline.end) for m in undated] == [(14, "year_end", date(2025, 12, 31))]
+    assert [r.message for r in result.review if r.kind == "deadline_implicit"] == [
+        "1 measures print no 完成时限: they are due at the end of the plan year"]

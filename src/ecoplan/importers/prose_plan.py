@@ -79,7 +79,9 @@ def detect(text: str) -> Detection:
     if headings < 2:
         return NOT_DETECTED
     yishi = len(re.findall(r"[一二三四五六七八九十]是", simplified))
-    duties = len(responsibility.clauses(simplified)) + sum(1 for line in stripped if responsibility.LABEL_LINE.match(line))
+    duties = len(responsibility.clauses(simplified)) + sum(
+        1 for line in stripped if responsibility.LABEL_LINE.match(line) or (
+            marker(line) and not responsibility.clauses(line) and responsibility.has_trailer(line)))
     numbered = counts["item"] + counts["subitem"] + counts["circled"]
     evidence = (yishi if yishi >= 3 else 0) + duties * 2 + (numbered if counts["section"] else numbered // 2)
     if evidence < 3:
@@ -430,12 +432,13 @@ class _Reader:
         return first, max(first, last), end
 
     def measure(self, task: Task, annex: Annex, text: str, line: int, end_line: int) -> None:
-        body, duty = responsibility.trailing(text)
+        body, duty = responsibility.split(text, self.first_leads)
         if duty is not None and not body.strip("。；;，, "):
             # `（区水务局牵头，…配合）` on a line of its own after sub-items: it names their units
             apply_duty(self.result, Node("duty", "", "", text, list(range(line, end_line + 1))), duty, [task])
             return
-        measure = Measure(text=body, deadline=self.deadline(body), line=line, end_line=end_line)
+        printed = duty.deadline if duty is not None and duty.deadline else ""
+        measure = Measure(text=body, deadline=self.deadline(body, printed), line=line, end_line=end_line)
         add_measure(self.result, annex, task, measure, duty)
         numbers = [n for n in range(line, end_line + 1) if self.lines[n - 1].strip()]
         at = 0
@@ -451,7 +454,10 @@ class _Reader:
         self.since_duty = []
         duty_line(self.result, node, self.last_task, self.first_leads, together)
 
-    def deadline(self, text: str) -> Deadline:
+    def deadline(self, text: str, printed: str = "") -> Deadline:
+        """The deadline of a measure: the one its trailer prints (`完成时限：长期坚持`), else one in its text."""
+        if printed and (labelled := deadlines.parse(squeeze(printed), self.year)).kind != "unrecognised":
+            return labelled
         found = deadline_in_text(text, self.year)
         if found is not None:
             return found
@@ -582,9 +588,9 @@ def _title(body: str) -> tuple[str, str]:
     """An item's (title, measure text): `推进VOCs治理。推进低VOCs…` → its first sentence and the
     rest; an item of one sentence is its own measure, titled by its first clause."""
     title, rest = first_sentence(body)
-    if title and responsibility.trailing(rest)[0].strip("。；; "):
+    if title and responsibility.split(rest)[0].strip("。；; "):
         return title, rest
-    return _short(responsibility.trailing(body)[0]), body
+    return _short(responsibility.split(body)[0]), body
 
 
 def _short(text: str) -> str:
@@ -620,7 +626,7 @@ _DATED_IN_TEXT = re.compile(
 # a dated step (`9月底前完成`, `第三季度`): a measure's, where `到2025年` may date a target
 _MEASURE_DATE = re.compile(r"月底前|月\d{1,2}日前|季度|半年")
 # `长期坚持`, `持续推进`, `每季度`: only as a clause of their own (`…，长期坚持。`), not as a verb
-_STANDING = re.compile(r"(?:^|(?<=[，。；,;（(]))(?:(长期坚持|长期实施|持续推进|逐年推进)(?=[，。；,;）)]|$)|"
+_STANDING = re.compile(r"(?:^|(?<=[，。；,;（(：:]))(?:(长期坚持|长期实施|持续推进|逐年推进)(?=[，。；,;）)]|$)|"
                        r"(每季度|每月|按季度|按月))")
 
 
@@ -655,6 +661,26 @@ def dated_in_text(text: str, year: int | None) -> Deadline | None:
 
 # ---------------------------------------------------------------- the document
 
+# a signing body's line: organisation names only (`中共鸭溪镇委员会办公室  鸭溪镇人民政府办公室`)
+_SIGNER = re.compile(r"[\u4e00-\u9fa5（）() \u3000]{3,60}")
+_SIGNER_ENDS = ("政府", "办公室", "委员会", "局", "厅", "部", "委", "办", "中心", "管委会", "街道办事处", "公司")
+
+
+def signature_start(lines: list[str]) -> int:
+    """The index of the 落款 at the end of a document (issuing body line(s), then the date line
+    `2025年4月2日`): its lines are the notice's, not work.  len(lines) when there is none."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 2 or not notice.DATE.fullmatch(squeeze(lines[filled[-1]]).replace(" ", "")):
+        return len(lines)
+    start = filled[-1]
+    for index in reversed(filled[:-1]):
+        text = lines[index].strip()
+        if not (_SIGNER.fullmatch(text) and text.endswith(_SIGNER_ENDS)) or marker(to_simplified(text)):
+            break
+        start = index
+    return start if start < filled[-1] else len(lines)
+
+
 
 def parse(text: str, source: str, result: ImportResult) -> None:
     lines = text.split("\n")
@@ -676,6 +702,11 @@ def parse(text: str, source: str, result: ImportResult) -> None:
     blanked = [line if i > (title_lines[-1] if title_lines else -1) else "" for i, line in enumerate(lines)]
     notice.read_notice(blanked, first, result)  # 文号, issue date, issuing body before the first heading
     notice_title = meta.title
+    if not notice_title and not title_lines:
+        # `凯里市土壤污染防治2025年工作计划` under the cover notice: the first plan title before the first part
+        notice_title = next((key(line) for line in simplified[:first] if notice.PLAN_TITLE.search(key(line))
+                             and not NOTICE.search(line) and not line.startswith(("附件", "关于", "《"))
+                             and len(key(line)) <= 60), "")
     meta.title = notice_title or join_wrapped([lines[i] for i in title_lines])
     result.meta_lines.extend(i + 1 for i in title_lines)
     year = notice.plan_year(meta, text)
@@ -690,6 +721,11 @@ def parse(text: str, source: str, result: ImportResult) -> None:
     meta.district = notice.district_of(meta.title)
 
     body = list(lines)
+    signed = signature_start(lines)
+    for index in range(max(signed, first), len(lines)):
+        if lines[index].strip():  # the 落款: the notice reader's, not work
+            result.skip(index + 1, "signature", lines[index])
+        body[index] = ""
     for index in range(first, len(lines)):
         if is_toc(lines[index]):  # `第三章 加快形成…⇥14 -`: the outline is read from the body
             result.skip(index + 1, "table of contents", lines[index])
@@ -712,7 +748,11 @@ def parse(text: str, source: str, result: ImportResult) -> None:
         result.add_review("units_missing", "{count} measures print no responsibility clause: assign their units",
                           missing[0].line, missing[0].text[:200], count=len(missing))
     if reader.undated:
-        if reader.annual:
+        if reader.annual and reader.undated < len(measures):
+            # some items print their 完成时限: only the others are due at the year's end
+            result.add_review("deadline_implicit", "{count} measures print no 完成时限: they are due at the "
+                              "end of the plan year", first + 1, count=reader.undated)
+        elif reader.annual:
             result.add_review("deadline_implicit", "no 完成时限 printed: every measure is due at the "
                               "end of the plan year", first + 1)
         else:

@@ -33,11 +33,16 @@ LABELS: tuple[tuple[str, str], ...] = (
     ("配合单位", "co"), ("配合部门", "co"), ("协办单位", "co"), ("参与单位", "co"), ("协助单位", "co"),
     ("参与部门", "co"),
 )
+# labels of the deadline printed beside the units (`…；完成时限：2025年底`): read with the units
+DEADLINE_LABELS: tuple[str, ...] = ("完成时限", "完成时间", "时间节点", "完成期限", "时限要求")
 _VERB = "|".join(re.escape(v) for v, _ in ROLE_VERBS)
 _SEGMENT = re.compile(rf"^(?P<units>.+?)(?:分别|共同)?(?P<verb>{_VERB})$")
 _LABEL = "|".join(label for label, _ in LABELS)
+_ANY_LABEL = "|".join((*(label for label, _ in LABELS), *DEADLINE_LABELS))
 LABEL_LINE = re.compile(rf"^\s*[（(〔\[]?\s*(?:{_LABEL})\s*[：:]")
-_LABEL_PART = re.compile(rf"(?P<label>{_LABEL})\s*[：:]\s*(?P<units>[^；;]*)")
+_LABEL_PART = re.compile(rf"(?P<label>{_ANY_LABEL})\s*[：:]\s*(?P<units>[^；;。]*)")
+# a labelled trailer inside an item's paragraph: `…。牵头单位：A；配合单位：B。完成时限：…`, `…。（责任单位：…）`
+_TRAILER_START = re.compile(rf"(?:^|(?<=[。；;！？!?]))\s*[（(〔\[]?\s*(?:{_ANY_LABEL})\s*[：:]")
 # a bracket at the end of a measure (a sentence end may follow it)
 _TRAILING = re.compile(r"(?P<clause>[（(〔\[【](?P<body>[^（(〔\[【）)〕\]】]*(?:[（(][^（()）]*[)）][^（(〔\[【）)〕\]】]*)*)"
                        r"[)）〕\]】])\s*(?P<end>[。；;.]?)\s*$")
@@ -52,6 +57,7 @@ class Duty:
     lead_units: list[UnitRef] = field(default_factory=list)
     co_units: list[UnitRef] = field(default_factory=list)
     co_label: str = ""
+    deadline: str = ""  # the deadline printed after a label (`完成时限：长期坚持`), as printed
 
 
 def _segments(body: str) -> list[tuple[str, str, str]] | None:
@@ -94,12 +100,31 @@ def trailing(text: str) -> tuple[str, Duty | None]:
     if not m:
         return text, None
     segments = _segments(m.group("body"))
-    if not segments:
+    duty = _duty(m.group("clause"), segments) if segments else labelled(m.group("clause"))
+    if duty is None:
         return text, None
     rest = text[: m.start()].rstrip()
     if m.group("end") and not rest.endswith(("。", "；", ";")):
         rest += m.group("end")
-    return rest, _duty(m.group("clause"), segments)
+    return rest, duty
+
+
+def labelled_trailing(text: str, first_leads: bool = False) -> tuple[str, Duty | None]:
+    """Split a labelled trailer off an item's paragraph: `推进…。牵头单位：A；配合单位：B。完成时限：
+    2025年12月底。` → ("推进…。", duty) — or (text, None) when the text closes with none."""
+    for m in _TRAILER_START.finditer(text):
+        duty = labelled(text[m.start():], first_leads)
+        if duty is not None:
+            return text[: m.start()].rstrip(), duty
+    return text, None
+
+
+def split(text: str, first_leads: bool = False) -> tuple[str, Duty | None]:
+    """A measure's text without its closing responsibility clause, bracketed or labelled."""
+    rest, duty = trailing(text)
+    if duty is None:
+        rest, duty = labelled_trailing(text, first_leads)
+    return rest, duty
 
 
 def clauses(text: str) -> list[tuple[int, int, Duty]]:
@@ -110,12 +135,19 @@ def clauses(text: str) -> list[tuple[int, int, Duty]]:
         segments = _segments(m.group(1))
         if segments:
             found.append((m.start(), m.end(), _duty(m.group(0), segments)))
+        elif _TRAILER_START.match(m.group(0)) and (duty := labelled(m.group(0))) is not None:
+            found.append((m.start(), m.end(), duty))  # `（责任单位：A；完成时限：2025年底）`
     return found
+
+
+def has_trailer(text: str) -> bool:
+    """The text closes with a labelled trailer (`…。责任单位：A；完成时限：…`)."""
+    return labelled_trailing(text)[1] is not None
 
 
 def labelled(text: str, first_leads: bool = False) -> Duty | None:
     """`责任单位：A、B` / `牵头单位：A；配合单位：B` / `责任单位：A牵头，B配合` → Duty."""
-    stripped = text.strip().strip("（(〔[）)〕]").rstrip("。；;")
+    stripped = text.strip().rstrip("。；;").strip("（(〔[）)〕]").rstrip("。；;")
     parts = list(_LABEL_PART.finditer(stripped))
     if not parts or stripped[: parts[0].start()].strip():
         return None
@@ -123,6 +155,9 @@ def labelled(text: str, first_leads: bool = False) -> Duty | None:
     roles = dict(LABELS)
     for part in parts:
         label, units = part.group("label"), part.group("units").strip().rstrip("。")
+        if label in DEADLINE_LABELS:
+            duty.deadline = units
+            continue
         role = roles[label]
         if role == "duty" and (segments := _segments(units)):
             inner = _duty(text, segments)
@@ -151,4 +186,4 @@ def labelled(text: str, first_leads: bool = False) -> Duty | None:
         else:
             duty.co_units += [r for n in names for r in organisations.split_group(n)]
             duty.co_label = duty.co_label or label
-    return duty if duty.lead_units or duty.co_units else None
+    return duty if duty.lead_units or duty.co_units or duty.deadline else None

@@ -299,6 +299,8 @@ def parse_cell(indicator: str, cell: str, line: int, period: str = "year") -> Ta
 QUALITATIVE_OUTCOMES = (r"得到(?:有效|全面|基本)?(?:控制|管控|遏制|保障|保护|改善|提升)|(?:有效|基本)(?:控制|管控)|"
                         r"稳中向好|(?:持续|明显|显著|稳步)(?:改善|提升|好转)|保持稳定|总体稳定|全面完成|基本消除|"
                         r"(?:保持)?动态清零|(?:稳定)?达到[ⅠⅡⅢⅣⅤ]+类(?:及以上|以上)?")
+# …or printed predicate first: `基本完成全县入河排污口整治`, `全面实现…`
+COMPLETION_FIRST = r"(?:基本|全面)(?:完成|实现)"
 # The verbs that state a value for an indicator outside the catalogue, and the effort verbs that open
 # a lead-in clause rather than a statement.
 GENERIC_VERBS = r"达到|保持|不低于|不少于|不高于|不超过|控制在|低于|高于|大于|小于|降至|提高到|提升至|提高|提升|下降|减少"
@@ -381,6 +383,9 @@ def _statement(clause: str, context: str, line: int, year: int | None, previous:
             return None
         return Target(indicator=subject, indicator_code=code_for(subject), comparator="qualitative", value=None,
                       unit="", period=_period(k, ""), raw=clause, line=line, soft="力争" in k)
+    if m := re.fullmatch(rf"(?:力争)?(?:{COMPLETION_FIRST})(?P<subject>.{{2,30}})", k):
+        return Target(indicator=m.group("subject"), indicator_code=code_for(m.group("subject")), comparator="qualitative",
+                      value=None, unit="", period=_period(k, ""), raw=clause, line=line, soft="力争" in k)
     return None
 
 
