@@ -304,3 +304,13 @@ def test_the_seeds_units_are_read_by_structure_alone_but_for_odd_names(monkeypat
     assert len(names) >= 140  # 146 when written
     assert unread == ["东区邮政局", "于家务", "副中心工程办", "北京绿色交易所", "北京金融街服务局（区金融办）", "大运河水务",
                       "张家湾", "永乐店", "设计小镇专班"]
+
+
+@pytest.mark.parametrize("cell,units", [
+    ("石堡村、大坝村、鸭溪村", [("石堡村", "sub_area"), ("大坝村", "sub_area"), ("鸭溪村", "sub_area")]),
+    ("镇综合行政执法队，各村（社区）", [("镇综合行政执法队", "unknown"), ("各村(社区)", "group")]),
+    ("农业农村等部门", [("农业农村等部门", "group")]),  # 农村 is no village
+    ("各镇、街道、村", [("各镇、街道", "group"), ("村", "unknown")]),  # a bare 村 names none
+])
+def test_a_town_plan_names_its_villages(cell, units):
+    assert [(u.canonical, u.kind) for u in parse_cell(cell)] == units

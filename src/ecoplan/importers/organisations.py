@@ -41,7 +41,7 @@ from .text import key
 # place to be certain (a company, a sub-area or a branch carries its own name; a 局 needs its 市/区).
 ENDINGS: tuple[tuple[str, str, bool], ...] = (
     (r"(?:公司|集团|有限责任公司|股份有限公司|集团有限公司|厂)", "company", False),
-    (r"(?:街道办事处|街道|地区办事处|镇人民政府|乡人民政府|苏木人民政府|镇政府|乡政府|镇|乡|苏木|管委会|"
+    (r"(?:街道办事处|街道|地区办事处|镇人民政府|乡人民政府|苏木人民政府|镇政府|乡政府|镇|乡|苏木|管委会|(?<=[^农乡])村|社区|嘎查|"
      r"(?:园区?|开发区|新区|片区|基地|商务区|示范区|功能区|景区|保税区)管理委员会)", "sub_area", False),
     (r"(?:分局|支队|大队|中队|分队|总队|派出所)", "city_branch", False),
     (r"(?:领导小组|工作小组|指挥部|领导小组办公室|小组办公室)", "committee", True),
@@ -193,6 +193,7 @@ _COMPLETE_SUFFIXES = (
     "办公室", "指挥部", "部", "街道", "镇", "乡", "专班", "交易所", "水务", "集团", "园",
     "方面）", "方面)", "部门", "单位）",
     "厅", "署", "委员会", "苏木", "大队", "中队", "总队", "站", "所",
+    "村", "社区", "嘎查", "执法队",  # a town plan names its villages (石堡村、大坝村) and teams
 )
 _GROUP = re.compile(rf"^({EVERY}|{RELEVANT}|{CONCERNED}|等|其他)|成员单位|{EVERY}{RELEVANT}|等部门|等单位|涉及的")
 # `区交通局等部门`, `区经济和信息化局 等无废城市建设成员单位`: a named unit, then a group of others.
@@ -228,7 +229,7 @@ def is_complete(name: str) -> bool:
     k = re.sub(r"[（(][^）)]*[)）]$", "", key(name))
     if k in lexicon() or _is_named_place(k):
         return True
-    return k.endswith(_COMPLETE_SUFFIXES) and not k.endswith(("分", "管", "基地管"))
+    return k.endswith(_COMPLETE_SUFFIXES) and not k.endswith(("分", "管", "基地管", "农村", "乡村"))
 
 
 def split_cell(cell: str) -> list[str]:
