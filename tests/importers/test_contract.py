@@ -94,7 +94,7 @@ def test_parse_loses_no_line_and_keeps_provenance(document):
     assert result.unaccounted(text) == []
     lines = text.split("\n")
     entity_lines = ([a.line for a in result.annexes] + [t.line for a in result.annexes for t in a.tasks]
-                    + [m.line for a in result.annexes for t in a.tasks for m in t.measures]
+                    + [m.line for m in result.measures()]
                     + [t.line for t in result.targets] + [s.line for s in result.skipped])
     assert all(1 <= n <= len(lines) and lines[n - 1].strip() for n in entity_lines)
     assert all(1 <= r.line <= len(lines) for r in result.review)

@@ -20,10 +20,6 @@ def _read(text: str, name: str = "plan.txt"):
     return import_bytes(text.encode("utf-8"), name)
 
 
-def _measures(result):
-    return [m for a in result.annexes for t in a.tasks for m in t.measures]
-
-
 def _units(units):
     return [u.printed for u in units]
 
@@ -51,7 +47,7 @@ def test_tab_text_with_other_column_names():
     assert result.annexes[1].theme == "water"
     assert [[t.title for t in a.tasks] for a in result.annexes] == [["工业污染治理", "移动源治理"], ["水源保护"]]
     assert result.measures_by_annex() == [3, 1]
-    first, second, third, water = _measures(result)
+    first, second, third, water = result.measures()
     assert first.text == "完成10家企业挥发性有机物深度治理。"
     assert first.deadline.kind == "by_date" and first.deadline.end == date(2024, 6, 30)
     assert second.deadline.kind == "recurring"
@@ -112,7 +108,7 @@ def test_pipe_text_with_two_row_header_repeated_header_and_sections():
     assert result.meta.title == annex.title and result.meta.period_start == 2025
     assert [(t.title, t.section, len(t.measures)) for t in annex.tasks] == [
         ("黑臭水体治理", "一、水环境治理", 2), ("建设用地管控", "二、土壤污染防治", 1)]
-    first, second, third = _measures(result)
+    first, second, third = result.measures()
     assert first.deadline.end == date(2025, 6, 30)
     assert second.deadline.kind == "long_term"
     assert _units(second.lead_units) == ["区水务局"]
@@ -162,7 +158,7 @@ def test_chinese_annex_number_title_below_and_officials():
     annex, = result.annexes
     assert (annex.number, annex.title) == ("2", "2024年扬尘治理工作任务")
     assert [t.number for t in annex.tasks] == ["1", "2"]
-    first, second = _measures(result)
+    first, second = result.measures()
     assert first.lead_officials == ["张三"] and second.lead_officials == ["李四"]
     assert first.deadline.end == date(2024, 3, 31)
     assert second.deadline.kind == "recurring"
@@ -211,7 +207,7 @@ def test_standalone_xlsx_sheet(title_row, sheet_name, file_name, title):
     assert annex.title == title
     assert [(t.title, len(t.measures)) for t in annex.tasks] == [("VOCs治理", 2), ("移动源管控", 1), ("秸秆禁烧", 1)]
     assert annex.tasks[2].section == "二、其他任务"
-    voc, check, bus, straw = _measures(result)
+    voc, check, bus, straw = result.measures()
     assert check.text == "开展加油站油气回收检查。"
     assert check.deadline.raw == "6月底前"  # the merged deadline cell, read for both measures
     # without a review item: a merged cell is printed for every row it covers (not a guess)
@@ -236,7 +232,7 @@ def test_sheet_named_as_annex_and_a_workbook_of_two_tables():
     assert [(a.number, a.title, len(a.tasks)) for a in result.annexes] == [
         ("2", "通州区攻坚任务", 3), ("3", "某县2024年水污染防治任务", 1)]
     assert result.measures_by_annex() == [4, 1]
-    pipes = _measures(result)[-1]
+    pipes = result.measures()[-1]
     assert _units(pipes.lead_units) == ["县水务局"] and _units(pipes.co_units) == ["各乡镇"]
 
 
@@ -265,7 +261,7 @@ def test_docx_holding_only_the_table():
     annex, = result.annexes
     assert annex.title == "锅炉整治任务"
     assert [(t.title, len(t.measures)) for t in annex.tasks] == [("燃煤锅炉治理", 2), ("扬尘管控", 1)]
-    boiler, watch, roads = _measures(result)
+    boiler, watch, roads = result.measures()
     assert boiler.deadline.kind == "by_date" and watch.deadline.raw == "11月底前"
     assert _units(watch.lead_units) == ["区生态环境局"] and watch.co_units == []
     assert _units(roads.co_units) == ["各街道办事处"]
@@ -289,7 +285,7 @@ def test_what_the_number_column_numbers(numbers_measures, tasks):
     result = _read(text)
     assert result.shape == "header_table"
     assert [len(a.tasks) for a in result.annexes] == tasks
-    second = _measures(result)[1]
+    second = result.measures()[1]
     assert (second.text, second.deadline.raw) == ("措施乙。", "6月底前")  # the merged cell above
 
 
@@ -336,7 +332,7 @@ def test_city_table_with_headers_outside_the_vocabulary():
     assert annex.title == "佛山市2024年臭氧污染防治攻坚行动任务清单" and result.meta.period_start == 2024
     assert [(t.title, len(t.measures)) for t in annex.tasks] == \
         [("推进涉VOCs企业综合治理", 2), ("强化移动源污染管控", 1), ("加强油品储运销监管", 1)]
-    vocs, check, bus, fuel = _measures(result)
+    vocs, check, bus, fuel = result.measures()
     assert [m.deadline.end for m in (vocs, check, bus)] == [date(2024, 10, 31), date(2024, 6, 30), date(2024, 12, 31)]
     assert fuel.deadline.kind == "recurring"
     assert _units(check.lead_units) == ["市生态环境局"] and _units(check.co_units) == ["市工业和信息化局"]
@@ -361,7 +357,7 @@ def test_a_new_synonym_is_a_data_change(monkeypatch):
     monkeypatch.setitem(columns.HEADER_WORDS, "measure", columns.HEADER_WORDS["measure"] + ("落实举措",))
     try:
         result = _read(text)
-        assert [m.text for m in _measures(result)] == ["完成燃气锅炉低氮改造。"]
+        assert [m.text for m in result.measures()] == ["完成燃气锅炉低氮改造。"]
         assert not [r for r in result.review if r.kind in ("column_guessed", "columns_unmapped")]
     finally:
         header_table.column_role.cache_clear()

@@ -15,10 +15,6 @@ CONFIRMED = {"序": "number", "整治事项": "task", "做法": "measure", "办�
              "责任科室": "lead_unit", "配合科室": "co_unit", "资金": "attribute"}
 
 
-def _measures(result):
-    return [m for a in result.annexes for t in a.tasks for m in t.measures]
-
-
 def test_a_table_of_unknown_columns_is_a_question_with_guesses():
     with pytest.raises(mapping.ColumnsUnmapped) as asked:
         import_bytes(LEDGER, "ledger.txt")
@@ -52,7 +48,7 @@ def test_the_confirmed_mapping_reads_the_table():
     result = import_bytes(LEDGER, "ledger.txt", columns=CONFIRMED)
     assert result.shape == "header_table"
     assert [t.title for a in result.annexes for t in a.tasks] == ["厕所改造", "垃圾治理", "污水治理"]
-    toilets, rubbish, sewage = _measures(result)
+    toilets, rubbish, sewage = result.measures()
     assert toilets.text == "完成农村户厕改造200户，建立管护长效机制。" and toilets.line == 3
     assert toilets.deadline.end == date(2025, 6, 30)
     assert [u.printed for u in rubbish.co_units] == ["县城管局", "各乡镇人民政府"]
@@ -66,9 +62,9 @@ def test_mapping_overrides_the_vocabulary_and_ignores_a_column():
     text = "\n".join(["序号\t工作措施\t工作要求\t完成时限\t牵头单位\t页码",
                       "1\t见下\t完成水源地规范化建设。\t年底前\t区水务局\t3"])
     plain = import_text(text, "t.txt", "x")
-    assert _measures(plain)[0].text == "见下"
+    assert plain.measures()[0].text == "见下"
     mapped = import_text(text, "t.txt", "x", columns={"工作措施": "attribute", "工作要求": "measure", "页码": "ignore"})
-    measure, = _measures(mapped)
+    measure, = mapped.measures()
     assert measure.text == "完成水源地规范化建设。"
     assert measure.attributes == {"工作措施": "见下"}  # 页码 ignored: not kept
 

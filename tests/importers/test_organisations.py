@@ -70,7 +70,7 @@ def test_a_named_unit_is_not_swallowed_by_its_group(cell, refs):
 ])
 def test_seed_units_recovered_from_groups(seed, line, unit, group):
     result = import_file(seed_path(seed))
-    measure = next(m for a in result.annexes for t in a.tasks for m in t.measures if m.line == line)
+    measure = next(m for m in result.measures() if m.line == line)
     co = [(u.canonical, u.kind) for u in measure.co_units]
     assert (unit, "department") in co and (group, "group") in co
     assert co.index((group, "group")) == co.index((unit, "department")) + 1
@@ -274,9 +274,9 @@ PROVINCE_PLANS = {
 def test_a_plan_from_another_province_yields_its_units_without_review(name):
     text, expected = PROVINCE_PLANS[name]
     result = import_bytes(text.encode("utf-8"), name)
-    units = [u for a in result.annexes for t in a.tasks for m in t.measures for u in m.lead_units + m.co_units]
+    units = [u for m in result.measures() for u in m.lead_units + m.co_units]
     assert result.counts()["measures"] == 3
-    assert all(m.lead_units for a in result.annexes for t in a.tasks for m in t.measures)
+    assert all(m.lead_units for m in result.measures())
     assert {u.canonical: u.kind for u in units} == expected
     assert [r for r in result.review if r.kind.startswith("unit")] == []
     assert all(u.known and u.kind != "unknown" for u in units)
@@ -297,7 +297,7 @@ def test_the_seeds_units_are_read_by_structure_alone_but_for_odd_names(monkeypat
     names = set()
     for seed in ("xicheng-2024-action-plan.txt", "daxing-2024-action-plan.txt", "tongzhou-2024-action-plans.txt"):
         result = import_file(seed_path(seed))
-        names |= {u.printed for a in result.annexes for t in a.tasks for m in t.measures
+        names |= {u.printed for m in result.measures()
                   for u in m.lead_units + m.co_units}
     monkeypatch.setattr(organisations, "_packaged", lambda: organisations.Lexicon(()))
     unread = sorted(n for n in names if not resolve(n).known)

@@ -52,7 +52,7 @@ def test_a_plan_without_a_year_keeps_its_deadlines_undated_and_asks_for_the_year
     assert "2026" not in text
     result = import_bytes(text.encode(), "demo.txt")
     assert result.meta.period_start is None
-    measures = [m for a in result.annexes for t in a.tasks for m in t.measures]
+    measures = result.measures()
     year_ends = [m.deadline for m in measures if m.deadline.raw == "年底前"]
     assert year_ends and all(d.kind == "year_end" and d.end is None for d in year_ends)
     asked = [r for r in result.review if r.kind == "year_unknown"]
@@ -67,7 +67,7 @@ def test_a_plan_year_read_from_its_dated_deadlines():
     text = _without_year(DEMO.read_text("utf-8")).replace("\t年底前\t", "\t2027年9月底前\t", 2)
     result = import_bytes(text.encode(), "demo.txt")
     assert result.meta.period_start == 2027
-    ends = {m.deadline.raw: m.deadline.end for a in result.annexes for t in a.tasks for m in t.measures}
+    ends = {m.deadline.raw: m.deadline.end for m in result.measures()}
     assert ends["年底前"] == date(2027, 12, 31) and ends["2027年9月底前"] == date(2027, 9, 30)
     assert not [r for r in result.review if r.kind == "year_unknown"]
 

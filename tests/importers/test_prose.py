@@ -20,10 +20,6 @@ from ..conftest import seed_path
 DOCUMENTS = Path(__file__).parent / "documents"
 
 
-def _measures(result):
-    return [m for a in result.annexes for t in a.tasks for m in t.measures]
-
-
 def _units(units):
     return [u.canonical for u in units]
 
@@ -50,7 +46,7 @@ def test_national_work_plan():
     assert [[t.title for t in a.tasks] for a in result.annexes] == [
         ["依法淘汰落后产能", "推进重点行业超低排放改造"], ["加快老旧车辆淘汰", "加强非道路移动机械监管"],
         ["加强扬尘管控", "推进秸秆综合利用和禁烧"]]
-    measures = _measures(result)
+    measures = result.measures()
     assert [len(t.measures) for a in result.annexes for t in a.tasks] == [1, 2, 1, 1, 1, 1]
     assert [(_units(m.lead_units), _units(m.co_units)) for m in measures] == [
         (["国家发展改革委", "工业和信息化部"], ["生态环境部", "等部门"]),
@@ -82,7 +78,7 @@ def test_provincial_city_plan_with_responsibility_lines():
     assert (result.meta.period_start, result.meta.period_end) == (2024, 2024)
     assert [a.title for a in result.annexes] == ["工业污染防治", "城镇生活污染治理"]
     assert [[len(t.measures) for t in a.tasks] for a in result.annexes] == [[2, 1], [1, 2]]
-    measures = _measures(result)
+    measures = result.measures()
     assert [(_units(m.lead_units), _units(m.co_units)) for m in measures] == [
         # 市经信局, 市发改委 as printed: the lexicon's aliases of the city bodies
         (["市生态环境局"], ["市经济和信息化局"]),
@@ -118,7 +114,7 @@ def test_targets_in_a_work_goal_section_and_in_tasks():
         (14, "绿化覆盖率", ">=", 42, "%", "by 2025"),
     ]
     assert result.targets[4].annex_number == "1"
-    measures = _measures(result)
+    measures = result.measures()
     assert [(_units(m.lead_units), _units(m.co_units)) for m in measures] == [
         (["区交通运输局"], []), (["区生态环境局"], ["各街道办事处"]),
         (["区住建交通局"], ["区城市管理委", "区生态环境局"]),  # 区城管委: an alias
@@ -138,7 +134,7 @@ def test_changping_re_rendered_with_responsibility_clauses():
     assert [len(a.tasks) for a in result.annexes] == [3, 7, 3, 4, 7, 9, 3]
     assert result.measures_by_annex() == seed.measures_by_annex()
     assert [t.title for a in result.annexes for t in a.tasks] == [t.title for a in seed.annexes for t in a.tasks]
-    measures = _measures(result)
+    measures = result.measures()
     assert all(m.lead_units for m in measures)
     assert sum(len(m.co_units) for m in measures) == 23  # counted by hand in the document
     assert not any(k in m.text for m in measures for k in ("牵头", "参与）", "负责）", "配合〕"))
@@ -162,7 +158,7 @@ def test_wrapped_lines_and_yishi_items_with_clauses():
     assert (result.meta.title, result.meta.district) == ("闵行区2024年生态环境保护工作要点", "闵行区")
     assert [[t.title for t in a.tasks] for a in result.annexes] == [
         ["推进挥发性有机物源头替代", "加强扬尘精细化管控"], ["完成雨污混接改造", "推进河湖生态治理"]]
-    measures = _measures(result)
+    measures = result.measures()
     assert [(m.line, m.end_line) for m in measures] == [(10, 11), (11, 12), (14, 15), (15, 16)]
     assert measures[0].text == "推进挥发性有机物源头替代，完成20家企业低VOCs原辅材料替代。"
     assert [(_units(m.lead_units), m.lead_label) for m in measures] == [
@@ -210,7 +206,7 @@ def test_chapters_and_a_table_of_contents():
         ("深化大气污染治理", ["推进工业源治理", "加强扬尘管控"]), ("加强水污染防治", ["推进污水处理"])]
     assert [(t.indicator_code, t.value, t.period, t.line) for t in result.targets] == [
         ("pm25", Decimal(35), "by 2025", 9)]
-    assert _units(_measures(result)[0].co_units) == ["县发展改革局"]
+    assert _units(result.measures()[0].co_units) == ["县发展改革局"]
 
 
 def test_a_tab_table_is_not_prose():
@@ -306,7 +302,7 @@ def test_five_year_plan_is_read_by_the_prose_reader():
         [("实施重点行业超低排放改造", "推进工业源深度治理"), ("加强挥发性有机物综合治理", "推进工业源深度治理"),
          ("强化移动源污染防治", "")],
         [("保护饮用水水源", "")]]
-    measures = _measures(result)
+    measures = result.measures()
     assert [(m.line, m.text, m.deadline.end) for m in measures] == [
         (49, "到2025年，全县水泥企业完成超低排放改造。", date(2025, 12, 31)),
         (51, "推进工业炉窑清洁能源替代，淘汰燃煤热风炉。", None),
@@ -335,7 +331,7 @@ def test_sub_items_closed_by_one_clause_and_every_goal_statement():
     result = _read("prose-sichuan-xindu-water-2025.txt")
     assert [a.title for a in result.annexes] == ["深化工业污染防治", "推进城乡生活污水治理", "加强河湖生态保护"]
     assert [[len(t.measures) for t in a.tasks] for a in result.annexes] == [[1, 1], [1, 1], [2, 1]]
-    measures = _measures(result)
+    measures = result.measures()
     assert all(m.text for m in measures)
     assert [(_units(m.lead_units), _units(m.co_units)) for m in measures[4:6]] == [
         (["区水务局"], ["各镇人民政府、街道办事处"])] * 2
@@ -358,7 +354,7 @@ def test_yishi_items_on_the_heading_line_and_a_duty_line_for_all():
     assert [[t.title for t in a.tasks] for a in result.annexes][0] == [
         "开展涉镉等重金属行业企业排查整治", "推进农药化肥减量增效"]
     assert [[len(t.measures) for t in a.tasks] for a in result.annexes] == [[1, 1], [1, 1], [1], [1, 1, 1]]
-    measures = _measures(result)
+    measures = result.measures()
     assert [(_units(m.lead_units), _units(m.co_units)) for m in measures] == [
         (["县农业农村局", "县生态环境局", "各乡镇人民政府"], [])] * 2 + [
         (["县自然资源局"], ["县生态环境局", "县住房和城乡建设局"])] * 2 + [(["县生态环境局"], [])] + [
@@ -378,7 +374,7 @@ def test_town_plan_with_clauses_inside_yishi_items():
     result = _read("prose-guangdong-paitan-town-2025.txt")
     assert [a.title for a in result.annexes] == ["大气污染防治", "水污染防治", "农村人居环境整治"]
     assert [[len(t.measures) for t in a.tasks] for a in result.annexes] == [[1, 1], [1, 1, 1], [1]]
-    measures = _measures(result)
+    measures = result.measures()
     assert [(_units(m.lead_units), _units(m.co_units)) for m in measures] == [
         (["镇农业农村办"], ["各村〈社区〉"]), (["镇生态环境办"], ["镇市场监管所", "镇综合行政执法办"]),
         (["镇河长办"], []), (["镇规划建设办"], ["各村〈社区〉"]), (["镇农业农村办"], []),
@@ -400,7 +396,7 @@ def test_a_section_introduction_holding_measures_is_sent_to_review():
     result = import_bytes(text.encode("utf-8"), "plan.txt")
     unread = [r for r in result.review if r.kind == "line_unread"]
     assert [(r.line, r.params["number"]) for r in unread] == [(3, 3)]
-    assert len(_measures(result)) == 2
+    assert len(result.measures()) == 2
 
 
 def test_five_year_plan_with_divisions_and_a_table_note():
@@ -414,7 +410,7 @@ def test_five_year_plan_with_divisions_and_a_table_note():
     assert [a.title for a in result.annexes] == ["深入打好蓝天保卫战", "持续打好碧水保卫战", "保障措施"]
     assert [[t.title for t in a.tasks] for a in result.annexes][:2] == [
         ["推进工业源深度治理", "加强移动源污染防治"], ["保障饮用水安全", "加强工业废水治理"]]
-    measures = _measures(result)
+    measures = result.measures()
     assert measures[0].text.startswith("推动煤化工") and not any("第一节" in m.text for m in measures)
     assert [(m.deadline.kind, m.deadline.end) for m in measures[:4]] == [
         ("by_date", date(2023, 12, 31)), ("blank", None), ("by_date", date(2022, 12, 31)), ("blank", None)]
@@ -431,7 +427,7 @@ def test_a_duty_line_after_numbered_sub_items_names_them_all():
             "责任单位：县农业农村局、县生态环境局\n（二）严格建设用地准入管理。\n（1）动态更新名录。\n"
             "（2）落实土壤污染状况调查制度（县自然资源局负责）。\n责任单位：县生态环境局\n")
     result = import_bytes(text.encode("utf-8"), "plan.txt")
-    assert [(_units(m.lead_units), _units(m.co_units)) for m in _measures(result)] == [
+    assert [(_units(m.lead_units), _units(m.co_units)) for m in result.measures()] == [
         (["县农业农村局", "县生态环境局"], [])] * 2 + [(["县生态环境局"], []), (["县自然资源局"], [])]
 
 
@@ -439,7 +435,7 @@ def test_sections_closed_by_labelled_brackets_and_a_signature():
     # 02: `（一）标题。…（责任单位：A，B；完成时限：…）`: one measure per item, 落款 not work
     result = _read("prose-02-fj-minhou-2025-paiwukou.txt")
     assert [(a.title, len(a.tasks)) for a in result.annexes] == [("主要任务", 5)]
-    measures = _measures(result)
+    measures = result.measures()
     assert len(measures) == 5
     assert [m.line for m in measures] == [8, 9, 10, 11, 12]
     assert measures[0].text.startswith("按照“有口皆查") and "责任单位" not in measures[0].text
@@ -462,7 +458,7 @@ def test_numbered_items_closed_by_labelled_sentences():
     text = (DOCUMENTS / "prose-03-gz-yaxi-2025-renju.txt").read_text("utf-8")
     assert detect_shape(text)[0] == "prose_plan"
     result = _read("prose-03-gz-yaxi-2025-renju.txt")
-    measures = _measures(result)
+    measures = result.measures()
     assert [t.title for a in result.annexes for t in a.tasks] == [
         "推进农村厕所革命", "治理农村生活污水", "整治农村生活垃圾", "开展村庄清洁行动", "推进畜禽粪污资源化利用"]
     assert measures[0].text == "完成户厕改造200户，其中石堡村60户、大坝村80户、鸭溪村60户。"
@@ -483,7 +479,7 @@ def test_yishi_items_with_labelled_trailers_under_a_cover_notice():
     assert result.meta.title == "凯里市土壤污染防治2025年工作计划"
     assert [(a.title, len(a.tasks)) for a in result.annexes] == [
         ("加强农用地分类管理", 2), ("强化建设用地准入管理", 2), ("防控工矿企业污染", 2)]
-    measures = _measures(result)
+    measures = result.measures()
     assert len(measures) == 6
     first = measures[0]
     assert first.text == "落实受污染耕地安全利用措施，安全利用率达到93%以上。"
@@ -522,7 +518,7 @@ def test_only_the_items_without_a_printed_deadline_are_said_due_at_the_year_end(
     text = (DOCUMENTS / "prose-10-gz-kaili-2025-soil.txt").read_text("utf-8").replace(
         "牵头单位：市生态环境局；完成时限：2025年6月底。", "牵头单位：市生态环境局。")
     result = import_bytes(text.encode("utf-8"), "kaili.txt")
-    undated = [m for m in _measures(result) if not m.deadline.raw]
+    undated = [m for m in result.measures() if not m.deadline.raw]
     assert [(m.line, m.deadline.kind, m.deadline.end) for m in undated] == [(14, "year_end", date(2025, 12, 31))]
     assert [r.message for r in result.review if r.kind == "deadline_implicit"] == [
         "1 measures print no 完成时限: they are due at the end of the plan year"]

@@ -99,7 +99,7 @@ def test_tongzhou_officials_column_shift_and_inherited_deadline():
     assert first[1].deadline.kind == "year_end"  # blank cell inherited from the merged cell above
     kinds = [r.kind for r in result.review]
     assert "column_shift" in kinds and "deadline_inherited" in kinds
-    shifted = [m for a in result.annexes for t in a.tasks for m in t.measures if m.line == 154][0]
+    shifted = [m for m in result.measures() if m.line == 154][0]
     assert shifted.deadline.kind == "year_end" and "化学需氧量" in shifted.text
     assert [u.canonical for u in shifted.lead_units] == ["区生态环境局"]
 
@@ -194,7 +194,7 @@ def test_xicheng_deadline_split_in_a_form_only_the_deadline_parser_reads():
     assert text.count("\n4 月底前\n") == 1
     result = import_bytes(text.replace("\n4 月底前\n", "\n4月\n30日前\n").encode("utf-8"), path.name)
     assert result.measures_by_annex() == [61, 28, 26, 34, 14, 0]
-    measure = next(m for a in result.annexes for t in a.tasks for m in t.measures
+    measure = next(m for m in result.measures()
                    if m.text.startswith("编制实施西城区大气污染防治强化措施计划"))
     assert (measure.deadline.raw, measure.deadline.end) == ("4月30日前", date(2024, 4, 30))
     assert [u.canonical for u in measure.lead_units][:1] == ["区生态环境局"]
@@ -225,7 +225,7 @@ def test_a_unit_before_a_group_word_keeps_its_name(name, line, named):
     """Issue #8 point 5: `区交通局等部门`, `区经济和信息化局 等无废城市建设成员单位` — the named unit is
     a co-unit of its own, the group (等…) another entry."""
     result = import_file(seed_path(name))
-    measure = next(m for a in result.annexes for t in a.tasks for m in t.measures if m.line == line)
+    measure = next(m for m in result.measures() if m.line == line)
     printed = [u.printed for u in measure.co_units]
     assert named in printed
     assert any(p.startswith("等") for p in printed)
@@ -235,6 +235,6 @@ def test_measure_text_and_target_raw_kept_as_printed():
     """Issue #8 point 4: Tongzhou prints `PM _{2.5}`; it was rewritten to PM2.5, now kept (12 measures
     in Daxing, Tongzhou and Xicheng keep a printed notation), the matching form sits beside it."""
     result = import_file(seed_path("tongzhou-2024-action-plans.txt"))
-    printed = [m for a in result.annexes for t in a.tasks for m in t.measures if "PM _{2.5}" in m.text]
+    printed = [m for m in result.measures() if "PM _{2.5}" in m.text]
     assert len(printed) == 4 and all("pm2.5" in m.search_text for m in printed)
     assert any("PM _{2.5}" in t.raw for t in result.targets)

@@ -20,16 +20,12 @@ from ecoplan.importers import import_bytes, import_file
 DOCUMENTS = Path(__file__).parent / "documents"
 
 
-def _measures(result):
-    return [m for a in result.annexes for t in a.tasks for m in t.measures]
-
-
 def _units(units):
     return [u.printed for u in units]
 
 
 def _deadlines(result):
-    return [(m.deadline.kind, m.deadline.end) for m in _measures(result)]
+    return [(m.deadline.kind, m.deadline.end) for m in result.measures()]
 
 
 def _kinds(result, line):
@@ -45,7 +41,7 @@ def test_changji_workbook_of_two_sheets_with_a_merged_unit():
         ("昌吉市2025年大气污染防治重点任务清单", [("燃煤污染治理", 3), ("工业污染治理", 2), ("扬尘治理", 2)]),
         ("昌吉市2025年水污染防治重点任务清单", [("饮用水水源保护", 2), ("污水处理", 2)]),
     ]
-    measures = _measures(result)
+    measures = result.measures()
     assert all(m.lead_units for m in measures)  # 11 of 11
     kiln = measures[4]
     assert kiln.text == "开展工业炉窑综合治理"
@@ -72,7 +68,7 @@ def test_jinshan_page_with_a_rowspan_deadline():
     assert [(t.title, len(t.measures)) for t in annex.tasks] == [
         ("工业VOCs治理", 3), ("交通污染治理", 2), ("扬尘治理", 1)]
     assert (result.meta.doc_number, result.meta.issuing_body) == ("金府办发〔2025〕8号", "上海市金山区人民政府办公室")
-    measures = _measures(result)
+    measures = result.measures()
     assert [_units(m.lead_units) for m in measures] == [
         ["区生态环境局"], ["区经委"], ["区生态环境局"], ["区交通委"], ["区交通委"], ["区建设管理委"]]
     assert _units(measures[0].co_units) == ["上海化学工业区管委会", "金山第二工业区管委会"]
@@ -95,7 +91,7 @@ def test_shangcheng_gbk_ledger_with_or_without_the_mapping(mapped):
     result = import_bytes(data, "ledger.txt", columns=columns)
     annex, = result.annexes
     assert annex.title == "商城县2025年中央生态环境保护督察反馈问题整改台账"
-    measures = _measures(result)
+    measures = result.measures()
     assert len(annex.tasks) == 5 and len(measures) == 5
     assert [_units(m.lead_units) for m in measures] == [
         ["县住建局"], ["县城管局"], ["县生态环境分局"], ["县工信局"], ["县农业农村局"]]
@@ -113,7 +109,7 @@ def test_wanzhou_sheet_with_excel_date_cells():
     annex, = result.annexes
     assert annex.title == "重庆市万州区2025年柴油货车污染治理攻坚任务表"
     assert [(t.title, len(t.measures)) for t in annex.tasks] == [("源头管控", 2), ("执法监管", 1)]
-    measures = _measures(result)
+    measures = result.measures()
     assert [m.deadline.raw for m in measures] == ["2025年11月30日", "2025年12月31日", "每月"]
     assert _deadlines(result) == [("by_date", date(2025, 11, 30)), ("by_date", date(2025, 12, 31)), ("recurring", None)]
     assert [_units(m.lead_units) for m in measures] == [["区生态环境局"], ["区交通运输委"], ["区生态环境局"]]
@@ -133,7 +129,7 @@ def test_chengguan_docx_with_an_indicator_table_then_a_task_table():
         ("城镇生活污水集中处理率", "96"), ("生活垃圾无害化处理率", "100")]
     tasks = [t for a in result.annexes for t in a.tasks]
     assert len(tasks) == 6 and all(len(t.measures) == 1 and t.title == t.measures[0].text for t in tasks)
-    measures = _measures(result)
+    measures = result.measures()
     assert measures[0].text == "推进拉萨河城关段河道保洁，每周开展一次巡河"
     assert [_units(m.lead_units) for m in measures] == [
         ["区水利局"], ["区农业农村局"], ["区林业和草原局"], ["区市场监督管理局"], ["区林业和草原局"], ["区生态环境局"]]
@@ -161,9 +157,9 @@ def test_licheng_single_unit_column_marking_its_lead():
     the unit's name (one 区生态环境分局, not two)."""
     result = import_file(DOCUMENTS / "shandong-licheng-2025-lantian.txt")
     assert result.shape == "header_table"
-    assert (len(result.annexes), len(result.annexes[0].tasks), len(_measures(result)), len(result.targets)) == (
+    assert (len(result.annexes), len(result.annexes[0].tasks), len(result.measures()), len(result.targets)) == (
         1, 4, 7, 3)
-    measures = _measures(result)
+    measures = result.measures()
     assert [[u.canonical for u in m.lead_units] for m in measures] == [
         ["区生态环境分局"], ["区生态环境分局"], ["区交通运输局"], ["区生态环境分局"], ["区住房和城乡建设局"],
         ["区城市管理局"], ["区农业农村局"]]
@@ -182,7 +178,7 @@ def test_fancheng_sheet_whose_note_makes_the_first_unit_lead():
     assert result.shape == "header_table"
     tasks = [t for a in result.annexes for t in a.tasks]
     assert [len(t.measures) for t in tasks] == [2, 1, 1, 1, 1, 1, 1]
-    measures = _measures(result)
+    measures = result.measures()
     assert measures[0].text == "巩固小清河城区段黑臭水体治理成效，开展水质监测"
     assert [[u.canonical for u in m.lead_units] for m in measures] == [
         ["区住建局"], ["区水利和湖泊局"], ["区住建局"], ["区生态环境分局"], ["区农业农村局"], ["区生态环境分局"],

@@ -192,7 +192,7 @@ def _finish(result: ImportResult, text: str) -> None:
 def _review_year(result: ImportResult) -> None:
     """Deadlines such as 月底前 printed without a year wait for the plan year: when the document
     does not state it, the coordinator is asked once, with the first such deadline."""
-    undated = [m for a in result.annexes for t in a.tasks for m in t.measures if deadlines.needs_year(m.deadline)]
+    undated = [m for m in result.measures() if deadlines.needs_year(m.deadline)]
     if undated:
         first = min(undated, key=lambda m: m.line)
         result.add_review("year_unknown", "the document states no plan year (title, 文号, issue date or dated "

@@ -233,6 +233,10 @@ class ImportResult:
             "skipped": len(self.skipped),
         }
 
+    def measures(self) -> list[Measure]:
+        """Every measure of the plan, in document order (annex, task, measure)."""
+        return [m for a in self.annexes for t in a.tasks for m in t.measures]
+
     def measures_by_annex(self) -> list[int]:
         return [sum(len(t.measures) for t in a.tasks) for a in self.annexes]
 

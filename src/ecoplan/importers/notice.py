@@ -394,7 +394,7 @@ def read_signature(lines: Sequence[str], result: ImportResult) -> set[int]:
 def _as_metadata(numbers: set[int], result: ImportResult) -> None:
     """Lines read as metadata: listed in meta_lines and no longer skipped; a line a measure holds stays
     the measure's (the prose reader stops before the signature)."""
-    held = {n for a in result.annexes for t in a.tasks for m in t.measures
+    held = {n for m in result.measures()
             for n in range(m.line, (m.end_line or m.line) + 1)}
     result.skipped = [s for s in result.skipped if s.line not in numbers]
     result.meta_lines.extend(sorted(numbers - held - set(result.meta_lines)))

@@ -740,7 +740,7 @@ def parse(text: str, source: str, result: ImportResult) -> None:
         if node.line not in reader.used_headings:
             reader.skip_heading(node)
 
-    measures = [m for a in result.annexes for t in a.tasks for m in t.measures]
+    measures = result.measures()
     if measures and not any(m.lead_units or m.co_units for m in measures):
         result.add_review("units_missing", "the plan names no responsible units for its tasks: "
                           "assign lead units before reporting starts", first + 1)
