@@ -136,7 +136,7 @@ def preview_bytes(data: bytes, source: str, columns: dict[str, str]) -> mapping.
     text = document_text(data, source)
     found = mapping.preview(text, source)
     if found is not None:
-        chosen = {header_table.header_word(h): role for h, role in columns.items()}
+        chosen = header_table.mapping_of(columns)
         for column in found.columns:
             role = chosen.get(header_table.header_word(column.header))
             if role and role != column.role:

@@ -28,7 +28,8 @@ from .text import join_wrapped
 
 ROW_NUMBER = re.compile(r"^\s*(\d{1,4})\s*[、.．]?\s*$")
 SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\S")
-ANNEX = re.compile(r"^\s*附件\s*[0-9０-９一二三四五六七八九十]")
+# `附件 1`, `附件1：`, `附件二`, `附件 1 标题`: the number, then the title on the same line if any
+ANNEX = re.compile(r"^\s*附件\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*[：:．.、]?\s*(.*?)\s*$")
 UNIT_END = re.compile(r"(局|委|办|部|厅|院|处|中心|政府|街道|乡|镇|公司|单位|部门|分局|队|会)[）)]?$")
 MAX_WIDTH = 12  # columns of a plan table
 MAX_WRAPPED = 3  # lines more than its cells a row may print (cells wrapped on the page)

@@ -53,14 +53,9 @@ def _table_lines(table: _Element) -> list[str]:
             span = tc.find(f"{W}tcPr/{W}gridSpan")
             cells.append(MERGED_CELL if continued else " ".join(text.split("\n")).strip())
             if span is not None:
-                cells.extend([""] * (_span(span.get(W + "val", "1")) - 1))
+                cells.extend([""] * (limits.span(span.get(W + "val", "1")) - 1))
         rows.append("\t".join(cells))
     return rows
 
 
-def _span(value: str) -> int:
-    """A gridSpan is at most the widest table a plan prints (a broken file may say 10⁹)."""
-    try:
-        return min(max(int(value), 1), limits.MAX_COLUMNS)
-    except ValueError:
-        return 1
+

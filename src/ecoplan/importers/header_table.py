@@ -42,7 +42,7 @@ from .model import NOT_DETECTED, Annex, Detection, ImportResult, PlanImportError
 from .tables import Doubt, Row, TableAssembler
 from .text import cn_number, join_wrapped, key, squeeze, strip_html, to_simplified
 
-ANNEX = re.compile(r"^\s*附件\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*[：:．.、]?\s*(.*?)\s*$")
+ANNEX = cell_lines.ANNEX
 RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")  # `|---|---|`
 ENGLISH_WORD = re.compile(r"\s(and|or)\s")  # left in a Chinese plan by its drafters (Tongzhou line 117)
 TRAILER = re.compile(r"抄送|印发|办公室$")  # 抄送：… / 2024年3月28日印发 under the last table
@@ -217,16 +217,16 @@ def detect(text: str) -> Detection:
                line=index + 1, count=len(header.roles), columns=named),))
 
 
-def describe_table(text: str) -> tuple[int, list[str]] | None:
-    """The first line that reads as a table header (3+ short filled cells) and its cells: what
-    a refusal names when no shape recognised the document."""
+def describe_table(text: str) -> int | None:
+    """The line of the first table header (3+ short filled cells): what a refusal names when no
+    shape recognised the document."""
     for number, line in enumerate(text.split("\n"), 1):
         cells = cells_of(line)
         if cells is None:
             continue
         filled = [squeeze(c) for c in cells if c.strip()]
         if len(filled) >= 3 and all(len(c) <= 12 for c in filled):
-            return number, filled
+            return number
     return None
 
 

@@ -26,13 +26,6 @@ BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol"
 SKIPPED = {"script", "style", "head", "noscript", "template"}
 
 
-def _span(value: str | None) -> int:
-    try:
-        return min(max(int(value or 1), 1), limits.MAX_COLUMNS)
-    except ValueError:
-        return 1
-
-
 class _Page(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -65,7 +58,7 @@ class _Page(HTMLParser):
                 table.start_row()
             elif tag in ("td", "th"):
                 values = dict(attrs)
-                table.start_cell(_span(values.get("rowspan")), _span(values.get("colspan")))
+                table.start_cell(limits.span(values.get("rowspan")), limits.span(values.get("colspan")))
             elif tag in ("br", "p", "div", "li") and table.cell is not None:
                 table.cell.append("\n")
         elif tag in BLOCKS:

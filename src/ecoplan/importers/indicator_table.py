@@ -29,7 +29,6 @@ from .text import key, squeeze, to_simplified
 _YEAR = re.compile(r"((?:19|20)\d\d)年?")
 _UNIT_IN_NAME = re.compile(r"[（(]([^（）()]+)[)）]\s*$")
 EMPTY_UNIT = {"", *EMPTY_MARKERS}
-_UNITS = {"%": "%", "％": "%", "微克/立方米": "µg/m³", "μg/m3": "µg/m³", "μg/m³": "µg/m³"}
 
 
 def table_cells(line: str) -> list[str] | None:
@@ -164,7 +163,7 @@ class IndicatorTable:
         unit = squeeze(cell("unit")) if key(cell("unit")) not in EMPTY_UNIT else ""
         if not unit and (m := _UNIT_IN_NAME.search(simple)):
             unit = m.group(1)
-        target.unit = target.unit or _UNITS.get(unit, unit)
+        target.unit = target.unit or targets.unit_of(unit)
         self._comparator(target, simple, code)
         if header.achieved is not None:
             achieved = printed[header.achieved].strip()

@@ -96,3 +96,12 @@ def sheet_rows(source: bytes | Path, error: Error, max_rows: int, max_columns: i
             book.close()
     finally:
         handle.close()
+
+
+def span(value: str | None) -> int:
+    """A cell's colspan/rowspan/gridSpan, at most the widest table a plan prints (a broken or crafted
+    file may say 10⁹); 1 when it is missing or not a number."""
+    try:
+        return min(max(int(value or 1), 1), MAX_COLUMNS)
+    except ValueError:
+        return 1

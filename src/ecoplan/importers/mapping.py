@@ -211,10 +211,9 @@ def guess(header: list[str], rows: list[list[str]]) -> list[Column]:
 
 def preview(text: str, source: str) -> Preview | None:
     """The table a document holds, with each column's guessed role, or None when it holds none."""
-    found = header_table.describe_table(text)
-    if found is None:
+    line = header_table.describe_table(text)
+    if line is None:
         return None
-    line = found[0]
     lines = text.split("\n")
     header = header_table.cells_of(lines[line - 1]) or []
     rows = []

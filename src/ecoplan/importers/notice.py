@@ -20,7 +20,7 @@ from ecoplan.vocabulary.sections import TARGET_TITLE
 from ecoplan.vocabulary.units import SIGNING_CODES
 
 from . import targets
-from .model import ImportResult, PlanImportError, PlanMeta
+from .model import ImportResult, PlanMeta
 from .organisations import kind_by_structure
 from .text import cn_number, key, squeeze
 
@@ -33,7 +33,6 @@ DOC_NUMBER = re.compile(r"([\u4e00-\u9fa5]{2,10})\s*[〔\[［【(（]\s*((?:19|2
 OWN_DOC_NUMBER = re.compile(r"(?:(?:发文字号|文号|字号)\s*[：:]\s*)?[(（]?\s*" + DOC_NUMBER.pattern
                             + r"\s*[)）]?(?:\s*签发人\s*[：:]\s*[\u4e00-\u9fa5]{2,4})?")
 DATE = re.compile(r"(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-ANNEX_HEADING = re.compile(r"^\s*附件\s*(\d+)\s*$")
 ANNEX_LIST_ITEM = re.compile(r"^\s*(?:-\s*)?(?:附件\s*[：:]\s*)?(\d+)\s*[.．、]\s*(.+?)\s*$")
 ANNEX_SINGLE = re.compile(r"^\s*附件\s*[：:]\s*(?![\d０-９])(\S.*?)\s*$")  # `附件：…分工表`, the one annex
 ANNEX_MARK = re.compile(r"^\s*附件\s*[：:]\s*")  # before the title of the one annex
@@ -317,26 +316,6 @@ def _read_targets(text: str, number: int, in_targets: bool, result: ImportResult
 
 def _ordinal(n: int) -> str:
     return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-
-
-def read_annex_heading(lines: list[str], index: int) -> tuple[int, str, int]:
-    """At `附件 N`: return (N, title, index of the next unread line).  The title line follows
-    the heading in Daxing and Tongzhou; Xicheng prints none (the notice lists them)."""
-    heading = ANNEX_HEADING.match(lines[index])
-    if heading is None:  # the callers stop at a heading: a new caller that does not is a bug
-        raise PlanImportError("not an annex heading (附件 N)", line=index + 1, field="annex")
-    number = int(heading.group(1))
-    title = ""
-    nxt = index + 1
-    while nxt < len(lines) and not lines[nxt].strip():
-        nxt += 1
-    if nxt < len(lines):
-        candidate = lines[nxt].strip()
-        if ("\t" not in candidate and re.search(r"(行动计划|工作计划|方案|指标|计划)$", candidate)
-                and len(candidate) < 60):
-            title = squeeze(candidate)
-            nxt += 1
-    return number, title, nxt
 
 
 # Lines a document may print below its signature (落款): 此件公开发布, the 抄送/印发 block, a page number.

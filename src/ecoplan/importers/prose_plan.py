@@ -60,7 +60,6 @@ SENTENCE_END = ("。", "；", "！", "？", "：", ";", "!", "?", ":")  # a line
 _PROTECT = re.compile(NARRATIVE_FIRST)
 DUTY_ATTRIBUTE = "责任分工"  # the measure attribute keeping the printed responsibility clause
 NOTICE = re.compile(r"关于印发|印发《")
-TITLE_ENDS = ("措施", "计划", "方案", "要点", "意见", "规划", "安排", "清单", "任务")
 
 
 def detect(text: str) -> Detection:
@@ -697,7 +696,7 @@ def parse(text: str, source: str, result: ImportResult) -> None:
             break  # a cover notice (`关于印发《…》的通知`) names the plan: the notice reader reads it all
         if lines[index].strip():
             title_lines.append(index)
-            if lines[index].strip().endswith(TITLE_ENDS) or len(title_lines) == 3:
+            if notice.PLAN_TITLE.search(key(lines[index])) or len(title_lines) == 3:
                 break
     blanked = [line if i > (title_lines[-1] if title_lines else -1) else "" for i, line in enumerate(lines)]
     notice.read_notice(blanked, first, result)  # 文号, issue date, issuing body before the first heading

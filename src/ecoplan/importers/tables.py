@@ -17,9 +17,6 @@ from . import deadlines, organisations, targets
 from .model import Annex, Deadline, ImportResult, Measure, Task
 from .text import key, squeeze
 
-LEAD_LABELS = ("主责单位", "牵头单位", "牵头部门")
-CO_LABELS = ("协办单位", "责任单位", "配合单位")
-
 # A tokeniser's doubt about a row, filed as a review item with the measure: (kind, template, params)
 Doubt: TypeAlias = tuple[str, str, dict[str, object]]
 

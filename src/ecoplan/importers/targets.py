@@ -182,7 +182,7 @@ def _respectively(clause: str, found: list[Target]) -> None:
     for target, (number, unit) in zip(numeric, values):
         target.value = Decimal(number)
         if unit:
-            target.unit = {"％": "%", "微克/立方米": "µg/m³", "μg/m3": "µg/m³"}.get(unit, unit)
+            target.unit = unit_of(unit)
 
 
 def _target(clause: str, context: str, line: int, year: int | None, area: str) -> Target | None:
@@ -231,8 +231,7 @@ def _target(clause: str, context: str, line: int, year: int | None, area: str) -
     elif number:
         target.value = Decimal(number.group(1))
         if number.group(2):
-            target.unit = {"％": "%", "微克/立方米": "µg/m³", "μg/m3": "µg/m³"}.get(
-                number.group(2), number.group(2))
+            target.unit = unit_of(number.group(2))
         target.comparator = _comparator(rest, code, number.start())
         if target.comparator == "=":
             target.comparator = default_comparator(code)
@@ -353,7 +352,7 @@ def _statement(clause: str, context: str, line: int, year: int | None, previous:
     number = re.search(_NUMBER + r"\s*" + _UNITS, k)
     if code and number:  # `重点建设用地100%安全利用`: the value sits inside the indicator's name
         target = Target(indicator=catalogue.BY_CODE[code].zh, indicator_code=code, comparator=default_comparator(code),
-                        value=Decimal(number.group(1)), unit=_unit(number.group(2)), period=_period(k, code),
+                        value=Decimal(number.group(1)), unit=unit_of(number.group(2)), period=_period(k, code),
                         raw=clause, line=line, soft="力争" in k)
         return target
     if previous is not None and previous.indicator_code and number and not code and \
@@ -361,7 +360,7 @@ def _statement(clause: str, context: str, line: int, year: int | None, previous:
         carried = _target(key(previous.indicator) + k, context, line, year, previous.area)
         if carried is None:
             carried = Target(indicator=previous.indicator, indicator_code=previous.indicator_code, comparator="=",
-                             value=Decimal(number.group(1)), unit=_unit(number.group(2)), period="year",
+                             value=Decimal(number.group(1)), unit=unit_of(number.group(2)), period="year",
                              raw=clause, line=line)
         carried.indicator, carried.raw = previous.indicator, clause
         if "累计" in k:
@@ -375,7 +374,7 @@ def _statement(clause: str, context: str, line: int, year: int | None, previous:
         at = rest.find(number.group(1))
         comparator = "reduce_by" if re.search(r"下降|减少", rest[:at]) else _comparator(rest, "", at)
         return Target(indicator=subject, indicator_code="", comparator=comparator,
-                      value=Decimal(number.group(1)), unit=_unit(number.group(2)), period=_period(k, ""),
+                      value=Decimal(number.group(1)), unit=unit_of(number.group(2)), period=_period(k, ""),
                       raw=clause, line=line, soft="力争" in k)
     if m := re.fullmatch(rf"(?P<subject>.{{2,20}}?)(?P<outcome>{QUALITATIVE_OUTCOMES})", k):
         subject = m.group("subject")
@@ -389,8 +388,12 @@ def _statement(clause: str, context: str, line: int, year: int | None, previous:
     return None
 
 
-def _unit(printed: str) -> str:
-    return {"％": "%", "微克/立方米": "µg/m³", "μg/m3": "µg/m³"}.get(printed, printed or "")
+# a unit as printed → its one spelling (the rest are kept as printed)
+UNIT_SPELLINGS = {"％": "%", "微克/立方米": "µg/m³", "μg/m3": "µg/m³", "μg/m³": "µg/m³"}
+
+
+def unit_of(printed: str) -> str:
+    return UNIT_SPELLINGS.get(printed, printed or "")
 
 
 def _paired(target: Target) -> list[Target]:
