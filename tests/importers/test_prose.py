@@ -96,7 +96,7 @@ def test_provincial_city_plan_with_responsibility_lines():
         ("window", date(2024, 7, 1), date(2024, 12, 31)), ("window", date(2024, 7, 1), date(2024, 9, 30)),
         ("year_end", None, date(2024, 12, 31)), ("long_term", None, None)]
     assert [(t.indicator, t.comparator, t.value) for t in result.targets] == [
-        ("优良水体比例", ">=", 90), ("县级以上集中式饮用水水源地水质达标率", "=", 100), ("劣Ⅴ类水体比例", "=", 0)]
+        ("优良水体比例", ">=", 90), ("集中式饮用水水源地水质达标率", ">=", 100), ("劣Ⅴ类水体比例", "=", 0)]
     assert result.targets[1].raw == "县级以上集中式饮用水水源地水质达标率保持100%"
 
 
@@ -278,9 +278,9 @@ def test_deadlines_printed_in_the_text(text, kind, end):
 
 def test_target_statement_outside_the_catalogue_keeps_its_wording():
     from ecoplan.importers import targets
-    found = targets.statements("县级以上集中式饮用水水源地水质达标率保持100%，重污染天数同比减少10%。", 3, 2024)
+    found = targets.statements("城镇生活污水集中收集率保持100%，重污染天数同比减少10%。", 3, 2024)
     assert [(t.indicator, t.comparator, t.value, t.raw) for t in found] == [
-        ("县级以上集中式饮用水水源地水质达标率", "=", Decimal(100), "县级以上集中式饮用水水源地水质达标率保持100%"),
+        ("城镇生活污水集中收集率", "=", Decimal(100), "城镇生活污水集中收集率保持100%"),
         ("重污染天数", "reduce_by", Decimal(10), "重污染天数同比减少10%")]
 
 
@@ -340,7 +340,7 @@ def test_sub_items_closed_by_one_clause_and_every_goal_statement():
         ("year_end", date(2025, 12, 31)), ("recurring", None), ("window", date(2025, 9, 30)), ("long_term", None)]
     assert [(t.indicator, t.comparator, t.value, t.raw) for t in result.targets] == [
         ("全区国省控断面水质优良比例", ">=", 100, "全区国省控断面水质优良比例达到100%"),
-        ("县级及以上集中式饮用水水源地水质达标率", "=", 100, "县级及以上集中式饮用水水源地水质达标率保持100%"),
+        ("集中式饮用水水源地水质达标率", ">=", 100, "县级及以上集中式饮用水水源地水质达标率保持100%"),
         ("城市建成区黑臭水体", "qualitative", None, "城市建成区黑臭水体保持动态清零")]
     assert not [r for r in result.review if r.kind == "units_missing"]
 

@@ -155,5 +155,7 @@ def test_previous_plan_review_rows_are_not_judged(settings, tmp_path):
     path = seed_path("fengtai-14th-fyp-2021-2025.txt")
     plan = plan_actions.import_document(path.read_bytes(), path.name)[1]
     assert plan.targets.filter(period="2016-2020", indicator_code="pm25").count() == 1
-    periods = {row.target.period for row in judge_plan(plan, date(2025, 6, 30))}
-    assert periods and "2016-2020" not in periods
+    rows = judge_plan(plan, date(2025, 6, 30))
+    assert {row.status for row in rows if row.target.period == "2016-2020"} == {"record"}
+    assert {row.source for row in rows if row.target.period == "2016-2020"} == {"record"}
+    assert {row.target.period for row in rows if row.status != "record"} == {"by 2025"}

@@ -280,7 +280,7 @@ def test_the_readers_read_only_catalogue_indicators_and_every_one_is_read():
     read = {code for code, _ in targets.PATTERNS} | {row[0] for row in indicator_table.COLUMNS}
     assert read - set(indicators.BY_CODE) == set()
     assert set(indicators.BY_CODE) - read == set()
-    assert {m for m in (i.measured for i in indicators.INDICATORS)} <= set(indicators.MEASURED)
+    assert {i.source for i in indicators.INDICATORS} <= set(indicators.SOURCE_CODES)
 
 
 def test_a_target_takes_its_name_unit_and_direction_from_the_catalogue():
@@ -293,7 +293,7 @@ def test_a_target_takes_its_name_unit_and_direction_from_the_catalogue():
 @pytest.mark.parametrize("indicator", indicators.INDICATORS, ids=lambda i: i.code)
 def test_only_air_measured_indicators_are_judged(indicator):
     judgement = judge(indicator.code, "<=", Decimal(35), "year", 2024, None, date(2024, 6, 30))
-    assert (judgement.code == "no_source") == (indicator.measured != "air")
+    assert (judgement.code == "no_source") == (indicator.source != "air")
 
 
 @pytest.mark.parametrize("group", areas.SUB_AREA_GROUPS, ids=lambda g: g.zh)

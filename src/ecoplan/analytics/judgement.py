@@ -34,6 +34,22 @@ class Figures:
 
 
 @dataclass
+class Completeness:
+    """How much of a period a figure rests on, against the rule that says enough (GB 3095 表4 /
+    HJ 663 for air, the sampling plan for water and measurements)."""
+
+    valid: int  # valid values in the window so far: days, samples, months, reports
+    required: int  # the fewest the rule asks for the window (0: the source sets no minimum)
+    unit: str  # days / samples / months / reports
+    rule: str = ""  # the clause that sets the minimum, e.g. "GB 3095-2012 表4"
+    short: list[str] = field(default_factory=list)  # sub-periods below their own minimum: "2024-02: 20 < 25"
+
+    @property
+    def sufficient(self) -> bool:
+        return self.valid >= self.required and not self.short
+
+
+@dataclass
 class Judgement:
     status: str
     reason: str
@@ -47,6 +63,8 @@ class Judgement:
     rule_sets: str = ""
     code: str = ""  # message key: the pages render ``reason`` in their language from code + params
     params: dict[str, object] = field(default_factory=dict)
+    completeness: Completeness | None = None
+    source: str = ""  # ecoplan.vocabulary.indicators.SOURCES: air, water, measurement …
 
 
 class _Measured(TypedDict):
@@ -224,3 +242,71 @@ def _year_on_year(base: str, comparator: str, f: Figures, complete: bool, remain
                      f"({change:+}%)", value=gb8170(now, 1), unit="µg/m³", n_valid=f.pm25_days,
                      remaining_days=remaining, year_on_year=change, rule_sets=f.rule_sets, code="yoy",
                      params={"now": gb8170(now, 1), "before": gb8170(before, 1), "change": f"{change:+}"})
+
+
+# --- any figure against a level: water ratios, measurements, reported values -----------------
+
+def judge_level(comparator: str, target: Decimal | None, value: Decimal | None, *, unit: str, complete: bool,
+                lower_is_better: bool, precision: int = 1, tolerance: Decimal | None = None, previous: Decimal | None = None,
+                baseline: Decimal | None = None, completeness: Completeness | None = None) -> Judgement:
+    """One figure for a period against the target's level.
+
+    ``value`` is the period's figure to date, compared at the reporting ``precision`` (GB/T 8170).
+    ``complete`` says the period is over; before that the result is ``on_track``/``at_risk``, never
+    ``met``/``missed``.  ``≈`` (左右) is met up to ``tolerance`` on the wrong side of the level (the
+    indicator's direction says which side that is).  ``improve``/``not_worse``
+    compare with ``previous`` (the same period a year before); ``reduce_by`` with ``baseline``.
+    A figure resting on less data than its ``completeness`` rule asks is ``insufficient_data``.
+    """
+    if value is None:
+        return Judgement("not_evaluable", "no valid figure for the period yet", code="no_data",
+                         completeness=completeness)
+    shown = gb8170(to_decimal(value), precision)
+    common = {"value": shown, "unit": unit, "completeness": completeness,
+              "n_valid": completeness.valid if completeness else 0}
+    if completeness is not None and not completeness.sufficient:
+        return Judgement("insufficient_data", f"{completeness.valid} valid {completeness.unit} of the "
+                         f"{completeness.required} the rule asks ({completeness.rule})", code="insufficient",
+                         params={"valid": completeness.valid, "required": completeness.required,
+                                 "unit": completeness.unit, "rule": completeness.rule,
+                                 "short": "; ".join(completeness.short)}, **common)  # type: ignore[arg-type]
+    if comparator in ("improve", "not_worse"):
+        if previous is None:
+            return Judgement("not_evaluable", "no figure for the same period of the previous year",
+                             code="yoy_no_previous", **common)  # type: ignore[arg-type]
+        before = gb8170(to_decimal(previous), precision)
+        if not lower_is_better:
+            shown_, before_ = -shown, -before  # higher is better: compare the negatives
+        else:
+            shown_, before_ = shown, before
+        better = shown_ < before_ if comparator == "improve" else shown_ <= before_
+        return _settle(better, complete, f"{shown} against {before} a year before", "level_yoy",
+                       {"value": shown, "before": before, "unit": unit}, common)
+    if comparator == "reduce_by":
+        if baseline is None or target is None:
+            return Judgement("not_evaluable", "the target needs its baseline value", code="no_baseline",
+                             **common)  # type: ignore[arg-type]
+        fall = gb8170((1 - to_decimal(value) / to_decimal(baseline)) * 100, 1)
+        return _settle(fall >= target, complete, f"down {fall}% from {baseline} against {target}%",
+                       "level_reduce", {"fall": fall, "baseline": baseline, "target": target}, common)
+    if target is None:
+        return Judgement("not_evaluable", "the target has no value", code="no_value", **common)  # type: ignore[arg-type]
+    target = plain(Decimal(target))
+    if comparator == "≈":
+        band = tolerance if tolerance is not None else Decimal(0)
+        ok = shown <= target + band if lower_is_better else shown >= target - band
+        return _settle(ok, complete, f"{shown} {unit} against about {target} (± {band})", "level_about",
+                       {"value": shown, "target": target, "band": band, "unit": unit}, common)
+    checks = {"<=": shown <= target, ">=": shown >= target, "<": shown < target, ">": shown > target,
+              "=": shown == target}
+    if comparator not in checks:
+        return Judgement("not_evaluable", f"comparator “{comparator}” cannot be judged on a figure",
+                         code="bad_comparator", params={"comparator": comparator}, **common)  # type: ignore[arg-type]
+    return _settle(checks[comparator], complete, f"{shown} {unit} against {comparator} {target}", "level",
+                   {"value": shown, "comparator": comparator, "target": target, "unit": unit}, common)
+
+
+def _settle(ok: bool, complete: bool, reason: str, code: str, params: dict[str, object],
+            common: dict[str, object]) -> Judgement:
+    status = ("met" if ok else "missed") if complete else ("on_track" if ok else "at_risk")
+    return Judgement(status, reason, code=code, params=params, **common)  # type: ignore[arg-type]

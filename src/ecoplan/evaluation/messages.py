@@ -42,6 +42,14 @@ TEMPLATES = {
     "heavy_ratio_running": gettext_noop("{ratio}% so far; at most {left} more heavy-pollution day(s) in the "
                                         "remaining {remaining} days"),
     "yoy": gettext_noop("PM2.5 {now} µg/m³ against {before} a year before ({change}%)"),
+    "record": gettext_noop("the previous plan's period {period}: shown, not judged"),
+    "insufficient": gettext_noop("{valid} valid {unit} of the {required} the rule asks ({rule}) {short}"),
+    "level": gettext_noop("{value} {unit} against {comparator} {target}"),
+    "level_about": gettext_noop("{value} {unit} against about {target} (tolerance ± {band})"),
+    "level_yoy": gettext_noop("{value} {unit} against {before} a year before"),
+    "level_reduce": gettext_noop("down {fall}% from the baseline {baseline} against {target}%"),
+    "no_baseline": gettext_noop("the target needs its baseline value"),
+    "bad_comparator": gettext_noop("comparator “{comparator}” cannot be judged on a figure"),
 }
 
 

@@ -1,4 +1,5 @@
-"""Linking a plan's air targets to the engine's figures and judging them."""
+"""Judging every target of a plan: each target's source (``vocabulary.indicators.source_of``)
+picks its judge (``evaluation.sources``); one row per target and area."""
 from __future__ import annotations
 
 import re
@@ -7,11 +8,13 @@ from datetime import date
 
 from django.utils import timezone
 
-from ecoplan.analytics.judgement import Figures, Judgement, judge, period_window
-from ecoplan.monitoring.store import area_key, open_store
+from ecoplan.analytics.judgement import Judgement
 from ecoplan.plans.models import Area, Plan, Target
 from ecoplan.vocabulary import areas
-from ecoplan.vocabulary.indicators import EVALUABLE
+from ecoplan.vocabulary.indicators import source_of
+
+from . import air  # noqa: F401 — registers the built-in judges
+from .sources import JUDGES, Context
 
 
 @dataclass
@@ -25,6 +28,10 @@ class TargetJudgement:
         return self.judgement.status
 
     @property
+    def source(self) -> str:
+        return self.judgement.source
+
+    @property
     def reason(self) -> str:
         from .messages import reason
 
@@ -36,66 +43,55 @@ class TargetJudgement:
 
     def as_dict(self) -> dict:
         return {"target_id": self.target.pk, "indicator": self.target.indicator,
-                "indicator_code": self.target.indicator_code, "comparator": self.target.comparator,
-                "value": self.target.value, "period": self.target.period,
-                "area": self.area_name, **asdict(self.judgement)}
+                "indicator_code": self.target.indicator_code, "printed": self.target.raw,
+                "comparator": self.target.comparator, "value": self.target.value, "period": self.target.period,
+                "binding": self.target.binding, "area": self.area_name, **asdict(self.judgement)}
 
 
-def _areas(plan: Plan, target: Target) -> list[Area]:
-    """The areas a target speaks of: its own, every sub-area for 各… scopes, else the district."""
+def _areas(plan: Plan, target: Target, source: str) -> list[Area | None]:
+    """The areas a target speaks of: its own, every sub-area for 各… scopes (those the source knows),
+    else the district; a plan with no district judges once, with no area."""
     if target.area_id:
         return [target.area]
     if areas.is_every_sub_area(target.area_printed) and plan.district_id:
-        return list(plan.district.children.filter(station_memberships__isnull=False).distinct())
-    return [plan.district] if plan.district_id else []
+        judge = JUDGES.get(source)
+        if judge and judge.sub_areas:
+            return list(judge.sub_areas(plan))
+        return list(plan.district.children.all())
+    return [plan.district] if plan.district_id else [None]
 
 
-def figures_for(store, area: Area, code: str, period: str, year: int, exclusion: str,
-                as_of: date) -> Figures | None:
-    """The engine's figures for a target's window up to ``as_of``, and the same window a year
-    before (for 同比)."""
-    window = period_window("Q1" if code.endswith("_q1") else period, year)
-    if window is None:
-        return None
-    start, end = window
-    row = store.area_figures(area_key(area), start, min(end, as_of), exclusion)
-    if row is None:
-        return None
-    last_day: date = row["last_day"]  # never None: area_figures returns None for an empty window
-    figures = Figures(pm25_mean=row["pm25_mean"], pm25_days=row["pm25_days"], good_days=row["good_days"],
-                      aqi_days=row["aqi_days"], heavy_days=row["heavy_days"], last_day=last_day,
-                      rule_sets=row["rule_sets"])
-    before = store.area_figures(area_key(area), _year_before(start), _year_before(last_day), exclusion)
-    figures.previous_pm25_mean = before["pm25_mean"] if before else None
-    return figures
-
-
-def _year_before(day: date) -> date:
-    return day.replace(year=day.year - 1, day=28 if (day.month, day.day) == (2, 29) else day.day)
-
-
-def _before_plan(plan: Plan, period: str) -> bool:
+def before_plan(plan: Plan, period: str) -> bool:
     """A period that ended before the plan began (`2016-2020` in a 2021–2025 plan: the previous
     plan's review table) is a record of what was achieved, not a target to judge."""
     m = re.fullmatch(r"(\d{4})-(\d{4})", period or "")
     return bool(m and plan.period_start and int(m.group(2)) < plan.period_start)
 
 
+def target_source(plan: Plan, target: Target) -> str:
+    return source_of(target.indicator_code, target.comparator, before_plan=before_plan(plan, target.period))
+
+
+def judge_target(ctx: Context, target: Target) -> list[TargetJudgement]:
+    source = target_source(ctx.plan, target)
+    judge = JUDGES.get(source)
+    rows = []
+    for area in _areas(ctx.plan, target, source) if source != "record" else [None]:
+        if judge is None:
+            judgement = Judgement("not_evaluable", "ecoplan has no monitoring source for this indicator yet",
+                                  code="no_source")
+        else:
+            judgement = judge.judge(ctx, target, area)
+        judgement.source = source
+        rows.append(TargetJudgement(target, area, judgement))
+    return rows
+
+
 def judge_plan(plan: Plan, as_of: date | None = None) -> list[TargetJudgement]:
-    """Every air target of the plan, per area, judged against the figures to ``as_of``."""
-    as_of = as_of or timezone.localdate()
-    year = plan.period_start or as_of.year
-    results = []
-    targets = plan.targets.select_related("area").order_by("order")
-    with open_store() as store:
-        for target in targets:
-            code = target.indicator_code
-            if code not in EVALUABLE or _before_plan(plan, target.period):
-                continue
-            exclusion = "dust" if "excluding_dust" in target.conditions else "none"
-            for area in _areas(plan, target):
-                figures = figures_for(store, area, code, target.period, year, exclusion, as_of)
-                judgement = judge(code, target.comparator, target.value, target.period, year,
-                                  figures, as_of)
-                results.append(TargetJudgement(target, area, judgement))
-    return results
+    """Every target of the plan, per area, judged against what its source knows to ``as_of``."""
+    ctx = Context(plan, as_of or timezone.localdate(), plan.period_start or (as_of or timezone.localdate()).year)
+    try:
+        return [row for target in plan.targets.select_related("area").order_by("order")
+                for row in judge_target(ctx, target)]
+    finally:
+        ctx.close()

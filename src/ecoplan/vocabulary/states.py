@@ -38,3 +38,19 @@ ENTRY_CODES = tuple(t.code for t in ENTRY_STATES)
 DUE_CODES = tuple(t.code for t in DUE_STATES)
 # entry states that carry over as the due state of a standing obligation
 ENTRY_AS_DUE = frozenset({"blocked", "not_started"})
+
+# Where a plan's target stands (ecoplan.analytics.judgement), in the order the pages list them.
+TARGET_STATES = (
+    Term("missed", _("missed"), "未达成"),
+    Term("at_risk", _("at risk"), "有风险"),
+    Term("on_track", _("on track"), "正常推进"),
+    Term("met", _("met"), "已达成"),
+    Term("insufficient_data", _("insufficient data"), "数据不足"),
+    Term("awaiting_value", _("awaiting a reported value"), "待报送数值"),
+    Term("awaiting_judgement", _("awaiting the coordinator's judgement"), "待评价"),
+    Term("record", _("previous period, not judged"), "上期完成情况（不评价）"),
+    Term("not_evaluable", _("not evaluable yet"), "暂无法评价"),
+)
+TARGET_CODES = tuple(t.code for t in TARGET_STATES)
+# a status that says the target was judged on a figure (the rest say why it was not)
+JUDGED = frozenset({"missed", "at_risk", "on_track", "met"})
