@@ -11,13 +11,16 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
-from ecoplan.analytics.judgement import Judgement
+from ecoplan.analytics.judgement import Completeness, Judgement
 from ecoplan.plans.models import Area, Plan, Target
 
 JudgeFn = Callable[["Context", Target, "Area | None"], Judgement]
 AreasFn = Callable[[Plan], list[Area]]
+# the figure of one calendar year (a five-year plan's trajectory asks each year so far)
+YearlyFn = Callable[["Context", Target, "Area | None", int], "tuple[Decimal | None, Completeness | None]"]
 
 
 @dataclass(frozen=True)
@@ -25,13 +28,14 @@ class Judge:
     source: str
     judge: JudgeFn
     sub_areas: AreasFn | None = None  # the sub-areas a 各… target covers; None: every child of the district
+    yearly: YearlyFn | None = None  # the figure of a calendar year, for five-year trajectories
 
 
 JUDGES: dict[str, Judge] = {}
 
 
-def register(source: str, judge: JudgeFn, sub_areas: AreasFn | None = None) -> None:
-    JUDGES[source] = Judge(source, judge, sub_areas)
+def register(source: str, judge: JudgeFn, sub_areas: AreasFn | None = None, yearly: YearlyFn | None = None) -> None:
+    JUDGES[source] = Judge(source, judge, sub_areas, yearly)
 
 
 @dataclass
