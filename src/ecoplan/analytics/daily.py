@@ -142,3 +142,16 @@ def compute_area_daily(store: AirStore, days: list[date] | None, rule_set: str |
         WHERE {where}
         GROUP BY m.area, d.day""")
     with_aqi(store, "area_conc", "area_daily", ["area", "day"], days, rule_set)
+
+
+def area_daily_under(rule_set: str) -> str:
+    """The in-force area-days recomputed under one rule set, as a relation (no table written):
+    the same daily concentrations, their IAQI, AQI, level and 首要污染物 under ``rule_set`` — the
+    2012 and 2026 rules side by side for any area and window (``ecoplan air compare-rules``)."""
+    rules = packs.get(rule_set)
+    iaqis, aqi, primary, category, colour = _aqi_columns(rules)
+    columns = ", ".join(CONCENTRATIONS)
+    return f"""SELECT area, day, {columns}, _aqi AS aqi, {primary} AS primary_pollutant, {category} AS category,
+            {colour} AS colour, '{rules.id}' AS rule_set, '{rules.name}' AS basis
+        FROM (SELECT *, {aqi} AS _aqi FROM (SELECT *, {iaqis} FROM
+              (SELECT area, day, {columns} FROM area_daily WHERE basis = 'in_force')))"""
