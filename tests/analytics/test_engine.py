@@ -54,12 +54,13 @@ def uci_month(tmp_path, year=2016, month=1):
 
 
 def reference_daily(path: Path):
-    """Daily values the slow, obvious way: GB 3095 表4 validity, MDA8 over windows 08…24."""
+    """Daily values the slow, obvious way: GB 3095 表4 validity, MDA8 over windows 08…24.  UCI
+    hours are hour-ending: hour h of a day covers h-1 … h (hour 0: 23:00–24:00 the day before)."""
     by_day = defaultdict(dict)
     with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            day = date(int(row["year"]), int(row["month"]), int(row["day"]))
-            by_day[day][int(row["hour"])] = row
+            start = datetime(int(row["year"]), int(row["month"]), int(row["day"]), int(row["hour"])) - timedelta(hours=1)
+            by_day[start.date()][start.hour] = row
     out = {}
     for day, hrs in by_day.items():
         def series(col, scale=Decimal(1), hrs=hrs):
@@ -90,7 +91,9 @@ def test_daily_chain_matches_the_reference_on_real_hours(store, tmp_path):
     expected = reference_daily(path)
     P = packs.get("2012").aqi
     rows = store.query("SELECT * FROM daily ORDER BY day")
-    assert len(rows) == 31
+    # hour-ending (the `uci` preset): January's 744 hours are 2015-12-31 23:00 … 2016-01-31 22:00, so
+    # 31 December holds one hour (no valid mean) and 31 January 23 (valid); hour-starting gave 31 days
+    assert len(rows) == 32 and rows[0]["day"] == date(2015, 12, 31) and rows[0]["pm25"] is None
     for row in rows:
         ref = expected[row["day"]]
         for name in ("so2", "no2", "co", "pm10", "pm25", "o3_8h_max", "o3_1h_max"):
