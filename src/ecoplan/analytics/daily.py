@@ -53,7 +53,9 @@ def _aqi_columns(rules: packs.RuleSet) -> tuple[str, str, str, str, str]:
     aqi_raw = "greatest(" + ", ".join(f"_i_{col[s]}" for s in wanted) + ")"
     any_missing = " OR ".join(f"{col[s]} IS NULL" for s in wanted)
     if pack.pre_round == "gb8170":  # HJ 633-2026 5.3.1: NA unless > 100 when data are missing
-        aqi = f"CASE WHEN ({any_missing}) AND {aqi_raw} <= 100 THEN NULL ELSE greatest({aqi_raw}, {pack.aqi_min}) END"
+        # no IAQI at all is no AQI (greatest() skips NULLs: greatest(NULL, 1) would make it 1, 优)
+        aqi = (f"CASE WHEN {aqi_raw} IS NULL OR (({any_missing}) AND {aqi_raw} <= 100) THEN NULL "
+               f"ELSE greatest({aqi_raw}, {pack.aqi_min}) END")
     else:
         aqi = aqi_raw
     primary = "concat_ws(',', " + ", ".join(
