@@ -44,6 +44,8 @@ TEMPLATES = {
     "yoy": gettext_noop("PM2.5 {now} µg/m³ against {before} a year before ({change}%)"),
     "record": gettext_noop("the previous plan's period {period}: shown, not judged"),
     "insufficient": gettext_noop("{valid} valid {unit} of the {required} the rule asks ({rule}) {short}"),
+    "insufficient_previous": gettext_noop("the same period a year before rests on {valid} valid {unit} of the "
+                                          "{required} the rule asks ({rule}) {short}"),
     "level": gettext_noop("{value} {unit} against {comparator} {target}"),
     "level_about": gettext_noop("{value} {unit} against about {target} (tolerance ± {band})"),
     "level_yoy": gettext_noop("{value} {unit} against {before} a year before"),
