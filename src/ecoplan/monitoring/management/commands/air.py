@@ -168,6 +168,7 @@ def find_area(text: str):
 
 
 def compare_text(area, comparison, rows) -> str:
+    from ecoplan.analytics.judgement import plain
     from ecoplan.monitoring import transition
 
     bases = [b for b in transition.BASES if b in comparison.figures]
@@ -207,7 +208,7 @@ def compare_text(area, comparison, rows) -> str:
         lines.append("targets:")
     for row in rows:
         t = row.target
-        lines.append(f"  [{t.plan.title}] {t.indicator} {t.comparator} {t.value if t.value is not None else ''}"
+        lines.append(f"  [{t.plan.title}] {t.indicator} {t.comparator} {plain(t.value) if t.value is not None else ''}"
                      f" ({t.period}){' — CHANGED' if row.changed else ''}")
         for b in bases:
             j = row.judgements[b]
