@@ -83,8 +83,17 @@ class Comparison:
     baseline: dict[str, RuleFigures]  # the same window a year before, same keys
     limits: list[LimitRow]
 
+    def good_ratio_changes(self) -> dict[str, Decimal | None]:
+        """同比: the good-day ratio's change in percentage points against the baseline, like for like."""
+        changes: dict[str, Decimal | None] = {}
+        for basis, now in self.figures.items():
+            before = self.baseline.get(basis)
+            changes[basis] = None if before is None or now.good_ratio is None or before.good_ratio is None \
+                else now.good_ratio - before.good_ratio
+        return changes
+
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {**asdict(self), "good_ratio_changes": self.good_ratio_changes()}
 
 
 def level_days(store: AirStore, area: str, start: date, end: date, rule_set: str | None) -> dict[str, int]:

@@ -80,9 +80,7 @@ def compare_page(request, pk: int, year: int, as_json: bool = False):
     bases = [b for b in transition.BASES if b in comparison.figures]
     levels = [(category, [comparison.figures[b].levels.get(category, 0) for b in bases])
               for category in transition.categories()]
-    changes = {b: comparison.figures[b].good_ratio - comparison.baseline[b].good_ratio
-               for b in bases if b in comparison.baseline and comparison.figures[b].good_ratio is not None
-               and comparison.baseline[b].good_ratio is not None}
+    changes = comparison.good_ratio_changes()
     return render(request, "monitoring/compare.html", {
         "area": area, "year": year, "comparison": comparison, "bases": bases, "levels": levels,
         "figures": [comparison.figures[b] for b in bases],

@@ -196,9 +196,8 @@ def compare_text(area, comparison, rows) -> str:
         lines.append(f"baseline {comparison.year - 1} (同比, the same window):")
         table("good-day ratio %", [base[b].good_ratio if b in base else "—" for b in bases])
         table("heavy-pollution days", [base[b].heavy_days if b in base else "—" for b in bases])
-        table("good-day ratio change, pp", [
-            f"{figs[b].good_ratio - base[b].good_ratio:+}" if b in base and figs[b].good_ratio is not None
-            and base[b].good_ratio is not None else "—" for b in bases])
+        changes = comparison.good_ratio_changes()
+        table("good-day ratio change, pp", [f"{changes[b]:+}" if changes[b] is not None else "—" for b in bases])
     lines.append("annual statistics against GB 3095 grade II:")
     for row in comparison.limits:
         table(f"  {row.pollutant} {row.statistic}", [row.value, *(
