@@ -148,3 +148,28 @@ def test_mda8_needs_fourteen_windows_of_six_hours(tmp_path, present, windows):
     assert day["n_o3_windows"] == windows
     assert (day["o3_8h_max"] is not None) is (windows >= 14)
     store.close()
+
+
+def test_a_years_figure_for_trajectories_carries_its_completeness(tmp_path):
+    from ecoplan.analytics.figures import year_figure
+
+    rows = []
+    for d in range(366):
+        day = datetime(2024, 1, 1) + timedelta(days=d)
+        rows += list(hours("S1", day, 24 if d < 330 else 10, pm25=30 if d else 90, pm10=50, so2=5, no2=20,
+                           co="0.5", o3=60))
+    store = AirStore(tmp_path / "air")
+    store.set_membership([("S1", "甲区", None, None)])
+    store.ingest(write_csv(tmp_path / "h.csv", rows))
+    store.compute()
+    as_of = date(2025, 3, 1)
+    f = figures_for(store, "甲区", "pm25", "year", 2024, "none", as_of)
+    value, enough = year_figure("pm25", f, 2024, as_of)
+    assert value == Decimal("30.2") and (enough.valid, enough.required) == (330, 324)  # (90 + 329 × 30) / 330
+    # from 26 November no valid day: 324 days are there, November and December are short
+    assert enough.short == ["2024-11: 25 < 27", "2024-12: 0 < 27"] and not enough.sufficient
+    ratio, _ = year_figure("good_day_ratio", figures_for(store, "甲区", "good_day_ratio", "year", 2024, "none",
+                                                         as_of), 2024, as_of)
+    assert ratio == Decimal("99.7")  # 329 of 330 (the first day: PM2.5 90, IAQI 119)
+    assert year_figure("pm25", None, 2024, as_of) == (None, None)
+    store.close()

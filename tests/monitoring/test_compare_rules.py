@@ -125,3 +125,29 @@ def test_compare_page_json_twin_and_link(air, client):
     assert data["baseline"] == {}  # no 2024 data
     assert client.get("/air/areas/999999/compare/2025/").status_code == 404
     assert client.get(f"/air/areas/{district.pk}/compare/1999/").status_code == 400
+
+
+def test_the_evaluation_says_insufficient_data_below_the_gates(settings, tmp_path):
+    """A year with 200 valid days: insufficient data with the counts, never met — through the plan's
+    evaluation (evaluation.air), and the yearly figure a five-year trajectory asks carries it too."""
+    from ecoplan.evaluation.services import judge_plan
+    from ecoplan.evaluation.sources import JUDGES, Context
+
+    settings.DATA_DIR = tmp_path
+    do_register_stations(registry(tmp_path / "stations.csv", [["E1", "评价点（合成）", "", "少数据区", "evaluation", "true"]]))
+    do_ingest_air(hourly(tmp_path / "h.csv", [("E1", date(2025, 1, 1), 200, lambda d: 20)]))
+    district = Area.objects.get(name="少数据区")
+    plan = Plan.objects.create(title="少数据区2025年行动计划（合成）", kind=Plan.Kind.ACTION_PLAN, period_start=2025,
+                               district=district, source_name="t.txt", source_sha256="1" * 64, source_shape="text")
+    target = Target.objects.create(plan=plan, indicator="PM2.5年均浓度", indicator_code="pm25", comparator="<=",
+                                   value=Decimal(35), period="year", raw="PM2.5年均浓度不超过35微克/立方米")
+    [row] = judge_plan(plan, date(2026, 1, 10))
+    assert row.status == "insufficient_data" and row.source == "air"
+    assert (row.judgement.completeness.valid, row.judgement.completeness.required) == (200, 324)
+    assert "2025-08: 0 < 27" in row.judgement.params["short"]
+    settings.ECOPLAN_AIR_ANNUAL_RULE = "lenient"  # still short of 324 days
+    assert judge_plan(plan, date(2026, 1, 10))[0].status == "insufficient_data"
+    ctx = Context(plan, date(2026, 1, 10), 2025)
+    value, enough = JUDGES["air"].yearly(ctx, target, district, 2025)
+    ctx.close()
+    assert value == Decimal("20.0") and not enough.sufficient

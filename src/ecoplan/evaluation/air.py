@@ -2,10 +2,13 @@
 judged by ``analytics.judgement.judge`` behind the validity gates (``analytics.validity``)."""
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+
 from django.conf import settings
 
-from ecoplan.analytics.figures import figures_for
-from ecoplan.analytics.judgement import Judgement, judge
+from ecoplan.analytics.figures import figures_for, year_figure
+from ecoplan.analytics.judgement import Completeness, Judgement, judge
 from ecoplan.monitoring.store import area_key, open_store
 from ecoplan.plans.models import Area, Plan, Target
 
@@ -29,6 +32,18 @@ def judge_air(ctx: Context, target: Target, area: Area | None) -> Judgement:
                  ctx.as_of, annual_rule())
 
 
+def yearly_air(ctx: Context, target: Target, area: Area | None,
+               year: int) -> tuple[Decimal | None, Completeness | None]:
+    """A calendar year's figure (a five-year plan's trajectory), with its completeness."""
+    if area is None or ctx.as_of < date(year, 1, 1):
+        return None, None
+    store = ctx.resource("air", open_store)
+    exclusion = "dust" if "excluding_dust" in target.conditions else "none"
+    code = target.indicator_code.removesuffix("_q1")
+    figures = figures_for(store, area_key(area), code, "year", year, exclusion, ctx.as_of)
+    return year_figure(code, figures, year, ctx.as_of, annual_rule())
+
+
 def stationed_sub_areas(plan: Plan) -> list[Area]:
     """The sub-areas with an air station: 各街道 targets are judged where there is a figure."""
     if not plan.district_id:
@@ -36,4 +51,4 @@ def stationed_sub_areas(plan: Plan) -> list[Area]:
     return list(plan.district.children.filter(station_memberships__isnull=False).distinct())
 
 
-register("air", judge_air, stationed_sub_areas)
+register("air", judge_air, stationed_sub_areas, yearly_air)
