@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ecoplan.standards import packs
 from ecoplan.standards.rounding import gb8170, to_decimal
+from ecoplan.vocabulary import pollutants
 
 from . import daily, validity
 from .judgement import Completeness, year_before
@@ -31,16 +32,29 @@ if TYPE_CHECKING:
 COMPARED = ("2012", "2026")  # rule sets side by side; "in_force" is each day under its own date's rules
 IN_FORCE = "in_force"
 
-SHOWN = 1  # decimals shown; compared with the limit at the reporting precision below
-# annual statistic (GB 3095 表1, HJ 663 §3.7) → (store column, limit pollutant, averaging, decimals)
-ANNUAL_STATISTICS = (
-    ("pm25", "pm25_mean", "pm25", "annual", 0),
-    ("pm10", "pm10_mean", "pm10", "annual", 0),
-    ("so2", "so2_mean", "so2", "annual", 0),
-    ("no2", "no2_mean", "no2", "annual", 0),
-    ("co", "co_p95", "co", "daily", 1),  # CO: 95th percentile of the daily means against the 24-h limit
-    ("o3", "o3_8h_p90", "o3", "mda8", 0),  # O3: 90th percentile of MDA8 against the 8-h limit
-)
+SHOWN = 1  # decimals shown; compared with the limit at the reporting precision (annual_statistics)
+
+
+def annual_statistics() -> list[tuple[str, str, str, int]]:
+    """(pollutant, store column, limit averaging, reported decimals) of each pollutant's annual
+    statistic (GB 3095 表1, HJ 663 §3.7): the annual mean where the standard sets an annual limit,
+    else the percentile of the daily statistic against its daily limit (CO P95 of the daily means,
+    O3 P90 of MDA8).  From the packs and the vocabulary: nothing listed here."""
+    limits = packs.get(COMPARED[0]).limits
+    percentiles = dict(packs.assessment().percentiles)
+    rows = []
+    for pollutant in pollutants.CODES:
+        averagings = [a for (p, a, grade) in limits.limits if p == pollutant and grade == 2 and a != "hourly"]
+        if not averagings:
+            continue
+        places = 1 if pollutants.UNITS[pollutant] == "mg/m³" else 0  # GB/T 8170: µg/m³ integers, CO 0.1
+        if "annual" in averagings:
+            rows.append((pollutant, f"{pollutant}_mean", "annual", places))
+        else:  # the statistics table names the MDA8 percentile after its series (o3_8h_p90)
+            q = percentiles[pollutant]
+            column = f"{pollutant}_8h_p{q}" if averagings[0] == "mda8" else f"{pollutant}_p{q}"
+            rows.append((pollutant, column, averagings[0], places))
+    return rows
 
 
 @dataclass
@@ -117,7 +131,7 @@ def rule_figures(store: AirStore, area: str, start: date, end: date, basis: str,
                                    start, period_end, through, annual_rule)
     ratio = gb8170(Decimal(row["good_days"] * 100) / row["aqi_days"], 1) if row["aqi_days"] else None
     stats: dict[str, Decimal | None] = {}
-    for pollutant, column, _, _, _ in ANNUAL_STATISTICS:
+    for pollutant, column, _, _ in annual_statistics():
         value = row.get(column)
         stats[pollutant] = None if value is None else gb8170(to_decimal(value), SHOWN)
     return RuleFigures(basis, row["rule_sets"], level_days(store, area, start, end, rule_set), row["aqi_days"],
@@ -140,9 +154,9 @@ def compare_rules(store: AirStore, area: str, year: int, as_of: date, annual_rul
         store, area, year_before(start), year_before(base_end), b, complete, annual_rule,
         year_before(period_end))) is not None}
     limits = []
-    for pollutant, _, limit_of, averaging, places in ANNUAL_STATISTICS:
+    for pollutant, _, averaging, places in annual_statistics():
         value = next((f.statistics.get(pollutant) for f in figures.values()), None)
-        row_limits = {n: packs.get(n).limits.limit(limit_of, averaging) for n in COMPARED}
+        row_limits = {n: packs.get(n).limits.limit(pollutant, averaging) for n in COMPARED}
         reported = None if value is None else gb8170(value, places)  # compared as published (GB/T 8170)
         meets = {n: (None if reported is None or lim is None else reported <= lim) for n, lim in row_limits.items()}
         limits.append(LimitRow(pollutant, averaging, value, row_limits, meets))
