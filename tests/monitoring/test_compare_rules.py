@@ -151,3 +151,12 @@ def test_the_evaluation_says_insufficient_data_below_the_gates(settings, tmp_pat
     value, enough = JUDGES["air"].yearly(ctx, target, district, 2025)
     ctx.close()
     assert value == Decimal("20.0") and not enough.sufficient
+
+
+def test_an_unknown_annual_rule_fails_the_system_check(settings):
+    from ecoplan.monitoring.checks import check_annual_rule
+
+    assert check_annual_rule(None) == []
+    settings.ECOPLAN_AIR_ANNUAL_RULE = "loose"
+    [error] = check_annual_rule(None)
+    assert error.id == "monitoring.E001" and "strict, lenient" in error.msg
