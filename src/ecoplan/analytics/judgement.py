@@ -18,6 +18,8 @@ from typing import TypedDict
 from ecoplan.standards.rounding import gb8170, to_decimal
 from ecoplan.vocabulary.indicators import EVALUABLE
 
+from . import validity  # a module import: validity builds this module's Completeness
+
 
 @dataclass
 class Figures:
@@ -31,6 +33,11 @@ class Figures:
     last_day: date | None = None
     rule_sets: str = ""
     previous_pm25_mean: float | None = None  # same period of the previous year, to the same day
+    # valid days per month ("YYYY-MM" → n) for the validity gates (analytics.validity); None: not known
+    pm25_months: dict[str, int] | None = None
+    aqi_months: dict[str, int] | None = None
+    previous_pm25_days: int | None = None  # None: the previous figure's completeness is not known
+    previous_pm25_months: dict[str, int] | None = None
 
 
 @dataclass
@@ -96,8 +103,11 @@ def plain(value: Decimal) -> Decimal:
 
 
 def judge(code: str, comparator: str, target: Decimal | None, period: str, year: int,
-          figures: Figures | None, as_of: date) -> Judgement:
-    """Judge one target; ``code`` is the indicator code (pm25, good_day_ratio, heavy_days …)."""
+          figures: Figures | None, as_of: date, annual_rule: str = "strict") -> Judgement:
+    """Judge one target; ``code`` is the indicator code (pm25, good_day_ratio, heavy_days …).
+
+    A figure below the validity rules (GB 3095 表4, ``analytics.validity``; ``annual_rule``
+    strict or lenient) is ``insufficient_data`` with its counts, never met or missed."""
     base = code.removesuffix("_q1")
     if target is not None:
         target = plain(Decimal(target))  # 33.0000 → 33 in the reasons
@@ -121,8 +131,22 @@ def judge(code: str, comparator: str, target: Decimal | None, period: str, year:
     complete = remaining == 0 or as_of > end
     if complete:
         remaining = 0
+    through = end if complete else last  # the elapsed part the validity rules judge
+    valid, months = (figures.pm25_days, figures.pm25_months) if base == "pm25" else \
+        (figures.aqi_days, figures.aqi_months)
+    enough = validity.completeness(valid, months, start, end, through, annual_rule)
+    if not enough.sufficient:
+        return _insufficient(enough, "insufficient", figures, remaining)
     if comparator in ("improve", "not_worse"):
-        return _year_on_year(base, comparator, figures, complete, remaining)
+        if base == "pm25" and figures.previous_pm25_mean is not None and figures.previous_pm25_days is not None:
+            before = validity.completeness(figures.previous_pm25_days, figures.previous_pm25_months,
+                                           year_before(start), year_before(end), year_before(through),
+                                           annual_rule)
+            if not before.sufficient:
+                return _insufficient(before, "insufficient_previous", figures, remaining)
+        result = _year_on_year(base, comparator, figures, complete, remaining)
+        result.completeness = enough
+        return result
     if target is None:
         return Judgement("not_evaluable", "the target has no value", code="no_value")
     if base == "pm25":
@@ -136,9 +160,26 @@ def judge(code: str, comparator: str, target: Decimal | None, period: str, year:
     else:  # heavy_ratio
         result = _heavy_ratio(Decimal(target), figures, complete, remaining)
     result.rule_sets = figures.rule_sets
+    result.completeness = enough
     if figures.previous_pm25_mean and base == "pm25" and figures.pm25_mean is not None:
         result.year_on_year = gb8170((to_decimal(figures.pm25_mean) / to_decimal(figures.previous_pm25_mean) - 1) * 100, 1)
     return result
+
+
+def year_before(day: date) -> date:
+    """The same day a year before (29 February → 28 February)."""
+    return day.replace(year=day.year - 1, day=28 if (day.month, day.day) == (2, 29) else day.day)
+
+
+def _insufficient(enough: Completeness, code: str, f: Figures, remaining: int) -> Judgement:
+    """Below the validity rules: the counts (and the months short), never met or missed."""
+    short = "; ".join(enough.short)
+    which = "the same period a year before rests on" if code == "insufficient_previous" else "the figure rests on"
+    return Judgement("insufficient_data", f"{which} {enough.valid} valid {enough.unit} of the {enough.required} "
+                     f"the rule asks ({enough.rule}){': ' + short if short else ''}", n_valid=enough.valid,
+                     remaining_days=remaining, rule_sets=f.rule_sets, code=code, completeness=enough,
+                     params={"valid": enough.valid, "required": enough.required, "unit": enough.unit,
+                             "rule": enough.rule, "short": short})
 
 
 def _mean_at_most(limit: Decimal, mean: Decimal, f: Figures, complete: bool, remaining: int) -> Judgement:

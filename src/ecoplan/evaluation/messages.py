@@ -45,6 +45,8 @@ TEMPLATES = {
     "no_sub_areas": gettext_noop("no sub-area of {district} has a figure from this source yet"),
     "record": gettext_noop("the previous plan's period {period}: shown, not judged"),
     "insufficient": gettext_noop("{valid} valid {unit} of the {required} the rule asks ({rule}) {short}"),
+    "insufficient_previous": gettext_noop("the same period a year before rests on {valid} valid {unit} of the "
+                                          "{required} the rule asks ({rule}) {short}"),
     "level": gettext_noop("{value} {unit} against {comparator} {target}"),
     "level_about": gettext_noop("{value} {unit} against about {target} (tolerance ± {band})"),
     "level_yoy": gettext_noop("{value} {unit} against {before} a year before"),

@@ -1,4 +1,5 @@
-"""System checks: a broken rule pack fails `ecoplan check` (and every command) with a stable id."""
+"""System checks: a broken rule pack or air setting fails `ecoplan check` (and every command) with a
+stable id."""
 from django.core import checks
 
 
@@ -12,4 +13,16 @@ def check_rule_packs(app_configs, **kwargs):
         packs.assessment()  # loads every pack and checks they agree on what the engine shares
     except (packs.PackError, KeyError, ValueError) as exc:
         return [checks.Error(f"rule pack does not load: {exc}", id="standards.E001")]
+    return []
+
+
+@checks.register()
+def check_annual_rule(app_configs, **kwargs):
+    from django.conf import settings
+
+    from ecoplan.analytics.validity import ANNUAL_RULES
+
+    if settings.ECOPLAN_AIR_ANNUAL_RULE not in ANNUAL_RULES:
+        return [checks.Error(f"ECOPLAN_AIR_ANNUAL_RULE = {settings.ECOPLAN_AIR_ANNUAL_RULE!r}: one of "
+                             f"{', '.join(ANNUAL_RULES)}", id="monitoring.E001")]
     return []
