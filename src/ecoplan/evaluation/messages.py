@@ -56,11 +56,22 @@ TEMPLATES = {
 }
 
 
+# what a Completeness counts (analytics.judgement.Completeness.unit) → its words
+COUNT_UNITS = {"days": gettext_noop("days"), "samples": gettext_noop("samples"), "months": gettext_noop("months"),
+               "reports": gettext_noop("reports"), "hours": gettext_noop("hours")}
+
+
+def count_unit(unit: str) -> str:
+    return gettext(COUNT_UNITS[unit]) if unit in COUNT_UNITS else unit
+
+
 def reason(judgement) -> str:
     """The judgement's reason in the user's language (the English reason for an unknown key)."""
     if judgement.code in TEMPLATES:
         params = dict(judgement.params)
         if "period" in params:  # a code of the plan (by 2025, cumulative …): shown as words
             params["period"] = period_label(params["period"])
+        if "unit" in params and judgement.code.startswith("insufficient"):
+            params["unit"] = count_unit(str(params["unit"]))
         return gettext(TEMPLATES[judgement.code]).format(**params)
     return judgement.reason
