@@ -13,7 +13,7 @@ from ecoplan.plans.models import Area, Plan, Target
 from ecoplan.vocabulary import areas
 from ecoplan.vocabulary.indicators import source_of
 
-from . import air  # noqa: F401 — registers the built-in judges
+from . import air, air_yearly  # noqa: F401 — register the built-in judges (air_yearly: five-year figures)
 from .sources import JUDGES, Context
 
 
