@@ -17,10 +17,11 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from ecoplan.analytics.judgement import plain
 from ecoplan.analytics.trajectory import Check, Goal, Trajectory, Year, YearFigure, trajectory
 from ecoplan.plans.models import Area, Plan, Target
 from ecoplan.standards.rounding import gb8170
-from ecoplan.vocabulary.indicators import LOWER_IS_BETTER, base_code
+from ecoplan.vocabulary.indicators import LOWER_IS_BETTER, SOURCES, base_code
 
 from .messages import TEMPLATES
 from .services import _areas, before_plan, target_source
@@ -29,6 +30,7 @@ from .sources import JUDGES, Context
 # amounts a plan adds up over its years (减排量 吨, 造林 亩 …); a total to keep down (碳排放总量
 # 万吨) is a level, not an amount
 AMOUNT_UNITS = frozenset({"吨", "万吨", "亩", "公顷", "个", "辆", "家"})
+SOURCE_LABELS = {t.code: t.label for t in SOURCES}
 
 
 def target_year(target: Target) -> int | None:
@@ -85,7 +87,7 @@ class TargetTrajectory:
 
 
 def _num(value: Decimal | None) -> str | None:
-    return None if value is None else str(value)
+    return None if value is None else str(plain(value))
 
 
 def _year_dict(y: Year) -> dict:
@@ -107,6 +109,8 @@ def text(code: str, params: dict) -> str:
     if not code:
         return ""
     shown = {k: ("—" if v is None else v) for k, v in params.items()}
+    if "source" in shown:  # air, reported …: the source's name
+        shown["source"] = gettext(SOURCE_LABELS.get(shown["source"], shown["source"]))
     return gettext(TEMPLATES[code]).format(**shown) if code in TEMPLATES else code
 
 
@@ -158,8 +162,9 @@ def plan_trajectories(plan: Plan, as_of: date | None = None) -> list[TargetTraje
         ctx.close()
 
 
-def chart(row: TargetTrajectory) -> dict:
-    """The series of the page's line chart: the path and the figures, by year (numbers or null)."""
+def chart(row: TargetTrajectory) -> dict | None:
+    """The series of the page's line chart: the path and the figures, by year (numbers or null);
+    None when there is no path and no yearly figure to draw."""
     t = row.trajectory
     years = [t.goal.baseline_year] + [y.year for y in t.years]
     path = [_float(t.goal.baseline if not t.goal.cumulative else Decimal(0))] + [_float(y.expected) for y in t.years]
@@ -167,6 +172,8 @@ def chart(row: TargetTrajectory) -> dict:
         path = [None] * len(years)
     figures = [_float(t.goal.baseline if not t.goal.cumulative else None)] + [
         _float(y.value if y.status in ("met", "behind", "no_milestone") else None) for y in t.years]
+    if not any(v is not None for v in path + figures[1:]):
+        return None
     return {"years": years, "path": path, "figures": figures}
 
 

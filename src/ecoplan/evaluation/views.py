@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ecoplan.plans.access import access
 from ecoplan.plans.params import parse, parsed
+from ecoplan.vocabulary.indicators import SOURCES
 from ecoplan.vocabulary.trajectory import CHECK_STATES, PATH_KINDS, YEAR_STATES
 
 from .forms import AsOfForm
@@ -34,8 +35,8 @@ def plan_trajectory(request, pk: int):
     as_of = parse(AsOfForm, request.GET)["as_of"]
     rows = plan_trajectories(plan, as_of)
     labels = {kind: {t.code: gettext(t.label) for t in terms}
-              for kind, terms in (("path", PATH_KINDS), ("year", YEAR_STATES), ("check", CHECK_STATES))}
-    charts = {f"chart-{i}": chart(row) for i, row in enumerate(rows) if row.trajectory.kind not in ("none",)}
+              for kind, terms in (("path", PATH_KINDS), ("year", YEAR_STATES), ("check", CHECK_STATES), ("source", SOURCES))}
+    charts = {f"chart-{i}": c for i, row in enumerate(rows) if (c := chart(row))}
     return render(request, "evaluation/plan_trajectory.html", {
         "plan": plan, "rows": rows, "labels": labels, "as_of": as_of, "charts": charts,
         "outlooks": {s: sum(1 for r in rows if r.trajectory.outlook.status == s) for s in labels["check"]}})
