@@ -95,6 +95,10 @@ def test_fengtai_trajectories_binding_and_expected(fengtai):
     # a reported target: its source gives no yearly figure yet, and says so
     forest = rows[(_table_row(plan, "forest_cover").pk, "丰台区")].trajectory
     assert forest.kind == "linear" and {y.code for y in forest.years if y.year <= 2024} == {"traj_no_yearly_source"}
+    # restated in the prose (森林覆盖率达到28.4%): the baseline and binding of its 表2 row
+    prose = plan.targets.get(indicator_code="forest_cover", period="by 2025", baseline_year__isnull=True)
+    restated = rows[(prose.pk, "丰台区")].trajectory
+    assert (restated.kind, restated.goal.baseline, restated.goal.binding) == ("linear", Decimal("27.97"), "binding")
     # the previous plan's review rows (2016-2020) are records: no trajectory
     assert all(r.target.period == "by 2025" for r in rows.values())
 

@@ -51,15 +51,30 @@ def is_cumulative(target: Target) -> bool:
 
 
 def goal_for(plan: Plan, target: Target) -> Goal | None:
-    """The target as the pure core reads it; None for a target that is not a five-year one."""
+    """The target as the pure core reads it; None for a target that is not a five-year one.  A
+    target restated in the prose (森林覆盖率达到28.4%) takes the baseline and binding its row of the
+    plan's indicator table prints (表2: 27.97, 约束性)."""
     if not is_five_year(plan, target):
         return None
     code = base_code(target.indicator_code)
-    cumulative = is_cumulative(target)
+    baseline, binding = target.baseline_value, target.binding
+    if baseline is None or not binding:
+        row = table_row(plan, target)
+        if row is not None:
+            baseline = baseline if baseline is not None else row.baseline_value
+            binding = binding or row.binding
     return Goal(comparator=target.comparator, target=target.value, target_year=target_year(target),  # type: ignore[arg-type]
                 baseline_year=target.baseline_year or plan.period_start - 1,  # type: ignore[operator]
-                baseline=target.baseline_value, lower_is_better=code in LOWER_IS_BETTER,
-                binding=target.binding, cumulative=cumulative, precision=0 if target.unit in AMOUNT_UNITS else 1)
+                baseline=baseline, lower_is_better=code in LOWER_IS_BETTER, binding=binding,
+                cumulative=is_cumulative(target), precision=0 if target.unit in AMOUNT_UNITS else 1)
+
+
+def table_row(plan: Plan, target: Target) -> Target | None:
+    """The indicator-table row (with a printed baseline year) of the same indicator and period."""
+    if not target.indicator_code or target.baseline_year:
+        return None
+    return (plan.targets.filter(indicator_code=target.indicator_code, period=target.period,
+                                baseline_year__isnull=False).exclude(pk=target.pk).order_by("order").first())
 
 
 @dataclass
