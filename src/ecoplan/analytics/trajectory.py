@@ -184,9 +184,10 @@ def path(goal: Goal) -> Path:
 def trajectory(goal: Goal, figures: Mapping[int, YearFigure] | None, as_of_year: int, *,
                mid_year: int | None = None, source: str = "") -> Trajectory:
     """The path with each year's status up to the as-of year (at most the target year; the as-of
-    year itself is still running, its figure to date); later years are ``not_due``.  ``figures`` is None when the target's
-    source gives no yearly figure yet (each year says so, naming ``source``).  ``mid_year``: the
-    plan's middle year (default: the middle of baseline+1 … target year)."""
+    year is still running: its figure to date, which its completeness rule holds back); later
+    years are ``not_due``.  ``figures`` is None when the target's source gives no yearly figure
+    yet (each year says so, naming ``source``).  ``mid_year``: the plan's middle year (default:
+    the middle of baseline+1 … target year)."""
     p = path(goal)
     through = min(as_of_year, goal.target_year)
     start = goal.baseline_year + 1
