@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ecoplan.standards.rounding import gb8170, to_decimal
+from ecoplan.vocabulary.indicators import MEAN_OF
 
 from . import validity
 from .judgement import Completeness, Figures, period_window, year_before
@@ -28,16 +29,18 @@ def figures_for(store: AirStore, area: str, code: str, period: str, year: int, e
         return None
     last_day: date = row["last_day"]  # never None: area_figures returns None for an empty window
     months = row["months"]
-    figures = Figures(pm25_mean=row["pm25_mean"], pm25_days=row["pm25_days"], good_days=row["good_days"],
+    # the mean judged: PM2.5 for PM2.5 and the day counts, SO2 / NO2 for their annual-mean targets
+    p = MEAN_OF.get(code.removesuffix("_q1"), "pm25")
+    figures = Figures(pm25_mean=row[f"{p}_mean"], pm25_days=row[f"{p}_days"], good_days=row["good_days"],
                       aqi_days=row["aqi_days"], heavy_days=row["heavy_days"], last_day=last_day,
                       rule_sets=row["rule_sets"],
-                      pm25_months={m: n["pm25_days"] for m, n in months.items()},
+                      pm25_months={m: n[f"{p}_days"] for m, n in months.items()},
                       aqi_months={m: n["aqi_days"] for m, n in months.items()})
     before = store.area_figures(area, year_before(start), year_before(last_day), exclusion, rule_set)
     if before:
-        figures.previous_pm25_mean = before["pm25_mean"]
-        figures.previous_pm25_days = before["pm25_days"]
-        figures.previous_pm25_months = {m: n["pm25_days"] for m, n in before["months"].items()}
+        figures.previous_pm25_mean = before[f"{p}_mean"]
+        figures.previous_pm25_days = before[f"{p}_days"]
+        figures.previous_pm25_months = {m: n[f"{p}_days"] for m, n in before["months"].items()}
     return figures
 
 
@@ -51,7 +54,7 @@ def year_figure(code: str, figures: Figures | None, year: int, as_of: date,
         return None, None
     start, end = date(year, 1, 1), date(year, 12, 31)
     through = end if as_of > end else min(figures.last_day, end)
-    if base == "pm25":
+    if base in MEAN_OF:  # figures_for put the indicator's pollutant mean in pm25_*
         enough = validity.completeness(figures.pm25_days, figures.pm25_months, start, end, through, annual_rule)
         value = None if figures.pm25_mean is None else gb8170(to_decimal(figures.pm25_mean), 1)
         return value, enough

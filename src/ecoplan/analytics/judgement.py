@@ -16,14 +16,16 @@ from decimal import Decimal
 from typing import TypedDict
 
 from ecoplan.standards.rounding import gb8170, to_decimal
-from ecoplan.vocabulary.indicators import EVALUABLE
+from ecoplan.vocabulary.indicators import EVALUABLE, MEAN_OF
 
 from . import validity  # a module import: validity builds this module's Completeness
 
 
 @dataclass
 class Figures:
-    """What the engine knows about one area and period (a ``stats`` row, plus last year's)."""
+    """What the engine knows about one area and period (a ``stats`` row, plus last year's).  The
+    ``pm25_*`` fields hold the period mean judged — PM2.5's, or SO2's / NO2's for their annual-mean
+    targets (``vocabulary.indicators.MEAN_OF``)."""
 
     pm25_mean: float | None = None
     pm25_days: int = 0
@@ -123,8 +125,8 @@ def judge(code: str, comparator: str, target: Decimal | None, period: str, year:
                          params={"start": start.isoformat()})
     if comparator == "municipal" and target is None:
         return Judgement("not_evaluable", "waiting for the municipal value (达到市级要求)", code="municipal_pending")
-    if figures is None or figures.last_day is None or (base == "pm25" and not figures.pm25_days) or \
-            (base != "pm25" and not figures.aqi_days):
+    if figures is None or figures.last_day is None or (base in MEAN_OF and not figures.pm25_days) or \
+            (base not in MEAN_OF and not figures.aqi_days):
         return Judgement("not_evaluable", "no valid monitoring data for the period yet", code="no_data")
     last = min(figures.last_day, end)
     remaining = max(0, (end - last).days)
@@ -132,13 +134,13 @@ def judge(code: str, comparator: str, target: Decimal | None, period: str, year:
     if complete:
         remaining = 0
     through = end if complete else last  # the elapsed part the validity rules judge
-    valid, months = (figures.pm25_days, figures.pm25_months) if base == "pm25" else \
+    valid, months = (figures.pm25_days, figures.pm25_months) if base in MEAN_OF else \
         (figures.aqi_days, figures.aqi_months)
     enough = validity.completeness(valid, months, start, end, through, annual_rule)
     if not enough.sufficient:
         return _insufficient(enough, "insufficient", figures, remaining)
     if comparator in ("improve", "not_worse"):
-        if base == "pm25" and figures.previous_pm25_mean is not None and figures.previous_pm25_days is not None:
+        if base in MEAN_OF and figures.previous_pm25_mean is not None and figures.previous_pm25_days is not None:
             before = validity.completeness(figures.previous_pm25_days, figures.previous_pm25_months,
                                            year_before(start), year_before(end), year_before(through),
                                            annual_rule)
@@ -149,7 +151,7 @@ def judge(code: str, comparator: str, target: Decimal | None, period: str, year:
         return result
     if target is None:
         return Judgement("not_evaluable", "the target has no value", code="no_value")
-    if base == "pm25":
+    if base in MEAN_OF:
         if figures.pm25_mean is None:  # days counted without a mean: as good as no data
             return Judgement("not_evaluable", "no valid monitoring data for the period yet", code="no_data")
         result = _mean_at_most(Decimal(target), to_decimal(figures.pm25_mean), figures, complete, remaining)
@@ -161,7 +163,7 @@ def judge(code: str, comparator: str, target: Decimal | None, period: str, year:
         result = _heavy_ratio(Decimal(target), figures, complete, remaining)
     result.rule_sets = figures.rule_sets
     result.completeness = enough
-    if figures.previous_pm25_mean and base == "pm25" and figures.pm25_mean is not None:
+    if figures.previous_pm25_mean and base in MEAN_OF and figures.pm25_mean is not None:
         result.year_on_year = gb8170((to_decimal(figures.pm25_mean) / to_decimal(figures.previous_pm25_mean) - 1) * 100, 1)
     return result
 
@@ -271,7 +273,7 @@ def _heavy_ratio(limit: Decimal, f: Figures, complete: bool, remaining: int) -> 
 
 def _year_on_year(base: str, comparator: str, f: Figures, complete: bool, remaining: int) -> Judgement:
     """同比下降 / 稳中向好: compared with the same period of the previous year, to the same day."""
-    if base != "pm25":
+    if base not in MEAN_OF:
         return Judgement("not_evaluable", "year-on-year judgement is available for PM2.5 only", code="yoy_pm25_only")
     if f.previous_pm25_mean is None or f.pm25_mean is None:
         return Judgement("not_evaluable", "no data for the same period of the previous year", code="yoy_no_previous")

@@ -89,10 +89,10 @@ def area_figures(store: AirStore, area: str, start: date, end: date, exclusion: 
     row = store.query(f"WITH a AS ({relation}) SELECT {statistics_columns()} FROM a {where}", params)[0]
     if row["last_day"] is None:
         return None
+    counted = [p for p in dict(packs.assessment().percentiles) if p != "o3"] + ["aqi"]  # daily means, and the AQI
     months = store.query(f"""WITH a AS ({relation})
-        SELECT year(a.day) AS y, month(a.day) AS m, count(pm25) FILTER (WHERE keep) AS pm25_days,
-               count(aqi) FILTER (WHERE keep) AS aqi_days
+        SELECT year(a.day) AS y, month(a.day) AS m,
+               {", ".join(f"count({p}) FILTER (WHERE keep) AS {p}_days" for p in counted)}
         FROM a {where} GROUP BY year(a.day), month(a.day) ORDER BY y, m""", params)
-    row["months"] = {f"{r['y']:04d}-{r['m']:02d}": {"pm25_days": r["pm25_days"], "aqi_days": r["aqi_days"]}
-                     for r in months}
+    row["months"] = {f"{r['y']:04d}-{r['m']:02d}": {f"{p}_days": r[f"{p}_days"] for p in counted} for r in months}
     return row

@@ -53,6 +53,30 @@ TEMPLATES = {
     "level_reduce": gettext_noop("down {fall}% from the baseline {baseline} against {target}%"),
     "no_baseline": gettext_noop("the target needs its baseline value"),
     "bad_comparator": gettext_noop("comparator “{comparator}” cannot be judged on a figure"),
+    # five-year trajectories (ecoplan.analytics.trajectory)
+    "traj_no_span": gettext_noop("the target year {target_year} is not after the baseline year {baseline_year}"),
+    "traj_qualitative": gettext_noop("a qualitative target: judged by the coordinator, no yearly path"),
+    "traj_municipal_pending": gettext_noop("no path until the municipal value (meet the municipal requirement) "
+                                           "is entered"),
+    "traj_no_value": gettext_noop("the target has no value: no yearly path"),
+    "traj_no_baseline": gettext_noop("the plan prints no {baseline_year} baseline value: no yearly path"),
+    "traj_no_yearly_source": gettext_noop("no yearly figure from the source “{source}” yet"),
+    "traj_no_figure": gettext_noop("no figure for the year"),
+    "traj_cumulative_gap": gettext_noop("the amount of {years} is missing: the sum to date is not known"),
+    "traj_no_milestone": gettext_noop("no milestone for the year"),
+    "traj_no_previous": gettext_noop("no baseline or earlier figure to compare with"),
+    "traj_year_met": gettext_noop("{value} against the year's milestone {op} {expected}"),
+    "traj_year_behind": gettext_noop("{value} misses the year's milestone {op} {expected}"),
+    "traj_yoy_met": gettext_noop("{value} against {before} the year before: no worse"),
+    "traj_yoy_behind": gettext_noop("{value} against {before} the year before: worse"),
+    "traj_mid_not_due": gettext_noop("the mid-term check needs the figures to {year}"),
+    "traj_mid_no_figure": gettext_noop("no valid figure up to {year}"),
+    "traj_mid_rate": gettext_noop("{year}: {value}, {progress}% of the way with {elapsed}% of the time; at this rate "
+                                  "{projected} by {target_year}"),
+    "traj_mid_path": gettext_noop("{year}: {value} against the path's {expected}"),
+    "traj_mid_yoy": gettext_noop("{year}: {value} against {expected} the year before"),
+    "traj_no_year_judged": gettext_noop("no year with a valid figure yet"),
+    "traj_not_started": gettext_noop("the plan's first year is not over"),
 }
 
 
