@@ -111,8 +111,9 @@ def test_the_engine_gives_valid_days_per_month_and_the_judge_uses_them(tmp_path)
     store.ingest(write_csv(tmp_path / "h.csv", rows))
     store.compute()
     row = store.area_figures("甲区", *YEAR)
-    assert row["pm25_days"] == 200 and row["months"]["2024-07"] == {"pm25_days": 18, "aqi_days": 18}
-    assert row["months"]["2024-08"] == {"pm25_days": 0, "aqi_days": 0}
+    assert row["pm25_days"] == 200 and row["months"]["2024-07"]["pm25_days"] == row["months"]["2024-07"]["aqi_days"] == 18
+    assert row["months"]["2024-08"]["pm25_days"] == row["months"]["2024-08"]["aqi_days"] == 0
+    assert row["months"]["2024-07"]["no2_days"] == 18  # each daily mean counted: SO2/NO2 annual targets too
     f = figures_for(store, "甲区", "pm25", "year", 2024, "none", date(2025, 1, 10))
     j = judge("pm25", "<=", Decimal(35), "year", 2024, f, date(2025, 1, 10))
     assert j.status == "insufficient_data" and j.completeness.valid == 200
@@ -172,4 +173,27 @@ def test_a_years_figure_for_trajectories_carries_its_completeness(tmp_path):
                                                          as_of), 2024, as_of)
     assert ratio == Decimal("99.7")  # 329 of 330 (the first day: PM2.5 90, IAQI 119)
     assert year_figure("pm25", None, 2024, as_of) == (None, None)
+    store.close()
+
+
+def test_an_annual_mean_target_of_so2_or_no2_is_judged_on_its_own_mean(tmp_path):
+    """二氧化氮年均浓度 ≤ 29: the NO2 mean and its valid days, not PM2.5's."""
+    rows = []
+    for d in range(366):
+        day = datetime(2024, 1, 1) + timedelta(days=d)
+        rows += list(hours("S1", day, 24, pm25=30, pm10=50, so2=4, no2=31 if d < 100 else 28, co="0.5", o3=60))
+    store = AirStore(tmp_path / "air")
+    store.set_membership([("S1", "甲区", None, None)])
+    store.ingest(write_csv(tmp_path / "h.csv", rows))
+    store.compute()
+    as_of = date(2025, 1, 10)
+    no2 = judge("no2_annual", "<=", Decimal(29), "year", 2024,
+                figures_for(store, "甲区", "no2_annual", "year", 2024, "none", as_of), as_of)
+    so2 = judge("so2_annual", "<=", Decimal(4), "year", 2024,
+                figures_for(store, "甲区", "so2_annual", "year", 2024, "none", as_of), as_of)
+    assert (no2.status, no2.value, no2.n_valid) == ("met", Decimal("28.8"), 366)  # (100·31 + 266·28) / 366
+    assert (so2.status, so2.value) == ("met", Decimal("4.0"))
+    tight = judge("no2_annual", "<=", Decimal(28), "year", 2024,
+                  figures_for(store, "甲区", "no2_annual", "year", 2024, "none", as_of), as_of)
+    assert tight.status == "missed"
     store.close()

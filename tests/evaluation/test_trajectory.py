@@ -65,7 +65,7 @@ def test_air_yearly_figures_with_completeness(fengtai):
         value, c = yearly(ctx, target, plan.district, 2021)
         assert (value, c.valid, c.required, c.sufficient) == (Decimal("2.2"), 365, 324, True)  # 8 / 365
         value, c = yearly(ctx, target, plan.district, 2023)
-        assert (c.valid, c.sufficient, c.rule) == (SHORT_2023, False, "GB 3095-2012 表4")
+        assert (c.valid, c.sufficient, c.rule) == (SHORT_2023, False, "GB 3095-2012 表4 (strict)")
         good = _table_row(plan, "good_day_ratio")
         assert yearly(ctx, good, plan.district, 2022)[0] == Decimal("97.3")  # 355 / 365
         pm25 = _table_row(plan, "pm25")
@@ -123,7 +123,7 @@ def test_trajectory_for_gives_json_and_none_for_records(fengtai):
         assert (data["binding"], data["kind"], data["baseline"], data["target"]) == ("expected", "linear", "3.3",
                                                                                     "0")
         assert data["years"][2]["completeness"] == {"valid": SHORT_2023, "required": 324, "unit": "days",
-                                                    "rule": "GB 3095-2012 表4", "sufficient": False}
+                                                    "rule": "GB 3095-2012 表4 (strict)", "sufficient": False}
         assert data["midterm"]["status"] == "behind_expectation"
         record = plan.targets.get(period="2016-2020", indicator_code="pm25")
         assert trajectory_for(ctx, record, plan.district) is None
