@@ -50,6 +50,16 @@ TEMPLATES = {
     "level_reduce": gettext_noop("down {fall}% from the baseline {baseline} against {target}%"),
     "no_baseline": gettext_noop("the target needs its baseline value"),
     "bad_comparator": gettext_noop("comparator “{comparator}” cannot be judged on a figure"),
+    # water (evaluation.water)
+    "no_water_area": gettext_noop("the plan has no district: water sections are registered by area"),
+    "no_water_section": gettext_noop("no water section registered for {area}"),
+    "no_water_drinking_source_compliance": gettext_noop("no drinking-water source section registered for {area}"),
+    "no_water_worse_v_river_length": gettext_noop("no river length registered for the sections of {area}"),
+    "no_water_section_compliance": gettext_noop("no section of {area} has a target class"),
+    "water_compliance": gettext_noop("{value} {unit} against {comparator} {target} ({part} of {whole} sections "
+                                     "meet their target class; below: {failing})"),
+    "water_sections": gettext_noop("{value} {unit} against {comparator} {target} ({part} of {whole} sections)"),
+    "water_length": gettext_noop("{value} {unit} against {comparator} {target} ({part} of {whole} km)"),
 }
 
 
