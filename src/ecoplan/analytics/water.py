@@ -248,7 +248,9 @@ class WaterStore:
         count = one_row(con, f"SELECT count(*) FROM {relation}")[0]
         if count > MAX_ROWS:
             raise WaterIngestError(f"{path.name}: {count:,} rows, more than the limit of {MAX_ROWS:,}")
-        section = "concat_ws('/', " + ", ".join(f"nullif(trim({_q(c)}), '')" for c in sections) + ")"
+        # a compound key needs every part (a province and a section name)
+        section = "CASE WHEN " + " AND ".join(f"nullif(trim({_q(c)}), '') IS NOT NULL" for c in sections) + \
+            " THEN concat_ws('/', " + ", ".join(f"trim({_q(c)})" for c in sections) + ") END"
         time_col = f"trim({_q(mapping.time)})"
         if mapping.time_format:
             fmt, text = mapping.time_format, time_col
