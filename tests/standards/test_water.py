@@ -55,7 +55,10 @@ def _boundaries():
             for k, limit in enumerate(limits, 1):
                 eps = limit / 1000
                 sign = 1 if item.bound == "max" else -1
-                ok = (lambda v, lim, s=sign: v <= lim if s == 1 else v >= lim)
+
+                def ok(v, lim, s=sign):
+                    return v <= lim if s == 1 else v >= lim
+
                 at = next(j for j, lim in enumerate(limits, 1) if ok(limit, lim))
                 worse = limit + sign * eps
                 beyond = next((j for j, lim in enumerate(limits, 1) if ok(worse, lim)), 6)
