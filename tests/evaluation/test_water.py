@@ -94,7 +94,7 @@ def test_sub_areas_and_areas_without_sections(registry):
     plan = plan_with(("section_compliance", ">=", "100"), district="丰台区")
     row = statuses(plan, date(2026, 1, 10))[("section_compliance", "丰台区")]
     assert (row.status, row.judgement.code) == ("not_evaluable", "no_water_section")
-    assert row.reason == "no water section registered for 丰台区"
+    assert row.judgement.reason == "no water section registered for 丰台区" and row.reason == "丰台区未登记水质断面"
     plan = plan_with(("section_compliance", ">=", "100"))
     target = plan.targets.get()
     target.area_printed = "各街道"
@@ -109,9 +109,9 @@ def test_missing_pieces_are_named(registry):
     plan = plan_with(("drinking_source_compliance", ">=", "100"), ("worse_v_river_length", "<=", "0"),
                      ("section_compliance", ">=", "90"), ("good_water_ratio", ">=", "50"), district="南区")
     rows = statuses(plan, date(2026, 1, 10))
-    assert rows[("drinking_source_compliance", "南区")].reason == "no drinking-water source section registered for 南区"
-    assert rows[("worse_v_river_length", "南区")].reason == "no river length registered for the sections of 南区"
-    assert rows[("section_compliance", "南区")].reason == "no section of 南区 has a target class"
+    assert rows[("drinking_source_compliance", "南区")].judgement.reason == "no drinking-water source section registered for 南区"
+    assert rows[("worse_v_river_length", "南区")].judgement.reason == "no river length registered for the sections of 南区"
+    assert rows[("section_compliance", "南区")].judgement.reason == "no section of 南区 has a target class"
     assert rows[("good_water_ratio", "南区")].status == "not_evaluable"  # registered, never sampled
 
 

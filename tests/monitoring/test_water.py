@@ -115,5 +115,5 @@ def test_demo_water_and_page(data_dir, client):
     assert demo.demo_water(data_dir / "demo", date(2026, 6, 30)) == {"sections": 0, "samples": 0}
     assert WaterSection.objects.filter(synthetic=True).count() == 5
     page = client.get("/water/", {"year": 2025}, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
-    assert "南苑排干渠（合成）" in page and "劣Ⅴ" in page and "合成" in page
+    assert "南苑排干渠（合成）" in page and "劣Ⅴ" in page and "<h1>地表水" in page and "年度类别" in page
     assert client.get("/water/", {"year": "x"}).status_code == 400

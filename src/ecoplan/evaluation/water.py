@@ -7,7 +7,7 @@ judged (HJ 91.2-2022: assessment sections are sampled monthly); a month short na
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from ecoplan.analytics.judgement import Completeness, Judgement, judge_level, period_window
@@ -17,6 +17,7 @@ from ecoplan.monitoring.store import area_key
 from ecoplan.monitoring.water import open_water_store, section_info, sections_of
 from ecoplan.plans.models import Area, Plan, Target
 from ecoplan.standards import water
+from ecoplan.vocabulary.deadlines import month_end
 from ecoplan.vocabulary.indicators import BY_CODE
 
 from .sources import Context, register
@@ -37,7 +38,7 @@ def completeness(sections: list[WaterSection], periods: dict[str, SectionPeriod]
     """Section-months sampled against the months ended by ``as_of`` (the sampling rule of the pack)."""
     rule = water.standard().sampling
     last = min(end, as_of)
-    ended = [m for m in month_range(start, last) if _month_end(m) <= last or last == end]
+    ended = [m for m in month_range(start, last) if month_end(int(m[:4]), int(m[5:])) <= last or last == end]
     valid, short = 0, []
     for section in sections:
         period = periods.get(section.code)
@@ -50,11 +51,6 @@ def completeness(sections: list[WaterSection], periods: dict[str, SectionPeriod]
     shown = short[:SHOWN] + ([f"… {len(short) - SHOWN} more"] if len(short) > SHOWN else [])
     return Completeness(valid=valid, required=len(ended) * len(sections), unit="section-months",
                         rule=f"≥ {rule.per_month} sample a month per section ({rule.clause})", short=shown)
-
-
-def _month_end(month: str) -> date:
-    y, m = int(month[:4]), int(month[5:])
-    return (date(y + (m == 12), m % 12 + 1, 1)) - timedelta(days=1)
 
 
 def _figures(ctx: Context, area: Area, start: date, end: date):
