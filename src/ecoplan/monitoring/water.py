@@ -40,8 +40,9 @@ def guess_kind(name: str) -> str:
     not an inflow (入湖口 / 入库口: the river before the lake).  The bureau confirms in the admin:
     the CNEMC file has no type column, and names such as 草海中心 say nothing (SOURCES.md §6)."""
     if any(w in name for w in ("入湖", "入库", "入青海湖", "河口")):
-        return WaterSection.Kind.RIVER
-    return WaterSection.Kind.LAKE if any(w in name for w in ("水库", "湖", "库心", "库区")) else WaterSection.Kind.RIVER
+        return str(WaterSection.Kind.RIVER)
+    lake = any(w in name for w in ("水库", "湖", "库心", "库区"))
+    return str(WaterSection.Kind.LAKE if lake else WaterSection.Kind.RIVER)
 
 
 def sections_of(area) -> list[WaterSection]:

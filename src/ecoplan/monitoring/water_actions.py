@@ -74,8 +74,8 @@ def _register(path: Path) -> int:
                 raise WaterIngestError(f"{where} [river_km]: {km} km is not a river length")
             WaterSection.objects.update_or_create(code=code, defaults={
                 "name": row["name"].strip() or code, "water_body": (row.get("water_body") or "").strip(),
-                "kind": _choice(row, "kind", WaterSection.Kind, WaterSection.Kind.RIVER, where),
-                "level": _choice(row, "level", WaterSection.Level, WaterSection.Level.MUNICIPAL, where),
+                "kind": _choice(row, "kind", WaterSection.Kind, str(WaterSection.Kind.RIVER), where),
+                "level": _choice(row, "level", WaterSection.Level, str(WaterSection.Level.MUNICIPAL), where),
                 "target_class": int(target_class) if target_class else None, "area": area,
                 "river_km": river_km,
                 "drinking_source": (row.get("drinking_source") or "").strip().lower() in TRUE,

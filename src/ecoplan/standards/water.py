@@ -164,8 +164,12 @@ def evaluated_items(*, lake: bool = False) -> tuple[str, ...]:
 
 def factor_classes(values: Mapping[str, str | Decimal | None], *, lake: bool = False) -> dict[str, WaterClass]:
     """The class of each evaluated item present in ``values`` (missing and None are skipped)."""
-    return {code: factor_class(code, values[code], lake=lake)
-            for code in evaluated_items(lake=lake) if values.get(code) is not None}
+    classes = {}
+    for code in evaluated_items(lake=lake):
+        value = values.get(code)
+        if value is not None:
+            classes[code] = factor_class(code, value, lake=lake)
+    return classes
 
 
 def sample_class(values: Mapping[str, str | Decimal | None], *, lake: bool = False) -> WaterClass | None:
