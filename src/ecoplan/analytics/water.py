@@ -142,7 +142,7 @@ class WaterStore:
     def __init__(self, folder: Path | str, threads: int | None = None):
         self.folder = Path(folder)
         (self.folder / "samples").mkdir(parents=True, exist_ok=True)
-        self.con = duckdb.connect()
+        self.con = duckdb.connect(config={"enable_progress_bar": False})  # no bar on a command's output
         if threads:
             self.con.execute(f"SET threads = {int(threads)}")
         self._periods: dict[tuple[date, date, frozenset[SectionInfo]], dict[str, SectionPeriod]] = {}
@@ -194,7 +194,7 @@ class WaterStore:
         batch = datetime.now().strftime("%Y%m%d%H%M%S%f") + "-" + uuid.uuid4().hex[:6]
         final = self.folder / "samples" / f"{batch}.parquet"
         part = final.with_suffix(".part")
-        con = duckdb.connect()
+        con = duckdb.connect(config={"enable_progress_bar": False})
         try:
             with tempfile.TemporaryDirectory(prefix="ecoplan-water-") as workdir:
                 columns = self._typed(con, path, mapping, year, Path(workdir))
@@ -301,8 +301,12 @@ class WaterStore:
             labels = ", ".join(_lit(x) for x in (*water.LABELS.values(), "劣V", "I", "II", "III", "IV", "V", *MISSING_READINGS))
             checks.append((f"published_class IS NOT NULL AND published_class NOT IN ({labels})",
                            mapping.published_class, "not a water class (Ⅰ…Ⅴ, 劣Ⅴ)", "published_class"))
-        for condition, column, issue, shown in checks:
-            n, row, value = one_row(con, f"SELECT count(*), min(_row), arg_min({shown}, _row) FROM typed WHERE {condition}")
+        # every check in one scan; the first that fails (in the order above) is reported
+        found = one_row(con, "SELECT " + ", ".join(
+            f"count(*) FILTER (WHERE {c}), min(_row) FILTER (WHERE {c}), arg_min({shown}, _row) FILTER (WHERE {c})"
+            for c, _, _, shown in checks) + " FROM typed")
+        for i, (_, column, issue, _) in enumerate(checks):
+            n, row, value = found[3 * i:3 * i + 3]
             if n:
                 more = f" ({n - 1:,} more row(s) like it)" if n > 1 else ""
                 cell = f": “{str(value)[:50]}”" if value is not None else ""
