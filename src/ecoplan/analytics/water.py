@@ -142,7 +142,8 @@ class WaterStore:
     def __init__(self, folder: Path | str, threads: int | None = None):
         self.folder = Path(folder)
         (self.folder / "samples").mkdir(parents=True, exist_ok=True)
-        self.con = duckdb.connect(config={"enable_progress_bar": False})  # no bar on a command's output
+        self.con = duckdb.connect()
+        self.con.execute("SET enable_progress_bar = false")  # no bar on a command's output
         if threads:
             self.con.execute(f"SET threads = {int(threads)}")
         self._periods: dict[tuple[date, date, frozenset[SectionInfo]], dict[str, SectionPeriod]] = {}
@@ -194,7 +195,8 @@ class WaterStore:
         batch = datetime.now().strftime("%Y%m%d%H%M%S%f") + "-" + uuid.uuid4().hex[:6]
         final = self.folder / "samples" / f"{batch}.parquet"
         part = final.with_suffix(".part")
-        con = duckdb.connect(config={"enable_progress_bar": False})
+        con = duckdb.connect()
+        con.execute("SET enable_progress_bar = false")
         try:
             with tempfile.TemporaryDirectory(prefix="ecoplan-water-") as workdir:
                 columns = self._typed(con, path, mapping, year, Path(workdir))
