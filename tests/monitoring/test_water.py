@@ -117,3 +117,18 @@ def test_demo_water_and_page(data_dir, client):
     page = client.get("/water/", {"year": 2025}, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert "南苑排干渠（合成）" in page and "劣Ⅴ" in page and "<h1>地表水" in page and "年度类别" in page
     assert client.get("/water/", {"year": "x"}).status_code == 400
+
+
+def test_a_declared_mapping(data_dir, capsys):
+    do_register_water_sections(write(data_dir, "r.csv", REGISTRY + "W1,甲河,丰台区,,,,,Ⅲ,,\n"))
+    mapping = write(data_dir, "m.toml", '[mapping]\nsection = "断面编码"\ntime = "采样日期"\npublished_class = "类别"\n'
+                    '[mapping.columns]\nnh3n = "氨氮"\ntp = "总磷"\n')
+    samples = write(data_dir, "s.csv", "断面编码,采样日期,氨氮,总磷,类别\nW1,2025-03-02,0.6,0.1,Ⅲ\n")
+    call_command("water", "ingest", str(samples), "--preset", str(mapping))
+    assert "1 samples, 1 sections" in capsys.readouterr().out
+    assert WaterIngestRun.objects.get().preset == "mapping"
+    bad = write(data_dir, "bad.toml", '[mapping]\n[mapping.columns]\nammonia = "氨氮"\n')
+    with pytest.raises(CommandError, match=r"bad.toml: \[mapping.columns\] ammonia are not GB 3838 items"):
+        call_command("water", "ingest", str(samples), "--preset", str(bad))
+    with pytest.raises(CommandError, match="unknown preset"):
+        call_command("water", "ingest", str(samples), "--preset", "cnemx")

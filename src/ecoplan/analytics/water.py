@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import tempfile
+import tomllib
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -63,6 +64,22 @@ class WaterMapping:
     columns: dict[str, str] = field(default_factory=lambda: {c: c for c in ITEMS})
     published_class: str | None = "class"
     required_columns: bool = False  # every mapped column must exist (a preset for a known format)
+
+    @classmethod
+    def from_toml(cls, path: Path | str) -> WaterMapping:
+        """A declared mapping: a ``[mapping]`` table with the fields above, e.g.
+        ``section = "断面编码"``, ``time = "采样日期"``, ``[mapping.columns] nh3n = "氨氮"``."""
+        path = Path(path)
+        try:
+            data = tomllib.loads(path.read_text("utf-8"))["mapping"]
+            mapping = cls(**data)
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
+            raise WaterIngestError(f"{path.name}: not a water mapping ({exc})") from None
+        unknown = sorted(set(mapping.columns) - set(ITEMS))
+        if unknown:
+            raise WaterIngestError(f"{path.name}: [mapping.columns] {', '.join(unknown)} are not GB 3838 items "
+                                   f"({', '.join(ITEMS)})")
+        return mapping
 
 
 PRESETS = {

@@ -84,7 +84,7 @@ def _register(path: Path) -> int:
     return count
 
 
-def do_ingest_water(path: Path, preset: str = "generic", *, year: int | None = None,
+def do_ingest_water(path: Path, preset: str | WaterMapping = "generic", *, year: int | None = None,
                     register_sections: bool = False, acting_user=None) -> WaterIngestRun:
     """Ingest one file of samples: all or nothing.
 
@@ -94,7 +94,8 @@ def do_ingest_water(path: Path, preset: str = "generic", *, year: int | None = N
     explicitly) registers them from the file instead — meant for the CNEMC national feed, whose
     rows name province, basin and section: they enter as national sections with no target class
     and no area, for the bureau to complete (a section with no target is not in 断面达标率)."""
-    mapping: WaterMapping | str = preset
+    mapping = preset
+    name = preset if isinstance(preset, str) else "mapping"
     runs: list[WaterIngestRun] = []
 
     def register(new: list[NewSection]) -> None:
@@ -104,7 +105,7 @@ def do_ingest_water(path: Path, preset: str = "generic", *, year: int | None = N
 
     def record(report: WaterIngestReport) -> None:
         runs.append(WaterIngestRun.objects.create(
-            batch=report.batch, file=report.file[:300], preset=str(preset)[:20], rows=report.rows,
+            batch=report.batch, file=report.file[:300], preset=name[:20], rows=report.rows,
             samples=report.samples, sections=report.sections, new_sections=len(report.new_sections),
             first_sample=_aware(report.first), last_sample=_aware(report.last), acting_user=acting_user))
 

@@ -56,7 +56,7 @@ class Command(BaseCommand):
         p.add_argument("file", nargs="?")
         p = sub.add_parser("ingest", help="ingest samples (CSV/XLSX)")
         p.add_argument("files", nargs="+")
-        p.add_argument("--preset", default="generic", choices=list(PRESETS))
+        p.add_argument("--preset", default="generic", help=f"{', '.join(PRESETS)}, or a mapping .toml")
         p.add_argument("--year", type=int, help="the year, for files whose times print none (CNEMC)")
         p.add_argument("--register-sections", action="store_true",
                        help="register the sections the file names that the registry does not know")
@@ -130,8 +130,13 @@ class Command(BaseCommand):
     def _ingest(self, files, preset, year, register_sections, **_):
         from pathlib import Path
 
+        from ecoplan.analytics.water import WaterMapping
         from ecoplan.monitoring.water_actions import do_ingest_water
 
+        if preset.endswith(".toml"):
+            preset = WaterMapping.from_toml(preset)
+        elif preset not in PRESETS:
+            raise CommandError(f"unknown preset {preset!r} ({', '.join(PRESETS)}, or a mapping .toml)")
         failures = []
         for name in files:  # one transaction per file
             try:
