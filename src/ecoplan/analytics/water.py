@@ -288,8 +288,10 @@ class WaterStore:
                              f"AS {_q(code + '__t')}")
             else:
                 parts.append(f"NULL::VARCHAR AS {_q(code + '__t')}")
-        published = (f"nullif(trim({_q(mapping.published_class)}), '')" if mapping.published_class
-                     and mapping.published_class in present else "NULL::VARCHAR")
+        published = "NULL::VARCHAR"
+        if mapping.published_class and mapping.published_class in present:  # "--": not classified
+            cell = f"trim({_q(mapping.published_class)})"
+            published = f"CASE WHEN {cell} IN ({missing_text}) THEN NULL ELSE {cell} END"
         name = f"nullif(trim({_q(mapping.name)}), '')" if mapping.name else "NULL::VARCHAR"
         body = f"nullif(trim({_q(mapping.water_body)}), '')" if mapping.water_body else "NULL::VARCHAR"
         con.execute(f"""CREATE TEMP TABLE raw AS SELECT {_lit(path.name)} AS file, _row,
