@@ -208,3 +208,19 @@ def test_cnemc_lakes_and_exact_limits_explained():
         assert r["总磷(mg/L)"] == tp and r["水质类别"] == published
         assert water.sample_class(r["values"]) == C.parse(published) - 1  # one class better, on the limit
         assert water.sample_class({**r["values"], "tp": Decimal(tp) + Decimal("0.0001")}) == C.parse(published)
+
+
+def test_a_broken_pack_fails_the_system_check(monkeypatch, tmp_path):
+    from ecoplan.monitoring.checks import check_water_pack
+
+    broken = tmp_path / "gb3838-2002.toml"
+    broken.write_text(water.PACK.read_text("utf-8").replace('limits = ["2", "4", "6", "10", "15"]',
+                                                            'limits = ["2", "6", "4", "10", "15"]'), "utf-8")
+    monkeypatch.setattr(water, "PACK", broken)
+    try:
+        errors = check_water_pack(None)
+        assert [e.id for e in errors] == ["standards.E002"] and "codmn: limits out of order" in errors[0].msg
+    finally:
+        monkeypatch.undo()
+        water.standard.cache_clear()
+    assert check_water_pack(None) == []
