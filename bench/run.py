@@ -23,6 +23,7 @@ def main() -> None:
     import imports
     import load
     import targets
+    import water
 
     results = {"machine": machine()}
     with tempfile.TemporaryDirectory() as tmp:
@@ -33,6 +34,8 @@ def main() -> None:
         results["imports"] = imports.run(Path(tmp))
     with tempfile.TemporaryDirectory() as tmp:
         results["targets"] = targets.run(Path(tmp))
+    with tempfile.TemporaryDirectory() as tmp:
+        results["water"] = water.run(Path(tmp))
     out = HERE / "results"
     out.mkdir(exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M")
@@ -54,6 +57,7 @@ def main() -> None:
               "| figure | value |", "|---|---:|"] + [f"| {k} | {v} |" for k, v in ld.items()]
     lines += [""] + imports.markdown(results["imports"])
     lines += [""] + targets.markdown(results["targets"])
+    lines += [""] + water.markdown(results["water"])
     (out / "latest.md").write_text("\n".join(lines) + "\n", "utf-8")
     print("\n".join(lines))
 

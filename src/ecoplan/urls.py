@@ -15,6 +15,7 @@ urlpatterns = [
     # `ecoplan serve` collects static files here; the intranet install has no separate web server
     re_path(r"^static/(?P<path>.*)$", serve, {"document_root": settings.STATIC_ROOT}),
     path("air/", include("ecoplan.monitoring.urls")),
+    path("water/", include("ecoplan.monitoring.water_urls")),
     path("evaluation/", include("ecoplan.evaluation.urls")),
     path("", include("ecoplan.plans.urls")),
 ]

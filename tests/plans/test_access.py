@@ -99,6 +99,7 @@ PAGES = {
     ("plan", "change"): (("get", "/import/", None), [200, 403, 403, 403, LOGIN, 200, 403]),
     ("area (air page)", "view"): (("get", "/air/areas/{area}/?year=2026", None),
                                   [200, 200, 200, 200, 200, 200, 200]),
+    ("water sections", "view"): (("get", "/water/?year=2026", None), [200, 200, 200, 200, 200, 200, 200]),
     ("organisation", "view"): (("get", "/organisations/{organisation}/", None),
                                [200, 200, 200, 200, 200, 200, 200]),
     ("lexicon", "view"): (("get", "/lexicon/", None), [200, 200, 200, 200, LOGIN, 200, 404]),

@@ -77,6 +77,16 @@ TEMPLATES = {
     "traj_mid_yoy": gettext_noop("{year}: {value} against {expected} the year before"),
     "traj_no_year_judged": gettext_noop("no year with a valid figure yet"),
     "traj_not_started": gettext_noop("the plan's first year is not over"),
+    # water (evaluation.water)
+    "no_water_area": gettext_noop("the plan has no district: water sections are registered by area"),
+    "no_water_section": gettext_noop("no water section registered for {area}"),
+    "no_water_drinking_source_compliance": gettext_noop("no drinking-water source section registered for {area}"),
+    "no_water_worse_v_river_length": gettext_noop("no river length registered for the sections of {area}"),
+    "no_water_section_compliance": gettext_noop("no section of {area} has a target class"),
+    "water_compliance": gettext_noop("{value} {unit} against {comparator} {target} ({part} of {whole} sections "
+                                     "meet their target class; below: {failing})"),
+    "water_sections": gettext_noop("{value} {unit} against {comparator} {target} ({part} of {whole} sections)"),
+    "water_length": gettext_noop("{value} {unit} against {comparator} {target} ({part} of {whole} km)"),
 }
 
 

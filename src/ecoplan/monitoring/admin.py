@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from ecoplan.plans.admin import PolicyAdmin, PolicyMixin
 
-from .models import ExclusionDay, IngestRun, Station, StationMembership
+from .models import ExclusionDay, IngestRun, Station, StationMembership, WaterIngestRun, WaterSection
 
 
 class MembershipInline(PolicyMixin, admin.TabularInline):
@@ -25,3 +25,16 @@ class ExclusionDayAdmin(PolicyAdmin):
 @admin.register(IngestRun)
 class IngestRunAdmin(PolicyAdmin):
     list_display = ["created_at", "file", "rows", "hours", "stations"]
+
+
+@admin.register(WaterSection)
+class WaterSectionAdmin(PolicyAdmin):
+    list_display = ["code", "name", "water_body", "kind", "level", "target_class", "area", "drinking_source",
+                    "synthetic"]
+    list_filter = ["kind", "level", "target_class", "drinking_source", "synthetic"]
+    search_fields = ["code", "name", "water_body"]
+
+
+@admin.register(WaterIngestRun)
+class WaterIngestRunAdmin(PolicyAdmin):
+    list_display = ["created_at", "file", "preset", "rows", "samples", "sections", "new_sections"]

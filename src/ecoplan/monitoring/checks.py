@@ -26,3 +26,16 @@ def check_annual_rule(app_configs, **kwargs):
         return [checks.Error(f"ECOPLAN_AIR_ANNUAL_RULE = {settings.ECOPLAN_AIR_ANNUAL_RULE!r}: one of "
                              f"{', '.join(ANNUAL_RULES)}", id="monitoring.E001")]
     return []
+
+
+@checks.register()
+def check_water_pack(app_configs, **kwargs):
+    """The GB 3838-2002 pack (standards/packs/gb3838-2002.toml) loads and is ordered."""
+    from ecoplan.standards import water
+
+    try:
+        water.standard.cache_clear()
+        water.standard()
+    except (water.WaterPackError, KeyError, ValueError, TypeError) as exc:
+        return [checks.Error(f"water pack does not load: {exc}", id="standards.E002")]
+    return []

@@ -88,3 +88,69 @@ def load(folder: Path, until: date) -> dict:
 
     counts = do_compute()
     return {"hours": run.hours, "stations": run.stations, **counts}
+
+
+# -- water: synthetic sections of the demo district (GB 3838-2002), weekly samples -------------------
+# code, name, sub-area, kind, level, target, river km, drinking source, base quality (0 clean … 1 poor)
+WATER_SECTIONS = [
+    ("DEMO-W01", "东湖（合成）", "东湖街道", "lake", "municipal", "Ⅲ", "", False, 0.35),
+    ("DEMO-W02", "东湖水源地（合成）", "东湖街道", "lake", "municipal", "Ⅱ", "", True, 0.05),
+    ("DEMO-W03", "西山河上游（合成）", "西山街道", "river", "municipal", "Ⅲ", "6.5", False, 0.25),
+    ("DEMO-W04", "西山河下游（合成）", "西山街道", "river", "national", "Ⅳ", "8.0", False, 0.6),
+    ("DEMO-W05", "南苑排干渠（合成）", "南苑镇", "river", "district", "Ⅳ", "4.2", False, 0.95),
+]
+WATER_ITEMS = ("temp", "ph", "do", "codmn", "cod", "bod5", "nh3n", "tp", "tn", "fluoride", "oil")
+
+
+def write_water_registry(path: Path) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["code", "name", "district", "area", "water_body", "kind", "level", "target_class",
+                         "river_km", "drinking_source", "synthetic"])
+        for code, name, area, kind, level, target, km, drinking, _ in WATER_SECTIONS:
+            writer.writerow([code, name, DISTRICT, area, name.split("（")[0].removesuffix("水源地")
+                             .removesuffix("上游").removesuffix("下游"), kind, level, target, km,
+                             "true" if drinking else "", "true"])
+    return path
+
+
+def write_water_samples(path: Path, start: date, end: date, seed: int = 2026) -> Path:
+    """Weekly samples (each Monday) section,time,<items> from start to end: summer is worse
+    (warm water holds less oxygen, runoff brings nutrients), 2026 a little better than 2025."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["section", "time", *WATER_ITEMS])
+        day = start + timedelta(days=(7 - start.weekday()) % 7)
+        while day <= end:
+            summer = (1 - math.cos(2 * math.pi * (day.timetuple().tm_yday - 15) / 365.25)) / 2  # 0 Jan … 1 Jul
+            better = 0.12 if day.year >= 2026 else 0.0
+            for code, _, _, kind, _, _, _, _, base in WATER_SECTIONS:
+                rng = random.Random(f"{seed}-{code}-{day.isoformat()}")
+                q = max(0.0, base - better + 0.25 * summer + rng.gauss(0, 0.06))
+                temp = 4 + 22 * summer + rng.gauss(0, 1)
+                row = {"temp": f"{temp:.1f}", "ph": f"{7.4 + 0.4 * q + rng.gauss(0, 0.1):.2f}",
+                       "do": f"{max(0.5, 11 - 3.5 * summer - 5 * q + rng.gauss(0, 0.3)):.2f}",
+                       "codmn": f"{1.2 + 9 * q + rng.gauss(0, 0.2):.1f}",
+                       "cod": f"{max(4.0, 8 + 28 * q + rng.gauss(0, 1)):.0f}",
+                       "bod5": f"{max(0.5, 1 + 7 * q + rng.gauss(0, 0.2)):.1f}",
+                       "nh3n": f"{max(0.02, 0.05 + 1.8 * q ** 2 + rng.gauss(0, 0.02)):.3f}",
+                       "tp": f"{max(0.005, (0.01 if kind == 'lake' else 0.03) + (0.1 if kind == 'lake' else 0.3) * q ** 1.5 + rng.gauss(0, 0.004)):.3f}",
+                       "tn": f"{0.4 + 2.5 * q + rng.gauss(0, 0.05):.2f}",
+                       "fluoride": f"{0.3 + 0.4 * q:.2f}", "oil": f"{0.01 + 0.05 * q:.2f}"}
+                writer.writerow([code, day.isoformat(), *[row[i] for i in WATER_ITEMS]])
+            day += timedelta(days=7)
+    return path
+
+
+def demo_water(folder: Path, until: date) -> dict:
+    """Register the synthetic demo sections (标注“合成”) and ingest a year and more of weekly
+    samples (2025-01-01 … ``until``).  Idempotent: a second call finds the sections and stops."""
+    from .models import WaterSection
+    from .water_actions import do_ingest_water, do_register_water_sections
+
+    if WaterSection.objects.filter(code=WATER_SECTIONS[0][0]).exists():
+        return {"sections": 0, "samples": 0}
+    folder.mkdir(parents=True, exist_ok=True)
+    sections = do_register_water_sections(write_water_registry(folder / "demo-water-sections.csv"))
+    run = do_ingest_water(write_water_samples(folder / "demo-water-samples.csv", date(2025, 1, 1), until))
+    return {"sections": sections, "samples": run.samples}
