@@ -23,6 +23,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write(f"demo plan loaded: plan #{plan.pk} {plan.title}")
         self._air()
+        self._water()
         self._supervision(plan)
 
     def _supervision(self, plan):
@@ -36,6 +37,20 @@ class Command(BaseCommand):
             self.stdout.write(f"demo account {username} ({role}): password {password}")
         if created:
             self.stdout.write(f"(also in {settings.DATA_DIR / 'demo' / 'accounts.txt'})")
+
+    def _water(self):
+        from django.conf import settings
+        from django.utils import timezone
+
+        from ecoplan.monitoring import demo
+
+        until = timezone.localdate() - timedelta(days=1)
+        counts = demo.demo_water(settings.DATA_DIR / "demo", until)
+        if not counts["sections"]:
+            self.stdout.write("demo water data already loaded")
+            return
+        self.stdout.write(f"demo water data (synthetic) loaded: {counts['sections']} sections, "
+                          f"{counts['samples']} samples to {until}")
 
     def _air(self):
         from django.conf import settings

@@ -66,10 +66,6 @@ class Command(BaseCommand):
         p.add_argument("--json", action="store_true")
 
     def handle(self, *args, action, **options):
-        if action != "class":
-            from ecoplan.cli import ensure_database
-
-            ensure_database()  # `class` needs no database: the others create it when missing
         try:
             getattr(self, "_" + action)(**options)
         except WaterIngestError as exc:
