@@ -59,6 +59,7 @@ INDICATORS = (
     Indicator("tsp", "TSP年均浓度", "µg/m³", True, "measurement"),
     Indicator("dustfall", "降尘量", "吨/平方公里·月", True, "measurement"),
     Indicator("road_dust", "道路尘负荷", "克/平方米", True, "measurement"),
+    Indicator("residual_dust", "道路尘土残存量", "克/平方米", True, "measurement"),
     Indicator("noise_regional", "区域环境噪声平均值", "分贝", True, "measurement"),
     Indicator("noise_traffic", "交通干线噪声平均值", "分贝", True, "measurement"),
     Indicator("good_water_ratio", "优良水体比例", "%", False, "water"),
@@ -99,6 +100,8 @@ INDICATORS = (
 )
 BY_CODE = {i.code: i for i in INDICATORS}
 RANK_SUFFIX = "_rank"  # pm25_rank: the times a sub-area was in the citywide bottom N
+# a ranking target's N, kept in Target.conditions as printed (后30名 → "bottom_30")
+BOTTOM_PREFIX = "bottom_"
 QUARTER_SUFFIX = "_q1"
 
 LOWER_IS_BETTER = frozenset(i.code for i in INDICATORS if i.lower_is_better)
@@ -109,6 +112,14 @@ EVALUABLE = frozenset(i.code for i in INDICATORS if i.source == "air")
 def base_code(code: str) -> str:
     """pm25_q1 → pm25; pm25_rank → pm25: the catalogue row a variant belongs to."""
     return code.removesuffix(QUARTER_SUFFIX).removesuffix(RANK_SUFFIX)
+
+
+def bottom_n(conditions: list[str]) -> int | None:
+    """The N of a ``_rank`` target (its conditions hold ``bottom_30`` for 后30名), None if unstated."""
+    for condition in conditions:
+        if condition.startswith(BOTTOM_PREFIX) and condition[len(BOTTOM_PREFIX):].isdigit():
+            return int(condition[len(BOTTOM_PREFIX):])
+    return None
 
 
 def source_of(code: str, comparator: str, *, before_plan: bool = False) -> str:
