@@ -6,7 +6,7 @@ the configured tolerance, 扣除沙尘影响 by the configured dust-month rule. 
 rules it used."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from ecoplan.analytics.judgement import Completeness, Judgement, judge_level, period_window, plain
@@ -16,6 +16,7 @@ from ecoplan.monitoring.measurements import figure
 from ecoplan.monitoring.models import MeasurementSite
 from ecoplan.plans.models import Area, Plan, Target
 from ecoplan.vocabulary import indicators
+from ecoplan.vocabulary.deadlines import month_end_of
 from ecoplan.vocabulary.indicators import base_code
 from ecoplan.vocabulary.measurements import PRECISION
 
@@ -41,8 +42,10 @@ def judge_measurement(ctx: Context, target: Target, area: Area | None) -> Judgem
         else None
     previous = None
     if target.comparator in ("improve", "not_worse"):
-        before = figure(area, code, start.replace(year=start.year - 1), end.replace(year=end.year - 1),
-                        ctx.as_of.replace(year=ctx.as_of.year - 1, day=min(ctx.as_of.day, 28)), exclude)
+        # the same months a year before: January to the month this year's figure reaches
+        to = found.months[-1][0] if found.months else start
+        last = month_end_of(to.replace(year=to.year - 1))
+        before = figure(area, code, start.replace(year=start.year - 1), last, last + timedelta(days=1), exclude)
         previous = before.value
     judgement = judge_level(target.comparator, target.value, found.value, unit=indicators.BY_CODE[code].unit,
                             complete=ctx.as_of > end, lower_is_better=indicators.BY_CODE[code].lower_is_better,

@@ -11,6 +11,7 @@ class MonitoringConfig(AppConfig):
         from ecoplan.plans.access import Kind, register
 
         from . import checks  # noqa: F401  (registers the rule-pack system check)
-        from .models import Station
+        from .models import MeasurementSite, Station
 
-        register(Kind("station", lambda: Station.objects.all()))
+        register(Kind("station", lambda: Station.objects.all()),
+                 Kind("measurement_site", lambda: MeasurementSite.objects.all()))

@@ -10,7 +10,7 @@ and the message names the file, the row and the field.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from ecoplan.analytics.monthly import MonthlyValue, PeriodFigure, Rules, period_
 from ecoplan.analytics.ranking import Place, best_first
 from ecoplan.plans.models import Area
 from ecoplan.vocabulary import indicators, measurements
+from ecoplan.vocabulary.deadlines import month_end_of
 
 from .models import ExclusionDay, Measurement, MeasurementBatch, MeasurementSite, RankingEntry
 
@@ -103,10 +104,6 @@ def _flags(text: str, where: str) -> list[str]:
     return found
 
 
-def _month_end(first: date) -> date:
-    return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-
-
 @_guard
 @transaction.atomic
 def do_ingest_measurements(path: Path, indicator: str, mapping: dict[str, str] | None = None,
@@ -130,7 +127,7 @@ def do_ingest_measurements(path: Path, indicator: str, mapping: dict[str, str] |
             raise IngestError(f"{where} [site]: {site.code} is a {site.kind}, which does not measure {indicator}")
         if row.get("month"):
             start = tables.month(row["month"], where)
-            end = _month_end(start)
+            end = month_end_of(start)
         elif row.get("start") and row.get("end"):
             start, end = tables.day(row["start"], where, "start"), tables.day(row["end"], where, "end")
             if end < start:
@@ -292,7 +289,7 @@ def figure(area: Area, code: str, start: date, end: date, as_of: date, exclude_d
     last_month = min(end, as_of)
     values = monthly_values(district, code, start, last_month)
     latest = published_to(district, code)
-    return period_figure(values, start, last_month, published_to=min(latest, last_month) if latest else None,
+    return period_figure(values, start, last_month, published_to=min(latest, last_month.replace(day=1)) if latest else None,
                          period_over=as_of > end, sub_area=area.name if area.parent_id else None,
                          exclude_dust=exclude_dust, dust_days=dust_days(area, start, end) if exclude_dust else (),
                          rules=config, rule=RULE + (f" (min share {config.min_share})" if config.min_share != 1 else ""))

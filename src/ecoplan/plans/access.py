@@ -58,6 +58,7 @@ RULES: dict[tuple[str, str], dict[str, Rule]] = {
     ("target", CHANGE): _row(ALL, NONE, NONE, NONE, NONE),
     ("area", VIEW): _row(ALL, ALL, ALL, ALL, ALL),  # districts and sub-areas: the air pages
     ("station", VIEW): _row(ALL, ALL, ALL, ALL, ALL),
+    ("measurement_site", VIEW): _row(ALL, ALL, ALL, ALL, ALL),  # dust-fall jars …: published like stations
     ("review_item", VIEW): _row(ALL, ALL, ALL, ALL, ALL),
     ("review_item", CHANGE): _row(ALL, NONE, NONE, NONE, NONE),
     # a resolution is an internal note that names staff: people with a role only
