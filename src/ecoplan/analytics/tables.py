@@ -55,7 +55,7 @@ def _cells(path: Path) -> Iterator[tuple[int, list[Any]]]:
         return IngestError(f"{path.name}: {message}")
 
     try:
-        limits.check_size(path.stat().st_size, error)
+        limits.check_size(path.stat().st_size, error, limits.MAX_FILE_BYTES)
     except OSError as exc:
         raise IngestError(f"{path}: cannot read the file ({exc.strerror})") from None
     suffix = path.suffix.lower()
