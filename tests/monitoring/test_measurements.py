@@ -157,3 +157,15 @@ def test_the_page_lists_sites_and_monthly_values(sites, tmp_path, client):
     assert "一号缸" in text and "4.8" in text and "降尘量" in text and "5.5" in text
     assert client.get("/air/measurements/").status_code == 200
     assert client.get("/air/measurements/999999/").status_code == 404
+
+
+@pytest.mark.parametrize("about, days, share, error", [("5%", 1, 1, None), ("0.3", 2, 0.9, None),
+                                                       ("five", 1, 1, "measurements.E001"),
+                                                       ("5%", 0, 1, "measurements.E002"),
+                                                       ("-1", 1, 1, "measurements.E002")])
+def test_the_rules_are_checked(settings, about, days, share, error):
+    from ecoplan.monitoring.checks import check_measurement_rules
+
+    settings.ECOPLAN_ABOUT_TOLERANCE, settings.ECOPLAN_DUST_MONTH_DAYS = about, days
+    settings.ECOPLAN_MEASUREMENT_MIN_SHARE = share
+    assert [e.id for e in check_measurement_rules(None)] == ([error] if error else [])

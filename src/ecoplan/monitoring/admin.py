@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from ecoplan.plans.admin import PolicyAdmin, PolicyMixin
 
-from .models import ExclusionDay, IngestRun, Station, StationMembership
+from .models import ExclusionDay, IngestRun, Measurement, MeasurementSite, RankingEntry, Station, StationMembership
 
 
 class MembershipInline(PolicyMixin, admin.TabularInline):
@@ -25,3 +25,21 @@ class ExclusionDayAdmin(PolicyAdmin):
 @admin.register(IngestRun)
 class IngestRunAdmin(PolicyAdmin):
     list_display = ["created_at", "file", "rows", "hours", "stations"]
+
+
+@admin.register(MeasurementSite)
+class MeasurementSiteAdmin(PolicyAdmin):
+    list_display = ["code", "name", "kind", "area", "synthetic"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Measurement)
+class MeasurementAdmin(PolicyAdmin):
+    list_display = ["site", "indicator", "start", "value", "unit", "flags"]
+    list_filter = ["indicator"]
+
+
+@admin.register(RankingEntry)
+class RankingEntryAdmin(PolicyAdmin):
+    list_display = ["pollutant", "month", "area", "position", "total", "value"]
+    list_filter = ["pollutant"]
