@@ -22,6 +22,7 @@ def main() -> None:
     import air
     import imports
     import load
+    import targets
 
     results = {"machine": machine()}
     with tempfile.TemporaryDirectory() as tmp:
@@ -30,6 +31,8 @@ def main() -> None:
         results["load"] = load.run(Path(tmp))
     with tempfile.TemporaryDirectory() as tmp:
         results["imports"] = imports.run(Path(tmp))
+    with tempfile.TemporaryDirectory() as tmp:
+        results["targets"] = targets.run(Path(tmp))
     out = HERE / "results"
     out.mkdir(exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M")
@@ -50,6 +53,7 @@ def main() -> None:
     lines += ["", f"## Load: {ld['reporters']} reporters submit in the same minute (HTTP, loopback, waitress 8 threads, SQLite)", "",
               "| figure | value |", "|---|---:|"] + [f"| {k} | {v} |" for k, v in ld.items()]
     lines += [""] + imports.markdown(results["imports"])
+    lines += [""] + targets.markdown(results["targets"])
     (out / "latest.md").write_text("\n".join(lines) + "\n", "utf-8")
     print("\n".join(lines))
 

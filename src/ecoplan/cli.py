@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 import sys
 
-ALIASES = {"import": "import_plan", "plans": "list_plans", "export": "export_plan"}
-NEEDS_DATABASE = {"import_plan", "list_plans", "export_plan", "load_demo", "runserver", "serve", "air", "measure", "judge", "cycle", "remind",
+ALIASES = {"import": "import_plan", "plans": "list_plans", "export": "export_plan", "judge": "targets"}
+NEEDS_DATABASE = {"import_plan", "list_plans", "export_plan", "load_demo", "runserver", "serve", "air", "measure", "targets", "cycle", "remind",
                   "createsuperuser", "changepassword", "shell"}
 
 

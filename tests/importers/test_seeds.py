@@ -13,11 +13,15 @@ from ..conftest import seed_path
 # the others as measured and reviewed by hand against the source.  Daxing and Tongzhou are read by
 # header_table, the one task-table reader (tab_table, their own reader before, is gone: every count,
 # review item and skipped line is the same).
+# #9: a table's target rows are read statement by statement, as prose target paragraphs are, so the
+# qualitative ones (水生态环境质量稳中向好, 地下水水质总体保持稳定, 建设用地土壤环境风险得到有效管控,
+# 碳排放总量得到有效控制 …) and the carried ones (较2020年累计下降15%左右) are no longer dropped:
+# Xicheng 92 → 99, Daxing 12 → 19, Tongzhou 17 → 25 (with the 道路尘负荷 rank pair, now catalogued, and
+# 8个断面水质达到考核目标要求 read as 断面达标率 ≥ 100%).
 EXPECTED = [
-    ("xicheng-2024-action-plan.txt", "table_text", [25, 15, 11, 18, 8, 0], [61, 28, 26, 34, 14, 0], 92),
-    ("daxing-2024-action-plan.txt", "header_table", [28, 17, 17, 18, 12], [71, 48, 45, 42, 23], 12),
-    ("tongzhou-2024-action-plans.txt", "header_table", [31, 16, 19, 24, 15], [82, 47, 49, 46, 27], 19),
-    # #9: + the 道路尘负荷 rank pair (bottom 30 ≤ 2 times, never bottom 10), read once 道路尘负荷 was catalogued
+    ("xicheng-2024-action-plan.txt", "table_text", [25, 15, 11, 18, 8, 0], [61, 28, 26, 34, 14, 0], 99),
+    ("daxing-2024-action-plan.txt", "header_table", [28, 17, 17, 18, 12], [71, 48, 45, 42, 23], 19),
+    ("tongzhou-2024-action-plans.txt", "header_table", [31, 16, 19, 24, 15], [82, 47, 49, 46, 27], 25),
     # Changping: 18 statements of the 具体指标 paragraph (issue #8 point 6: 5 were missed, 能耗 was read
     # with 水耗) + 4 targets stated inside the tasks (lines 107, 115, 142, 163) — 22, was 17.
     ("changping-2024-work-plan.txt", "prose_plan", [3, 7, 3, 4, 7, 9, 3], [3, 7, 3, 4, 7, 9, 3], 22),

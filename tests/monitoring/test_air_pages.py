@@ -57,8 +57,8 @@ def test_station_page_shows_gaps(demo_air, client):
 
 def test_judge_command_json(demo_air, capsys):
     plan, _ = demo_air
-    call_command("judge", str(plan.pk), "--as-of", "2026-04-30", "--json")
-    rows = json.loads(capsys.readouterr().out)
+    call_command("targets", str(plan.pk), "--as-of", "2026-04-30", "--json")
+    rows = json.loads(capsys.readouterr().out)["targets"]
     statuses = {(r["indicator_code"], r["area"]): r["status"] for r in rows}
     assert statuses[("heavy_days", "演示区")] in ("on_track", "at_risk")
     assert all(r["rule_sets"] for r in rows if r["status"] != "not_evaluable")

@@ -350,3 +350,11 @@ def test_the_importer_resolves_units_to_the_vocabularys_kinds():
     """The structure's endings and the packaged lexicon name only kinds of ecoplan.vocabulary.units."""
     assert {kind for _pattern, kind, _needs_place in organisations.ENDINGS} <= set(units.CODES)
     assert {e.kind for e in organisations.packaged_entries()} <= set(units.LEXICON_CODES)
+
+
+def test_every_indicator_has_one_theme_of_the_annexes():
+    from ecoplan.plans.models import Annex
+
+    listed = [code for codes in indicators.THEMES.values() for code in codes]
+    assert sorted(listed) == sorted(indicators.BY_CODE) and len(listed) == len(set(listed))
+    assert set(indicators.THEMES) <= set(Annex.Theme.values)

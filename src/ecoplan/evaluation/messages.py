@@ -42,6 +42,7 @@ TEMPLATES = {
     "heavy_ratio_running": gettext_noop("{ratio}% so far; at most {left} more heavy-pollution day(s) in the "
                                         "remaining {remaining} days"),
     "yoy": gettext_noop("PM2.5 {now} µg/m³ against {before} a year before ({change}%)"),
+    "no_sub_areas": gettext_noop("no sub-area of {district} has a figure from this source yet"),
     "record": gettext_noop("the previous plan's period {period}: shown, not judged"),
     "insufficient": gettext_noop("{valid} valid {unit} of the {required} the rule asks ({rule}) {short}"),
     "level": gettext_noop("{value} {unit} against {comparator} {target}"),

@@ -3,7 +3,8 @@ picks its judge (``evaluation.sources``); one row per target and area."""
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from collections import Counter
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from django.utils import timezone
@@ -11,7 +12,8 @@ from django.utils import timezone
 from ecoplan.analytics.judgement import Judgement
 from ecoplan.plans.models import Area, Plan, Target
 from ecoplan.vocabulary import areas
-from ecoplan.vocabulary.indicators import source_of
+from ecoplan.vocabulary.indicators import source_of, theme_of
+from ecoplan.vocabulary.states import JUDGED, TARGET_CODES
 
 from . import air, measurement, ranking  # noqa: F401 — registers the built-in judges
 from .sources import JUDGES, Context
@@ -41,11 +43,17 @@ class TargetJudgement:
     def area_name(self) -> str:
         return self.area.name if self.area else "—"
 
+    @property
+    def theme(self) -> str:
+        """The catalogue's theme of the indicator, else the annex's (a target printed in 碧水 is water)."""
+        return theme_of(self.target.indicator_code) or (self.target.annex.theme if self.target.annex else "other")
+
     def as_dict(self) -> dict:
         return {"target_id": self.target.pk, "indicator": self.target.indicator,
                 "indicator_code": self.target.indicator_code, "printed": self.target.raw,
                 "comparator": self.target.comparator, "value": self.target.value, "period": self.target.period,
-                "binding": self.target.binding, "area": self.area_name, **asdict(self.judgement)}
+                "binding": self.target.binding, "theme": self.theme, "area": self.area_name,
+                **asdict(self.judgement), "reason": self.reason}
 
 
 def _areas(plan: Plan, target: Target, source: str) -> list[Area | None]:
@@ -76,7 +84,8 @@ def judge_target(ctx: Context, target: Target) -> list[TargetJudgement]:
     source = target_source(ctx.plan, target)
     judge = JUDGES.get(source)
     rows = []
-    for area in _areas(ctx.plan, target, source) if source != "record" else [None]:
+    places = _areas(ctx.plan, target, source) if source != "record" else [None]
+    for area in places:
         if judge is None:
             judgement = Judgement("not_evaluable", "ecoplan has no monitoring source for this indicator yet",
                                   code="no_source")
@@ -84,6 +93,11 @@ def judge_target(ctx: Context, target: Target) -> list[TargetJudgement]:
             judgement = judge.judge(ctx, target, area)
         judgement.source = source
         rows.append(TargetJudgement(target, area, judgement))
+    if not places:  # 各街道 where no sub-area has a figure of this source: said, not dropped
+        district = ctx.plan.district.name if ctx.plan.district_id else ""
+        rows.append(TargetJudgement(target, None, Judgement(
+            "not_evaluable", f"no sub-area of {district} has a figure from this source yet", code="no_sub_areas",
+            params={"district": district}, source=source)))
     return rows
 
 
@@ -91,7 +105,41 @@ def judge_plan(plan: Plan, as_of: date | None = None) -> list[TargetJudgement]:
     """Every target of the plan, per area, judged against what its source knows to ``as_of``."""
     ctx = Context(plan, as_of or timezone.localdate(), plan.period_start or (as_of or timezone.localdate()).year)
     try:
-        return [row for target in plan.targets.select_related("area").order_by("order")
+        return [row for target in plan.targets.select_related("area", "annex").order_by("order")
                 for row in judge_target(ctx, target)]
     finally:
         ctx.close()
+
+
+@dataclass
+class Coverage:
+    """A plan's targets by source and by status: “180 of 180 targets have a source; 23 await a
+    reported value”.  Counted per target (a 各街道 target judged in 16 streets counts once, by its
+    worst row); ``rows`` counts the per-area judgements."""
+
+    targets: int = 0
+    with_source: int = 0
+    judged: int = 0  # at least one row judged on a figure
+    by_source: Counter = field(default_factory=Counter)
+    by_status: Counter = field(default_factory=Counter)
+    rows: Counter = field(default_factory=Counter)  # status → per-area rows
+
+    def as_dict(self) -> dict:
+        return {"targets": self.targets, "with_source": self.with_source, "judged": self.judged,
+                "by_source": dict(self.by_source), "by_status": dict(self.by_status), "rows": dict(self.rows)}
+
+
+def coverage(rows: list[TargetJudgement]) -> Coverage:
+    result = Coverage()
+    per_target: dict[int, list[TargetJudgement]] = {}
+    for row in rows:
+        per_target.setdefault(row.target.pk, []).append(row)
+        result.rows[row.status] += 1
+    for group in per_target.values():
+        result.targets += 1
+        result.by_source[group[0].source] += 1
+        result.with_source += all(r.judgement.code != "no_source" for r in group)
+        result.judged += any(r.status in JUDGED for r in group)
+        # the target's status: the first of its rows in the order the pages list the states (missed first)
+        result.by_status[min((r.status for r in group), key=TARGET_CODES.index)] += 1
+    return result

@@ -1,16 +1,17 @@
-"""Targets judged: every air target of a plan, per area, with status, reason and the bound."""
+"""Targets judged: every target of a plan, per area, grouped by theme, with its source, status,
+reason, value to date and completeness, under the plan's coverage line."""
 
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from ecoplan.plans.access import access
+from ecoplan.plans.models import Annex
 from ecoplan.plans.params import parse, parsed
+from ecoplan.vocabulary.indicators import SOURCES
+from ecoplan.vocabulary.states import TARGET_STATES
 
 from .forms import AsOfForm
-from .services import judge_plan
-
-STATUS_LABELS = {"met": _("met"), "on_track": _("on track"), "at_risk": _("at risk"), "missed": _("missed"),
-                 "not_evaluable": _("not evaluable yet")}
+from .services import coverage, judge_plan
 
 
 @parsed
@@ -18,6 +19,11 @@ def plan_targets(request, pk: int):
     plan = access(request.user, "plan", pk)
     as_of = parse(AsOfForm, request.GET)["as_of"]
     rows = judge_plan(plan, as_of)
-    counts = {s: sum(1 for r in rows if r.status == s) for s in STATUS_LABELS}
+    themes: dict[str, list] = {theme: [] for theme in Annex.Theme.values}
+    for row in rows:
+        themes[row.theme].append(row)
     return render(request, "evaluation/plan_targets.html", {
-        "plan": plan, "rows": rows, "labels": STATUS_LABELS, "counts": counts, "as_of": as_of})
+        "plan": plan, "as_of": as_of, "coverage": coverage(rows),
+        "themes": [(Annex.Theme(t).label, group) for t, group in themes.items() if group],
+        "status_labels": {t.code: _(t.label) for t in TARGET_STATES},
+        "source_labels": {t.code: _(t.label) for t in SOURCES}})

@@ -240,7 +240,7 @@ class TableAssembler:
         for kind, template, params in row.doubts:
             self.result.add_review(kind, template, row.line, text[:200], ref, **params)
         if _is_target_row(row, task):
-            for target in targets.extract(text, row.line, self.year):
+            for target in targets.statements(text, row.line, self.year):
                 target.annex_number = self.annex.number
                 self.result.targets.append(target)
 

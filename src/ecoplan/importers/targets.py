@@ -46,7 +46,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("good_water_ratio", r"优良水体比例|达到或好于Ⅲ类水体比例|Ⅲ类水体比例"),
     ("worse_v_river_length", r"劣Ⅴ类水质河长比例"),
     ("worse_v_water", r"劣Ⅴ类水体"),
-    ("section_compliance", r"断面水质(?:全部)?达标|考核断面(?:水质)?(?:全部)?达标"),
+    ("section_compliance", r"断面水质(?:全部)?达标|考核断面(?:水质)?(?:全部)?达标|断面水质达到[^，；。]{0,12}考核目标"),
     ("drinking_source_compliance", r"(?:集中式)?(?:地下)?饮用水水源地?水质达标率"),
     ("farmland_safe_use", r"受污染耕地安全利用率"),
     ("construction_safe_use", r"(?:重点)?建设用地(?:\d+%)?安全利用(?:率)?|污染地块安全利用率"),
@@ -258,6 +258,9 @@ def _target(clause: str, context: str, line: int, year: int | None, area: str) -
         target.comparator, target.value = "=", Decimal(0)
     elif "基本消除" in rest:
         target.comparator, target.value = "≈", Decimal(0)
+    elif code == "section_compliance" and ("全部" in k or "考核目标" in k):
+        # 断面水质全部达标 / 8个断面水质达到考核目标要求（1个Ⅲ类、7个Ⅳ类）: every section meets its class
+        target.comparator, target.value, target.unit = ">=", Decimal(100), "%"
     elif number:
         target.value = Decimal(number.group(1))
         if number.group(2):
@@ -267,8 +270,6 @@ def _target(clause: str, context: str, line: int, year: int | None, area: str) -
             target.comparator = default_comparator(code)
         if "下降" in rest[: number.start()] and code not in ("co2_intensity",):
             target.comparator = "reduce_by"
-    elif code == "section_compliance" and "全部" in k:
-        target.comparator, target.value, target.unit = ">=", Decimal(100), "%"
     else:
         return None
     return target
@@ -333,7 +334,7 @@ COMPLETION_FIRST = r"(?:基本|全面)(?:完成|实现)"
 # The verbs that state a value for an indicator outside the catalogue, and the effort verbs that open
 # a lead-in clause rather than a statement.
 GENERIC_VERBS = r"达到|保持|不低于|不少于|不高于|不超过|控制在|低于|高于|大于|小于|降至|提高到|提升至|提高|提升|下降|减少"
-EFFORT = r"^(?:尽|推动|推进|加强|加快|巩固|积极|深入|持续|全面|着力|努力|确保|力争|完成|实施|开展|新建|建设|改造)"
+EFFORT = r"^(?:尽|推动|推进|加强|加快|巩固|积极|深入|持续|全面|着力|努力|确保|力争|完成|实施|开展|新建|建设(?!用地)|改造)"
 # Two indicators sharing one head and predicate: `单位国内生产总值水耗、能耗达到市级要求` is two statements.
 PAIRED_TAILS = (("水耗", "能耗"),)
 
@@ -410,6 +411,7 @@ def _statement(clause: str, context: str, line: int, year: int | None, previous:
         subject = m.group("subject")
         if re.match(EFFORT, subject):
             return None
+        subject = re.sub(r"^(?:实现|使)", "", subject)  # 实现空气质量持续改善: the subject is 空气质量
         return Target(indicator=subject, indicator_code=code_for(subject), comparator="qualitative", value=None,
                       unit="", period=_period(k, ""), raw=clause, line=line, soft="力争" in k)
     if m := re.fullmatch(rf"(?:力争)?(?:{COMPLETION_FIRST})(?P<subject>.{{2,30}})", k):

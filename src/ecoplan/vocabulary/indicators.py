@@ -99,6 +99,21 @@ INDICATORS = (
     Indicator("gas_station_leak_checks", "加油站、储油库防渗漏抽查", "家", False, "reported"),
 )
 BY_CODE = {i.code: i for i in INDICATORS}
+# the campaign each indicator belongs to (plans.models.Annex.Theme): how the pages group targets
+THEMES = {
+    "air": ("pm25_q1", "pm25", "so2_annual", "no2_annual", "good_day_ratio", "heavy_days_q1", "heavy_ratio",
+            "heavy_days", "tsp", "dustfall", "road_dust", "voc_reduction", "nox_reduction", "so2_reduction",
+            "voc_product_samples", "forklifts_electrified", "gas_station_leak_checks"),
+    "water": ("good_water_ratio", "worse_v_water", "worse_v_river_length", "section_compliance",
+              "drinking_source_compliance", "cod_reduction", "nh3n_reduction", "water_use_per_gdp", "sponge_city",
+              "sewage_treatment", "industrial_wastewater_compliance", "medical_wastewater_compliance"),
+    "soil": ("farmland_safe_use", "construction_safe_use", "hazardous_waste_disposal", "waste_recycling"),
+    "climate": ("carbon_total", "co2_intensity", "water_energy_per_gdp"),
+    "ecology": ("eco_index", "eco_redline_ratio", "green_cover", "forest_cover", "wetland_protection", "green_view",
+                "afforestation", "biodiversity_reserves"),
+    "other": ("noise_regional", "noise_traffic", "industrial_gas_compliance", "grid_coverage"),
+}
+THEME_OF = {code: theme for theme, codes in THEMES.items() for code in codes}
 RANK_SUFFIX = "_rank"  # pm25_rank: the times a sub-area was in the citywide bottom N
 # a ranking target's N, kept in Target.conditions as printed (后30名 → "bottom_30")
 BOTTOM_PREFIX = "bottom_"
@@ -133,6 +148,11 @@ def source_of(code: str, comparator: str, *, before_plan: bool = False) -> str:
     if not code or comparator == "qualitative" or base_code(code) not in BY_CODE:
         return "qualitative"
     return BY_CODE[base_code(code)].source
+
+
+def theme_of(code: str) -> str | None:
+    """The catalogue's theme of an indicator (its variants included); None for an uncatalogued one."""
+    return THEME_OF.get(base_code(code))
 
 
 def default_comparator(code: str) -> str:
