@@ -60,10 +60,13 @@ def test_respectively_pairs_values_in_order(sentence, values):
 def test_a_rank_target_keeps_its_n_and_a_continuing_clause_its_scope():
     """后 30 名 / 后 10 名: the N is kept (``bottom_30``) for the ranking judge; the 并力争… clause
     speaks of the same 各街道乡镇 as the clause before it."""
+    from ecoplan.importers.targets import statements
     from ecoplan.vocabulary.indicators import bottom_n
 
-    first, second = extract("各街道乡镇全年进入全市 PM2.5 月均浓度后 30 名的频次同比下降，"
-                            "并力争不进入每月全市 PM2.5 浓度后 10 名。", 1)
+    text = "各街道乡镇全年进入全市 PM2.5 月均浓度后 30 名的频次同比下降，并力争不进入每月全市 PM2.5 浓度后 10 名。"
+    assert [(t.area, t.conditions) for t in statements(text, 1)] == [("各街道乡镇", ["bottom_30"]),
+                                                                     ("各街道乡镇", ["bottom_10"])]
+    first, second = extract(text, 1)
     assert (first.indicator_code, first.comparator, bottom_n(first.conditions), first.area) == \
         ("pm25_rank", "improve", 30, "各街道乡镇")
     assert (second.comparator, second.value, bottom_n(second.conditions), second.area) == \

@@ -364,6 +364,7 @@ def statements(text: str, line: int, year: int | None = None) -> list[Target]:
                 here.append(target)
         if not here:
             here = [t for t in [_statement(whole, context, line, year, previous)] if t]
+        _carry_scope(key(whole), here, found, "")
         for target in here:
             if target.value is not None and target.comparator in ("<=", "=") and \
                     re.search(r"(?:同比|较\d{4}年|比\d{4}年)?减少\d", key(target.raw)):

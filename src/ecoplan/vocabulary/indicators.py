@@ -102,7 +102,7 @@ BY_CODE = {i.code: i for i in INDICATORS}
 # the campaign each indicator belongs to (plans.models.Annex.Theme): how the pages group targets
 THEMES = {
     "air": ("pm25_q1", "pm25", "so2_annual", "no2_annual", "good_day_ratio", "heavy_days_q1", "heavy_ratio",
-            "heavy_days", "tsp", "dustfall", "road_dust", "voc_reduction", "nox_reduction", "so2_reduction",
+            "heavy_days", "tsp", "dustfall", "road_dust", "residual_dust", "voc_reduction", "nox_reduction", "so2_reduction",
             "voc_product_samples", "forklifts_electrified", "gas_station_leak_checks"),
     "water": ("good_water_ratio", "worse_v_water", "worse_v_river_length", "section_compliance",
               "drinking_source_compliance", "cod_reduction", "nh3n_reduction", "water_use_per_gdp", "sponge_city",
