@@ -155,7 +155,9 @@ def test_the_page_lists_sites_and_monthly_values(sites, tmp_path, client):
     text = page.content.decode()
     assert page.status_code == 200
     assert "一号缸" in text and "4.8" in text and "降尘量" in text and "5.5" in text
-    assert client.get("/air/measurements/").status_code == 200
+    index = client.get("/air/measurements/")
+    assert index.status_code == 200 and f"/air/measurements/{district.pk}/" in index.content.decode()
+    assert "/air/measurements/" in client.get("/air/").content.decode()
     assert client.get("/air/measurements/999999/").status_code == 404
 
 
