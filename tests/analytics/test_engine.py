@@ -54,12 +54,13 @@ def uci_month(tmp_path, year=2016, month=1):
 
 
 def reference_daily(path: Path):
-    """Daily values the slow, obvious way: GB 3095 表4 validity, MDA8 over windows 08…24."""
+    """Daily values the slow, obvious way: GB 3095 表4 validity, MDA8 over windows 08…24.  UCI
+    hours are hour-ending: hour h of a day covers h-1 … h (hour 0: 23:00–24:00 the day before)."""
     by_day = defaultdict(dict)
     with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            day = date(int(row["year"]), int(row["month"]), int(row["day"]))
-            by_day[day][int(row["hour"])] = row
+            start = datetime(int(row["year"]), int(row["month"]), int(row["day"]), int(row["hour"])) - timedelta(hours=1)
+            by_day[start.date()][start.hour] = row
     out = {}
     for day, hrs in by_day.items():
         def series(col, scale=Decimal(1), hrs=hrs):
@@ -90,7 +91,9 @@ def test_daily_chain_matches_the_reference_on_real_hours(store, tmp_path):
     expected = reference_daily(path)
     P = packs.get("2012").aqi
     rows = store.query("SELECT * FROM daily ORDER BY day")
-    assert len(rows) == 31
+    # hour-ending (the `uci` preset): January's 744 hours are 2015-12-31 23:00 … 2016-01-31 22:00, so
+    # 31 December holds one hour (no valid mean) and 31 January 23 (valid); hour-starting gave 31 days
+    assert len(rows) == 32 and rows[0]["day"] == date(2015, 12, 31) and rows[0]["pm25"] is None
     for row in rows:
         ref = expected[row["day"]]
         for name in ("so2", "no2", "co", "pm10", "pm25", "o3_8h_max", "o3_1h_max"):
@@ -285,3 +288,16 @@ def test_days_before_the_nationwide_date_follow_the_2012_rules(store, tmp_path):
     assert got == {date(2013, 3, 1): (94, "HJ 633-2012")}
     assert counts["days_before_rules"] == 1
     assert store.query("SELECT count(*) AS n FROM area_daily WHERE day = DATE '2013-03-01'") == [{"n": 1}]
+
+
+def test_uci_preset_reads_hours_as_hour_ending(store, tmp_path):
+    """UCI hour h covers h−1 … h: hour 0 is 23:00–24:00 of the day before (issue #9: hour-ending
+    matches the published Beijing daily PM2.5 on 76 % of days, hour-starting on 17 %)."""
+    header = ["No", "year", "month", "day", "hour", "PM2.5", "PM10", "SO2", "NO2", "CO", "O3", "station"]
+    rows = [[i + 1, 2016, 1, 2, h, 40 if h else 400, 60, 5, 30, 800, 50, "Dongsi"] for i, h in enumerate(range(24))]
+    report = store.ingest(write_csv(tmp_path / "uci.csv", rows, header=header), "uci", check_registry=False)
+    assert str(report.first) == "2016-01-01 23:00:00" and str(report.last) == "2016-01-02 22:00:00"
+    assert report.days == [date(2016, 1, 1), date(2016, 1, 2)]
+    kept = store.query("SELECT ts, pm25, co FROM read_parquet(?) ORDER BY ts LIMIT 1",
+                       [str(next((store.folder / "hourly").glob("*.parquet")))])
+    assert kept == [{"ts": datetime(2016, 1, 1, 23), "pm25": 400.0, "co": 0.8}]  # CO µg/m³ → mg/m³

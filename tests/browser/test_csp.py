@@ -39,6 +39,13 @@ def test_pages_run_under_the_csp(live_server, transactional_db, browser, setting
     assert page.evaluate("getComputedStyle(document.querySelector('header')).backgroundColor") == "rgb(31, 107, 79)"
     assert page.evaluate("window.__csp") == [] and errors == []
 
+    page.click("#compare-link")  # the 2012 and 2026 rules side by side, readable on a phone
+    page.wait_for_selector("#levels")
+    assert page.evaluate("getComputedStyle(document.querySelector('.scroll')).overflowX") == "auto"  # nonce'd style
+    page.set_viewport_size({"width": 390, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # wide tables scroll inside
+    assert page.evaluate("window.__csp") == [] and errors == []
+
     page, errors = open_page(browser, f"{live_server.url}/plans/{plan.pk}/")
     page.select_option("select[name=theme]", "water")  # htmx swaps the measures
     expect(page.locator("h3.annex")).to_have_count(1)  # (no wait_for_function: the CSP forbids its eval)

@@ -162,9 +162,9 @@ def test_the_page_lists_sites_and_monthly_values(sites, tmp_path, client):
 
 
 @pytest.mark.parametrize("about, days, share, error", [("5%", 1, 1, None), ("0.3", 2, 0.9, None),
-                                                       ("five", 1, 1, "measurements.E001"),
-                                                       ("5%", 0, 1, "measurements.E002"),
-                                                       ("-1", 1, 1, "measurements.E002")])
+                                                       ("five", 1, 1, "monitoring.E002"),
+                                                       ("5%", 0, 1, "monitoring.E003"),
+                                                       ("-1", 1, 1, "monitoring.E003")])
 def test_the_rules_are_checked(settings, about, days, share, error):
     from ecoplan.monitoring.checks import check_measurement_rules
 

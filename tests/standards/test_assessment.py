@@ -77,3 +77,24 @@ def test_a_pack_without_effective_from_is_refused(tmp_path, monkeypatch):
     _pack_copy(tmp_path, monkeypatch, "hj633-2012.toml", 'effective_from = "', 'effective_from_x = "')
     with pytest.raises(packs.PackError, match="hj633-2012.toml: .* no effective_from"):
         packs._aqi_pack("hj633-2012.toml")
+
+
+@pytest.mark.parametrize("days,year,month,valid", [
+    (26, 2024, 3, False), (27, 2024, 3, True),  # a 31-day month: ≥ 27
+    (26, 2024, 4, False), (27, 2024, 4, True),  # a 30-day month: ≥ 27 too
+    (24, 2023, 2, False), (25, 2023, 2, True),  # February: ≥ 25 (28 days)
+    (24, 2024, 2, False), (25, 2024, 2, True),  # … and in a leap year
+])
+def test_month_rule_boundaries(days, year, month, valid):
+    """GB 3095 表4: ≥ 27 daily means a month, ≥ 25 in February — at and just below each."""
+    for name in ("2012", "2026"):
+        assert assessment.month_valid(days, year, month, packs.get(name)) is valid
+
+
+@pytest.mark.parametrize("rule_set", ["2012", "2026"])
+def test_annual_and_daily_rule_boundaries(rule_set):
+    rules = packs.get(rule_set)
+    assert not assessment.annual_valid(323, rules) and assessment.annual_valid(324, rules)
+    assert not assessment.daily_mean_valid(19, rules) and assessment.daily_mean_valid(20, rules)
+    assert assessment.annual_min_days(rules) == 324
+    assert (assessment.month_min_days(2024, 2, rules), assessment.month_min_days(2024, 12, rules)) == (25, 27)

@@ -22,6 +22,7 @@ from ecoplan.importers import import_file, indicator_table, organisations, targe
 from ecoplan.reporting import duties
 from ecoplan.standards import packs
 from ecoplan.vocabulary import Term, areas, cells, deadlines, indicators, pollutants, review, states, units
+from ecoplan.vocabulary import trajectory as trajectory_terms
 
 from ..conftest import DEMO
 from .census import census
@@ -33,6 +34,8 @@ TERMS: dict[str, tuple[Term, ...]] = {
     "report states": states.REPORT_STATES, "entry states": states.ENTRY_STATES, "due states": states.DUE_STATES,
     "pollutants": pollutants.POLLUTANTS, "AQI categories": pollutants.AQI_CATEGORIES,
     "unit kinds": units.KINDS,
+    "trajectory paths": trajectory_terms.PATH_KINDS, "trajectory years": trajectory_terms.YEAR_STATES,
+    "trajectory checks": trajectory_terms.CHECK_STATES,
 }
 
 
@@ -315,7 +318,8 @@ def test_every_sub_area_scopes():
 
 # Collections of codes that are not the idea's definition but a mapping of it onto something else.
 NOT_DEFINITIONS = {
-    "pollutants and series": {"analytics/ingest.py"},  # presets: the column names of source formats (uci, cnemc)
+    "pollutants and series": {"analytics/ingest.py",  # presets: the column names of source formats (uci, cnemc)
+                              "vocabulary/indicators.py"},  # MEAN_OF: the pollutant an annual-mean indicator is judged on
 }
 HOME = {
     "deadline kinds and month end": ["vocabulary/deadlines.py"],

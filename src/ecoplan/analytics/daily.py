@@ -53,7 +53,9 @@ def _aqi_columns(rules: packs.RuleSet) -> tuple[str, str, str, str, str]:
     aqi_raw = "greatest(" + ", ".join(f"_i_{col[s]}" for s in wanted) + ")"
     any_missing = " OR ".join(f"{col[s]} IS NULL" for s in wanted)
     if pack.pre_round == "gb8170":  # HJ 633-2026 5.3.1: NA unless > 100 when data are missing
-        aqi = f"CASE WHEN ({any_missing}) AND {aqi_raw} <= 100 THEN NULL ELSE greatest({aqi_raw}, {pack.aqi_min}) END"
+        # no IAQI at all is no AQI (greatest() skips NULLs: greatest(NULL, 1) would make it 1, 优)
+        aqi = (f"CASE WHEN {aqi_raw} IS NULL OR (({any_missing}) AND {aqi_raw} <= 100) THEN NULL "
+               f"ELSE greatest({aqi_raw}, {pack.aqi_min}) END")
     else:
         aqi = aqi_raw
     primary = "concat_ws(',', " + ", ".join(
@@ -142,3 +144,16 @@ def compute_area_daily(store: AirStore, days: list[date] | None, rule_set: str |
         WHERE {where}
         GROUP BY m.area, d.day""")
     with_aqi(store, "area_conc", "area_daily", ["area", "day"], days, rule_set)
+
+
+def area_daily_under(rule_set: str) -> str:
+    """The in-force area-days recomputed under one rule set, as a relation (no table written):
+    the same daily concentrations, their IAQI, AQI, level and 首要污染物 under ``rule_set`` — the
+    2012 and 2026 rules side by side for any area and window (``ecoplan air compare-rules``)."""
+    rules = packs.get(rule_set)
+    iaqis, aqi, primary, category, colour = _aqi_columns(rules)
+    columns = ", ".join(CONCENTRATIONS)
+    return f"""SELECT area, day, {columns}, _aqi AS aqi, {primary} AS primary_pollutant, {category} AS category,
+            {colour} AS colour, '{rules.id}' AS rule_set, '{rules.name}' AS basis
+        FROM (SELECT *, {aqi} AS _aqi FROM (SELECT *, {iaqis} FROM
+              (SELECT area, day, {columns} FROM area_daily WHERE basis = 'in_force')))"""

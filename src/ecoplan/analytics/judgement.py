@@ -16,12 +16,16 @@ from decimal import Decimal
 from typing import TypedDict
 
 from ecoplan.standards.rounding import gb8170, to_decimal
-from ecoplan.vocabulary.indicators import EVALUABLE
+from ecoplan.vocabulary.indicators import EVALUABLE, MEAN_OF
+
+from . import validity  # a module import: validity builds this module's Completeness
 
 
 @dataclass
 class Figures:
-    """What the engine knows about one area and period (a ``stats`` row, plus last year's)."""
+    """What the engine knows about one area and period (a ``stats`` row, plus last year's).  The
+    ``pm25_*`` fields hold the period mean judged — PM2.5's, or SO2's / NO2's for their annual-mean
+    targets (``vocabulary.indicators.MEAN_OF``)."""
 
     pm25_mean: float | None = None
     pm25_days: int = 0
@@ -31,6 +35,11 @@ class Figures:
     last_day: date | None = None
     rule_sets: str = ""
     previous_pm25_mean: float | None = None  # same period of the previous year, to the same day
+    # valid days per month ("YYYY-MM" → n) for the validity gates (analytics.validity); None: not known
+    pm25_months: dict[str, int] | None = None
+    aqi_months: dict[str, int] | None = None
+    previous_pm25_days: int | None = None  # None: the previous figure's completeness is not known
+    previous_pm25_months: dict[str, int] | None = None
 
 
 @dataclass
@@ -96,8 +105,11 @@ def plain(value: Decimal) -> Decimal:
 
 
 def judge(code: str, comparator: str, target: Decimal | None, period: str, year: int,
-          figures: Figures | None, as_of: date) -> Judgement:
-    """Judge one target; ``code`` is the indicator code (pm25, good_day_ratio, heavy_days …)."""
+          figures: Figures | None, as_of: date, annual_rule: str = "strict") -> Judgement:
+    """Judge one target; ``code`` is the indicator code (pm25, good_day_ratio, heavy_days …).
+
+    A figure below the validity rules (GB 3095 表4, ``analytics.validity``; ``annual_rule``
+    strict or lenient) is ``insufficient_data`` with its counts, never met or missed."""
     base = code.removesuffix("_q1")
     if target is not None:
         target = plain(Decimal(target))  # 33.0000 → 33 in the reasons
@@ -113,19 +125,33 @@ def judge(code: str, comparator: str, target: Decimal | None, period: str, year:
                          params={"start": start.isoformat()})
     if comparator == "municipal" and target is None:
         return Judgement("not_evaluable", "waiting for the municipal value (达到市级要求)", code="municipal_pending")
-    if figures is None or figures.last_day is None or (base == "pm25" and not figures.pm25_days) or \
-            (base != "pm25" and not figures.aqi_days):
+    if figures is None or figures.last_day is None or (base in MEAN_OF and not figures.pm25_days) or \
+            (base not in MEAN_OF and not figures.aqi_days):
         return Judgement("not_evaluable", "no valid monitoring data for the period yet", code="no_data")
     last = min(figures.last_day, end)
     remaining = max(0, (end - last).days)
     complete = remaining == 0 or as_of > end
     if complete:
         remaining = 0
+    through = end if complete else last  # the elapsed part the validity rules judge
+    valid, months = (figures.pm25_days, figures.pm25_months) if base in MEAN_OF else \
+        (figures.aqi_days, figures.aqi_months)
+    enough = validity.completeness(valid, months, start, end, through, annual_rule)
+    if not enough.sufficient:
+        return _insufficient(enough, "insufficient", figures, remaining)
     if comparator in ("improve", "not_worse"):
-        return _year_on_year(base, comparator, figures, complete, remaining)
+        if base in MEAN_OF and figures.previous_pm25_mean is not None and figures.previous_pm25_days is not None:
+            before = validity.completeness(figures.previous_pm25_days, figures.previous_pm25_months,
+                                           year_before(start), year_before(end), year_before(through),
+                                           annual_rule)
+            if not before.sufficient:
+                return _insufficient(before, "insufficient_previous", figures, remaining)
+        result = _year_on_year(base, comparator, figures, complete, remaining)
+        result.completeness = enough
+        return result
     if target is None:
         return Judgement("not_evaluable", "the target has no value", code="no_value")
-    if base == "pm25":
+    if base in MEAN_OF:
         if figures.pm25_mean is None:  # days counted without a mean: as good as no data
             return Judgement("not_evaluable", "no valid monitoring data for the period yet", code="no_data")
         result = _mean_at_most(Decimal(target), to_decimal(figures.pm25_mean), figures, complete, remaining)
@@ -136,9 +162,26 @@ def judge(code: str, comparator: str, target: Decimal | None, period: str, year:
     else:  # heavy_ratio
         result = _heavy_ratio(Decimal(target), figures, complete, remaining)
     result.rule_sets = figures.rule_sets
-    if figures.previous_pm25_mean and base == "pm25" and figures.pm25_mean is not None:
+    result.completeness = enough
+    if figures.previous_pm25_mean and base in MEAN_OF and figures.pm25_mean is not None:
         result.year_on_year = gb8170((to_decimal(figures.pm25_mean) / to_decimal(figures.previous_pm25_mean) - 1) * 100, 1)
     return result
+
+
+def year_before(day: date) -> date:
+    """The same day a year before (29 February → 28 February)."""
+    return day.replace(year=day.year - 1, day=28 if (day.month, day.day) == (2, 29) else day.day)
+
+
+def _insufficient(enough: Completeness, code: str, f: Figures, remaining: int) -> Judgement:
+    """Below the validity rules: the counts (and the months short), never met or missed."""
+    short = "; ".join(enough.short)
+    which = "the same period a year before rests on" if code == "insufficient_previous" else "the figure rests on"
+    return Judgement("insufficient_data", f"{which} {enough.valid} valid {enough.unit} of the {enough.required} "
+                     f"the rule asks ({enough.rule}){': ' + short if short else ''}", n_valid=enough.valid,
+                     remaining_days=remaining, rule_sets=f.rule_sets, code=code, completeness=enough,
+                     params={"valid": enough.valid, "required": enough.required, "unit": enough.unit,
+                             "rule": enough.rule, "short": short})
 
 
 def _mean_at_most(limit: Decimal, mean: Decimal, f: Figures, complete: bool, remaining: int) -> Judgement:
@@ -230,7 +273,7 @@ def _heavy_ratio(limit: Decimal, f: Figures, complete: bool, remaining: int) -> 
 
 def _year_on_year(base: str, comparator: str, f: Figures, complete: bool, remaining: int) -> Judgement:
     """同比下降 / 稳中向好: compared with the same period of the previous year, to the same day."""
-    if base != "pm25":
+    if base not in MEAN_OF:
         return Judgement("not_evaluable", "year-on-year judgement is available for PM2.5 only", code="yoy_pm25_only")
     if f.previous_pm25_mean is None or f.pm25_mean is None:
         return Judgement("not_evaluable", "no data for the same period of the previous year", code="yoy_no_previous")

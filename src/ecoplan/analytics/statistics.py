@@ -8,14 +8,20 @@ from typing import TYPE_CHECKING, Any
 
 from ecoplan.standards import packs
 
+from . import daily
+
 if TYPE_CHECKING:  # the store calls this module: no import at run time
     from .store import AirStore
 
-# area-days, twice: as they are, and without the days of the exclusion register (扣除沙尘)
-KEPT = """SELECT a.*, x.exclusion,
+def kept(source: str = "area_daily") -> str:
+    """Area-days, twice: as they are, and without the days of the exclusion register (扣除沙尘)."""
+    return f"""SELECT a.*, x.exclusion,
                NOT (x.exclusion = 'dust' AND EXISTS (SELECT 1 FROM exclusions e WHERE e.day = a.day
                     AND e.kind = 'dust' AND (e.area = a.area OR e.area = '*'))) AS keep
-           FROM area_daily a CROSS JOIN (VALUES ('none'), ('dust')) x(exclusion)"""
+           FROM {source} a CROSS JOIN (VALUES ('none'), ('dust')) x(exclusion)"""
+
+
+KEPT = kept()
 
 def statistics_columns() -> str:
     """The period statistics (HJ 663 §3.3, §3.7), one definition for the stats table and for
@@ -64,14 +70,29 @@ def compute_stats(store: AirStore, days: list[date] | None) -> None:
                      WHERE day IN (SELECT day FROM wanted_days))""")
     c.execute(f"INSERT INTO stats BY NAME {body}")
 
-def area_figures(store: AirStore, area: str, start: date, end: date,
-                 exclusion: str = "none") -> dict[str, Any] | None:
-    """The period statistics of one area over any window (a target judged "as of" a day),
-    with the days in force; None when there is no area-day in it."""
+def area_figures(store: AirStore, area: str, start: date, end: date, exclusion: str = "none",
+                 rule_set: str | None = None) -> dict[str, Any] | None:
+    """The period statistics of one area over any window (a target judged "as of" a day), with
+    the days in force — or all under one ``rule_set`` (the 2026 transition side by side) — and
+    the valid days per month (``months``: "YYYY-MM" → {pm25_days, aqi_days}) the validity gates
+    (``analytics.validity``) judge; None when there is no area-day in it."""
     if not store.has("area_daily"):
         return None
-    row = store.query(f"""WITH a AS ({KEPT}) SELECT {statistics_columns()} FROM a
-        WHERE a.basis = 'in_force' AND a.area = ? AND a.exclusion = ? AND a.day BETWEEN ? AND ?""",
-                     [area, exclusion, start, end])[0]
-    return row if row["last_day"] is not None else None
-
+    source = f"({daily.area_daily_under(rule_set)})" if rule_set else "area_daily"
+    basis = "" if rule_set else "a.basis = 'in_force' AND"
+    if exclusion == "none":  # every day kept: no need to join the exclusion register (10× faster)
+        relation, params = f"SELECT a.*, true AS keep FROM {source} a", [area, start, end]
+    else:
+        relation = f"SELECT * FROM ({kept(source)}) WHERE exclusion = ?"
+        params = [exclusion, area, start, end]
+    where = f"WHERE {basis} a.area = ? AND a.day BETWEEN ? AND ?"
+    row = store.query(f"WITH a AS ({relation}) SELECT {statistics_columns()} FROM a {where}", params)[0]
+    if row["last_day"] is None:
+        return None
+    counted = [p for p in dict(packs.assessment().percentiles) if p != "o3"] + ["aqi"]  # daily means, and the AQI
+    months = store.query(f"""WITH a AS ({relation})
+        SELECT year(a.day) AS y, month(a.day) AS m,
+               {", ".join(f"count({p}) FILTER (WHERE keep) AS {p}_days" for p in counted)}
+        FROM a {where} GROUP BY year(a.day), month(a.day) ORDER BY y, m""", params)
+    row["months"] = {f"{r['y']:04d}-{r['m']:02d}": {f"{p}_days": r[f"{p}_days"] for p in counted} for r in months}
+    return row

@@ -106,8 +106,9 @@ class AirStore:
                                   for t in ("daily", "area_daily", "stats")}
         return {**counts, "days_before_rules": before}
 
-    def area_figures(self, area: str, start: date, end: date, exclusion: str = "none") -> dict[str, Any] | None:
-        return statistics.area_figures(self, area, start, end, exclusion)
+    def area_figures(self, area: str, start: date, end: date, exclusion: str = "none",
+                     rule_set: str | None = None) -> dict[str, Any] | None:
+        return statistics.area_figures(self, area, start, end, exclusion, rule_set)
 
     def hourly_aqi(self, stations: list[str], start: datetime, end: datetime) -> list[dict[str, Any]]:
         return hourly.hourly_aqi(self, stations, start, end)

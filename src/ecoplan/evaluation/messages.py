@@ -45,12 +45,38 @@ TEMPLATES = {
     "no_sub_areas": gettext_noop("no sub-area of {district} has a figure from this source yet"),
     "record": gettext_noop("the previous plan's period {period}: shown, not judged"),
     "insufficient": gettext_noop("{valid} valid {unit} of the {required} the rule asks ({rule}) {short}"),
+    "insufficient_previous": gettext_noop("the same period a year before rests on {valid} valid {unit} of the "
+                                          "{required} the rule asks ({rule}) {short}"),
     "level": gettext_noop("{value} {unit} against {comparator} {target}"),
     "level_about": gettext_noop("{value} {unit} against about {target} (tolerance ± {band})"),
     "level_yoy": gettext_noop("{value} {unit} against {before} a year before"),
     "level_reduce": gettext_noop("down {fall}% from the baseline {baseline} against {target}%"),
     "no_baseline": gettext_noop("the target needs its baseline value"),
     "bad_comparator": gettext_noop("comparator “{comparator}” cannot be judged on a figure"),
+    # five-year trajectories (ecoplan.analytics.trajectory)
+    "traj_no_span": gettext_noop("the target year {target_year} is not after the baseline year {baseline_year}"),
+    "traj_qualitative": gettext_noop("a qualitative target: judged by the coordinator, no yearly path"),
+    "traj_municipal_pending": gettext_noop("no path until the municipal value (meet the municipal requirement) "
+                                           "is entered"),
+    "traj_no_value": gettext_noop("the target has no value: no yearly path"),
+    "traj_no_baseline": gettext_noop("the plan prints no {baseline_year} baseline value: no yearly path"),
+    "traj_no_yearly_source": gettext_noop("no yearly figure from the source “{source}” yet"),
+    "traj_no_figure": gettext_noop("no figure for the year"),
+    "traj_cumulative_gap": gettext_noop("the amount of {years} is missing: the sum to date is not known"),
+    "traj_no_milestone": gettext_noop("no milestone for the year"),
+    "traj_no_previous": gettext_noop("no baseline or earlier figure to compare with"),
+    "traj_year_met": gettext_noop("{value} against the year's milestone {op} {expected}"),
+    "traj_year_behind": gettext_noop("{value} misses the year's milestone {op} {expected}"),
+    "traj_yoy_met": gettext_noop("{value} against {before} the year before: no worse"),
+    "traj_yoy_behind": gettext_noop("{value} against {before} the year before: worse"),
+    "traj_mid_not_due": gettext_noop("the mid-term check needs the figures to {year}"),
+    "traj_mid_no_figure": gettext_noop("no valid figure up to {year}"),
+    "traj_mid_rate": gettext_noop("{year}: {value}, {progress}% of the way with {elapsed}% of the time; at this rate "
+                                  "{projected} by {target_year}"),
+    "traj_mid_path": gettext_noop("{year}: {value} against the path's {expected}"),
+    "traj_mid_yoy": gettext_noop("{year}: {value} against {expected} the year before"),
+    "traj_no_year_judged": gettext_noop("no year with a valid figure yet"),
+    "traj_not_started": gettext_noop("the plan's first year is not over"),
     # monthly measurements (evaluation.measurement): notes after the reason
     "measured_months": gettext_noop("{n} month(s) from {sites} site(s): {months}"),
     "measured_dust": gettext_noop("excluding sand and dust (a month with ≥ {days} registered dust day(s) and the "
@@ -73,12 +99,23 @@ TEMPLATES = {
 }
 
 
+# what a Completeness counts (analytics.judgement.Completeness.unit) → its words
+COUNT_UNITS = {"days": gettext_noop("days"), "samples": gettext_noop("samples"), "months": gettext_noop("months"),
+               "reports": gettext_noop("reports"), "hours": gettext_noop("hours")}
+
+
+def count_unit(unit: str) -> str:
+    return gettext(COUNT_UNITS[unit]) if unit in COUNT_UNITS else unit
+
+
 def reason(judgement) -> str:
     """The judgement's reason in the user's language (the English reason for an unknown key)."""
     if judgement.code in TEMPLATES:
         params = dict(judgement.params)
         if "period" in params:  # a code of the plan (by 2025, cumulative …): shown as words
             params["period"] = period_label(params["period"])
+        if "unit" in params and judgement.code.startswith("insufficient"):
+            params["unit"] = count_unit(str(params["unit"]))
         text = gettext(TEMPLATES[judgement.code]).format(**params)
         # the rules a figure rests on, after the reason (measurements: months used, dust, 左右)
         for key, extra in params.get("notes", ()):

@@ -56,7 +56,7 @@ class TargetJudgement:
                 **asdict(self.judgement), "reason": self.reason}
 
 
-def _areas(plan: Plan, target: Target, source: str) -> list[Area | None]:
+def areas_of(plan: Plan, target: Target, source: str) -> list[Area | None]:
     """The areas a target speaks of: its own, every sub-area for 各… scopes (those the source knows),
     else the district; a plan with no district judges once, with no area."""
     if target.area_id:
@@ -84,7 +84,7 @@ def judge_target(ctx: Context, target: Target) -> list[TargetJudgement]:
     source = target_source(ctx.plan, target)
     judge = JUDGES.get(source)
     rows = []
-    places = _areas(ctx.plan, target, source) if source != "record" else [None]
+    places = areas_of(ctx.plan, target, source) if source != "record" else [None]
     for area in places:
         if judge is None:
             judgement = Judgement("not_evaluable", "ecoplan has no monitoring source for this indicator yet",

@@ -1,4 +1,5 @@
-"""System checks: a broken rule pack fails `ecoplan check` (and every command) with a stable id."""
+"""System checks: a broken rule pack or air setting fails `ecoplan check` (and every command) with a
+stable id."""
 from django.core import checks
 
 
@@ -16,6 +17,18 @@ def check_rule_packs(app_configs, **kwargs):
 
 
 @checks.register()
+def check_annual_rule(app_configs, **kwargs):
+    from django.conf import settings
+
+    from ecoplan.analytics.validity import ANNUAL_RULES
+
+    if settings.ECOPLAN_AIR_ANNUAL_RULE not in ANNUAL_RULES:
+        return [checks.Error(f"ECOPLAN_AIR_ANNUAL_RULE = {settings.ECOPLAN_AIR_ANNUAL_RULE!r}: one of "
+                             f"{', '.join(ANNUAL_RULES)}", id="monitoring.E001")]
+    return []
+
+
+@checks.register()
 def check_measurement_rules(app_configs, **kwargs):
     """ECOPLAN_ABOUT_TOLERANCE, ECOPLAN_DUST_MONTH_DAYS and ECOPLAN_MEASUREMENT_MIN_SHARE must be usable."""
     from decimal import Decimal, InvalidOperation
@@ -27,8 +40,8 @@ def check_measurement_rules(app_configs, **kwargs):
         band = configured.tolerance(Decimal(5))
     except (InvalidOperation, ValueError, TypeError) as exc:
         return [checks.Error(f"ECOPLAN_ABOUT_TOLERANCE is not a share (5%) or a band (0.3): {exc}",
-                             id="measurements.E001")]
+                             id="monitoring.E002")]
     if band < 0 or configured.dust_days < 1 or not 0 < configured.min_share <= 1:
         return [checks.Error("ECOPLAN_ABOUT_TOLERANCE must not be negative, ECOPLAN_DUST_MONTH_DAYS must be ≥ 1 "
-                             "and ECOPLAN_MEASUREMENT_MIN_SHARE in (0, 1]", id="measurements.E002")]
+                             "and ECOPLAN_MEASUREMENT_MIN_SHARE in (0, 1]", id="monitoring.E003")]
     return []

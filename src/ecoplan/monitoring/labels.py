@@ -1,5 +1,5 @@
 """Display labels for the data-quality flags the air ingest writes (English codes in the store),
-in the user's language."""
+the AQI categories the packs print and the targets' statuses, in the user's language."""
 from __future__ import annotations
 
 import re
@@ -7,7 +7,8 @@ import re
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ecoplan.vocabulary.pollutants import POLLUTANTS
+from ecoplan.vocabulary.pollutants import CATEGORY_LABELS, POLLUTANTS
+from ecoplan.vocabulary.states import TARGET_STATES
 
 ISSUES = {
     "unreadable time": _("unreadable time"),
@@ -31,3 +32,17 @@ def flag_issue(issue: str) -> str:
 
 def flag_field(field: str) -> str:
     return str(FIELDS.get(field, field))
+
+
+STATUSES = {t.code: t.label for t in TARGET_STATES}
+
+
+def aqi_category(category: str) -> str:
+    """优 … 严重污染 as the packs print them → the label in the user's language; '' → no AQI."""
+    if not category:
+        return gettext("no AQI")
+    return gettext(CATEGORY_LABELS[category]) if category in CATEGORY_LABELS else category
+
+
+def target_status(status: str) -> str:
+    return gettext(STATUSES[status]) if status in STATUSES else status

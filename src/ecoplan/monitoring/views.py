@@ -1,9 +1,12 @@
 """Air pages: the area page (today's AQI, calendar, PM2.5 to date against the target, sub-area
-table) and the station page (daily values with their valid-hour counts, gaps, flags)."""
+table), the 2012 and 2026 rules side by side for an area's year (and its .json twin) and the
+station page (daily values with their valid-hour counts, gaps, flags)."""
 from __future__ import annotations
 
 import json
 
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -12,7 +15,7 @@ from ecoplan.plans.models import Area
 from ecoplan.plans.params import parse, parsed
 from ecoplan.plans.queries import pm25_target
 
-from . import queries
+from . import queries, transition
 from .forms import YearForm
 from .models import Station
 from .store import open_store
@@ -63,3 +66,26 @@ def station_page(request, code: str):
     return render(request, "monitoring/station.html", {
         "station": station, "year": year, "days": days, "gaps": gaps, "flags": flags,
         "missing_hours": sum(g[3] for g in gaps)})
+
+
+@parsed
+def compare_page(request, pk: int, year: int, as_json: bool = False):
+    """新旧标准对比: the area's year under the 2012 and the 2026 rules, and its air targets."""
+    area = access(request.user, "area", pk, queryset=Area.objects.select_related("parent"))
+    year = parse(YearForm, {"year": year})["year"]
+    comparison, rows = transition.compare_area(area, year, timezone.localdate())
+    if as_json:
+        return JsonResponse(transition.as_json(area, comparison, rows), encoder=DjangoJSONEncoder,
+                            json_dumps_params={"ensure_ascii": False})
+    bases = [b for b in transition.BASES if b in comparison.figures]
+    levels = [(category, [comparison.figures[b].levels.get(category, 0) for b in bases])
+              for category in transition.categories()]
+    changes = comparison.good_ratio_changes()
+    return render(request, "monitoring/compare.html", {
+        "area": area, "year": year, "comparison": comparison, "bases": bases, "levels": levels,
+        "figures": [comparison.figures[b] for b in bases],
+        "baseline": [comparison.baseline.get(b) for b in bases],
+        "changes": [changes.get(b) for b in bases],
+        "limits": [(row, [(row.limits[n], row.meets[n]) for n in transition.COMPARED]) for row in comparison.limits],
+        "targets": [(row, [row.judgements[b] for b in bases]) for row in rows],
+        "synthetic": Station.objects.filter(memberships__area=area, synthetic=True).exists()})

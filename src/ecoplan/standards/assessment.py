@@ -31,15 +31,25 @@ def daily_mean_valid(hours: int, rules: RuleSet) -> bool:
     return hours >= rules.limits.validity["daily_min_hours"]
 
 
+def month_min_days(year: int, month: int, rules: RuleSet) -> int:
+    """GB 3095 表4: the fewest daily means a month asks — 27, 25 in February."""
+    need = rules.limits.validity["february_min_days" if month == 2 else "monthly_min_days"]
+    return min(need, calendar.monthrange(year, month)[1])
+
+
 def month_valid(days: int, year: int, month: int, rules: RuleSet) -> bool:
     """GB 3095 表4: ≥ 27 daily means a month, ≥ 25 in February."""
-    need = rules.limits.validity["february_min_days" if month == 2 else "monthly_min_days"]
-    return days >= min(need, calendar.monthrange(year, month)[1])
+    return days >= month_min_days(year, month, rules)
+
+
+def annual_min_days(rules: RuleSet) -> int:
+    """GB 3095 表4: the fewest daily means an annual mean asks (324)."""
+    return rules.limits.validity["annual_min_days"]
 
 
 def annual_valid(days: int, rules: RuleSet) -> bool:
     """GB 3095 表4: an annual mean needs ≥ 324 daily means."""
-    return days >= rules.limits.validity["annual_min_days"]
+    return days >= annual_min_days(rules)
 
 
 def is_good_day(aqi_value: int | None, rules: RuleSet) -> bool:

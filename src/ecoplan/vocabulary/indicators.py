@@ -119,6 +119,9 @@ RANK_SUFFIX = "_rank"  # pm25_rank: the times a sub-area was in the citywide bot
 BOTTOM_PREFIX = "bottom_"
 QUARTER_SUFFIX = "_q1"
 
+# the air indicators judged on a pollutant's period mean (HJ 663 §3.3), and that pollutant
+MEAN_OF = {"pm25": "pm25", "so2_annual": "so2", "no2_annual": "no2"}
+
 LOWER_IS_BETTER = frozenset(i.code for i in INDICATORS if i.lower_is_better)
 # what the air engine computes (ecoplan.analytics.judgement judges these)
 EVALUABLE = frozenset(i.code for i in INDICATORS if i.source == "air")

@@ -1,4 +1,5 @@
-"""``{% load air_labels %}``: the ingest's flag codes shown as words (see monitoring.labels)."""
+"""``{% load air_labels %}``: flag codes, AQI categories and target statuses shown as words (see
+monitoring.labels)."""
 from django import template
 
 from .. import labels
@@ -6,3 +7,5 @@ from .. import labels
 register = template.Library()
 register.filter("flag_issue", labels.flag_issue)
 register.filter("flag_field", labels.flag_field)
+register.filter("aqi_category", labels.aqi_category)
+register.filter("target_status", labels.target_status)

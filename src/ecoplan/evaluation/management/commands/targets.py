@@ -7,8 +7,11 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
+from django.utils import timezone
 
 from ecoplan.evaluation.services import coverage, judge_plan
+from ecoplan.evaluation.sources import Context
+from ecoplan.evaluation.trajectory import trajectory_for
 from ecoplan.plans.models import Plan
 
 
@@ -40,10 +43,16 @@ class Command(BaseCommand):
         rows = judge_plan(record, as_of)
         summary = coverage(rows)
         if options["json"]:
+            day = as_of or timezone.localdate()
+            ctx = Context(record, day, record.period_start or day.year)
+            try:  # a five-year plan's targets carry their yearly trajectory (None for the others)
+                listed = [{**r.as_dict(), "trajectory": trajectory_for(ctx, r.target, r.area)} for r in rows]
+            finally:
+                ctx.close()
             self.stdout.write(json.dumps({
                 "plan": {"id": record.pk, "title": record.title, "kind": record.kind},
-                "as_of": (as_of.isoformat() if as_of else None), "coverage": summary.as_dict(),
-                "targets": [r.as_dict() for r in rows]}, ensure_ascii=False, indent=1, default=str))
+                "as_of": day.isoformat(), "coverage": summary.as_dict(), "targets": listed},
+                ensure_ascii=False, indent=1, default=str))
             return
         for r in rows:
             value = f"{r.judgement.value} {r.judgement.unit}" if r.judgement.value is not None else ""

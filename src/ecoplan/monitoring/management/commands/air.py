@@ -6,11 +6,15 @@
   ecoplan air compute [--rules 2026]       recompute everything (in force per day, or one rule set)
   ecoplan air dust DATE… [--area NAME]     add days to the exclusion register (沙尘)
   ecoplan air aqi --pollutant pm25 --value 80 --date 2024-05-01 [--averaging 24h]
+  ecoplan air compare-rules AREA YEAR [--as-of DATE] [--json]
+                                           an area's year under the 2012 and the 2026 rules side
+                                           by side, and what that does to each air target
 """
 from __future__ import annotations
 
 import json
 from datetime import date
+from json import dumps
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -54,9 +58,15 @@ class Command(BaseCommand):
             p.add_argument("--" + other.replace("_", "-"), dest=other,
                            help=f"{other} value, used where the packs take its IAQI above another table's top")
 
+        p = sub.add_parser("compare-rules", help="an area's year under the 2012 and the 2026 rules side by side")
+        p.add_argument("area", help="area name or id")
+        p.add_argument("year", type=int)
+        p.add_argument("--as-of", type=date.fromisoformat, help="judge to this day (default: today)")
+        p.add_argument("--json", action="store_true")
+
     def handle(self, *args, action, **options):
         try:
-            getattr(self, "_" + action)(**options)
+            getattr(self, "_" + action.replace("-", "_"))(**options)
         except (IngestError, packs.PackError) as exc:
             raise CommandError(str(exc)) from exc
 
@@ -131,3 +141,75 @@ class Command(BaseCommand):
             "pollutant": pollutant, "averaging": averaging, "value": value, "date": date.isoformat(),
             "iaqi": result, "level": lv.level, "category": lv.category, "colour": lv.colour,
             "rule_set": rules.id}, ensure_ascii=False))
+
+    def _compare_rules(self, area, year, as_of, json, **_):
+        from ecoplan.monitoring import transition
+
+        chosen = find_area(area)
+        comparison, rows = transition.compare_area(chosen, year, as_of or date.today())
+        if json:
+            self.stdout.write(dumps(transition.as_json(chosen, comparison, rows), default=str,
+                                    ensure_ascii=False, indent=2))
+            return
+        self.stdout.write(compare_text(chosen, comparison, rows))
+
+
+def find_area(text: str):
+    """An area by id or by name; a name two areas share must be given by id."""
+    from ecoplan.plans.models import Area
+
+    found = list(Area.objects.filter(pk=int(text)) if text.isdigit() else Area.objects.filter(name=text.strip()))
+    if not found:
+        raise CommandError(f"no area {text!r} (give its name or id)")
+    if len(found) > 1:
+        listing = "; ".join(f"id {a.pk}" + (f" in {a.parent.name}" if a.parent_id else "") for a in found)
+        raise CommandError(f"{len(found)} areas are named {text!r}: give the id ({listing})")
+    return found[0]
+
+
+def compare_text(area, comparison, rows) -> str:
+    from ecoplan.analytics.judgement import plain
+    from ecoplan.monitoring import transition
+
+    bases = [b for b in transition.BASES if b in comparison.figures]
+    if not bases:
+        return f"{area.name} {comparison.year}: no area-day with data"
+    head = {"2012": "2012 rules", "2026": "2026 rules", "in_force": "in force"}
+    lines = [f"{area.name} {comparison.year}: {comparison.start} … {comparison.end}"
+             f"{'' if comparison.complete else ' (running)'}",
+             *(f"  {name}: {rule_id}" for name, rule_id in comparison.rule_sets.items())]
+
+    def table(title, cells):
+        lines.append(f"{title:<28}" + "".join(f"{c!s:>16}" for c in cells))
+
+    table("", [head[b] for b in bases])
+    figs = comparison.figures
+    table("valid AQI days", [figs[b].aqi_days for b in bases])
+    for category in transition.categories():
+        table(f"  {category}", [figs[b].levels.get(category, 0) for b in bases])
+    table("good-day ratio %", [f"{figs[b].good_ratio} ({figs[b].good_days})" for b in bases])
+    table("heavy-pollution days", [figs[b].heavy_days for b in bases])
+    table("completeness", [f"{figs[b].completeness.valid}/{figs[b].completeness.required}"
+                           + ("" if figs[b].completeness.sufficient else " INSUFFICIENT") for b in bases])
+    base = comparison.baseline
+    if base:
+        lines.append(f"baseline {comparison.year - 1} (同比, the same window):")
+        table("good-day ratio %", [base[b].good_ratio if b in base else "—" for b in bases])
+        table("heavy-pollution days", [base[b].heavy_days if b in base else "—" for b in bases])
+        changes = comparison.good_ratio_changes()
+        table("good-day ratio change, pp", [f"{changes[b]:+}" if changes[b] is not None else "—" for b in bases])
+    lines.append("annual statistics against GB 3095 grade II:")
+    for row in comparison.limits:
+        table(f"  {row.pollutant} {row.statistic}", [row.value, *(
+            f"≤ {row.limits[n]} {'met' if row.meets[n] else 'exceeded' if row.meets[n] is False else '—'}"
+            for n in transition.COMPARED)])
+    if rows:
+        lines.append("targets:")
+    for row in rows:
+        t = row.target
+        lines.append(f"  [{t.plan.title}] {t.indicator} {t.comparator} {plain(t.value) if t.value is not None else ''}"
+                     f" ({t.period}){' — CHANGED' if row.changed else ''}")
+        for b in bases:
+            j = row.judgements[b]
+            lines.append(f"      {head[b]:<12} {j.status:<18} {j.value if j.value is not None else ''} {j.unit}")
+    return "\n".join(lines)
