@@ -193,6 +193,14 @@ ECOPLAN_MAX_UPLOAD_BYTES = int(os.environ.get("ECOPLAN_MAX_UPLOAD_BYTES", MAX_FI
 DATA_UPLOAD_MAX_MEMORY_SIZE = ECOPLAN_MAX_UPLOAD_BYTES
 ECOPLAN_MAX_EVIDENCE_BYTES = int(os.environ.get("ECOPLAN_MAX_EVIDENCE_BYTES", 10 * 1024 * 1024))
 # Reminders by e-mail go through Django's e-mail settings; by default they are written to the console.
+# Monthly measurements (docs/measurements.md): 左右 ("about 5") is met within this band of the
+# target ("5%" of it, or an absolute "0.3"); a month with at least ECOPLAN_DUST_MONTH_DAYS days in
+# the exclusion register is sand-dust affected (left out of 扣除沙尘 figures); a period figure needs
+# this share of its months.
+ECOPLAN_ABOUT_TOLERANCE = os.environ.get("ECOPLAN_ABOUT_TOLERANCE", "5%")
+ECOPLAN_DUST_MONTH_DAYS = int(os.environ.get("ECOPLAN_DUST_MONTH_DAYS", 1))
+ECOPLAN_MEASUREMENT_MIN_SHARE = float(os.environ.get("ECOPLAN_MEASUREMENT_MIN_SHARE", 1))
+
 EMAIL_BACKEND = os.environ.get("ECOPLAN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("ECOPLAN_FROM_EMAIL", "ecoplan@localhost")
 LOGIN_REDIRECT_URL = "/supervision/"

@@ -55,3 +55,20 @@ def test_table_cells():
 def test_respectively_pairs_values_in_order(sentence, values):
     """分别: the n-th value belongs to the n-th indicator (issue #8, Fengtai line 246)."""
     assert {t.indicator_code: t.value for t in extract(sentence, 1, 2025)} == values
+
+
+def test_a_rank_target_keeps_its_n_and_a_continuing_clause_its_scope():
+    """后 30 名 / 后 10 名: the N is kept (``bottom_30``) for the ranking judge; the 并力争… clause
+    speaks of the same 各街道乡镇 as the clause before it."""
+    from ecoplan.importers.targets import statements
+    from ecoplan.vocabulary.indicators import bottom_n
+
+    text = "各街道乡镇全年进入全市 PM2.5 月均浓度后 30 名的频次同比下降，并力争不进入每月全市 PM2.5 浓度后 10 名。"
+    assert [(t.area, t.conditions) for t in statements(text, 1)] == [("各街道乡镇", ["bottom_30"]),
+                                                                     ("各街道乡镇", ["bottom_10"])]
+    first, second = extract(text, 1)
+    assert (first.indicator_code, first.comparator, bottom_n(first.conditions), first.area) == \
+        ("pm25_rank", "improve", 30, "各街道乡镇")
+    assert (second.comparator, second.value, bottom_n(second.conditions), second.area) == \
+        ("=", 0, 10, "各街道乡镇")
+    assert {t.area for t in extract("PM2.5 年均浓度达到 35 微克/立方米，并力争达到 33 微克/立方米。", 1)} == {""}

@@ -87,6 +87,25 @@ TEMPLATES = {
                                      "meet their target class; below: {failing})"),
     "water_sections": gettext_noop("{value} {unit} against {comparator} {target} ({part} of {whole} sections)"),
     "water_length": gettext_noop("{value} {unit} against {comparator} {target} ({part} of {whole} km)"),
+    # monthly measurements (evaluation.measurement): notes after the reason
+    "measured_months": gettext_noop("{n} month(s) from {sites} site(s): {months}"),
+    "measured_dust": gettext_noop("excluding sand and dust (a month with ≥ {days} registered dust day(s) and the "
+                                  "values flagged sand_dust): months left out {months}, flagged values left out "
+                                  "{values}"),
+    "measured_about_share": gettext_noop("about = within ± {band} ({share} % of the target)"),
+    "measured_about_band": gettext_noop("about = within ± {band} (a set band)"),
+    # rank targets (evaluation.ranking)
+    "rank_no_n": gettext_noop("the target does not say which bottom N it counts"),
+    "rank_district": gettext_noop("the municipal ranking ranks streets and towns, not a district"),
+    "rank_no_data": gettext_noop("no ranking of {pollutant} published for the period yet"),
+    "rank_count": gettext_noop("{count} month(s) in the citywide bottom {n} of {ranked} ranked against "
+                               "{comparator} {target}: {months}"),
+    "rank_exceeded": gettext_noop("already {count} month(s) in the citywide bottom {n}, more than {target}: "
+                                  "{months}"),
+    "rank_yoy": gettext_noop("{count} month(s) in the citywide bottom {n} to {to} against {before} a year "
+                             "before: {months}; a year before: {months_before}"),
+    "rank_yoy_none": gettext_noop("never in the citywide bottom {n} to {to}, nor a year before"),
+    "rank_not_ranked": gettext_noop("not in the published ranking of {months}"),
 }
 
 
@@ -107,5 +126,9 @@ def reason(judgement) -> str:
             params["period"] = period_label(params["period"])
         if "unit" in params and judgement.code.startswith("insufficient"):
             params["unit"] = count_unit(str(params["unit"]))
-        return gettext(TEMPLATES[judgement.code]).format(**params)
+        text = gettext(TEMPLATES[judgement.code]).format(**params)
+        # the rules a figure rests on, after the reason (measurements: months used, dust, 左右)
+        for key, extra in params.get("notes", ()):
+            text += "; " + gettext(TEMPLATES[key]).format(**extra)
+        return text
     return judgement.reason

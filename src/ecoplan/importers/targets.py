@@ -35,6 +35,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("heavy_days", r"重污染天数?"),
     ("dustfall", r"降尘量"),
     ("road_dust", r"道路尘负荷"),
+    ("residual_dust", r"道路尘土残存量|尘土残存量"),
     ("noise_regional", r"区域环境噪声(?:平均值)?"),
     ("noise_traffic", r"交通干线噪声(?:平均值)?"),
     ("voc_reduction", r"(?:挥发性有机物|VOCs)(?:\(VOCs\))?(?=[^，；。]{0,30}(?:减排|削减))"),
@@ -179,11 +180,22 @@ def extract(text: str, line: int, year: int | None = None, area: str = "") -> li
                 target.raw = target.raw if target.raw in whole else whole
                 in_clause.append(target)
         _respectively(key(whole), in_clause)
+        _carry_scope(key(whole), in_clause, found, area)
         found.extend(in_clause)
     return found
 
 
 _RESPECTIVELY = re.compile(r"分别(.*)$")
+
+
+def _carry_scope(clause: str, found: list[Target], before: list[Target], area: str) -> None:
+    """`各街道乡镇…后 30 名的频次同比下降，并力争不进入…后 10 名`: a clause that goes on with 并/且
+    speaks of the same 各… scope as the target before it when it names none of its own."""
+    if not before or not re.match(r"^(?:并|且|同时)", clause):
+        return
+    for target in found:
+        if target.area == area and before[-1].area != area:
+            target.area = before[-1].area
 
 
 def _respectively(clause: str, found: list[Target]) -> None:
@@ -227,6 +239,7 @@ def _target(clause: str, context: str, line: int, year: int | None, area: str) -
         target.indicator_code += "_rank"
         target.indicator += f"全市排名后{rank.group(1)}名"
         target.unit = "次"
+        target.conditions.append(f"{catalogue.BOTTOM_PREFIX}{rank.group(1)}")  # bottom_30: the N judged
         if freq := re.search(r"频次不超过(\d+)次", k):
             target.comparator, target.value = "<=", Decimal(freq.group(1))
         elif "频次同比下降" in k:
@@ -351,6 +364,7 @@ def statements(text: str, line: int, year: int | None = None) -> list[Target]:
                 here.append(target)
         if not here:
             here = [t for t in [_statement(whole, context, line, year, previous)] if t]
+        _carry_scope(key(whole), here, found, "")
         for target in here:
             if target.value is not None and target.comparator in ("<=", "=") and \
                     re.search(r"(?:同比|较\d{4}年|比\d{4}年)?减少\d", key(target.raw)):

@@ -2,7 +2,17 @@ from django.contrib import admin
 
 from ecoplan.plans.admin import PolicyAdmin, PolicyMixin
 
-from .models import ExclusionDay, IngestRun, Station, StationMembership, WaterIngestRun, WaterSection
+from .models import (
+    ExclusionDay,
+    IngestRun,
+    Measurement,
+    MeasurementSite,
+    RankingEntry,
+    Station,
+    StationMembership,
+    WaterIngestRun,
+    WaterSection,
+)
 
 
 class MembershipInline(PolicyMixin, admin.TabularInline):
@@ -38,3 +48,21 @@ class WaterSectionAdmin(PolicyAdmin):
 @admin.register(WaterIngestRun)
 class WaterIngestRunAdmin(PolicyAdmin):
     list_display = ["created_at", "file", "preset", "rows", "samples", "sections", "new_sections"]
+
+
+@admin.register(MeasurementSite)
+class MeasurementSiteAdmin(PolicyAdmin):
+    list_display = ["code", "name", "kind", "area", "synthetic"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Measurement)
+class MeasurementAdmin(PolicyAdmin):
+    list_display = ["site", "indicator", "start", "value", "unit", "flags"]
+    list_filter = ["indicator"]
+
+
+@admin.register(RankingEntry)
+class RankingEntryAdmin(PolicyAdmin):
+    list_display = ["pollutant", "month", "area", "position", "total", "value"]
+    list_filter = ["pollutant"]

@@ -11,7 +11,8 @@ class MonitoringConfig(AppConfig):
         from ecoplan.plans.access import Kind, register
 
         from . import checks  # noqa: F401  (registers the rule-pack system check)
-        from .models import Station, WaterSection
+        from .models import MeasurementSite, Station, WaterSection
 
         register(Kind("station", lambda: Station.objects.all()),
-                 Kind("water_section", lambda: WaterSection.objects.all()))
+                 Kind("water_section", lambda: WaterSection.objects.all()),
+                 Kind("measurement_site", lambda: MeasurementSite.objects.all()))

@@ -39,3 +39,22 @@ def check_water_pack(app_configs, **kwargs):
     except (water.WaterPackError, KeyError, ValueError, TypeError) as exc:
         return [checks.Error(f"water pack does not load: {exc}", id="standards.E002")]
     return []
+
+
+@checks.register()
+def check_measurement_rules(app_configs, **kwargs):
+    """ECOPLAN_ABOUT_TOLERANCE, ECOPLAN_DUST_MONTH_DAYS and ECOPLAN_MEASUREMENT_MIN_SHARE must be usable."""
+    from decimal import Decimal, InvalidOperation
+
+    from .measurements import rules
+
+    try:
+        configured = rules()
+        band = configured.tolerance(Decimal(5))
+    except (InvalidOperation, ValueError, TypeError) as exc:
+        return [checks.Error(f"ECOPLAN_ABOUT_TOLERANCE is not a share (5%) or a band (0.3): {exc}",
+                             id="monitoring.E002")]
+    if band < 0 or configured.dust_days < 1 or not 0 < configured.min_share <= 1:
+        return [checks.Error("ECOPLAN_ABOUT_TOLERANCE must not be negative, ECOPLAN_DUST_MONTH_DAYS must be ≥ 1 "
+                             "and ECOPLAN_MEASUREMENT_MIN_SHARE in (0, 1]", id="monitoring.E003")]
+    return []

@@ -154,3 +154,75 @@ def demo_water(folder: Path, until: date) -> dict:
     sections = do_register_water_sections(write_water_registry(folder / "demo-water-sections.csv"))
     run = do_ingest_water(write_water_samples(folder / "demo-water-samples.csv", date(2025, 1, 1), until))
     return {"sections": sections, "samples": run.samples}
+
+
+# --- monthly measurements and the municipal ranking (synthetic) --------------------------------
+
+MEASURE_SITES = [  # code, name, kind, sub-area (None: the district itself), level (t/km²·month or µg/m³)
+    ("DEMO-J01", "东湖街道降尘缸（合成）", "dustfall_jar", "东湖街道", 3.9),
+    ("DEMO-J02", "西山街道降尘缸（合成）", "dustfall_jar", "西山街道", 4.4),
+    ("DEMO-J03", "南苑镇降尘缸一（合成）", "dustfall_jar", "南苑镇", 5.0),
+    ("DEMO-J04", "南苑镇降尘缸二（合成）", "dustfall_jar", "南苑镇", 5.6),
+    ("DEMO-T01", "东湖街道TSP（合成）", "tsp_site", "东湖街道", 70.0),
+    ("DEMO-T02", "西山街道TSP（合成）", "tsp_site", "西山街道", 78.0),
+    ("DEMO-T03", "南苑镇TSP（合成）", "tsp_site", "南苑镇", 95.0),
+]
+RANKED_TOTAL = 330  # places in the synthetic citywide ranking
+
+
+def demo_measurements(folder: Path, until: date, seed: int = 2026) -> dict:
+    """Synthetic, clearly labelled monthly measurements for the demo district: dust-fall jars and
+    TSP sites from January 2025 to the last month ended before ``until`` (spring higher, the
+    programme lowering 2026, one jar sample flagged sand-dust affected in the month of a dust day),
+    and a citywide monthly ranking of its three sub-areas (PM2.5, TSP, road dust) whose positions
+    follow their levels.  Written as files and ingested the way a bureau would
+    (``ecoplan measure sites / ingest / ranking``); deterministic."""
+    from .measurements import do_import_ranking, do_ingest_measurements, do_register_sites
+
+    rng = random.Random(f"{seed}-measurements")
+    folder.mkdir(parents=True, exist_ok=True)
+    months = []
+    y, m = 2025, 1
+    while date(y, m, 1) < until.replace(day=1):
+        months.append(date(y, m, 1))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    sites = folder / "demo-measuring-sites.csv"
+    with sites.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["code", "name", "kind", "area", "district", "synthetic"])
+        for code, name, kind, area, _ in MEASURE_SITES:
+            writer.writerow([code, name, kind, area or "", DISTRICT, "true"])
+    do_register_sites(sites)
+    dust_months = {d.replace(day=1) for d in DUST_DAYS}
+    counts = {"sites": len(MEASURE_SITES)}
+    for kind, indicator, header in (("dustfall_jar", "dustfall", "降尘量"), ("tsp_site", "tsp", "TSP")):
+        path = folder / f"demo-{indicator}.csv"
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["点位编号", "月份", header, "备注"])
+            for month in months:
+                spring = 1.0 + 0.25 * max(0.0, math.cos(2 * math.pi * (month.month - 4) / 12))
+                trend = 0.92 if month.year >= 2026 else 1.0
+                for code, _, site_kind, _, level in MEASURE_SITES:
+                    if site_kind != kind:
+                        continue
+                    dust = month in dust_months and code == "DEMO-J03"
+                    value = level * spring * trend * rng.uniform(0.9, 1.1) * (2.0 if dust else 1.0)
+                    writer.writerow([code, f"{month.year}年{month.month}月",
+                                     f"{value:.1f}" if indicator == "dustfall" else f"{value:.0f}",
+                                     "沙尘（合成）" if dust else ""])
+        mapping = {"site": "点位编号", "month": "月份", "value": header, "flags": "备注"}
+        counts[indicator] = do_ingest_measurements(path, indicator, mapping).rows
+    ranking = folder / "demo-ranking.csv"
+    subs = [("东湖街道", 0.2), ("西山街道", 0.55), ("南苑镇", 0.88)]  # where each sits in the city
+    for pollutant in ("pm25", "tsp", "road_dust"):
+        with ranking.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["month", "district", "sub_area", "position", "total"])
+            for month in months:
+                better = 0.04 if month.year >= 2026 else 0.0
+                for name, share in subs:
+                    place = min(RANKED_TOTAL, max(1, round(RANKED_TOTAL * (share - better + rng.uniform(-0.1, 0.1)))))
+                    writer.writerow([f"{month:%Y-%m}", DISTRICT, name, place, RANKED_TOTAL])
+        counts[f"ranking_{pollutant}"] = do_import_ranking(ranking, pollutant)["entries"]
+    return counts

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ecoplan.plans.models import Area
+from ecoplan.vocabulary import measurements
 
 
 class Station(models.Model):
@@ -145,3 +146,102 @@ class WaterIngestRun(models.Model):
         verbose_name = _("water ingest run")
         verbose_name_plural = _("water ingest runs")
         ordering = ["-created_at"]
+
+
+# --- monthly measurements that are not hourly (dust fall, TSP, road dust, noise) -------------
+# A few hundred sites × twelve months a year: ordinary tables, in the same transaction as the
+# registry they point to, not the air store's Parquet (which is for millions of station-hours).
+
+SITE_KINDS = [(t.code, _(t.label)) for t in measurements.SITE_KINDS]
+FLAG_CHOICES = [(t.code, _(t.label)) for t in measurements.FLAGS]
+RANKED_CHOICES = [(t.code, _(t.label)) for t in measurements.RANKED]
+
+
+class MeasurementSite(models.Model):
+    """A measuring site of a monthly network (降尘缸, TSP 点位, a surveyed road set, a noise point),
+    in a street/town or directly in a district.  Not an hourly air station (``Station``)."""
+
+    code = models.CharField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=20, choices=SITE_KINDS)
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="measurement_sites")
+    synthetic = models.BooleanField(_("synthetic demo data"), default=False)
+
+    class Meta:
+        verbose_name = _("measuring site")
+        verbose_name_plural = _("measuring sites")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+    @property
+    def sub_area(self) -> Area | None:
+        return self.area if self.area.parent_id else None
+
+    @property
+    def district(self) -> Area:
+        return self.area.parent if self.area.parent_id else self.area
+
+
+class MeasurementBatch(models.Model):
+    """One ingested file of monthly values: what it held, who ingested it."""
+
+    file = models.CharField(max_length=300)
+    indicator = models.CharField(max_length=40)
+    rows = models.PositiveIntegerField()
+    sites = models.PositiveIntegerField()
+    replaced = models.PositiveIntegerField(default=0)  # values of earlier files this one corrected
+    first_month = models.DateField(null=True)
+    last_month = models.DateField(null=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    acting_user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        verbose_name = _("measurement file")
+        verbose_name_plural = _("measurement files")
+        ordering = ["-created_at"]
+
+
+class Measurement(models.Model):
+    """A site's value of one indicator for a period (a calendar month as a rule: start = the 1st,
+    end = the last day), in the catalogue's unit.  ``flags``: ``sand_dust`` (the laboratory marked
+    the month as affected by sand and dust), ``estimated``."""
+
+    site = models.ForeignKey(MeasurementSite, on_delete=models.CASCADE, related_name="measurements")
+    indicator = models.CharField(_("indicator"), max_length=40)
+    start = models.DateField(_("period start"))
+    end = models.DateField(_("period end"))
+    value = models.DecimalField(_("value"), max_digits=12, decimal_places=4)
+    unit = models.CharField(_("unit"), max_length=30)
+    flags = models.JSONField(default=list, blank=True)
+    batch = models.ForeignKey(MeasurementBatch, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="measurements")
+    source_row = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("measurement")
+        verbose_name_plural = _("measurements")
+        ordering = ["site", "indicator", "start"]
+        constraints = [models.UniqueConstraint(fields=["site", "indicator", "start", "end"],
+                                               name="measurement_once_per_period")]
+
+
+class RankingEntry(models.Model):
+    """A street/town's place in the municipality's published monthly ranking (全市街道乡镇排名):
+    ``position`` as published (1 = best, ties share a position), of ``total`` ranked."""
+
+    pollutant = models.CharField(_("ranked on"), max_length=20, choices=RANKED_CHOICES)
+    month = models.DateField(_("month"))  # the 1st of the month
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="ranking_entries")
+    position = models.PositiveIntegerField(_("position"))
+    total = models.PositiveIntegerField(_("ranked"))
+    value = models.DecimalField(_("value"), max_digits=12, decimal_places=4, null=True, blank=True)
+    source = models.CharField(max_length=300, blank=True)
+    source_row = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ranking entry")
+        verbose_name_plural = _("ranking entries")
+        ordering = ["pollutant", "month", "position"]
+        constraints = [models.UniqueConstraint(fields=["pollutant", "month", "area"], name="ranked_once_a_month")]

@@ -60,6 +60,7 @@ RULES: dict[tuple[str, str], dict[str, Rule]] = {
     ("station", VIEW): _row(ALL, ALL, ALL, ALL, ALL),
     # surface-water sections and their classes: published like the air stations
     ("water_section", VIEW): _row(ALL, ALL, ALL, ALL, ALL),
+    ("measurement_site", VIEW): _row(ALL, ALL, ALL, ALL, ALL),  # dust-fall jars …: published like stations
     ("review_item", VIEW): _row(ALL, ALL, ALL, ALL, ALL),
     ("review_item", CHANGE): _row(ALL, NONE, NONE, NONE, NONE),
     # a resolution is an internal note that names staff: people with a role only

@@ -59,6 +59,7 @@ INDICATORS = (
     Indicator("tsp", "TSP年均浓度", "µg/m³", True, "measurement"),
     Indicator("dustfall", "降尘量", "吨/平方公里·月", True, "measurement"),
     Indicator("road_dust", "道路尘负荷", "克/平方米", True, "measurement"),
+    Indicator("residual_dust", "道路尘土残存量", "克/平方米", True, "measurement"),
     Indicator("noise_regional", "区域环境噪声平均值", "分贝", True, "measurement"),
     Indicator("noise_traffic", "交通干线噪声平均值", "分贝", True, "measurement"),
     Indicator("good_water_ratio", "优良水体比例", "%", False, "water"),
@@ -101,7 +102,7 @@ BY_CODE = {i.code: i for i in INDICATORS}
 # the campaign each indicator belongs to (plans.models.Annex.Theme): how the pages group targets
 THEMES = {
     "air": ("pm25_q1", "pm25", "so2_annual", "no2_annual", "good_day_ratio", "heavy_days_q1", "heavy_ratio",
-            "heavy_days", "tsp", "dustfall", "road_dust", "voc_reduction", "nox_reduction", "so2_reduction",
+            "heavy_days", "tsp", "dustfall", "road_dust", "residual_dust", "voc_reduction", "nox_reduction", "so2_reduction",
             "voc_product_samples", "forklifts_electrified", "gas_station_leak_checks"),
     "water": ("good_water_ratio", "worse_v_water", "worse_v_river_length", "section_compliance",
               "drinking_source_compliance", "cod_reduction", "nh3n_reduction", "water_use_per_gdp", "sponge_city",
@@ -114,6 +115,8 @@ THEMES = {
 }
 THEME_OF = {code: theme for theme, codes in THEMES.items() for code in codes}
 RANK_SUFFIX = "_rank"  # pm25_rank: the times a sub-area was in the citywide bottom N
+# a ranking target's N, kept in Target.conditions as printed (后30名 → "bottom_30")
+BOTTOM_PREFIX = "bottom_"
 QUARTER_SUFFIX = "_q1"
 
 # the air indicators judged on a pollutant's period mean (HJ 663 §3.3), and that pollutant
@@ -127,6 +130,14 @@ EVALUABLE = frozenset(i.code for i in INDICATORS if i.source == "air")
 def base_code(code: str) -> str:
     """pm25_q1 → pm25; pm25_rank → pm25: the catalogue row a variant belongs to."""
     return code.removesuffix(QUARTER_SUFFIX).removesuffix(RANK_SUFFIX)
+
+
+def bottom_n(conditions: list[str]) -> int | None:
+    """The N of a ``_rank`` target (its conditions hold ``bottom_30`` for 后30名), None if unstated."""
+    for condition in conditions:
+        if condition.startswith(BOTTOM_PREFIX) and condition[len(BOTTOM_PREFIX):].isdigit():
+            return int(condition[len(BOTTOM_PREFIX):])
+    return None
 
 
 def source_of(code: str, comparator: str, *, before_plan: bool = False) -> str:
