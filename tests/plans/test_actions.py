@@ -21,7 +21,7 @@ def test_import_writes_every_entity():
     plan = import_demo()
     assert plan.annexes.count() == 2
     assert Measure.objects.filter(task__annex__plan=plan).count() == 14
-    assert Target.objects.filter(plan=plan).count() == 13  # #9: the demo adds 降尘量, 受污染耕地安全利用率 and 土壤污染风险 (qualitative)
+    assert Target.objects.filter(plan=plan).count() == 14  # #9: the demo adds 降尘量, a rank target, 受污染耕地安全利用率 and 土壤污染风险 (qualitative)
     assert plan.review_items.exists()
     # a company printed with its own name is a company (issue #8: units read by their structure)
     assert Organisation.objects.get(name="演示区绿化服务公司").kind == "company"

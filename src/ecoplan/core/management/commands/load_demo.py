@@ -24,6 +24,7 @@ class Command(BaseCommand):
             self.stdout.write(f"demo plan loaded: plan #{plan.pk} {plan.title}")
         self._air()
         self._water()
+        self._measurements()
         self._supervision(plan)
 
     def _supervision(self, plan):
@@ -37,6 +38,17 @@ class Command(BaseCommand):
             self.stdout.write(f"demo account {username} ({role}): password {password}")
         if created:
             self.stdout.write(f"(also in {settings.DATA_DIR / 'demo' / 'accounts.txt'})")
+
+    def _measurements(self):
+        """Dust-fall jars, TSP sites and the municipal ranking: after the air data, whose dust days
+        (the exclusion register) the dust-fall figures leave out."""
+        from django.conf import settings
+        from django.utils import timezone
+
+        from ecoplan.monitoring import demo
+
+        counts = demo.demo_measurements(settings.DATA_DIR / "demo", timezone.localdate() - timedelta(days=1))
+        self.stdout.write(f"demo measurements (synthetic): {counts}")
 
     def _water(self):
         from django.conf import settings
