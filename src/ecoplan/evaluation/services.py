@@ -13,7 +13,7 @@ from ecoplan.plans.models import Area, Plan, Target
 from ecoplan.vocabulary import areas
 from ecoplan.vocabulary.indicators import source_of
 
-from . import air  # noqa: F401 — registers the built-in judges
+from . import air, reported  # noqa: F401 — registers the built-in judges
 from .sources import JUDGES, Context
 
 
