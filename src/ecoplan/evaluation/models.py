@@ -70,6 +70,11 @@ class ReportedValue(models.Model):
     def period_label(self) -> str:
         return terms.period_label(self.period_start, self.period_end)
 
+    @property
+    def pending(self) -> bool:
+        """Submitted and not yet accepted or returned: the coordinator's to decide."""
+        return self.status == self.Status.SUBMITTED
+
 
 class QualitativeJudgement(models.Model):
     """The coordinator's judgement of a target no figure can settle (得到有效管控, 稳中向好 …):

@@ -85,8 +85,9 @@ def _awaiting(target: Target, values: list[ReportedValue], period: Period, code:
         reason = f"{params['value']} {target.unit} for {v.period_label} submitted by {who} on {params['day']}, " \
                  "awaiting the coordinator's acceptance"
     elif code == "reported_awaiting" and returned:
-        code, params["comment"] = "reported_returned", returned[0].review_comment
-        reason = f"the {params['period']} value was returned to {who} for a correction: {params['comment']}"
+        code = "reported_returned"  # the comment is the unit's to read, not the public's
+        params["period"] = returned[0].period_label
+        reason = f"the {params['period']} value was returned to {who} for a correction"
     else:
         reason = {"reported_awaiting": f"awaiting the {params['period']} value from {who}",
                   "municipal_missing": "the municipal value of this target (meet the municipal requirement) has "
@@ -157,14 +158,13 @@ def yearly_reported(ctx: Context, target: Target, area: Area | None, year: int):
 
 def judge_qualitative(ctx: Context, target: Target, area: Area | None) -> Judgement:
     found = _scoped(QualitativeJudgement.objects.filter(target=target, judged_on__lte=ctx.as_of), ctx, area)
-    latest = found.select_related("judged_by").order_by("-judged_on", "-created_at", "-pk").first()
+    latest = found.order_by("-judged_on", "-created_at", "-pk").first()
     if latest is None:
         return Judgement("awaiting_judgement", "awaiting the coordinator's judgement with a stated reason",
                          code="awaiting_judgement")
-    who = latest.judged_by.get_username() if latest.judged_by else "—"
-    day = latest.judged_on.isoformat()
-    return Judgement(latest.status, f"judged by {who} on {day}: {latest.reason}", code="qualitative_judged",
-                     params={"by": who, "day": day, "reason": latest.reason})
+    day = latest.judged_on.isoformat()  # who judged is on the target's page, for staff only
+    return Judgement(latest.status, f"the coordinator's judgement of {day}: {latest.reason}",
+                     code="qualitative_judged", params={"day": day, "reason": latest.reason})
 
 
 register("reported", judge_reported, yearly=yearly_reported)
