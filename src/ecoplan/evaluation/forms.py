@@ -56,7 +56,7 @@ class ReportedValueForm(_PlanAreaForm):
     source_kind = forms.ChoiceField(label=_("kind of source"),
                                     choices=[(t.code, _(t.label)) for t in reported_terms.SOURCE_KINDS])
     source = forms.CharField(label=_("source"), max_length=300)
-    evidence_link = forms.URLField(label=_("evidence link"), required=False, max_length=500)
+    evidence_link = forms.URLField(label=_("evidence link"), required=False, max_length=500, assume_scheme="https")
     evidence_text = forms.CharField(label=_("evidence note"), required=False, max_length=5000,
                                     widget=forms.Textarea(attrs={"rows": 2}))
     evidence_file = forms.FileField(label=_("evidence file"), required=False)
@@ -83,7 +83,7 @@ class QualitativeForm(_PlanAreaForm):
     area = forms.ChoiceField(label=_("area"), required=False)
     judged_on = forms.DateField(label=_("judged on"), required=False, input_formats=["%Y-%m-%d"],
                                 widget=forms.DateInput(attrs={"type": "date"}))
-    evidence_link = forms.URLField(label=_("evidence link"), required=False, max_length=500)
+    evidence_link = forms.URLField(label=_("evidence link"), required=False, max_length=500, assume_scheme="https")
     evidence_text = forms.CharField(label=_("evidence note"), required=False, max_length=5000,
                                     widget=forms.Textarea(attrs={"rows": 2}))
     evidence_file = forms.FileField(label=_("evidence file"), required=False)
@@ -96,7 +96,7 @@ class MunicipalForm(forms.Form):
         ("", _("the indicator's default"))] + [(c, c) for c in reported_terms.MUNICIPAL_COMPARATORS])
     unit = forms.CharField(label=_("unit"), required=False, max_length=30)
     document = forms.CharField(label=_("source document"), max_length=300)
-    document_link = forms.URLField(label=_("document link"), required=False, max_length=500)
+    document_link = forms.URLField(label=_("document link"), required=False, max_length=500, assume_scheme="https")
     document_file = forms.FileField(label=_("document file"), required=False)
 
 
