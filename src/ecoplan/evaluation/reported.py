@@ -131,7 +131,9 @@ def judge_reported(ctx: Context, target: Target, area: Area | None) -> Judgement
             return _awaiting(target, values, final, "reported_no_baseline", year=year or "?")
         baseline = found.value
     row = indicators.BY_CODE.get(code)
-    complete = figure.period_end >= final.end and (whole or figure.period_start <= final.start)
+    # the figure of the whole final period, once that period is over: before, on track / at risk
+    complete = figure.period_end >= final.end and (whole or figure.period_start <= final.start) and \
+        ctx.as_of >= final.end
     tolerance = abs(plain(level)) * ABOUT_TOLERANCE if comparator == "≈" and level is not None else None
     judgement = judge_level(comparator, level, figure.value, unit=target.unit, complete=complete,
                             lower_is_better=row.lower_is_better if row else False,
