@@ -106,6 +106,10 @@ def test_the_coordinator_judges_enters_and_sets_the_unit(world, target):
         "evidence_file": SimpleUploadedFile("台账.pdf", PDF)})
     assert response.status_code == 302 and QualitativeJudgement.objects.get().status == "met"
     assert "全年未发生突发水环境事件" in coordinator.get(f"/evaluation/targets/{qualitative.pk}/").content.decode()
+    judgement = QualitativeJudgement.objects.get().pk
+    assert coordinator.get(f"/evaluation/files/judgement/{judgement}/").status_code == 200
+    assert client_for().get(f"/evaluation/files/judgement/{judgement}/").status_code == 302  # sign in first
+    assert coordinator.get(f"/evaluation/files/nonsense/{judgement}/").status_code == 404
     response = coordinator.post(f"/evaluation/targets/{world['municipal'].pk}/", {
         "form": "municipal", "value": "10.5", "document": "市水务局节水考核通知"})
     assert response.status_code == 302 and MunicipalRequirement.objects.get().value == Decimal("10.5")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -27,7 +28,8 @@ from .responsibility import responsible_unit
 from .services import judge_target, target_source
 from .sources import Context
 
-FILES = {  # /evaluation/files/<kind>/<pk>/: the access kind, the model, its file and name fields
+FILES: dict[str, tuple[str, type[models.Model], str, str]] = {
+    # /evaluation/files/<kind>/<pk>/: the access kind, the model, its file and name fields
     "value": ("reported_value", ReportedValue, "evidence_file", "evidence_name"),
     "judgement": ("qualitative", QualitativeJudgement, "evidence_file", "evidence_name"),
     "municipal": ("municipal_requirement", MunicipalRequirement, "document_file", "document_name"),
@@ -215,7 +217,7 @@ def evidence_file(request, kind: str, pk: int):
     if kind not in FILES:
         raise Http404("no such file")
     access_kind, model, file_field, name_field = FILES[kind]
-    row = access(request.user, access_kind, pk, queryset=model.objects.all())
+    row = access(request.user, access_kind, pk, queryset=model._default_manager.all())
     stored = getattr(row, file_field)
     if not stored:
         raise Http404("no file")
