@@ -10,7 +10,7 @@ from django.utils import timezone
 from ecoplan.plans.models import Organisation, Plan, Target
 
 from .models import ReportedValue
-from .responsibility import Period, Responsible, due_period, periods, responsible_unit
+from .responsibility import Period, Responsible, due_period, periods, plan_leads, responsible_unit
 from .services import target_source
 
 
@@ -48,9 +48,11 @@ def due_targets(unit: Organisation | None = None, plan: Plan | None = None, toda
     (every unit with ``any_unit``), each with the period due now and its latest value."""
     today = today or timezone.localdate()
     plans = Plan.objects.filter(pk=plan.pk) if plan is not None else None
-    rows = []
+    rows, leads = [], {}
     for target in targets_of_source("reported", plans):
-        responsible = responsible_unit(target)
+        if target.plan_id not in leads:
+            leads[target.plan_id] = plan_leads(target.plan)
+        responsible = responsible_unit(target, leads[target.plan_id])
         if not any_unit and responsible.organisation != unit:
             continue
         period = due_period(target, target.plan, today)

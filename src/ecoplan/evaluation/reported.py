@@ -26,7 +26,7 @@ from ecoplan.vocabulary import indicators
 from ecoplan.vocabulary.reported import period_label
 
 from .models import MunicipalRequirement, QualitativeJudgement, ReportedValue
-from .responsibility import Period, cumulative, periods, responsible_unit
+from .responsibility import Period, cumulative, periods, plan_leads, responsible_unit
 from .sources import Context, register
 
 # 左右 on a reported figure: met within this share of the level on the wrong side (15 左右: ± 1.5)
@@ -70,10 +70,10 @@ def _year_before(period: Period) -> Period:
     return Period(back(period.start), back(period.end))
 
 
-def _awaiting(target: Target, values: list[ReportedValue], period: Period, code: str = "reported_awaiting",
-              **extra: object) -> Judgement:
+def _awaiting(ctx: Context, target: Target, values: list[ReportedValue], period: Period,
+              code: str = "reported_awaiting", **extra: object) -> Judgement:
     """No figure to judge: whose value the target waits for (and one submitted or returned)."""
-    who = responsible_unit(target).name
+    who = responsible_unit(target, ctx.resource("leads", lambda: plan_leads(ctx.plan))).name
     params: dict[str, object] = {"unit": who, "period": period_label(period.start, period.end), **extra}
     pending = [v for v in values if v.status == ReportedValue.Status.SUBMITTED]
     returned = [v for v in values if v.status == ReportedValue.Status.RETURNED]
@@ -108,13 +108,13 @@ def judge_reported(ctx: Context, target: Target, area: Area | None) -> Judgement
     if comparator == "municipal":
         requirement = MunicipalRequirement.objects.filter(target=target).first()
         if requirement is None and level is None:
-            return _awaiting(target, values, final, "municipal_missing")
+            return _awaiting(ctx, target, values, final, "municipal_missing")
         comparator = (requirement.comparator if requirement else "") or indicators.default_comparator(code)
         level = requirement.value if requirement else level
     accepted = [v for v in values if v.status == ReportedValue.Status.ACCEPTED]
     figure = _figure(accepted, due, whole)
     if figure is None:
-        return _awaiting(target, values, final)
+        return _awaiting(ctx, target, values, final)
     previous, baseline = figure.previous_value, target.baseline_value
     if comparator in ("improve", "not_worse") and code in DECLINE_RATES:
         comparator, level = (">" if comparator == "improve" else ">="), Decimal(0)
@@ -122,13 +122,13 @@ def judge_reported(ctx: Context, target: Target, area: Area | None) -> Judgement
         before = _year_before(_span(figure))
         found = _same(accepted, before, whole)
         if found is None:
-            return _awaiting(target, values, before, "reported_no_previous")
+            return _awaiting(ctx, target, values, before, "reported_no_previous")
         previous = found.value
     if comparator == "reduce_by" and baseline is None:
         year = target.baseline_year
         found = _same(accepted, Period(date(year, 1, 1), date(year, 12, 31)), False) if year else None
         if found is None:
-            return _awaiting(target, values, final, "reported_no_baseline", year=year or "?")
+            return _awaiting(ctx, target, values, final, "reported_no_baseline", year=year or "?")
         baseline = found.value
     row = indicators.BY_CODE.get(code)
     # the figure of the whole final period, once that period is over: before, on track / at risk

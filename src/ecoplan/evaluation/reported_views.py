@@ -24,7 +24,7 @@ from .access import reporting_unit
 from .evidence import EVIDENCE_TYPES
 from .forms import MunicipalForm, QualitativeForm, ReportedValueForm, ResponsibleForm, ReviewValueForm
 from .models import MunicipalRequirement, QualitativeJudgement, ReportedValue
-from .responsibility import responsible_unit
+from .responsibility import plan_leads, responsible_unit
 from .services import judge_target, target_source
 from .sources import Context
 
@@ -230,8 +230,9 @@ def plan_reported(request, pk: int):
     _staff(request)
     plan = access(request.user, "plan", pk)
     ctx = Context(plan, timezone.localdate(), plan.period_start or timezone.localdate().year)
+    leads = plan_leads(plan)
     try:
-        rows = [(row, responsible_unit(row.target) if row.source == "reported" else None)
+        rows = [(row, responsible_unit(row.target, leads) if row.source == "reported" else None)
                 for source in ("reported", "qualitative")
                 for target in queries.targets_of_source(source, plan.__class__.objects.filter(pk=plan.pk))
                 for row in judge_target(ctx, target)]

@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ecoplan.importers.text import search_form
@@ -47,33 +46,48 @@ class Responsible:
         return str(HOW[self.how])
 
 
-def _lead(measures) -> tuple[Organisation, Measure] | None:
-    for measure in measures:
-        for a in sorted(measure.assignments.all(), key=lambda a: a.order):
-            if a.role == Assignment.Role.LEAD_UNIT and a.organisation is not None \
-                    and a.organisation.kind != Organisation.Kind.GROUP:
-                return a.organisation, measure
-    return None
+@dataclass(frozen=True)
+class Leads:
+    """A plan's measures that have a lead unit (the first printed, groups left out), in line
+    order, the coordinator's choices and the coordinating unit: all ``responsible_unit`` reads,
+    fetched once per plan."""
+
+    measures: list[tuple[Measure, Organisation]]
+    chosen: dict[int, Organisation]  # target id → the unit the coordinator set
+    coordinating: Organisation | None
 
 
-def responsible_unit(target: Target) -> Responsible:
-    """The unit that reports ``target``'s value, and how that was decided."""
-    stored = TargetResponsibility.objects.filter(target=target).select_related("organisation").first()
-    if stored is not None:
-        return Responsible(stored.organisation, stored.organisation.name, "set")
-    plan_measures = Measure.objects.filter(task__annex__plan_id=target.plan_id).prefetch_related(
-        "assignments__organisation").order_by("source_line", "pk")
-    if target.source_line:
-        line = target.source_line
-        around = plan_measures.filter(Q(source_line__lte=line) & (
-            Q(source_end_line__gte=line) | Q(source_end_line__isnull=True, source_line=line)))
-        if found := _lead(around):
-            return Responsible(found[0], found[0].name, "measure", found[1])
+def plan_leads(plan: Plan) -> Leads:
+    rows = []
+    for measure in (Measure.objects.filter(task__annex__plan=plan).prefetch_related("assignments__organisation")
+                    .order_by("source_line", "pk")):
+        leads = [a.organisation for a in sorted(measure.assignments.all(), key=lambda a: a.order)
+                 if a.role == Assignment.Role.LEAD_UNIT and a.organisation is not None
+                 and a.organisation.kind != Organisation.Kind.GROUP]
+        if leads:
+            rows.append((measure, leads[0]))
+    chosen = {r.target_id: r.organisation for r in
+              TargetResponsibility.objects.filter(target__plan=plan).select_related("organisation")}
+    return Leads(rows, chosen, coordinating_unit(plan))
+
+
+def responsible_unit(target: Target, leads: Leads | None = None) -> Responsible:
+    """The unit that reports ``target``'s value, and how that was decided (``leads``: the plan's,
+    when the caller asks for many targets of one plan)."""
+    leads = leads or plan_leads(target.plan)
+    if (chosen := leads.chosen.get(target.pk)) is not None:
+        return Responsible(chosen, chosen.name, "set")
+    if line := target.source_line:
+        for measure, unit in leads.measures:
+            end = measure.source_end_line if measure.source_end_line is not None else measure.source_line
+            if measure.source_line is not None and measure.source_line <= line <= end:
+                return Responsible(unit, unit.name, "measure", measure)
     printed = search_form(target.raw)
     if len(printed) >= 6:  # a bare number (`>95`, `15 左右`) states nothing
-        if found := _lead(m for m in plan_measures if printed in m.search_text):
-            return Responsible(found[0], found[0].name, "stated", found[1])
-    return Responsible(coordinating_unit(target.plan), COORDINATING_UNIT, "coordinating")
+        for measure, unit in leads.measures:
+            if printed in measure.search_text:
+                return Responsible(unit, unit.name, "stated", measure)
+    return Responsible(leads.coordinating, COORDINATING_UNIT, "coordinating")
 
 
 def coordinating_unit(plan: Plan) -> Organisation | None:
