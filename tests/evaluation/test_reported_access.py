@@ -191,3 +191,15 @@ def test_the_api_documents_the_answers_it_gives(world):
         ("post", "/api/v1/reported-values/{value_id}/accept"): {200, 401, 403, 404, 422},
         ("post", "/api/v1/reported-values/{value_id}/return"): {200, 401, 403, 404, 422},
     }
+
+
+def test_ids_beyond_the_databases_integers_are_missing_not_crashes(world):
+    big = "9223372036854775808"
+    coordinator = client_for(world["coordinator"])
+    for url in (f"/evaluation/targets/{big}/", f"/evaluation/plans/{big}/reported/", f"/evaluation/files/value/{big}/"):
+        assert coordinator.get(url).status_code == 404, url
+    assert coordinator.post(f"/evaluation/values/{big}/review/", {"action": "accept"}).status_code == 404
+    assert coordinator.get(f"/evaluation/targets/{world['municipal'].pk}/").status_code == 200
+    air = world["plan"].targets.filter(indicator_code="pm25").first()
+    assert coordinator.get(f"/evaluation/targets/{air.pk}/").status_code == 404  # judged on monitoring data
+    assert coordinator.post(f"/evaluation/targets/{world['municipal'].pk}/", {"form": "nonsense"}).status_code == 404
