@@ -79,6 +79,7 @@ def world(settings, tmp_path):
 def pages(world):
     plan, report = world["plan"], world["report"]
     district = Area.objects.get(name="演示区", parent=None)
+    reported = plan.targets.get(indicator_code="water_use_per_gdp").pk  # reported values (evaluation)
     public = ["/", f"/plans/{plan.pk}/", f"/plans/{plan.pk}/report/", "/review/", "/organisations/", "/air/",
               f"/air/areas/{district.pk}/?year=2026", "/air/stations/DEMO01/?year=2026",
               f"/evaluation/plans/{plan.pk}/?as_of=2026-02-28"]
@@ -87,8 +88,10 @@ def pages(world):
         "coordinator": ["/supervision/", f"/supervision/plans/{plan.pk}/cycles/", f"/supervision/cycles/{world['cycle'].pk}/",
                         f"/supervision/reports/{report.pk}/", f"/supervision/plans/{plan.pk}/assessment/",
                         f"/supervision/plans/{plan.pk}/measures/overdue/", "/supervision/notifications/",
-                        "/lexicon/", "/lexicon/add/"],
-        "reporter": ["/supervision/", f"/supervision/reports/{report.pk}/", "/supervision/notifications/"],
+                        "/lexicon/", "/lexicon/add/", "/evaluation/reported/",
+                        f"/evaluation/plans/{plan.pk}/reported/", f"/evaluation/targets/{reported}/"],
+        "reporter": ["/supervision/", f"/supervision/reports/{report.pk}/", "/supervision/notifications/",
+                     "/evaluation/reported/", f"/evaluation/targets/{reported}/"],
         "auditor": ["/supervision/", f"/supervision/plans/{plan.pk}/assessment/"],
         "leader": ["/supervision/"],
     }

@@ -6,3 +6,10 @@ class EvaluationConfig(AppConfig):
     name = "ecoplan.evaluation"
     label = "evaluation"
     verbose_name = _("Evaluation")
+
+    def ready(self):
+        from ecoplan.plans.access import register
+
+        from .access import KINDS
+
+        register(*KINDS)

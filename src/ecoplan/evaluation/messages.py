@@ -106,6 +106,18 @@ TEMPLATES = {
                              "before: {months}; a year before: {months_before}"),
     "rank_yoy_none": gettext_noop("never in the citywide bottom {n} to {to}, nor a year before"),
     "rank_not_ranked": gettext_noop("not in the published ranking of {months}"),
+    # reported values (evaluation.reported)
+    "reported_awaiting": gettext_noop("awaiting the {period} value from {unit}"),
+    "reported_pending": gettext_noop("{value} {value_unit} for {period} submitted by {unit} on {day}, awaiting the "
+                                     "coordinator's acceptance"),
+    "reported_returned": gettext_noop("the {period} value was returned to {unit} for a correction"),
+    "municipal_missing": gettext_noop("the municipal value of this target (meet the municipal requirement) has not "
+                                      "been entered"),
+    "reported_no_baseline": gettext_noop("awaiting the baseline value of {year} from {unit}"),
+    "reported_no_previous": gettext_noop("awaiting the {period} value from {unit} for the year-on-year comparison"),
+    # qualitative targets (evaluation.reported)
+    "awaiting_judgement": gettext_noop("awaiting the coordinator's judgement with a stated reason"),
+    "qualitative_judged": gettext_noop("the coordinator's judgement of {day}: {reason}"),
 }
 
 

@@ -15,7 +15,7 @@ from ecoplan.vocabulary import areas
 from ecoplan.vocabulary.indicators import source_of, theme_of
 from ecoplan.vocabulary.states import JUDGED, TARGET_CODES
 
-from . import air, measurement, ranking, water  # noqa: F401 — registers the built-in judges
+from . import air, measurement, ranking, reported, water  # noqa: F401 — registers the built-in judges
 from .sources import JUDGES, Context
 
 

@@ -83,6 +83,16 @@ RULES: dict[tuple[str, str], dict[str, Rule]] = {
     ("cycle", CHANGE): _row(ALL, NONE, NONE, NONE, NONE),  # open, close
     ("assessment", VIEW): _row(ALL, NONE, ALL, ALL, NONE),  # the ranking of the units
     ("progress", VIEW): _row(ALL, NONE, ALL, ALL, NONE),  # the dashboard's lists of measures
+    # evaluation: a unit's reported values (报送数值) are its own until the bureau accepts them;
+    # a reporter submits for the targets its unit answers for (evaluation.responsibility)
+    ("reported_value", VIEW): _row(ALL, OWN, ALL, ALL, NONE),
+    ("reported_value", CHANGE): _row(ALL, OWN, NONE, NONE, NONE),  # submit, resubmit
+    ("reported_value", REVIEW): _row(ALL, NONE, NONE, NONE, NONE),  # accept, return
+    # the bureau judges qualitative targets and enters the municipality's values; staff read them
+    ("qualitative", VIEW): _row(ALL, ALL, ALL, ALL, NONE),
+    ("qualitative", CHANGE): _row(ALL, NONE, NONE, NONE, NONE),
+    ("municipal_requirement", VIEW): _row(ALL, ALL, ALL, ALL, NONE),
+    ("municipal_requirement", CHANGE): _row(ALL, NONE, NONE, NONE, NONE),
     # the audit trail (who did what): read by the bureau and the auditors, changed by no one
     ("audit", VIEW): _row(ALL, NONE, NONE, ALL, NONE),
 }

@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from ninja import NinjaAPI, Query, Schema
 from ninja.security import HttpBearer, django_auth
 
+from ecoplan.evaluation import actions as evaluation_actions
 from ecoplan.plans.access import NONE, PUBLIC, access, organisation_of, role_of, rule, visible
 from ecoplan.plans.forms import MAX_PK, MONTH_PATTERN
 from ecoplan.vocabulary import states
@@ -48,6 +49,7 @@ def conflict(request, exc):
 
 
 @api.exception_handler(actions.Refused)
+@api.exception_handler(evaluation_actions.Refused)
 def refused(request, exc):
     return api.create_response(request, {"detail": str(exc)}, status=422)
 
@@ -184,3 +186,9 @@ def my_measures(request, plan: int = Query(..., ge=1, le=MAX_PK)):
     states = status.measure_states(record, measures=qs)
     return [{"id": m.pk, "plan": plan, "task": m.task.title, "text": m.text, "deadline_raw": m.deadline_raw,
              "deadline_end": m.deadline_end, "state": states[m.pk]} for m in qs]
+
+
+# reported values (evaluation): their own module, on this API; imported last, it uses answers()
+from .api_reported import router as reported_router  # noqa: E402
+
+api.add_router("", reported_router)

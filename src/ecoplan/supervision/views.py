@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ecoplan.evaluation.queries import due_targets
 from ecoplan.plans.access import CHANGE, PUBLIC, REVIEW, access, check, may, visible
 from ecoplan.plans.models import Measure, Plan
 from ecoplan.plans.params import parse, parsed
@@ -171,7 +172,10 @@ def report_detail(request, pk: int):
         "statuses": EntryStatus.choices, "can_write": can_write_report(request.user, report) and report.editable,
         "can_review": may(request.user, "report", REVIEW) and report.status == Report.Status.SUBMITTED,
         "history": report_history(report), "evidence_accept": ",".join(sorted(actions.EVIDENCE_TYPES)),
-        "late": timezone.localdate() > report.cycle.due_date})
+        "late": timezone.localdate() > report.cycle.due_date,
+        # the unit's reported-value targets of this plan (evaluation): each links to its form
+        "reported_due": due_targets(report.organisation, plan=report.cycle.plan),
+        "next": request.get_full_path()})
 
 
 @login_required

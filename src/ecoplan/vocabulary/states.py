@@ -54,3 +54,9 @@ TARGET_STATES = (
 TARGET_CODES = tuple(t.code for t in TARGET_STATES)
 # a status that says the target was judged on a figure (the rest say why it was not)
 JUDGED = frozenset({"missed", "at_risk", "on_track", "met"})
+
+# A reported value (报送数值) goes the way of a report without its draft: submitted → accepted,
+# or returned with a comment and submitted again.
+VALUE_STATES = tuple(t for t in REPORT_STATES if t.code != "draft")
+# what the coordinator may say of a qualitative target (定性评价): the judged states
+QUALITATIVE_STATES = tuple(t for t in TARGET_STATES if t.code in JUDGED)

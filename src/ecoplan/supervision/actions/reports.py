@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from ecoplan.evaluation.evidence import EVIDENCE_TYPES, evidence_problem  # noqa: F401 (EVIDENCE_TYPES: re-exported)
 
 from ..models import (
     EntryStatus,
@@ -21,13 +22,6 @@ from ..models import (
 )
 from ._errors import Conflict, Refused
 from .reminders import _notify_unit
-
-EVIDENCE_TYPES = {  # extension → magic bytes at the start of the file
-    ".pdf": [b"%PDF"], ".png": [b"\x89PNG"], ".jpg": [b"\xff\xd8\xff"], ".jpeg": [b"\xff\xd8\xff"],
-    ".docx": [b"PK\x03\x04"], ".xlsx": [b"PK\x03\x04"], ".doc": [b"\xd0\xcf\x11\xe0"],
-    ".xls": [b"\xd0\xcf\x11\xe0"], ".ofd": [b"PK\x03\x04"],
-}
-
 
 
 def _check_editable(report: Report) -> None:
@@ -154,19 +148,9 @@ def do_accept_report(report: Report, acting_user) -> Report:
 @transaction.atomic
 def do_add_evidence(entry: ReportEntry, acting_user, upload) -> Evidence:
     _check_editable(entry.report)
+    if problem := evidence_problem(upload):
+        raise Refused(problem)
     name = upload.name
-    ext = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
-    if ext not in EVIDENCE_TYPES:
-        raise Refused(_("%(name)s: not a document or image (accepted: %(types)s)") % {
-            "name": name, "types": " ".join(sorted(EVIDENCE_TYPES))})
-    limit = settings.ECOPLAN_MAX_EVIDENCE_BYTES
-    if upload.size > limit:
-        raise Refused(_("%(name)s: %(size)s bytes is over the %(limit)s-byte limit") % {
-            "name": name, "size": f"{upload.size:,}", "limit": f"{limit:,}"})
-    head = upload.read(8)
-    upload.seek(0)
-    if not any(head.startswith(magic) for magic in EVIDENCE_TYPES[ext]):
-        raise Refused(_("%(name)s: the content is not a %(ext)s file") % {"name": name, "ext": ext})
     return Evidence.objects.create(entry=entry, file=upload, name=name[:200], size=upload.size,
                                    content_type=getattr(upload, "content_type", "") or "",
                                    uploaded_by=acting_user)
