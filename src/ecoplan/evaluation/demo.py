@@ -1,7 +1,7 @@
 """Synthetic, clearly labelled reported value and qualitative judgement for the demo plan.
 
 The demo district's 万元 GDP 用水量达到市级要求 gets a municipal value, is handed to the water
-bureau (the unit whose 节水 measure states it), reported and accepted; 水环境风险得到有效管控 is
+bureau (the unit whose 节水 measure states it), reported and accepted; 土壤污染风险得到有效管控 is
 judged by the coordinator.  Every figure, document and reason says it is demo data (演示数据).
 """
 from __future__ import annotations
@@ -11,22 +11,13 @@ from decimal import Decimal
 
 from django.contrib.auth.models import User
 
-from ecoplan.plans.models import Organisation, Plan, Target
+from ecoplan.plans.models import Organisation, Plan
 
 from . import actions
 from .models import QualitativeJudgement, ReportedValue
 from .queries import targets_of_source
 
 SYNTHETIC = "（演示数据，虚构）"
-
-
-def _demo_target(plan: Plan) -> Target:
-    """A qualitative target for the demo plan, which has none: the plan's tables state only
-    catalogued indicators (the table reader keeps those).  Printed as a demo target."""
-    last = plan.targets.order_by("-order").first()
-    return Target.objects.create(plan=plan, indicator="", comparator="qualitative", period="year",
-                                 raw=f"水环境风险得到有效管控{SYNTHETIC}", order=(last.order + 1) if last else 0,
-                                 annex=plan.annexes.filter(theme="water").first())
 
 
 def demo_reported(plan: Plan, coordinator: User, reporter: User | None, today: date) -> dict[str, int]:
@@ -55,14 +46,13 @@ def demo_reported(plan: Plan, coordinator: User, reporter: User | None, today: d
             evidence_text=f"{SYNTHETIC}合成的统计数据，仅用于演示。", today=today)
         actions.do_accept_value(value, coordinator)
         done["values"] += 1
-    qualitative = targets_of_source("qualitative", Plan.objects.filter(pk=plan.pk)) or [_demo_target(plan)]
-    for target in qualitative:
+    for target in targets_of_source("qualitative", Plan.objects.filter(pk=plan.pk)):
         if QualitativeJudgement.objects.filter(target=target).exists():
             continue
         actions.do_judge_qualitative(
             target, coordinator, status="on_track", judged_on=today,
-            reason=f"{SYNTHETIC}入河排口排查整治按月推进，未发生突发水环境事件。",
-            evidence_text=f"{SYNTHETIC}演示用的排查台账摘要。")
+            reason=f"{SYNTHETIC}重点建设用地准入管理按月核查，未发现污染地块违规开发利用。",
+            evidence_text=f"{SYNTHETIC}演示用的建设用地土壤污染状况调查台账摘要。")
         done["judgements"] += 1
         break  # one is enough to show it
     return done

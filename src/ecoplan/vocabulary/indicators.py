@@ -83,7 +83,7 @@ INDICATORS = (
     Indicator("wetland_protection", "湿地保护率", "%", False, "reported"),
     Indicator("green_view", "绿视率", "%", False, "reported"),
     Indicator("sponge_city", "海绵城市达标面积比例", "%", False, "reported"),
-    Indicator("water_use_per_gdp", "万元GDP用水量", "%", True, "reported"),
+    Indicator("water_use_per_gdp", "万元GDP用水量", "立方米/万元", True, "reported"),
     Indicator("afforestation", "造林绿化面积", "亩", False, "reported"),
     Indicator("water_energy_per_gdp", "单位GDP水耗、能耗", "", False, "reported"),
     Indicator("sewage_treatment", "污水处理率", "%", False, "reported"),

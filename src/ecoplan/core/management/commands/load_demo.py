@@ -26,6 +26,23 @@ class Command(BaseCommand):
         self._water()
         self._measurements()
         self._supervision(plan)
+        self._reported(plan)
+
+    def _reported(self, plan):
+        """One reported value accepted and one qualitative target judged (synthetic), as the demo
+        coordinator and the water bureau's reporter would."""
+        from django.contrib.auth.models import User
+        from django.utils import timezone
+
+        from ecoplan.evaluation.demo import demo_reported
+
+        coordinator = User.objects.filter(username="demo-coordinator").first()
+        if coordinator is None:
+            return
+        done = demo_reported(plan, coordinator, User.objects.filter(username="demo-reporter-water").first(),
+                             timezone.localdate())
+        self.stdout.write(f"demo reported values (synthetic): {done['values']} accepted, "
+                          f"{done['judgements']} qualitative target judged")
 
     def _supervision(self, plan):
         from django.conf import settings
