@@ -21,16 +21,14 @@ def make_user(name, role, organisation=None):
 @pytest.fixture
 def world(db):
     """The demo plan (2026), its reported target (万元 GDP 用水量达到市级要求, led by 区生态环境局 in
-    the row that states it), a qualitative target (the table reader keeps catalogued targets only)
-    and one user per role."""
+    the row that states it), its qualitative target (土壤污染风险得到有效管控) and one user per role."""
     plan = plan_actions.import_document(DEMO.read_bytes(), DEMO.name)[1]
     bureau = Organisation.objects.get(name="区生态环境局", district=plan.district)
     water = Organisation.objects.get(name="区水务局", district=plan.district)
     return {
         "plan": plan, "bureau": bureau, "water": water,
         "municipal": Target.objects.get(plan=plan, indicator_code="water_use_per_gdp"),
-        "qualitative": Target.objects.create(plan=plan, indicator="", comparator="qualitative", period="year",
-                                             raw="水环境风险得到有效管控"),
+        "qualitative": Target.objects.get(plan=plan, comparator="qualitative"),
         "coordinator": make_user("coord", Role.COORDINATOR, bureau),
         "reporter": make_user("rep_bureau", Role.REPORTER, bureau),
         "other": make_user("rep_water", Role.REPORTER, water),

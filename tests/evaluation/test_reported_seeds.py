@@ -57,7 +57,7 @@ def test_daxing_lead_unit_reports_on_its_page_and_is_judged(db, seed):
     bureau = Organisation.objects.get(name="区生态环境局", district=plan.district)
     reporter = make_user("daxing", Role.REPORTER, bureau)
     coordinator = make_user("coord", Role.COORDINATOR)
-    co2 = Target.objects.get(plan=plan, indicator_code="co2_intensity")  # 全区碳排放强度同比持续下降
+    co2 = Target.objects.get(plan=plan, indicator_code="co2_intensity", comparator="improve")  # 全区碳排放强度同比持续下降
     assert responsible_unit(co2).how == "measure" and responsible_unit(co2).organisation == bureau
     client = Client(raise_request_exception=False)
     client.force_login(reporter)

@@ -92,9 +92,9 @@ def test_fengtai_trajectories_binding_and_expected(fengtai):
     # 细颗粒物 达到市级要求: no path until the municipal value is entered, the figures still shown
     pm25 = rows[(_table_row(plan, "pm25").pk, "丰台区")].trajectory
     assert (pm25.kind, pm25.path.code, pm25.years[0].value) == ("none", "traj_municipal_pending", Decimal("42.6"))
-    # a reported target: its source gives no yearly figure yet, and says so
+    # a reported target: no value reported for any year yet, and each year says so
     forest = rows[(_table_row(plan, "forest_cover").pk, "丰台区")].trajectory
-    assert forest.kind == "linear" and {y.code for y in forest.years if y.year <= 2024} == {"traj_no_yearly_source"}
+    assert forest.kind == "linear" and {y.code for y in forest.years if y.year <= 2024} == {"traj_no_figure"}
     # restated in the prose (森林覆盖率达到28.4%): the baseline and binding of its 表2 row
     prose = plan.targets.get(indicator_code="forest_cover", period="by 2025", baseline_year__isnull=True)
     restated = rows[(prose.pk, "丰台区")].trajectory

@@ -25,8 +25,10 @@ def plan_targets(request, pk: int):
     themes: dict[str, list] = {theme: [] for theme in Annex.Theme.values}
     for row in rows:
         themes[row.theme].append(row)
+    summary = coverage(rows)
     return render(request, "evaluation/plan_targets.html", {
-        "plan": plan, "as_of": as_of, "coverage": coverage(rows),
+        "plan": plan, "as_of": as_of, "coverage": summary,
+        "by_source": [(gettext(t.label), summary.by_source[t.code]) for t in SOURCES if summary.by_source[t.code]],
         "themes": [(Annex.Theme(t).label, group) for t, group in themes.items() if group],
         "status_labels": {t.code: gettext(t.label) for t in TARGET_STATES},
         "source_labels": {t.code: gettext(t.label) for t in SOURCES}})

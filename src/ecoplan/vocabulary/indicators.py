@@ -39,7 +39,7 @@ class Indicator:
 SOURCES = (
     Term("air", _("air monitoring"), "空气质量监测"),
     Term("water", _("surface-water sections"), "地表水断面监测"),
-    Term("measurement", _("monthly measurements"), "月度监测（降尘、TSP、道路尘负荷、噪声）"),
+    Term("measurement", _("monthly measurements"), "月度监测"),
     Term("ranking", _("municipal ranking"), "全市排名"),
     Term("reported", _("reported value"), "报送数值"),
     Term("qualitative", _("coordinator's judgement"), "定性评价"),
