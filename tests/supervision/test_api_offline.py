@@ -13,7 +13,8 @@ def test_api_docs_reference_no_outside_host(client):
     assert "swagger-ui-bundle.js" in html and "favicon" in html
     urls = re.findall(r'(?:src|href)="([^"]+)"', html)
     assert urls and all(u.startswith("/static/") for u in urls), urls
-    assert "//" not in "".join(urls) and "cdn" not in html.lower()
+    # no CDN host anywhere (a random CSRF token or nonce may spell "cdn": hosts only)
+    assert "//" not in "".join(urls) and not re.search(r"cdn[\w-]*\.|//[\w.-]*cdn", html.lower())
 
 
 def test_the_bundled_swagger_files_are_served(client, settings):

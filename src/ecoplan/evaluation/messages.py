@@ -43,6 +43,7 @@ TEMPLATES = {
                                         "remaining {remaining} days"),
     "yoy": gettext_noop("PM2.5 {now} µg/m³ against {before} a year before ({change}%)"),
     "no_sub_areas": gettext_noop("no sub-area of {district} has a figure from this source yet"),
+    "target_year_ahead": gettext_noop("judged in {year}; until then each year against the plan's path"),
     "record": gettext_noop("the previous plan's period {period}: shown, not judged"),
     "insufficient": gettext_noop("{valid} valid {unit} of the {required} the rule asks ({rule}) {short}"),
     "insufficient_previous": gettext_noop("the same period a year before rests on {valid} valid {unit} of the "

@@ -91,6 +91,10 @@ def judge_target(ctx: Context, target: Target) -> list[TargetJudgement]:
                                   code="no_source")
         else:
             judgement = judge.judge(ctx, target, area)
+        if judgement.code == "not_started" and (m := re.fullmatch(r"by (\d{4})", target.period)):
+            # a five-year plan's 2025 target before 2025: its years so far are judged on the path
+            judgement.reason = f"judged in {m.group(1)}; until then each year against the plan's path"
+            judgement.code, judgement.params = "target_year_ahead", {"year": m.group(1)}
         judgement.source = source
         rows.append(TargetJudgement(target, area, judgement))
     if not places:  # 各街道 where no sub-area has a figure of this source: said, not dropped
