@@ -172,3 +172,12 @@ def test_midterm_of_cumulative_amounts():
     g = goal(comparator=">=", target=D(1000), baseline=None, cumulative=True, lower_is_better=False, precision=0)
     t = trajectory(g, figures(y2021=100, y2022=200, y2023=200), 2024)
     assert (t.midterm.status, t.midterm.progress, t.midterm.projected) == ("at_risk", D("50.0"), D(833))
+
+
+def test_year_on_year_after_a_gap_has_no_year_before():
+    """Second read of #9: 2021 = 80, no 2022, 2023 = 78 — 2023 is not "behind 80" (two years back)."""
+    g = goal(comparator="not_worse", target=None, baseline=D("75.1"), lower_is_better=False)
+    t = trajectory(g, figures(y2021=80, y2023=78), 2024)
+    assert [(y.year, y.status, y.code) for y in t.years[:3]] == [
+        (2021, "met", "traj_yoy_met"), (2022, "no_figure", "traj_no_figure"),
+        (2023, "no_milestone", "traj_no_previous")]

@@ -197,3 +197,25 @@ def test_an_annual_mean_target_of_so2_or_no2_is_judged_on_its_own_mean(tmp_path)
                   figures_for(store, "甲区", "no2_annual", "year", 2024, "none", as_of), as_of)
     assert tight.status == "missed"
     store.close()
+
+
+def test_days_after_the_last_data_that_have_passed_are_missing_not_to_come():
+    """Second read of #9: data to 30 June, judged on 2 December — July to November are lost, so the
+    year can no longer be valid (not "on track, 184 days to come")."""
+    months = {f"2026-{m:02d}": 30 for m in range(1, 7)}
+    f = Figures(pm25_mean=30.0, pm25_days=178, aqi_days=178, good_days=170, last_day=date(2026, 6, 30),
+                pm25_months=months, aqi_months=months)
+    j = judge("pm25", "<=", Decimal(33), "year", 2026, f, date(2026, 12, 2))
+    assert j.status == "insufficient_data" and "2026-07: 0 < 27" in j.completeness.short
+    assert judge("pm25", "<=", Decimal(33), "year", 2026, f, date(2026, 7, 1)).status == "on_track"
+
+
+def test_good_day_ratio_year_on_year():
+    """优良天数比例稳步提升 (Fengtai, binding): this year's ratio against last year's, higher is better."""
+    full = {f"2024-{m:02d}": 28 for m in range(1, 13)}
+    f = Figures(pm25_mean=30.0, pm25_days=336, aqi_days=336, good_days=300, last_day=date(2024, 12, 31),
+                pm25_months=full, aqi_months=full, previous_good_days=290, previous_aqi_days=336)
+    j = judge("good_day_ratio", "not_worse", None, "year", 2024, f, date(2025, 1, 10))
+    assert (j.status, j.value, j.params["before"]) == ("met", Decimal("89.3"), Decimal("86.3"))
+    f.previous_good_days = 310
+    assert judge("good_day_ratio", "not_worse", None, "year", 2024, f, date(2025, 1, 10)).status == "missed"

@@ -169,3 +169,28 @@ def test_a_yearly_figure_for_trajectories(tongzhou):
     assert value == Decimal("6.5") and (completeness.valid, completeness.required) == (12, 12)
     rank_target = plan.targets.filter(indicator_code="road_dust_rank", comparator="<=").first()
     assert ranking.yearly(ctx, rank_target, subs["永顺镇"], 2023)[0] == 2
+
+
+def test_a_rank_year_on_year_needs_last_years_rankings_and_a_year_needs_all_its_months(tongzhou):
+    """Second read of #9: a missing previous year is not "0 times"; "never, either year" still asks for
+    the months; a year over is final only with every month's ranking published."""
+    plan, _, subs = tongzhou
+    yong, li = subs["永顺镇"], subs["梨园镇"]
+    for month in range(1, 12):  # 2024-01 … 2024-11 published; no 2023 ranking, no December
+        place(li, "pm25", 2024, month, 50)
+        place(yong, "pm25", 2024, month, 320 if month == 1 else 50)
+    found = {(r.target.comparator, r.area_name): r for r in rows(plan, date(2024, 12, 10), "ranking")
+             if r.target.indicator_code == "pm25_rank"}
+    assert (found[("improve", "永顺镇")].status, found[("improve", "永顺镇")].judgement.code) == (
+        "insufficient_data", "insufficient_previous")
+    assert found[("improve", "梨园镇")].status == "insufficient_data"  # not "never, nor a year before"
+    for month in range(1, 12):  # last year published: the 同比 can be judged while the year runs
+        place(li, "pm25", 2023, month, 50)
+        place(yong, "pm25", 2023, month, 50)
+    found = {(r.target.comparator, r.area_name): r for r in rows(plan, date(2024, 12, 10), "ranking")
+             if r.target.indicator_code == "pm25_rank"}
+    assert found[("improve", "永顺镇")].status == "at_risk" and found[("improve", "梨园镇")].status == "on_track"
+    after = {(r.target.comparator, r.area_name): r for r in rows(plan, date(2025, 1, 20), "ranking")
+             if r.target.indicator_code == "pm25_rank"}
+    assert after[("=", "梨园镇")].status == "insufficient_data"  # December 2024 was never published
+    assert "2024-12: no ranking published" in after[("=", "梨园镇")].judgement.completeness.short

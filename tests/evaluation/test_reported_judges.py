@@ -184,3 +184,29 @@ def test_every_message_key_renders(world):
     for code in ("reported_awaiting", "reported_pending", "reported_returned", "municipal_missing",
                  "reported_no_baseline", "reported_no_previous", "awaiting_judgement", "qualitative_judged"):
         assert code in TEMPLATES
+
+
+def later(world, target, value, start=date(2026, 1, 1), end=date(2026, 12, 31)):
+    """A value accepted in 2029, when every year of a 2026–2028 plan has begun."""
+    submitted = actions.do_submit_value(target, world["coordinator"], world["bureau"], period_start=start,
+                                        period_end=end, value=Decimal(value), source_kind="statistical_bulletin",
+                                        source="公报", evidence_text="第3页", today=date(2029, 1, 10))
+    return actions.do_accept_value(submitted, world["coordinator"])
+
+
+def test_a_five_year_amount_is_the_sum_of_the_years(world):
+    """氮氧化物重点工程减排量 ≥ 1730 吨 by 2028 (the demo plan starts in 2026): 600 + 700 accepted so far
+    is 1300, on track towards the total only as a sum; a year without an accepted value is a gap."""
+    target = reported_target(world["plan"], "nox_reduction", ">=", Decimal("1730"), unit="吨", period="by 2028")
+    later(world, target, "600")
+    later(world, target, "700", start=date(2027, 1, 1), end=date(2027, 12, 31))
+    running = judged(world, target, as_of=date(2028, 3, 1))
+    assert (running.status, running.value) == ("at_risk", Decimal("1300"))  # 1300 < 1730 with 2028 to come
+    later(world, target, "500", start=date(2028, 1, 1), end=date(2028, 12, 31))
+    final = judged(world, target, as_of=date(2029, 3, 1))
+    assert (final.status, final.value) == ("met", Decimal("1800"))  # the sum, not 2028's 500
+    gap = reported_target(world["plan"], "voc_reduction", ">=", Decimal("970"), unit="吨", period="by 2028")
+    later(world, gap, "600")
+    later(world, gap, "500", start=date(2028, 1, 1), end=date(2028, 12, 31))
+    missing = judged(world, gap, as_of=date(2029, 3, 1))
+    assert missing.status == "insufficient_data" and missing.completeness.short == ["2027: no accepted value"]

@@ -41,6 +41,7 @@ def figures_for(store: AirStore, area: str, code: str, period: str, year: int, e
         figures.previous_pm25_mean = before[f"{p}_mean"]
         figures.previous_pm25_days = before[f"{p}_days"]
         figures.previous_pm25_months = {m: n[f"{p}_days"] for m, n in before["months"].items()}
+        figures.previous_good_days, figures.previous_aqi_days = before["good_days"], before["aqi_days"]
     return figures
 
 

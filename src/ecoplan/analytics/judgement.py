@@ -10,8 +10,8 @@ one decimal), as the published figures do.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import TypedDict
 
@@ -40,6 +40,8 @@ class Figures:
     aqi_months: dict[str, int] | None = None
     previous_pm25_days: int | None = None  # None: the previous figure's completeness is not known
     previous_pm25_months: dict[str, int] | None = None
+    previous_good_days: int = 0  # the same period of the previous year: good days of its valid AQI days
+    previous_aqi_days: int = 0
 
 
 @dataclass
@@ -133,7 +135,9 @@ def judge(code: str, comparator: str, target: Decimal | None, period: str, year:
     complete = remaining == 0 or as_of > end
     if complete:
         remaining = 0
-    through = end if complete else last  # the elapsed part the validity rules judge
+    # the elapsed part the validity rules judge: to yesterday at least — days after the area's last
+    # data that have passed are missing days, not days still to come
+    through = end if complete else min(end, max(last, as_of - timedelta(days=1)))
     valid, months = (figures.pm25_days, figures.pm25_months) if base in MEAN_OF else \
         (figures.aqi_days, figures.aqi_months)
     enough = validity.completeness(valid, months, start, end, through, annual_rule)
@@ -273,8 +277,17 @@ def _heavy_ratio(limit: Decimal, f: Figures, complete: bool, remaining: int) -> 
 
 def _year_on_year(base: str, comparator: str, f: Figures, complete: bool, remaining: int) -> Judgement:
     """同比下降 / 稳中向好: compared with the same period of the previous year, to the same day."""
+    if base == "good_day_ratio":  # 优良天数比例稳步提升: the ratios, higher is better
+        if not f.previous_aqi_days or not f.aqi_days:
+            return Judgement("not_evaluable", "no data for the same period of the previous year", code="yoy_no_previous")
+        now = gb8170(Decimal(f.good_days * 100) / f.aqi_days, 1)
+        before = gb8170(Decimal(f.previous_good_days * 100) / f.previous_aqi_days, 1)
+        return replace(judge_level(comparator, None, now, unit="%", complete=complete, lower_is_better=False,
+                                   previous=before), n_valid=f.aqi_days, remaining_days=remaining,
+                       rule_sets=f.rule_sets)
     if base not in MEAN_OF:
-        return Judgement("not_evaluable", "year-on-year judgement is available for PM2.5 only", code="yoy_pm25_only")
+        return Judgement("not_evaluable", "year-on-year judgement is available for PM2.5 and the good-day ratio "
+                         "only", code="yoy_pm25_only")
     if f.previous_pm25_mean is None or f.pm25_mean is None:
         return Judgement("not_evaluable", "no data for the same period of the previous year", code="yoy_no_previous")
     now, before = to_decimal(f.pm25_mean), to_decimal(f.previous_pm25_mean)

@@ -209,6 +209,7 @@ def trajectory(goal: Goal, figures: Mapping[int, YearFigure] | None, as_of_year:
         if figure.value is None and (c is None or c.sufficient or not c.valid):
             years.append(Year(year, "no_figure", expected, completeness=c, code="traj_no_figure"))
             gap.append(year)
+            previous = None  # 稳步提升 compares with the year before, not with the last year judged
             continue
         if c is not None and not c.sufficient:
             years.append(Year(year, "insufficient_data", expected, value=_shown(figure.value, goal), completeness=c,
@@ -216,6 +217,7 @@ def trajectory(goal: Goal, figures: Mapping[int, YearFigure] | None, as_of_year:
                                                            "unit": c.unit, "rule": c.rule,
                                                            "short": "; ".join(c.short)}))
             gap.append(year)
+            previous = None
             continue
         value = Decimal(figure.value)  # type: ignore[arg-type]
         if p.kind in ("cumulative", "milestones") and goal.cumulative:

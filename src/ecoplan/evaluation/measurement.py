@@ -46,6 +46,13 @@ def judge_measurement(ctx: Context, target: Target, area: Area | None) -> Judgem
         to = found.months[-1][0] if found.months else start
         last = month_end_of(to.replace(year=to.year - 1))
         before = figure(area, code, start.replace(year=start.year - 1), last, last + timedelta(days=1), exclude)
+        c = before.completeness
+        if before.value is not None and c is not None and not c.sufficient:  # 同比 on a thin year: no figure
+            return _explained(Judgement(
+                "insufficient_data", f"the same months a year before rest on {c.valid} of {c.required} {c.unit}",
+                value=found.value, unit=indicators.BY_CODE[code].unit, code="insufficient_previous",
+                params={"valid": c.valid, "required": c.required, "unit": c.unit, "rule": c.rule,
+                        "short": "; ".join(c.short)}, completeness=found.completeness), found, exclude, None, rules)
         previous = before.value
     judgement = judge_level(target.comparator, target.value, found.value, unit=indicators.BY_CODE[code].unit,
                             complete=ctx.as_of > end, lower_is_better=indicators.BY_CODE[code].lower_is_better,

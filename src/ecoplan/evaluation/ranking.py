@@ -51,17 +51,28 @@ def judge_rank(ctx: Context, target: Target, area: Area | None) -> Judgement:
     count = bottom_count(store.places(area, pollutant, start, to), n, start, to)
     ranked = {p.month for p in store.places(area, pollutant, start, to)}
     missing = [m for m in published if m not in ranked]
-    completeness = Completeness(valid=len(published) - len(missing), required=len(published), unit="months",
-                                rule=RULE, short=[f"{m:%Y-%m}: not ranked" for m in missing])
     complete = ctx.as_of > end
+    # a period over asks every one of its months; while it runs, the months published so far
+    asked = _months(start, end) if complete else published
+    unpublished = [m for m in asked if m not in published]
+    completeness = Completeness(valid=len(published) - len(missing), required=len(asked), unit="months",
+                                rule=RULE, short=[f"{m:%Y-%m}: not ranked" for m in missing]
+                                + [f"{m:%Y-%m}: no ranking published" for m in unpublished])
     common = {"n": n, "months": count.listing() or "—", "count": count.count, "ranked": count.ranked,
               "to": f"{to:%Y-%m}"}
     notes = [("rank_not_ranked", {"months": ", ".join(f"{m:%Y-%m}" for m in missing)})] if missing else []
     if target.comparator in ("improve", "not_worse"):
-        before = bottom_count(store.places(area, pollutant, start.replace(year=start.year - 1),
-                                           to.replace(year=to.year - 1)), n,
-                              start.replace(year=start.year - 1), to.replace(year=to.year - 1))
-        if count.count == 0 and before.count == 0:
+        first, last = start.replace(year=start.year - 1), to.replace(year=to.year - 1)
+        before = bottom_count(store.places(area, pollutant, first, last), n, first, last)
+        published_before = store.ranked_months(pollutant, first, last)
+        if len(published_before) < len(published):  # last year's count rests on fewer months: no 同比
+            short = [f"{m:%Y-%m}: no ranking published" for m in _months(first, last) if m not in published_before]
+            return _noted(Judgement(
+                "insufficient_data", f"the same months a year before: {len(published_before)} of {len(published)} "
+                "rankings published", value=Decimal(count.count), unit="次", code="insufficient_previous",
+                params={"valid": len(published_before), "required": len(published), "unit": "months", "rule": RULE,
+                        "short": "; ".join(short)}, completeness=completeness), notes)
+        if count.count == 0 and before.count == 0 and completeness.sufficient:
             return Judgement("met" if complete else "on_track", f"never in the citywide bottom {n} to {to:%Y-%m}, "
                              "nor a year before", value=Decimal(0), unit="次", n_valid=completeness.valid,
                              code="rank_yoy_none", params=common, completeness=completeness)
@@ -91,6 +102,15 @@ def judge_rank(ctx: Context, target: Target, area: Area | None) -> Judgement:
         judgement.reason = (f"{count.count} month(s) in the citywide bottom {n} of {count.ranked} ranked against "
                             f"{target.comparator} {limit}: {count.listing() or '—'}")
     return _noted(judgement, notes)
+
+
+def _months(start: date, end: date) -> list[date]:
+    """The first day of each month from ``start`` to ``end``, as the ranking stores its months."""
+    months, day = [], start.replace(day=1)
+    while day <= end:
+        months.append(day)
+        day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return months
 
 
 def _noted(judgement: Judgement, notes: list) -> Judgement:

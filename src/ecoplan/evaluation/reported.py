@@ -27,10 +27,11 @@ from ecoplan.vocabulary import indicators
 from ecoplan.vocabulary.reported import period_label
 
 from .models import MunicipalRequirement, QualitativeJudgement, ReportedValue
-from .responsibility import Period, cumulative, periods, plan_leads, responsible_unit
+from .responsibility import Period, cumulative, due_period, periods, plan_leads, responsible_unit, yearly_amount
 from .sources import Context, register
 
-RULE = "accepted by the coordinator"  # what makes a reported figure count (its completeness rule)
+RULE = "accepted by the coordinator"
+RULE_MISSING = "no accepted value"  # what makes a reported figure count (its completeness rule)
 # Indicators whose figure is itself a rate of decline (碳排放强度下降率): 同比下降 (improve) asks
 # the year's rate to be above 0, 稳中向好 (not_worse) at least 0.
 DECLINE_RATES = frozenset({"co2_intensity"})
@@ -97,6 +98,26 @@ def _awaiting(ctx: Context, target: Target, values: list[ReportedValue], period:
     return Judgement("awaiting_value", reason, unit=target.unit, code=code, params=params)
 
 
+def _judge_sum(ctx: Context, target: Target, values: list[ReportedValue], accepted: list[ReportedValue],
+               due: list[Period], comparator: str, level: Decimal | None) -> Judgement:
+    """A five-year amount (重点工程减排量 ≥ 1730 吨 by 2025): the sum of the accepted yearly values,
+    each year ended asked for; the total is final once the target year is over."""
+    begun = [p for p in due if p.start <= ctx.as_of]
+    found = {p: _same(accepted, p, False) for p in begun}
+    have = [v for v in found.values() if v is not None]
+    if not have:
+        return _awaiting(ctx, target, values, begun[-1] if begun else due[0])
+    ended = [p for p in begun if p.end < ctx.as_of]
+    missing = [str(p.year) for p in ended if found[p] is None]
+    row = indicators.BY_CODE.get(indicators.base_code(target.indicator_code))
+    total = sum((v.value for v in have), Decimal(0))
+    return judge_level(comparator, level, total, unit=target.unit, complete=ctx.as_of > due[-1].end,
+                       lower_is_better=row.lower_is_better if row else False,
+                       precision=max([_places(v.value) for v in have] + [_places(level)]),
+                       completeness=Completeness(len(have), len(ended), "reports", RULE,
+                                                 [f"{year}: {RULE_MISSING}" for year in missing]))
+
+
 def judge_reported(ctx: Context, target: Target, area: Area | None) -> Judgement:
     due = periods(target, ctx.plan, ctx.year)
     final, whole = due[-1], cumulative(target)
@@ -111,9 +132,11 @@ def judge_reported(ctx: Context, target: Target, area: Area | None) -> Judgement
         comparator = (requirement.comparator if requirement else "") or indicators.default_comparator(code)
         level = requirement.value if requirement else level
     accepted = [v for v in values if v.status == ReportedValue.Status.ACCEPTED]
+    if yearly_amount(target):
+        return _judge_sum(ctx, target, values, accepted, due, comparator, level)
     figure = _figure(accepted, due, whole)
-    if figure is None:
-        return _awaiting(ctx, target, values, final)
+    if figure is None:  # the value asked for now: a 2025 target before 2025 asks this year's figure
+        return _awaiting(ctx, target, values, due_period(target, ctx.plan, ctx.as_of) if not whole else final)
     previous, baseline = figure.previous_value, target.baseline_value
     if comparator in ("improve", "not_worse") and code in DECLINE_RATES:
         comparator, level = (">" if comparator == "improve" else ">="), Decimal(0)

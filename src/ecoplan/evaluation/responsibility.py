@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ecoplan.importers.text import search_form
 from ecoplan.plans.models import Assignment, Measure, Organisation, Plan, Target
+from ecoplan.vocabulary.indicators import LOWER_IS_BETTER
 
 from .models import TargetResponsibility
 
@@ -131,6 +132,20 @@ def periods(target: Target, plan: Plan, fallback_year: int) -> list[Period]:
         first = target.baseline_year + 1 if target.baseline_year else years.start
         return [Period(date(first, 1, 1), date(y, 12, 31)) for y in years]
     return [Period(date(y, 1, 1), date(y, 12, 31)) for y in years]  # year, and anything unread
+
+
+# units of amounts done (减排量 吨, 造林 亩, 保育小区 个): a five-year target in them is a total of the years
+AMOUNT_UNITS = frozenset({"吨", "万吨", "亩", "公顷", "个", "辆", "家"})
+
+
+def is_cumulative(target: Target) -> bool:
+    """An amount summed over the plan's years: 累计 printed, or an amount unit where more is better."""
+    return "累计" in target.raw or (target.unit in AMOUNT_UNITS and target.indicator_code not in LOWER_IS_BETTER)
+
+
+def yearly_amount(target: Target) -> bool:
+    """A `by 2025` amount reported year by year (减排量 ≥ 1730 吨 by 2025): judged on the years' sum."""
+    return bool(_BY.match(target.period or "")) and is_cumulative(target)
 
 
 def cumulative(target: Target) -> bool:

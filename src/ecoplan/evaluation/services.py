@@ -49,9 +49,10 @@ class TargetJudgement:
         return theme_of(self.target.indicator_code) or (self.target.annex.theme if self.target.annex else "other")
 
     def as_dict(self) -> dict:
+        """The target (``target_value``: its level as printed) and its judgement (``value``: the figure to date)."""
         return {"target_id": self.target.pk, "indicator": self.target.indicator,
                 "indicator_code": self.target.indicator_code, "printed": self.target.raw,
-                "comparator": self.target.comparator, "value": self.target.value, "period": self.target.period,
+                "comparator": self.target.comparator, "target_value": self.target.value, "period": self.target.period,
                 "binding": self.target.binding, "theme": self.theme, "area": self.area_name,
                 **asdict(self.judgement), "reason": self.reason}
 
@@ -129,6 +130,7 @@ class Coverage:
     rows: Counter = field(default_factory=Counter)  # status → per-area rows
 
     def as_dict(self) -> dict:
+        """The target (``target_value``: its level as printed) and its judgement (``value``: the figure to date)."""
         return {"targets": self.targets, "with_source": self.with_source, "judged": self.judged,
                 "by_source": dict(self.by_source), "by_status": dict(self.by_status), "rows": dict(self.rows)}
 

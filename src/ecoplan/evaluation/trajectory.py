@@ -24,12 +24,12 @@ from ecoplan.standards.rounding import gb8170
 from ecoplan.vocabulary.indicators import LOWER_IS_BETTER, SOURCES, base_code
 
 from .messages import TEMPLATES
+from .responsibility import AMOUNT_UNITS, is_cumulative
 from .services import areas_of, before_plan, target_source
 from .sources import JUDGES, Context
 
 # amounts a plan adds up over its years (减排量 吨, 造林 亩 …); a total to keep down (碳排放总量
 # 万吨) is a level, not an amount
-AMOUNT_UNITS = frozenset({"吨", "万吨", "亩", "公顷", "个", "辆", "家"})
 SOURCE_LABELS = {t.code: t.label for t in SOURCES}
 
 
@@ -43,11 +43,6 @@ def is_five_year(plan: Plan, target: Target) -> bool:
     year = target_year(target)
     return bool(year and plan.period_start and plan.period_end and plan.period_end > plan.period_start
                 and year > plan.period_start and not before_plan(plan, target.period))
-
-
-def is_cumulative(target: Target) -> bool:
-    """An amount summed over the plan's years: 累计 printed, or an amount unit where more is better."""
-    return "累计" in target.raw or (target.unit in AMOUNT_UNITS and target.indicator_code not in LOWER_IS_BETTER)
 
 
 def goal_for(plan: Plan, target: Target) -> Goal | None:
