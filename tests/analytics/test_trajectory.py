@@ -181,3 +181,13 @@ def test_year_on_year_after_a_gap_has_no_year_before():
     assert [(y.year, y.status, y.code) for y in t.years[:3]] == [
         (2021, "met", "traj_yoy_met"), (2022, "no_figure", "traj_no_figure"),
         (2023, "no_milestone", "traj_no_previous")]
+
+
+def test_the_running_year_is_met_or_behind_to_date_only():
+    """Second read of #9: a partial 2023 figure met is provisional, and so is the outlook it gives."""
+    g = goal(comparator="<=", target=D(30), baseline=D(40), lower_is_better=True)
+    t = trajectory(g, figures(y2021=37, y2022=35, y2023=20), 2023)
+    assert [(y.year, y.status, y.provisional) for y in t.years[:3]] == [
+        (2021, "met", False), (2022, "met", False), (2023, "met", True)]
+    assert t.outlook.year == 2023 and t.outlook.provisional
+    assert not trajectory(g, figures(y2021=37, y2022=35, y2023=20), 2024).outlook.provisional

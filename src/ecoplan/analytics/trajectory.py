@@ -93,6 +93,7 @@ class Year:
     completeness: Completeness | None = None
     code: str = ""
     params: dict[str, object] = field(default_factory=dict)
+    provisional: bool = False  # the as-of year, still running: judged on its figure to date
 
 
 @dataclass
@@ -233,6 +234,8 @@ def trajectory(goal: Goal, figures: Mapping[int, YearFigure] | None, as_of_year:
             previous = value
             continue
         years.append(_judge_year(goal, p, year, value, expected, c))
+    for y in years:  # the running year's met / behind rests on its figure to date
+        y.provisional = y.year == as_of_year and y.status in ("met", "behind")
     midterm, outlook = _midterm(goal, p, years, mid, as_of_year), _outlook(goal, p, years, as_of_year)
     if figures is None:  # nothing to judge on until the source gives yearly figures
         for check in (midterm, outlook):
@@ -323,7 +326,7 @@ def _outlook(goal: Goal, p: Path, years: list[Year], as_of_year: int) -> Check:
         return Check(None, "insufficient_data", code="traj_no_year_judged")
     latest = judged[-1]
     return Check(latest.year, "on_course" if latest.status == "met" else _behind(goal), latest.year, latest.value,
-                 code=latest.code, params=dict(latest.params))
+                 code=latest.code, params=dict(latest.params), provisional=latest.provisional)
 
 
 def _only_running(years: list[Year], as_of_year: int, until: int) -> bool:

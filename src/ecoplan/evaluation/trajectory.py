@@ -102,7 +102,8 @@ def _num(value: Decimal | None) -> str | None:
 
 def _year_dict(y: Year) -> dict:
     c = y.completeness
-    return {"year": y.year, "status": y.status, "expected": _num(y.expected), "value": _num(y.value),
+    return {"year": y.year, "status": y.status, "provisional": y.provisional, "expected": _num(y.expected),
+            "value": _num(y.value),
             "amount": _num(y.amount), "reason": text(y.code, y.params),
             "completeness": None if c is None else {"valid": c.valid, "required": c.required, "unit": c.unit,
                                                     "rule": c.rule, "sufficient": c.sufficient}}
