@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext, gettext_noop
 
-from ecoplan.plans.labels import period_label
+from ecoplan.plans.labels import COMPARATORS, period_label
 
 # message key → English template (a msgid; zh-hans in the catalogue) filled with the judgement's params
 TEMPLATES = {
@@ -124,7 +124,8 @@ TEMPLATES = {
 
 # what a Completeness counts (analytics.judgement.Completeness.unit) → its words
 COUNT_UNITS = {"days": gettext_noop("days"), "samples": gettext_noop("samples"), "months": gettext_noop("months"),
-               "reports": gettext_noop("reports"), "hours": gettext_noop("hours")}
+               "reports": gettext_noop("reports"), "hours": gettext_noop("hours"),
+               "section-months": gettext_noop("section-months")}
 
 
 def count_unit(unit: str) -> str:
@@ -139,9 +140,11 @@ def reason(judgement) -> str:
             params["period"] = period_label(params["period"])
         if "unit" in params and judgement.code.startswith("insufficient"):
             params["unit"] = count_unit(str(params["unit"]))
+        if params.get("comparator") in COMPARATORS:  # >= → ≥ (the words of improve etc. through the catalogue)
+            params["comparator"] = COMPARATORS[str(params["comparator"])]
         text = gettext(TEMPLATES[judgement.code]).format(**params)
         # the rules a figure rests on, after the reason (measurements: months used, dust, 左右)
         for key, extra in params.get("notes", ()):
-            text += "; " + gettext(TEMPLATES[key]).format(**extra)
+            text += gettext("; ") + gettext(TEMPLATES[key]).format(**extra)
         return text
     return judgement.reason
