@@ -7,7 +7,7 @@ registered says so (``no_source``) — a missing judge is visible, never silentl
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
@@ -58,10 +58,6 @@ class Context:
 
     def close(self) -> None:
         self._stack.close()
-
-
-def judges() -> Iterator[Judge]:
-    return iter(JUDGES.values())
 
 
 def _record(ctx: Context, target: Target, area: Area | None) -> Judgement:
