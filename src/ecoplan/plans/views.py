@@ -102,7 +102,8 @@ def organisation_list(request):
 
     orgs = (Organisation.objects.select_related("district").annotate(n=Count("assignments"))
             .order_by("-n", "name"))
-    return render(request, "plans/organisation_list.html", {"organisations": orgs})
+    return render(request, "plans/organisation_list.html",
+                  {"organisations": Paginator(orgs, PAGE_SIZE).get_page(request.GET.get("page"))})
 
 
 @login_required
