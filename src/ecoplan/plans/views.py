@@ -41,7 +41,6 @@ from .forms import (
 from .models import REVIEW_KINDS, Assignment, ImportRun, LexiconEntry, Organisation, Plan, ReviewItem, Target
 from .params import parse, parsed
 
-
 # Long pages fold (issue #10): a plan with more measures than this shows its annexes closed, each
 # with its counts; more targets than the second, its table of targets closed.  A
 # filter opens the annexes; a link to #measure-<pk> opens its annex (static/ecoplan/navigation.js).
