@@ -17,6 +17,7 @@ SECTIONS: tuple[tuple[str, frozenset[str] | None, str], ...] = (
     ("supervision", frozenset({"token", "revoke_token"}), "account"),
     ("supervision", None, "supervision"),
     ("core", None, "account"),  # the audit trail
+    ("search", None, "search"),  # /search/ (issue #10): base.html shows the query in the box there
 )
 
 
