@@ -44,13 +44,15 @@ PAGES = {
         "/supervision/plans/{plan}/measures/done/", "/supervision/notifications/", "/supervision/token/",
         "/evaluation/reported/", "/evaluation/plans/{plan}/reported/", "/evaluation/targets/{reported}/",
         "/import/", "/lexicon/", "/audit/", "/review/",
+        "/supervision/people/", "/supervision/people/invite/", "/supervision/people/{reporter_user}/",
     ],
     "reporter": [
         "/supervision/", "/supervision/reports/{report}/", "/supervision/notifications/", "/supervision/token/",
         "/evaluation/reported/", "/evaluation/targets/{reported}/",
     ],
     "leader": ["/supervision/", "/supervision/token/"],
-    "auditor": ["/supervision/", "/supervision/plans/{plan}/assessment/", "/supervision/cycles/{cycle}/", "/audit/"],
+    "auditor": ["/supervision/", "/supervision/plans/{plan}/assessment/", "/supervision/cycles/{cycle}/", "/audit/",
+                "/supervision/people/"],
 }
 
 
@@ -78,6 +80,7 @@ def world(transactional_db, settings, tmp_path):
            "report": Report.objects.filter(cycle=cycle, organisation=own).get().pk,
            "unit": own.pk, "district": Area.objects.get(name="演示区", parent=None).pk,
            "reported": Target.objects.filter(plan=plan, indicator_code="water_use_per_gdp").get().pk,
+           "reporter_user": users["reporter"].pk,
            "seed_plan": seed_plan and seed_plan.pk, "seed_unit": seed_unit and seed_unit.pk}
     return {"ids": ids, "users": users}
 

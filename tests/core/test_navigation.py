@@ -11,7 +11,8 @@ from ecoplan.core.templatetags.navigation import section_of
     ("/review/", "review"), ("/import/", "import"), ("/import/mapping/", "import"),
     ("/air/", "air"), ("/air/stations/S1/", "air"), ("/water/", "air"),
     ("/supervision/", "supervision"), ("/supervision/reports/1/", "supervision"),
-    ("/supervision/token/", "account"), ("/audit/", "account"), ("/accounts/login/", ""),
+    ("/supervision/token/", "account"),
+    ("/supervision/people/", "people"), ("/supervision/people/3/", "people"), ("/audit/", "account"), ("/accounts/login/", ""),
 ])
 def test_every_page_has_its_section(path, section):
     match = resolve(path)

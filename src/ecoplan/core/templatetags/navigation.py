@@ -15,6 +15,7 @@ SECTIONS: tuple[tuple[str, frozenset[str] | None, str], ...] = (
     ("monitoring", None, "air"),
     ("water", None, "air"),
     ("supervision", frozenset({"token", "revoke_token"}), "account"),
+    ("supervision", frozenset({"people", "invite", "person", "deactivate", "reactivate", "reset_password"}), "people"),
     ("supervision", None, "supervision"),
     ("core", None, "account"),  # the audit trail
     ("search", None, "search"),  # /search/ (issue #10): base.html shows the query in the box there
