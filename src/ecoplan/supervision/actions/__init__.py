@@ -17,7 +17,9 @@ from .reports import (
     EVIDENCE_TYPES,
     do_accept_report,
     do_add_evidence,
+    do_carry_over,
     do_return_report,
+    do_save_entry,
     do_save_report,
     do_submit_report,
     snapshot,
@@ -28,5 +30,5 @@ __all__ = [
     "Conflict", "Refused", "DEFAULT_DUE_RULE", "do_close_cycle", "do_open_cycle",
     "group_members", "measures_by_unit", "parse_due_rule", "plan_period", "do_send_reminders",
     "EVIDENCE_TYPES", "do_accept_report", "do_add_evidence", "do_return_report", "do_save_report",
-    "do_submit_report", "snapshot", "access_own_token", "do_issue_api_token", "do_revoke_api_token",
+    "do_save_entry", "do_carry_over", "do_submit_report", "snapshot", "access_own_token", "do_issue_api_token", "do_revoke_api_token",
 ]
