@@ -10,7 +10,7 @@ from django.test import Client
 from ecoplan.plans import actions as plan_actions
 from ecoplan.plans.models import Organisation
 from ecoplan.supervision import actions
-from ecoplan.supervision.models import Report, Role
+from ecoplan.supervision.models import Role
 
 from ..conftest import seed_path
 from .conftest import make_user

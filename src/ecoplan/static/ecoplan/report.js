@@ -7,7 +7,7 @@
   if (!form || typeof htmx === "undefined") return;
   let lastRow = null;
   let inflight = 0;
-  let waiting = null; // a whole-form submit held back until the row saves in flight are done
+  let waiting = null; // the id of a whole-form submit's button, held back until the row saves in flight are done
 
   function focusRow(row) {
     const task = row.closest("details");
@@ -70,9 +70,10 @@
     if (inflight === 0 && waiting) {
       setTimeout(function () { // a queued row save starts right after: let it
         if (inflight === 0 && waiting) {
-          const submitter = waiting;
+          // the bar was swapped meanwhile: the button is found again by its id
+          const submitter = waiting === true ? null : document.getElementById(waiting);
           waiting = null;
-          form.requestSubmit(submitter instanceof HTMLElement ? submitter : undefined);
+          form.requestSubmit(submitter || undefined);
         }
       }, 0);
     }
@@ -80,7 +81,7 @@
   form.addEventListener("submit", function (ev) {
     if (inflight > 0) {
       ev.preventDefault();
-      waiting = ev.submitter || true;
+      waiting = (ev.submitter && ev.submitter.id) || true;
     }
   });
 })();
