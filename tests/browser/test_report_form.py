@@ -92,6 +92,8 @@ def fill_the_month(browser, base, report, username, changes, tmp_path):  # noqa:
         hands.type(row.locator("textarea"), f"本月调整：第 {n + 1} 项情况有变化")
         hands.press(row.locator("textarea"), "Enter")  # saves the row, on to the next
         row.locator(".msg:has-text('已保存')").wait_for()
+        if i + 1 < count:  # Enter went to the next row's state
+            assert page.evaluate("document.activeElement.name") == rows.nth(i + 1).locator("select").get_attribute("name")
     counted = page.locator(".entry:has(input.qty)").first
     hands.type(counted.locator("input.qty"), "3")
     hands.press(counted.locator("input.qty"), "Tab")
@@ -177,13 +179,23 @@ def test_the_form_and_the_token_page_fit_a_phone(live_server, transactional_db, 
     make_user("airport", Role.REPORTER, unit)
     page = browser.new_page(locale="zh-CN", viewport=PHONE)
     sign_in(page, live_server.url, "airport")
-    for path in (f"/supervision/reports/{cycle.reports.get(organisation=unit).pk}/", "/supervision/token/"):
+    report = cycle.reports.get(organisation=unit)
+    for path in (f"/supervision/reports/{report.pk}/", "/supervision/token/"):
         page.goto(live_server.url + path)
         # the page's own content: no box wider than the phone (the navigation is base.html's)
         wide = page.evaluate("""() => Array.from(document.querySelectorAll('main *'))
             .filter(el => !el.closest('.scroll') && el.getBoundingClientRect().right > window.innerWidth + 1)
             .map(el => el.tagName + '.' + el.className).slice(0, 5)""")
         assert wide == [], (path, wide)
+        if path.startswith("/supervision/reports/"):  # a row is a card; what is left stays in sight
+            assert page.locator("#pending-count").inner_text() == "还有 62 项待填写"
+            assert page.locator("#pending-bar").is_visible()
+            page.click("#next-pending")
+            assert page.evaluate("document.activeElement.closest('.entry').id") == page.locator(".entry").first.get_attribute("id")
+            bad = page.locator(".entry").nth(1).locator("input[type=file]")
+            bad.set_input_files({"name": "宏.exe", "mimeType": "application/octet-stream", "buffer": b"MZ\x90\x00"})
+            page.locator(".entry").nth(1).locator(".ev .warn:has-text('宏.exe')").wait_for()
+            assert page.url.endswith(path)  # no reload
     page.goto(f"{live_server.url}/supervision/token/")
     page.fill("input[name=name]", "单位业务系统")
     page.click("#issue-token button")

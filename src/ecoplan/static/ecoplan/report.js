@@ -13,7 +13,7 @@
     const task = row.closest("details");
     if (task) task.open = true;
     row.scrollIntoView({ block: "center" });
-    const field = row.querySelector("select, textarea, input:not([type=hidden]), button");
+    const field = row.querySelector("select") || row.querySelector("textarea, input:not([type=hidden]), button");
     if (field) field.focus();
   }
 
