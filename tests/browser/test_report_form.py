@@ -108,8 +108,8 @@ def fill_the_month(browser, base, report, username, changes, tmp_path):  # noqa:
     return hands.actions, seconds, picked
 
 
-def test_62_measure_unit_reports_in_under_40_actions_and_two_minutes(live_server, transactional_db, browser,
-                                                                    tmp_path):  # noqa: F811
+def test_62_measure_unit_reports_in_under_40_actions_and_two_minutes(
+        live_server, transactional_db, browser, tmp_path):  # noqa: F811
     plan = plan_actions.import_document(seed_path("daxing-2024-action-plan.txt").read_bytes(), "daxing.txt")[1]
     report = last_month_accepted(plan, date(2024, 9, 1), date(2024, 8, 1), "临空经济区大兴片区管委会", "airport")
     assert report.entries.count() == 62
