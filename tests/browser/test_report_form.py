@@ -15,6 +15,7 @@ from ecoplan.supervision.models import Report, Role
 
 from ..conftest import DEMO, seed_path
 from ..supervision.conftest import make_user
+from .test_csp import WATCH
 from .test_plan_page import CHROMIUM, browser  # noqa: F401  (the fixture)
 
 pytestmark = [pytest.mark.browser,
@@ -74,6 +75,9 @@ def fill_the_month(browser, base, report, username, changes, tmp_path):  # noqa:
     evidence = tmp_path / "现场检查记录.pdf"
     evidence.write_bytes(PDF)
     page = browser.new_page(locale="zh-CN")
+    page.add_init_script(WATCH)  # the strict CSP: no violation, no script error
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
     hands = Script(page)
     started = time.monotonic()
     page.goto(f"{base}/accounts/login/")
@@ -104,6 +108,7 @@ def fill_the_month(browser, base, report, username, changes, tmp_path):  # noqa:
     hands.click("#submit-report")
     page.wait_for_selector("#report-status:has-text('已提交')")
     seconds = time.monotonic() - started
+    assert page.evaluate("window.__csp") == [] and errors == []
     page.close()
     return hands.actions, seconds, picked
 

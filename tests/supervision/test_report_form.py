@@ -148,6 +148,13 @@ def test_unchanged_since_last_month_for_one_row_and_for_all(daxing_world):
     one.refresh_from_db()
     assert one.status == "in_progress" and one.narrative == f"八月 {one.measure_id}"
     report.refresh_from_db()
+    two = entries[7]  # without JavaScript the row's button submits the whole form: saved, then carried
+    client.post(f"/supervision/reports/{report.pk}/", {"version": report.version, "carry": two.measure_id})
+    two.refresh_from_db()
+    assert two.narrative == f"八月 {two.measure_id}"
+    assert report.entries.exclude(measure_id__in=[mine.measure_id, one.measure_id, two.measure_id]).filter(
+        narrative="").count() == 59
+    report.refresh_from_db()
     client.post(f"/supervision/reports/{report.pk}/", {"version": report.version, "action": "carry"})
     mine.refresh_from_db()
     assert (mine.status, mine.narrative) == ("done", "本月已完成")  # "for all" keeps what was said

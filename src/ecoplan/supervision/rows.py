@@ -17,7 +17,7 @@ from ecoplan.vocabulary import deadlines, states
 
 from .models import Report, ReportEntry
 
-__all__ = ["TaskGroup", "carried", "groups", "pending", "previous_entries", "still_to_answer"]
+__all__ = ["Pending", "TaskGroup", "carried", "groups", "pending", "previous_entries", "row_label", "still_to_answer"]
 
 
 def still_to_answer(status: str, narrative: str) -> str:

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -213,17 +214,18 @@ def _own_entry(request, pk: int, measure_id: int) -> tuple[Report, ReportEntry]:
     return report, entry
 
 
-def _row_response(request, report: Report, entry: ReportEntry, message: str, error: bool, carried: bool = False):
+def _row_response(request, report: Report, entry: ReportEntry, message: str, refusal: actions.Refused | None,
+                  carried: bool = False):
     """A row's answer to htmx: its message (the whole row after a carry-over), and out of band the
     lock version, the sticky bar, the task's count and the row's badge.  Refusals answer 409
     (someone else saved first) or 422, with the message in the row."""
     status = 200
-    if error:
-        status = 409 if isinstance(error, actions.Conflict) else 422
+    if refusal is not None:
+        status = 409 if isinstance(refusal, actions.Conflict) else 422
     state = rows.pending(report)
     task_id = entry.measure.task_id
     answered, total = state.task_count(task_id)
-    context = {"report": report, "message": message, "error": bool(error), "entry_pending": next(
+    context = {"report": report, "message": message, "error": refusal is not None, "entry_pending": next(
         (r["pending"] for r in state.rows if r["measure_id"] == entry.measure_id), ""),
         "measure_id": entry.measure_id, "pending": state.open, "task_id": task_id, "answered": answered,
         "total": total, "can_write": True}
@@ -266,8 +268,9 @@ def entry_evidence(request, pk: int, measure_id: int):
     try:
         if not uploads:
             raise actions.Refused(_("choose a file to upload"))
-        for upload in uploads:
-            actions.do_add_evidence(entry, request.user, upload)
+        with transaction.atomic():  # several files: all or none
+            for upload in uploads:
+                actions.do_add_evidence(entry, request.user, upload)
         message = _("Uploaded %(name)s") % {"name": "、".join(u.name for u in uploads)}
     except actions.Refused as exc:
         message, status = str(exc), 422
