@@ -38,12 +38,12 @@ def test_report_walk(live_server, transactional_db, browser):  # noqa: F811
     sign_in(reporter, base, "rep")
     reporter.goto(f"{base}/supervision/")
     reporter.click("text=2026-05")
-    entry = reporter.locator("tr.entry").first
+    entry = reporter.locator(".entry").first
     entry.locator("select").select_option("in_progress")
     entry.locator("textarea").fill("已抽检 7 组涂料、胶粘剂产品")
     entry.locator("input[name$=quantity_done]").fill("7")
-    reporter.click("#submit-report")
-    reporter.wait_for_selector("text=提交历史")
+    reporter.click("#submit-report")  # waits for the row saves in flight, then submits
+    reporter.wait_for_selector("#report-status:has-text('已提交')")
     assert Report.objects.get(pk=report.pk).status == "submitted"
 
     coordinator = browser.new_page(locale="zh-CN")
@@ -56,9 +56,10 @@ def test_report_walk(live_server, transactional_db, browser):  # noqa: F811
 
     reporter.goto(f"{base}/supervision/reports/{report.pk}/")
     assert "请补充抽检批次" in reporter.content()
-    reporter.locator("tr.entry textarea").first.fill("已抽检 9 组，不合格 1 组已立案查处")
+    reporter.locator(".entry textarea").first.fill("已抽检 9 组，不合格 1 组已立案查处")
     reporter.locator("input[name$=quantity_done]").fill("9")
     reporter.click("#submit-report")
+    reporter.wait_for_selector("#report-status:has-text('已提交')")
 
     coordinator.goto(f"{base}/supervision/reports/{report.pk}/")
     coordinator.click("#accept-report")

@@ -19,7 +19,9 @@ class OpenCycleForm(forms.Form):
 
 class ReportActionForm(forms.Form):
     action = forms.ChoiceField(label=pgettext_lazy("request parameter", "action"), required=False, choices=[
-        ("save", "save"), ("submit", "submit"), ("accept", "accept"), ("return", "return")])
+        ("save", "save"), ("submit", "submit"), ("accept", "accept"), ("return", "return"), ("carry", "carry")])
+    # a row's "unchanged since last month" without JavaScript: the measure whose row it is
+    carry = pk_field(pgettext_lazy("request parameter", "measure"))
     # the version the form was based on (optimistic lock); needed to save or submit
     version = forms.IntegerField(label=pgettext_lazy("request parameter", "version"), required=False, min_value=0, max_value=2**31 - 1)
     comment = forms.CharField(label=pgettext_lazy("request parameter", "comment"), required=False, max_length=5000)
@@ -30,6 +32,17 @@ class ReportActionForm(forms.Form):
         if data["action"] in ("save", "submit") and data.get("version") is None and "version" not in self.errors:
             self.add_error("version", forms.ValidationError(_("This field is required."), code="required"))
         return data
+
+
+class EntrySaveForm(forms.Form):
+    """One row saved as the reporter goes (the row's own fields are read like the whole form's)."""
+
+    version = forms.IntegerField(label=pgettext_lazy("request parameter", "version"), min_value=0, max_value=2**31 - 1)
+    carry = forms.BooleanField(label=pgettext_lazy("request parameter", "unchanged since last month"), required=False)
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(label=_("Name (which system uses it)"), max_length=100, strip=True)
 
 
 class AssessmentForm(forms.Form):

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -20,14 +21,14 @@ from django.views.decorators.http import require_POST
 from ecoplan.evaluation.queries import due_targets
 from ecoplan.plans.access import CHANGE, PUBLIC, REVIEW, access, check, may, visible
 from ecoplan.plans.models import Measure, Plan
-from ecoplan.plans.params import parse, parsed
 from ecoplan.plans.views import PAGE_SIZE
+from ecoplan.plans.params import errors_of, parse, parsed
 from ecoplan.reporting import duties
-from ecoplan.vocabulary import states
+from ecoplan.vocabulary import deadlines, states
 
-from . import actions, labels, status
+from . import actions, labels, rows, status
 from .access import access_report, can_write_report, organisation_of, role_of
-from .forms import AssessmentForm, OpenCycleForm, ProgressFilterForm, ReportActionForm
+from .forms import AssessmentForm, EntrySaveForm, OpenCycleForm, ProgressFilterForm, ReportActionForm, TokenForm
 from .history import report_history
 from .models import (
     AssessmentScheme,
@@ -114,14 +115,20 @@ def cycle_detail(request, pk: int):
                                                       "summary": status.cycle_status(cycle)})
 
 
+def _entry_from_post(post, measure_id: int) -> dict | None:
+    """A row's fields (``m<measure>-status``, ``-narrative``, ``-quantity_done``), or None when absent."""
+    prefix = f"m{measure_id}-"
+    if prefix + "status" not in post:
+        return None
+    return {"status": post[prefix + "status"], "narrative": post.get(prefix + "narrative", ""),
+            "quantity_done": post.get(prefix + "quantity_done", "")}
+
+
 def _entries_from_post(post, report: Report) -> dict:
     entries = {}
-    for entry in report.entries.all():
-        prefix = f"m{entry.measure_id}-"
-        if prefix + "status" in post:
-            entries[entry.measure_id] = {"status": post[prefix + "status"],
-                                         "narrative": post.get(prefix + "narrative", ""),
-                                         "quantity_done": post.get(prefix + "quantity_done", "")}
+    for measure_id in report.entries.values_list("measure_id", flat=True):
+        if (data := _entry_from_post(post, measure_id)) is not None:
+            entries[measure_id] = data
     return entries
 
 
@@ -133,6 +140,27 @@ def _evidence_from_post(request, report: Report) -> None:
             messages.success(request, _("Uploaded %(name)s") % {"name": upload.name})
 
 
+def _entries_of(report: Report, measure_ids=None) -> list[ReportEntry]:
+    """The report's entries with what a row shows: measure, evidence, co-units' contributions,
+    last month's answer and what "unchanged since last month" would carry (queries bounded)."""
+    entries = report.entries.select_related("measure__task__annex").prefetch_related("evidence")
+    if measure_ids is not None:
+        entries = entries.filter(measure_id__in=measure_ids)
+    entries = list(entries)
+    contributions: dict[int, list] = {}  # co-units' entries shown inside the lead unit's entry
+    lead_ids = [e.measure_id for e in entries if e.role == ReportEntry.Role.LEAD]
+    for co in (ReportEntry.objects.filter(report__cycle=report.cycle, measure_id__in=lead_ids, role=ReportEntry.Role.CO)
+               .exclude(report=report).select_related("report__organisation")):
+        contributions.setdefault(co.measure_id, []).append(co)
+    previous = rows.previous_entries(report)
+    month_end = deadlines.month_end_of(report.cycle.month)
+    for e in entries:
+        e.contributions = contributions.get(e.measure_id, [])
+        e.previous = previous.get(e.measure_id)
+        e.carry = rows.carried(e.previous, e, month_end)
+    return entries
+
+
 @login_required
 @parsed
 def report_detail(request, pk: int):
@@ -141,13 +169,18 @@ def report_detail(request, pk: int):
         form = parse(ReportActionForm, request.POST)
         action, version = form["action"], form["version"]
         try:
-            if action in ("save", "submit"):
+            if action in ("save", "submit", "carry"):
                 report = access_report(request.user, pk, write=True)
                 report = actions.do_save_report(report, request.user, version, _entries_from_post(request.POST, report))
                 _evidence_from_post(request, report)  # after the draft is saved: a refused file loses nothing typed
                 if action == "submit":
-                    actions.do_submit_report(report, request.user, report.version)
+                    actions.do_submit_report(report, request.user, report.version, complete=True)
                     messages.success(request, _("Submitted"))
+                elif action == "carry" or form["carry"]:
+                    report, carried = actions.do_carry_over(report, request.user, report.version,
+                                                            [form["carry"]] if form["carry"] else None)
+                    messages.success(request, _("Carried over from last month: %(count)s measures") % {
+                        "count": len(carried)})
                 else:
                     messages.success(request, _("Draft saved"))
             elif action in ("accept", "return"):
@@ -161,23 +194,91 @@ def report_detail(request, pk: int):
         except actions.Refused as exc:
             messages.error(request, str(exc))
         return redirect("supervision:report", pk=pk)
-    entries = list(report.entries.select_related("measure__task__annex").prefetch_related("evidence"))
-    contributions: dict[int, list] = {}  # co-units' entries shown inside the lead unit's entry
-    lead_ids = [e.measure_id for e in entries if e.role == ReportEntry.Role.LEAD]
-    for co in (ReportEntry.objects.filter(report__cycle=report.cycle, measure_id__in=lead_ids, role=ReportEntry.Role.CO)
-               .exclude(report=report).select_related("report__organisation")):
-        contributions.setdefault(co.measure_id, []).append(co)
-    for e in entries:
-        e.contributions = contributions.get(e.measure_id, [])
+    groups = rows.groups(_entries_of(report))
+    can_write = can_write_report(request.user, report) and report.editable
     return render(request, "supervision/report.html", {
-        "report": report, "entries": entries,
-        "statuses": EntryStatus.choices, "can_write": can_write_report(request.user, report) and report.editable,
+        "report": report, "groups": groups, "pending": [e for g in groups for e in g.entries if e.pending],
+        "any_carry": can_write and any(e.carry and e.pending for g in groups for e in g.entries),
+        "statuses": EntryStatus.choices, "can_write": can_write,
         "can_review": may(request.user, "report", REVIEW) and report.status == Report.Status.SUBMITTED,
         "history": report_history(report), "evidence_accept": ",".join(sorted(actions.EVIDENCE_TYPES)),
         "late": timezone.localdate() > report.cycle.due_date,
         # the unit's reported-value targets of this plan (evaluation): each links to its form
         "reported_due": due_targets(report.organisation, plan=report.cycle.plan),
         "next": request.get_full_path()})
+
+
+def _own_entry(request, pk: int, measure_id: int) -> tuple[Report, ReportEntry]:
+    report = access_report(request.user, pk, write=True)
+    entry = report.entries.filter(measure_id=measure_id).select_related("measure").first()
+    if entry is None:
+        raise Http404("no such measure in this report")
+    return report, entry
+
+
+def _row_response(request, report: Report, entry: ReportEntry, message: str, refusal: actions.Refused | None,
+                  carried: bool = False):
+    """A row's answer to htmx: its message (the whole row after a carry-over), and out of band the
+    lock version, the sticky bar, the task's count and the row's badge.  Refusals answer 409
+    (someone else saved first) or 422, with the message in the row."""
+    status = 200
+    if refusal is not None:
+        status = 409 if isinstance(refusal, actions.Conflict) else 422
+    state = rows.pending(report)
+    task_id = entry.measure.task_id
+    answered, total = state.task_count(task_id)
+    context = {"report": report, "message": message, "error": refusal is not None, "entry_pending": next(
+        (r["pending"] for r in state.rows if r["measure_id"] == entry.measure_id), ""),
+        "measure_id": entry.measure_id, "pending": state.open, "task_id": task_id, "answered": answered,
+        "total": total, "can_write": True}
+    if carried:
+        (entry,) = _entries_of(report, [entry.measure_id])
+        entry.pending = context["entry_pending"]
+        context.update({"e": entry, "statuses": EntryStatus.choices,
+                        "evidence_accept": ",".join(sorted(actions.EVIDENCE_TYPES))})
+    return render(request, "supervision/_entry_saved.html", context, status=status)
+
+
+@login_required
+@require_POST
+@parsed
+def entry_save(request, pk: int, measure_id: int):
+    """One row saved as the reporter goes (htmx, on change), or carried over from last month."""
+    report, entry = _own_entry(request, pk, measure_id)
+    form = parse(EntrySaveForm, request.POST)
+    try:
+        if form["carry"]:
+            report, _carried = actions.do_carry_over(report, request.user, form["version"], [measure_id])
+            message = _("Carried over from last month")
+        else:
+            data = _entry_from_post(request.POST, measure_id) or {}
+            report = actions.do_save_entry(report, request.user, form["version"], measure_id, data)
+            message = _("Saved")
+    except actions.Refused as exc:
+        report.refresh_from_db()
+        return _row_response(request, report, entry, str(exc), exc)
+    return _row_response(request, report, entry, message, None, carried=form["carry"])
+
+
+@login_required
+@require_POST
+def entry_evidence(request, pk: int, measure_id: int):
+    """An evidence file added to one row (htmx, no reload): the row's file list, or why the file was refused."""
+    report, entry = _own_entry(request, pk, measure_id)
+    message, status = "", 200
+    uploads = request.FILES.getlist(f"m{measure_id}-evidence")
+    try:
+        if not uploads:
+            raise actions.Refused(_("choose a file to upload"))
+        with transaction.atomic():  # several files: all or none
+            for upload in uploads:
+                actions.do_add_evidence(entry, request.user, upload)
+        message = _("Uploaded %(name)s") % {"name": "、".join(u.name for u in uploads)}
+    except actions.Refused as exc:
+        message, status = str(exc), 422
+    return render(request, "supervision/_evidence.html", {
+        "report": report, "e": entry, "evidence": entry.evidence.all(), "ev_message": message, "ev_error": status != 200,
+        "can_write": True, "evidence_accept": ",".join(sorted(actions.EVIDENCE_TYPES))}, status=status)
 
 
 @login_required
@@ -247,13 +348,19 @@ def notifications(request):
 
 @login_required
 def tokens(request):
-    """The user's API tokens: issue one (shown once), list them, revoke."""
-    key = None
+    """The user's API tokens: issue one by name (shown once), list them with their state, revoke;
+    with how to call the API.  Every signed-in role has its own tokens."""
+    key, errors = None, []
     if request.method == "POST":
-        key = actions.do_issue_api_token(request.user, request.POST.get("name", "").strip())
+        form = TokenForm(request.POST)
+        if form.is_valid():
+            key = actions.do_issue_api_token(request.user, form.cleaned_data["name"])
+        else:
+            errors = errors_of(form)
     return render(request, "supervision/token.html", {
-        "key": key, "tokens": request.user.api_tokens.select_related("user"),
-        "lifetime_days": settings.ECOPLAN_API_TOKEN_DAYS})
+        "key": key, "errors": errors, "tokens": request.user.api_tokens.select_related("user"),
+        "lifetime_days": settings.ECOPLAN_API_TOKEN_DAYS, "api_base": request.build_absolute_uri("/api/v1")},
+        status=400 if errors else 200)
 
 
 @login_required

@@ -60,3 +60,8 @@ JUDGED = frozenset({"missed", "at_risk", "on_track", "met"})
 VALUE_STATES = tuple(t for t in REPORT_STATES if t.code != "draft")
 # what the coordinator may say of a qualitative target (定性评价): the judged states
 QUALITATIVE_STATES = tuple(t for t in TARGET_STATES if t.code in JUDGED)
+
+# Entry states that are no answer without a narrative: "not started" is every entry's default
+# (an untouched row), and a blocked measure must say why.  Which of the two a row lacks is the
+# reason shown beside it.
+NEED_NARRATIVE = {"not_started": _("not answered yet"), "blocked": _("blocked: say why")}

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ecoplan.evaluation.evidence import EVIDENCE_TYPES, evidence_problem  # noqa: F401 (EVIDENCE_TYPES: re-exported)
+from ecoplan.vocabulary import deadlines
 
 from ..models import (
     EntryStatus,
@@ -20,6 +21,7 @@ from ..models import (
     ReportReview,
     ReportVersion,
 )
+from ..rows import carried, previous_entries, row_label, still_to_answer
 from ._errors import Conflict, Refused
 from .reminders import _notify_unit
 
@@ -79,6 +81,33 @@ def do_save_report(report: Report, acting_user, expected_version: int, entries: 
     return report
 
 
+@transaction.atomic
+def do_save_entry(report: Report, acting_user, expected_version: int, measure_id: int, data: dict) -> Report:
+    """Save one row of the form as the reporter goes: do_save_report's checks and lock, one entry."""
+    return do_save_report(report, acting_user, expected_version, {measure_id: data})
+
+
+@transaction.atomic
+def do_carry_over(report: Report, acting_user, expected_version: int,
+                  measure_ids: list[int] | None = None) -> tuple[Report, list[int]]:
+    """"Unchanged since last month" (上月无变化): the previous cycle's answer (rows.carried) set
+    on the given rows, or on every row not answered yet when ``measure_ids`` is None."""
+    entries = report.entries.select_related("measure")
+    if measure_ids is not None:
+        entries = entries.filter(measure_id__in=measure_ids)
+    previous = previous_entries(report)
+    month_end = deadlines.month_end_of(report.cycle.month)
+    changes = {}
+    for entry in entries:
+        if measure_ids is None and not still_to_answer(entry.status, entry.narrative):
+            continue  # "for all" never overwrites what the reporter already said
+        if (values := carried(previous.get(entry.measure_id), entry, month_end)) is not None:
+            changes[entry.measure_id] = values
+    if measure_ids and not changes:
+        raise Refused(_("nothing to carry over: the unit gave no answer for this measure last month"))
+    return do_save_report(report, acting_user, expected_version, changes), sorted(changes)
+
+
 def snapshot(report: Report) -> dict:
     return {"status": report.status, "entries": [
         {"measure": e.measure_id, "role": e.role, "status": e.status, "narrative": e.narrative,
@@ -89,9 +118,18 @@ def snapshot(report: Report) -> dict:
 
 
 @transaction.atomic
-def do_submit_report(report: Report, acting_user, expected_version: int) -> Report:
+def do_submit_report(report: Report, acting_user, expected_version: int, complete: bool = False) -> Report:
+    """Submit.  ``complete`` (the report page): every row must be answered (rows.still_to_answer),
+    the refusal lists those that are not; the API keeps its older rule, blocked rows only."""
     report = Report.objects.select_for_update().select_related("cycle").get(pk=report.pk)
     _check_editable(report)
+    if complete:
+        open_rows = [(e, reason) for e in report.entries.select_related("measure__task")
+                     if (reason := still_to_answer(e.status, e.narrative))]
+        if open_rows:
+            raise Refused(_("%(count)s measures still need an answer: %(rows)s") % {
+                "count": len(open_rows), "rows": "；".join(
+                    f"{row_label(e)}（{reason}）" for e, reason in open_rows)})
     blocked = report.entries.filter(status=EntryStatus.BLOCKED, narrative="")
     if blocked.exists():
         raise Refused(_("say why a measure is blocked: the narrative of a blocked measure is required"))
