@@ -21,8 +21,8 @@ from django.views.decorators.http import require_POST
 from ecoplan.evaluation.queries import due_targets
 from ecoplan.plans.access import CHANGE, PUBLIC, REVIEW, access, check, may, visible
 from ecoplan.plans.models import Measure, Plan
-from ecoplan.plans.views import PAGE_SIZE
 from ecoplan.plans.params import errors_of, parse, parsed
+from ecoplan.plans.views import PAGE_SIZE
 from ecoplan.reporting import duties
 from ecoplan.vocabulary import deadlines, states
 
