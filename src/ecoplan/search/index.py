@@ -21,17 +21,18 @@ def _rows(code: str, objects) -> list[Entry]:
     return rows
 
 
+UPDATED = [f.attname for f in Entry._meta.concrete_fields if f.attname not in ("id", "kind", "object_id")]
+
+
 def index_object(obj) -> None:
-    """Index (or unindex) one saved object under each kind it gives."""
+    """Index (or unindex) one saved object under each kind it gives: one upsert per kind."""
     for code in BY_MODEL.get(type(obj), ()):
         rows = _rows(code, [obj])
-        if not rows:
+        if rows:
+            Entry.objects.bulk_create(rows, update_conflicts=True, unique_fields=["kind", "object_id"],
+                                      update_fields=UPDATED)
+        else:
             Entry.objects.filter(kind=code, object_id=obj.pk).delete()
-            continue
-        row = rows[0]
-        fields = {f.attname: getattr(row, f.attname) for f in Entry._meta.concrete_fields
-                  if f.attname not in ("id", "kind", "object_id")}
-        Entry.objects.update_or_create(kind=code, object_id=obj.pk, defaults=fields)
 
 
 def index_report(report) -> None:

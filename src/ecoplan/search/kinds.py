@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.urls import reverse
 from django.utils import translation
@@ -23,7 +24,12 @@ from .models import Entry
 def body(*parts: str) -> str:
     """The matched text: each part in matching form, one per line (queries hold no line break, so
     a match never runs from one part into the next)."""
-    return "\n".join(form for part in parts if part and (form := search_form(part)))
+    return "\n".join(form for part in parts if part and (form := _form(part)))
+
+
+@lru_cache(maxsize=4096)
+def _form(part: str) -> str:  # sections, plan titles and unit names repeat from row to row
+    return search_form(part)
 
 
 def _plan(plan: Plan) -> Entry:
@@ -47,11 +53,12 @@ def _task(task: Task) -> Entry | None:
 def _measure(measure: Measure) -> Entry:
     task = measure.task
     plan = task.annex.plan
-    # the plan page filtered to this measure (its own text filter): the plan pages have no anchor per measure
+    # the plan page filtered to this measure (its own text filter): the plan pages have no anchor per
+    # measure.  search_text is the text's matching form, kept by Measure.save() and the importer
     start = (measure.search_text or search_form(measure.text))[:24]
     return Entry(title=f"{task.number} {task.title}".strip() or plan.title, text=measure.text, context=plan.title,
                  url=reverse("plans:detail", args=[plan.pk]) + "?" + urlencode({"text": start}) + "#measures",
-                 body=body(measure.text), plan=plan, task=task, measure=measure)
+                 body=measure.search_text or body(measure.text), plan=plan, task=task, measure=measure)
 
 
 def _unit(unit: Organisation) -> Entry:
