@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
 from ecoplan.plans import actions as plan_actions
@@ -223,3 +224,16 @@ def test_a_second_import_is_indexed_too(world):
     other = plan_actions.import_document(data, "other.txt")[1]
     assert Entry.objects.filter(plan=world["plan"]).count() == before
     assert Entry.objects.filter(plan=other, kind="measure").count() == Measure.objects.filter(task__annex__plan=other).count()
+
+
+def test_reported_progress_shows_its_measure(world):
+    report = world["report_a"]
+    entry = report.entries.select_related("measure").first()
+    with CaptureQueriesContext(connection) as queries:
+        actions.do_save_report(report, world["reporter_a"], report.version,
+                               {entry.measure_id: {"status": "in_progress", "narrative": "抽检工作按月推进"}})
+    # the saved entry costs the index one upsert, and nothing else (no lookups per entry)
+    assert len([q for q in queries.captured_queries if "search_entry" in q["sql"]]) == 1
+    assert len(queries.captured_queries) <= 14
+    page = client_for(world["coordinator"]).get("/search/", {"q": "抽检工作按月推进"}).content.decode()
+    assert escape(entry.measure.text[:20]) in page

@@ -87,11 +87,13 @@ def _report(report: Report) -> Entry:
 def _progress(entry: ReportEntry) -> Entry | None:
     if not entry.narrative.strip():
         return None
-    report = entry.report
+    report = entry.report  # saved through report.entries: the report (and its cycle) come cached
     cycle, unit = report.cycle, report.organisation
-    return Entry(title=f"{unit.name} · {cycle.month:%Y-%m}", text=entry.narrative, context=entry.measure.text[:80],
+    # no context: the page shows the measure's text (measure_id costs no query here, a join there)
+    return Entry(title=f"{unit.name} · {cycle.month:%Y-%m}", text=entry.narrative,
                  url=reverse("supervision:report", args=[report.pk]), body=body(entry.narrative),
-                 plan_id=cycle.plan_id, organisation=unit, report=report, report_entry=entry)
+                 plan_id=cycle.plan_id, organisation=unit, report=report, report_entry=entry,
+                 measure_id=entry.measure_id)
 
 
 def _review_url(item: ReviewItem) -> str:
@@ -144,7 +146,7 @@ KINDS: dict[str, SearchKind] = {k.code: k for k in (
                lambda: Report.objects.select_related("cycle__plan", "organisation"), "cycle__plan"),
     SearchKind("progress", _("Reported progress"), "report_entry", _progress,
                lambda: ReportEntry.objects.exclude(narrative="").select_related(
-                   "report__cycle", "report__organisation", "measure"), "report__cycle__plan"),
+                   "report__cycle", "report__organisation"), "report__cycle__plan"),
     SearchKind("review_item", _("Review items"), "review_item", _review_item,
                lambda: ReviewItem.objects.select_related("plan"), "plan"),
     SearchKind("review_note", _("Review notes"), "review_note", _review_note,

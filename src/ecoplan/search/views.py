@@ -31,7 +31,7 @@ def search_page(request):
     context = {"form": form, "q": q, "kind": kind, "kinds": KINDS, "short": 0 < len(wanted) < TRIGRAM}
     if not wanted:
         return render(request, "search/search.html", context)
-    found = search(request.user, wanted)
+    found = search(request.user, wanted).select_related("measure")  # reported progress: its measure
     counts = {row["kind"]: row["n"] for row in found.values("kind").annotate(n=Count("id")).order_by()}
     context["groups"] = [(code, k.label, counts[code]) for code, k in KINDS.items() if counts.get(code)]
     context["total"] = sum(counts.values())
