@@ -48,11 +48,11 @@ def reindex(plan=None) -> Counter:
     plan the whole index.  Returns the rows written per kind."""
     written: Counter = Counter()
     for code, kind in KINDS.items():
-        if plan is not None and kind.plan_path is None:
-            continue  # units are not one plan's: they are indexed when saved
         objects = kind.objects()
         old = Entry.objects.filter(kind=code)
         if plan is not None:
+            if kind.plan_path is None:
+                continue  # units are not one plan's: they are indexed when saved
             objects = objects.filter(**{kind.plan_path: plan.pk})
             old = old.filter(plan=plan)
         old.delete()
