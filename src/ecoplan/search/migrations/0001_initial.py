@@ -27,7 +27,14 @@ POSTGRESQL_DROP = ["DROP INDEX IF EXISTS search_entry_body_trgm"]
 
 def _run(statements: dict):
     def run(apps, schema_editor):
-        for sql in statements.get(schema_editor.connection.vendor, []):
+        vendor = schema_editor.connection.vendor
+        if vendor == "sqlite":
+            import sqlite3
+
+            if sqlite3.sqlite_version_info < (3, 34):  # the trigram tokenizer came with 3.34
+                raise RuntimeError(f"search needs SQLite 3.34 or later (FTS5 trigram tokenizer); this Python "
+                                   f"has SQLite {sqlite3.sqlite_version}")
+        for sql in statements.get(vendor, []):
             schema_editor.execute(sql)
     return run
 
