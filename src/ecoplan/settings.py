@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "ecoplan.monitoring",
     "ecoplan.evaluation",
     "ecoplan.supervision",
+    "ecoplan.search",
     "ecoplan.core",
 ]
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("audit/", include("ecoplan.core.urls")),
     path("supervision/", include("ecoplan.supervision.urls")),
+    path("search/", include("ecoplan.search.urls")),
     # `ecoplan serve` collects static files here; the intranet install has no separate web server
     re_path(r"^static/(?P<path>.*)$", serve, {"document_root": settings.STATIC_ROOT}),
     path("air/", include("ecoplan.monitoring.urls")),

@@ -34,7 +34,7 @@ PAGES = {
         "/review/", "/air/", "/air/areas/{district}/?year={year}", "/air/areas/{district}/compare/{year}/",
         "/air/stations/DEMO01/?year={year}", "/air/measurements/", "/air/measurements/{district}/?year={year}",
         "/water/", "/evaluation/plans/{plan}/", "/evaluation/plans/{plan}/trajectory/",
-        "/accounts/login/", "/no-such-page/",
+        "/accounts/login/", "/no-such-page/", "/search/?q=%E6%89%AC%E5%B0%98",
         # a real district's plan and its busiest unit (when the seeds are beside the clone)
         "/plans/{seed_plan}/", "/organisations/{seed_unit}/",
     ],
@@ -50,7 +50,7 @@ PAGES = {
         "/supervision/", "/supervision/reports/{report}/", "/supervision/notifications/", "/supervision/token/",
         "/evaluation/reported/", "/evaluation/targets/{reported}/",
     ],
-    "leader": ["/supervision/", "/supervision/token/"],
+    "leader": ["/supervision/", "/supervision/token/", "/search/?q=%E6%8E%AA%E6%96%BD"],
     "auditor": ["/supervision/", "/supervision/plans/{plan}/assessment/", "/supervision/cycles/{cycle}/", "/audit/",
                 "/supervision/people/"],
 }

@@ -23,6 +23,7 @@ from .models import (
     Target,
     Task,
 )
+from .signals import plan_imported
 
 
 class _PlanRefused(PlanImportError):
@@ -231,6 +232,7 @@ def do_import_plan(result: ImportResult, acting_user=None, supersede: bool = Fal
         skipped=[{"line": s.line, "reason": s.reason, "text": s.text, "template": s.template, "params": s.params}
                  for s in result.skipped],
     )
+    plan_imported.send(sender=Plan, plan=plan)
     return plan
 
 

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ecoplan.importers.text import search_form
 from ecoplan.vocabulary import deadlines, review, units
 
 
@@ -256,6 +257,15 @@ class Measure(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+    def save(self, *args, **kwargs):
+        # the matching form follows the text (an edit in the admin); bulk writes set it themselves
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "text" in update_fields:
+            self.search_text = search_form(self.text)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
 
     def units(self, role: str) -> list[Assignment]:
         return [a for a in self.assignments.all() if a.role == role]
