@@ -21,9 +21,8 @@ from django.utils.translation import gettext
 from ecoplan.evaluation.responsibility import plan_leads, responsible_unit
 from ecoplan.evaluation.services import judge_plan
 from ecoplan.plans.models import Annex, Assignment, Measure, Organisation, Plan
-from ecoplan.reporting import duties
+from ecoplan.reporting import duties, pdf
 from ecoplan.reporting import overview as figures
-from ecoplan.reporting import pdf
 from ecoplan.vocabulary.states import TARGET_CODES, TARGET_STATES
 
 from . import status
