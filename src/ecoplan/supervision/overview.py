@@ -128,7 +128,7 @@ class Overview:
                 "trend": {"months": [f"{p.month:%Y-%m}" for p in self.trend], "done": [p.done for p in self.trend],
                           "in_progress": [p.in_progress for p in self.trend],
                           "overdue": [p.overdue for p in self.trend]},
-                "names": {"done": gettext("done"), "late": gettext("overdue"), "other": gettext("not yet done"),
+                "names": {"done": gettext("done"), "late": gettext("overdue"), "overdue": gettext("overdue (count)"), "other": gettext("not yet done"),
                           "in_progress": gettext("in progress (%)"), "done_share": gettext("done (%)")}}
 
 
@@ -159,7 +159,7 @@ def _targets(scope: Scope, measures: list[Measure], plans, today: date) -> list[
     for plan in plans:
         leads = plan_leads(plan)
         per_target: dict[int, list] = {}
-        for j in judge_plan(plan, today):
+        for j in judge_plan(plan, today, leads=leads):
             per_target.setdefault(j.target.pk, []).append(j)
         for group in per_target.values():
             responsible = responsible_unit(group[0].target, leads)
@@ -204,8 +204,8 @@ def summary(ov: Overview, top: int = 8) -> pdf.Page:
             pdf.Figure(gettext("overdue"), str(t.late), alert=t.late > 0),
             pdf.Figure(gettext("targets at risk or missed"), str(len(ov.targets_at_risk)),
                        alert=bool(ov.targets_at_risk))]
-    states = "　".join(f"{label} {n}" for _code, label, n in ov.states())
-    target_states = "　".join(f"{label} {n}" for _code, label, n in ov.target_states())
+    states = "；".join(f"{label} {n}" for _code, label, n in ov.states())
+    target_states = "；".join(f"{label} {n}" for _code, label, n in ov.target_states())
     blocks: list = [pdf.Rows(gettext("Measures by state"), [gettext("Measures"), gettext("Targets")],
                              [[states or "—", target_states or "—"]])]
     late = ov.late
@@ -228,7 +228,7 @@ def summary(ov: Overview, top: int = 8) -> pdf.Page:
     blocks.append(pdf.Trend(gettext("Month on month"), [f"{p.month:%Y-%m}" for p in recent],
                             [(gettext("done (%)"), [p.done for p in recent]),
                              (gettext("in progress (%)"), [p.in_progress for p in recent]),
-                             (gettext("overdue"), [p.overdue for p in recent])],
+                             (gettext("overdue (count)"), [p.overdue for p in recent])],
                             empty=gettext("No reporting cycle has been opened yet.")))
     plans = "；".join(p.title for p in ov.plans)
     return pdf.Page(gettext("Overview: %(name)s") % {"name": ov.scope.title},

@@ -38,7 +38,7 @@
       series: [
         {name: names.done_share, type: 'line', data: data.done, itemStyle: {color: COLORS.done}},
         {name: names.in_progress, type: 'line', data: data.in_progress, itemStyle: {color: COLORS.in_progress}},
-        {name: names.late, type: 'line', yAxisIndex: 1, data: data.overdue, itemStyle: {color: COLORS.late},
+        {name: names.overdue, type: 'line', yAxisIndex: 1, data: data.overdue, itemStyle: {color: COLORS.late},
          lineStyle: {type: 'dashed'}}
       ]
     });
