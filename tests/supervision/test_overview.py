@@ -164,6 +164,9 @@ def test_the_reporter_and_coordinator_desks_link_the_overview(client, small):
     assert 'id="overviews"' in desk
     chooser = client.get("/supervision/overview/").content.decode()
     assert "?leader=%E7%8E%8B%E4%B8%80" in chooser and f"?unit={small['water'].pk}" in chooser
+    assert f"/supervision/overview/?plan={small['plan'].pk}" in desk
+    in_plan = client.get(f"/supervision/overview/?plan={small['plan'].pk}").content.decode()
+    assert f"?unit={small['water'].pk}&plan={small['plan'].pk}" in in_plan.replace("&amp;", "&")
 
 
 def test_the_list_pages_and_filters_by_state(client, small):

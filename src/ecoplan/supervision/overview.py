@@ -182,17 +182,22 @@ def _trend(measures: list[Measure], plans: dict[int, Plan], done_on: dict[int, d
     return figures.trend(list(months), deadlines, done_on, entries)
 
 
-def leaders() -> list[tuple[str, int]]:
-    """Every lead official (牵头领导) of the plans with their number of measures, most first."""
+def leaders(plan: Plan | None = None) -> list[tuple[str, int]]:
+    """Every lead official (牵头领导) of the plans (of ``plan``) with their number of measures, most first."""
+    qs = Assignment.objects.filter(role=Assignment.Role.LEAD_OFFICIAL).exclude(person_name="")
+    if plan is not None:
+        qs = qs.filter(measure__task__annex__plan=plan)
     return [(r["person_name"], r["n"]) for r in
-            Assignment.objects.filter(role=Assignment.Role.LEAD_OFFICIAL).exclude(person_name="")
-            .values("person_name").annotate(n=Count("measure", distinct=True)).order_by("-n", "person_name")]
+            qs.values("person_name").annotate(n=Count("measure", distinct=True)).order_by("-n", "person_name")]
 
 
-def lead_units() -> list[tuple[Organisation, int]]:
-    """Every unit that leads a measure, with its number of measures, most first."""
-    qs = (Organisation.objects.filter(assignments__role=Assignment.Role.LEAD_UNIT)
-          .annotate(n=Count("assignments__measure", distinct=True)).select_related("district").order_by("-n", "name"))
+def lead_units(plan: Plan | None = None) -> list[tuple[Organisation, int]]:
+    """Every unit that leads a measure (of ``plan``), with its number of measures, most first."""
+    qs = Organisation.objects.filter(assignments__role=Assignment.Role.LEAD_UNIT)
+    if plan is not None:
+        qs = qs.filter(assignments__measure__task__annex__plan=plan)
+    qs = (qs.annotate(n=Count("assignments__measure", distinct=True)).select_related("district")
+          .order_by("-n", "name"))
     return [(o, o.n) for o in qs]
 
 

@@ -52,8 +52,10 @@ def overview(request):
     query = parse(OverviewForm, request.GET)
     scope = _scope(request, query)
     if scope is None:
+        plan = access(request.user, "plan", query["plan"]) if query["plan"] else None
         return render(request, "supervision/overview_choose.html",
-                      {"leaders": read.leaders(), "units": read.lead_units()})
+                      {"plan": plan, "leaders": read.leaders(plan), "units": read.lead_units(plan),
+                       "in_plan": f"&plan={plan.pk}" if plan else ""})
     ov = read.build(scope)
     rows = [r for r in ov.rows if r.state == query["state"]] if query["state"] else ov.rows
     page = Paginator(rows, PAGE_SIZE).get_page(query["page"] or 1)
