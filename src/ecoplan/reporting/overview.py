@@ -9,22 +9,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from ecoplan.vocabulary.states import DUE_CODES, TARGET_CODES
+from ecoplan.vocabulary.states import AT_RISK, DUE_CODES, DUE_FINISHED, DUE_URGENCY, TARGET_CODES
 
 from .duties import Deadline, due_state, month_end
 
-# the due states that count as finished, and the one that is late
-DONE = frozenset({"done", "done_late"})
-LATE = "overdue"
-# the order a leader reads measures in: what needs them first
-URGENCY = ("overdue", "blocked", "due_soon", "not_started", "not_reported", "on_track", "reported",
-           "done_late", "done")
-# targets that need attention (未达成 / 有风险)
-TARGETS_AT_RISK = ("missed", "at_risk")
+LATE = "overdue"  # the due state counted as late
 
 
 def urgency(state: str) -> int:
-    return URGENCY.index(state) if state in URGENCY else len(URGENCY)
+    """Where a measure in ``state`` comes in an overview's list (vocabulary.states.DUE_URGENCY)."""
+    return DUE_URGENCY.index(state) if state in DUE_URGENCY else len(DUE_URGENCY)
 
 
 @dataclass
@@ -39,7 +33,7 @@ class Tally:
 
     @property
     def done(self) -> int:
-        return sum(self.counts[s] for s in DONE)
+        return sum(self.counts[s] for s in DUE_FINISHED)
 
     @property
     def late(self) -> int:
@@ -75,6 +69,10 @@ def by_group(rows: Iterable[tuple[object, str, str]]) -> list[Group]:
     for key, label, state in rows:
         groups.setdefault(key, Group(key, label, Tally())).tally.counts[state] += 1
     return sorted(groups.values(), key=lambda g: (-g.tally.late, -g.tally.total, g.label))
+
+
+def at_risk(status: str) -> bool:
+    return status in AT_RISK
 
 
 def target_status(statuses: Iterable[str]) -> str:

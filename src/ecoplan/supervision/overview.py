@@ -95,7 +95,7 @@ class TargetRow:
 class Overview:
     scope: Scope
     today: date
-    rows: list[MeasureRow]  # late first (figures.URGENCY), then in plan order
+    rows: list[MeasureRow]  # late first (vocabulary.states.DUE_URGENCY), then in plan order
     tally: figures.Tally
     targets: list[TargetRow]  # at risk first
     by_theme: list[figures.Group]
@@ -109,7 +109,7 @@ class Overview:
 
     @property
     def targets_at_risk(self) -> list[TargetRow]:
-        return [t for t in self.targets if t.status in figures.TARGETS_AT_RISK]
+        return [t for t in self.targets if figures.at_risk(t.status)]
 
     def states(self) -> list[tuple[str, str, int]]:
         return [(s, gettext(duties.STATE_LABELS[s]), n) for s, n in self.tally.in_order()]
@@ -121,15 +121,17 @@ class Overview:
     def charts(self) -> dict:
         """What the page's charts draw (json_script): progress per theme and unit, the trend."""
         def bars(groups):
-            return {"labels": [g.label for g in groups], "done": [g.tally.done for g in groups],
+            return {"labels": [g.label for g in groups], "finished": [g.tally.done for g in groups],
                     "late": [g.tally.late for g in groups],
                     "other": [g.tally.total - g.tally.done - g.tally.late for g in groups]}
         return {"theme": bars(self.by_theme), "unit": bars(self.by_unit[:15]),
-                "trend": {"months": [f"{p.month:%Y-%m}" for p in self.trend], "done": [p.done for p in self.trend],
-                          "in_progress": [p.in_progress for p in self.trend],
-                          "overdue": [p.overdue for p in self.trend]},
-                "names": {"done": gettext("done"), "late": gettext("overdue"), "overdue": gettext("overdue (count)"), "other": gettext("not yet done"),
-                          "in_progress": gettext("in progress (%)"), "done_share": gettext("done (%)")}}
+                "trend": {"months": [f"{p.month:%Y-%m}" for p in self.trend],
+                          "share_done": [p.done for p in self.trend],
+                          "share_in_progress": [p.in_progress for p in self.trend],
+                          "overdue_count": [p.overdue for p in self.trend]},
+                "names": {"finished": gettext("done"), "late": gettext("overdue"), "other": gettext("not yet done"),
+                          "overdue_count": gettext("overdue (count)"), "share_in_progress": gettext("in progress (%)"),
+                          "share_done": gettext("done (%)")}}
 
 
 def build(scope: Scope, today: date | None = None) -> Overview:

@@ -4,7 +4,7 @@
   function ready(fn) {
     if (document.readyState !== 'loading') { fn(); } else { document.addEventListener('DOMContentLoaded', fn); }
   }
-  var COLORS = {done: '#1f6b4f', late: '#b8322a', other: '#9fb8ad', in_progress: '#3b7dd8'};
+  var COLORS = {finished: '#1f6b4f', late: '#b8322a', other: '#9fb8ad', progress: '#3b7dd8'};
 
   function bars(el, data, names) {
     if (!el || !data || !data.labels.length) { if (el) { el.remove(); } return null; }
@@ -20,7 +20,7 @@
       xAxis: {type: 'value', minInterval: 1},
       yAxis: {type: 'category', data: data.labels, inverse: true,
               axisLabel: {width: 110, overflow: 'truncate'}},
-      series: [series('done'), series('late'), series('other')]
+      series: [series('finished'), series('late'), series('other')]
     });
     return chart;
   }
@@ -36,9 +36,9 @@
       yAxis: [{type: 'value', min: 0, max: 100, axisLabel: {formatter: '{value}%'}},
               {type: 'value', min: 0, minInterval: 1, splitLine: {show: false}}],
       series: [
-        {name: names.done_share, type: 'line', data: data.done, itemStyle: {color: COLORS.done}},
-        {name: names.in_progress, type: 'line', data: data.in_progress, itemStyle: {color: COLORS.in_progress}},
-        {name: names.overdue, type: 'line', yAxisIndex: 1, data: data.overdue, itemStyle: {color: COLORS.late},
+        {name: names.share_done, type: 'line', data: data.share_done, itemStyle: {color: COLORS.finished}},
+        {name: names.share_in_progress, type: 'line', data: data.share_in_progress, itemStyle: {color: COLORS.progress}},
+        {name: names.overdue_count, type: 'line', yAxisIndex: 1, data: data.overdue_count, itemStyle: {color: COLORS.late},
          lineStyle: {type: 'dashed'}}
       ]
     });
