@@ -81,6 +81,9 @@ EVENTS: dict[str, str] = {
     "user_created": _("user created"),
     "user_changed": _("user changed"),
     "user_deleted": _("user deleted"),
+    "user_deactivated": _("user deactivated"),
+    "user_reactivated": _("user reactivated"),
+    "password_link_issued": _("one-time password link issued"),
     "role_set": _("role or unit set"),
     "created": _("created"),
     "changed": _("changed"),
@@ -114,6 +117,8 @@ EVENT_RULES: list[tuple[str, int, str | None, str | None, str]] = [
     ("plans.profile", Action.CREATE, None, None, "role_set"),
     ("plans.profile", Action.UPDATE, None, None, "role_set"),
     ("auth.user", Action.CREATE, None, None, "user_created"),
+    ("auth.user", Action.UPDATE, "is_active", "False", "user_deactivated"),
+    ("auth.user", Action.UPDATE, "is_active", "True", "user_reactivated"),
     ("auth.user", Action.UPDATE, None, None, "user_changed"),
     ("auth.user", Action.DELETE, None, None, "user_deleted"),
 ]

@@ -41,6 +41,15 @@ from .forms import (
 from .models import REVIEW_KINDS, Assignment, ImportRun, LexiconEntry, Organisation, Plan, ReviewItem, Target
 from .params import parse, parsed
 
+# Long pages fold (issue #10): a plan with more measures than this shows its annexes closed, each
+# with its counts; more targets than the second, its table of targets closed.  A
+# filter opens the annexes; a link to #measure-<pk> opens its annex (static/ecoplan/navigation.js).
+FOLD_MEASURES_ABOVE = 40
+FOLD_TARGETS_ABOVE = 20
+# rows per page of the long lists (a unit's measures, the review queue)
+PAGE_SIZE = 25
+ORG_MEASURE_ORDER = ("task__annex__plan_id", "task__annex__order", "task__order", "order", "pk")
+
 
 def redirect_next(request, default: str):
     """Back to the page the form came from (`next`), if it is on this site; else to `default`.
@@ -65,8 +74,10 @@ def plan_detail(request, pk: int):
     organisation = units.filter(pk=filters.get("unit")).first() if filters.get("unit") else None
     rows = queries.measures(plan, organisation=organisation, theme=filters.get("theme") or "",
                             month=filters.get("month") or "", text=filters.get("text") or "")
+    targets = list(plan.targets.select_related("area", "annex"))
     context = {"plan": plan, "form": form, "measures": rows, "filtered": bool(filters and any(filters.values())),
-               "targets": plan.targets.select_related("area", "annex"),
+               "short": len(rows) <= FOLD_MEASURES_ABOVE,  # (len: the one query the template then reuses)
+               "targets": targets, "fold_targets": len(targets) > FOLD_TARGETS_ABOVE,
                "open_review": plan.review_items.filter(status="open").count(),
                "annexes": plan.annexes.all()}
     template = "plans/_measures.html" if request.headers.get("HX-Request") else "plans/plan_detail.html"
@@ -78,8 +89,11 @@ def organisation_detail(request, pk: int):
     # untyped Django (no django-stubs): mypy reads a TextChoices member as its (value, label) tuple
     lead = queries.measures(organisation=organisation, role=Assignment.Role.LEAD_UNIT)  # type: ignore[arg-type]
     co = queries.measures(organisation=organisation, role=Assignment.Role.CO_UNIT)  # type: ignore[arg-type]
+    # two lists, each paged on its own (?lead=2&co=3): a district's environment bureau leads 150+
     return render(request, "plans/organisation_detail.html",
-                  {"organisation": organisation, "lead": lead, "co": co})
+                  {"organisation": organisation,
+                   "lead": Paginator(lead.order_by(*ORG_MEASURE_ORDER), PAGE_SIZE).get_page(request.GET.get("lead")),
+                   "co": Paginator(co.order_by(*ORG_MEASURE_ORDER), PAGE_SIZE).get_page(request.GET.get("co"))})
 
 
 def organisation_list(request):
@@ -87,7 +101,8 @@ def organisation_list(request):
 
     orgs = (Organisation.objects.select_related("district").annotate(n=Count("assignments"))
             .order_by("-n", "name"))
-    return render(request, "plans/organisation_list.html", {"organisations": orgs})
+    return render(request, "plans/organisation_list.html",
+                  {"organisations": Paginator(orgs, PAGE_SIZE).get_page(request.GET.get("page"))})
 
 
 @login_required
@@ -135,7 +150,7 @@ def review_queue(request):
         items = items.filter(plan_id=query["plan"])
     if query["kind"]:
         items = items.filter(kind=query["kind"])
-    page = Paginator(items, 50).get_page(query["page"])
+    page = Paginator(items, PAGE_SIZE).get_page(query["page"])
     return render(request, "plans/review_queue.html",
                   {"page": page, "status": status, "plans": Plan.objects.all(), "kinds": REVIEW_KINDS,
                    "form": ResolveForm(), "can_resolve": may(request.user, "review_item", CHANGE)})

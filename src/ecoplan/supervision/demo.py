@@ -1,6 +1,7 @@
 """Demo accounts and a reporting history for the demo plan (fictional, clearly labelled).
 
-Accounts get random passwords, printed once and written to ECOPLAN_DATA_DIR/demo/accounts.txt.
+Accounts, one per role, get random passwords, printed once and written to
+ECOPLAN_DATA_DIR/demo/accounts.txt (an account added by a later version joins those listed).
 Cycles are opened for every month of the plan year up to last month; most units report, are
 accepted, and mark year-end work done by September; one unit is always late.
 """
@@ -23,8 +24,20 @@ ACCOUNTS = [  # username, role, organisation, person
     ("demo-reporter", Role.REPORTER, "区住房城乡建设委", ""),  # the unit late with its last report
     ("demo-reporter-water", Role.REPORTER, "区水务局", ""),
     ("demo-auditor", Role.AUDITOR, "", ""),
+    # 牵头领导 of the demo plan's water work and of the ecology bureau's air measures
+    ("demo-leader", Role.LEADER, "", "李明"),
 ]
 LATE_UNIT = "区住房城乡建设委"
+
+
+def _write_accounts(path: Path, created: list[tuple[str, str, str]]) -> None:
+    """username, role, password a line: the accounts created now beside those listed before."""
+    lines = {line.split("\t", 1)[0]: line for line in
+             (path.read_text("utf-8").splitlines() if path.exists() else []) if line.strip()}
+    lines.update({u: f"{u}\t{r}\t{p}" for u, r, p in created})
+    order = [a[0] for a in ACCOUNTS]
+    path.write_text("".join(lines[u] + "\n" for u in sorted(lines, key=lambda u: (
+        order.index(u) if u in order else len(order), u))), "utf-8")
 
 
 def load(plan: Plan, folder: Path, until: date) -> list[tuple[str, str, str]]:
@@ -41,7 +54,7 @@ def load(plan: Plan, folder: Path, until: date) -> list[tuple[str, str, str]]:
         # untyped Django (no django-stubs): mypy reads a TextChoices member as its (value, label) tuple
         created.append((username, role, password))  # type: ignore[arg-type]
     if created:
-        (folder / "accounts.txt").write_text("".join(f"{u}\t{r}\t{p}\n" for u, r, p in created), "utf-8")
+        _write_accounts(folder / "accounts.txt", created)
     coordinator = User.objects.get(username="demo-coordinator")
     rng = random.Random(2026)
     year = plan.period_start or until.year

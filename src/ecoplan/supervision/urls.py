@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_overview
+from . import views, views_overview, views_people
 
 app_name = "supervision"
 urlpatterns = [
@@ -16,4 +16,10 @@ urlpatterns = [
     path("notifications/", views.notifications, name="notifications"),
     path("token/", views.tokens, name="token"),
     path("token/<int:pk>/revoke/", views.revoke_token, name="revoke_token"),
+    path("people/", views_people.people, name="people"),
+    path("people/invite/", views_people.invite, name="invite"),
+    path("people/<int:pk>/", views_people.person, name="person"),
+    path("people/<int:pk>/deactivate/", views_people.deactivate, name="deactivate"),
+    path("people/<int:pk>/reactivate/", views_people.reactivate, name="reactivate"),
+    path("people/<int:pk>/password-link/", views_people.reset_password, name="reset_password"),
 ]

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -20,6 +21,7 @@ from ecoplan.evaluation.queries import due_targets
 from ecoplan.plans.access import CHANGE, PUBLIC, REVIEW, access, check, may, visible
 from ecoplan.plans.models import Measure, Plan
 from ecoplan.plans.params import parse, parsed
+from ecoplan.plans.views import PAGE_SIZE
 from ecoplan.reporting import duties
 from ecoplan.vocabulary import states
 
@@ -76,7 +78,7 @@ def measures_in_state(request, pk: int, state: str):
     states = status.measure_states(plan, measures=measures)
     rows = [m for m in measures if states[m.pk] == state]
     return render(request, "supervision/measures.html", {"plan": plan, "state": _(duties.STATE_LABELS.get(state, state)),
-                                                         "measures": rows})
+                                                         "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))})
 
 
 @login_required
