@@ -59,12 +59,10 @@ def overview(request):
     ov = read.build(scope)
     rows = [r for r in ov.rows if r.state == query["state"]] if query["state"] else ov.rows
     page = Paginator(rows, PAGE_SIZE).get_page(query["page"] or 1)
-    params = scope.query()
-    list_query = urlencode({**params, **({"state": query["state"]} if query["state"] else {})})
     return render(request, "supervision/overview.html", {
         "ov": ov, "page": page, "state": query["state"],
         "state_label": _(duties.STATE_LABELS[query["state"]]) if query["state"] else "",
-        "query": urlencode(params), "list_query": list_query, "charts": ov.charts(),
+        "query": urlencode(scope.query()), "charts": ov.charts(),
         "late": ov.late[:read.SHOWN_LATE], "risky": ov.targets_at_risk[:read.SHOWN_LATE]})
 
 
