@@ -43,13 +43,13 @@ PAGES = {
         "/supervision/reports/{report}/", "/supervision/plans/{plan}/assessment/",
         "/supervision/plans/{plan}/measures/done/", "/supervision/notifications/", "/supervision/token/",
         "/evaluation/reported/", "/evaluation/plans/{plan}/reported/", "/evaluation/targets/{reported}/",
-        "/import/", "/lexicon/", "/audit/", "/review/",
+        "/import/", "/lexicon/", "/audit/", "/review/", "/supervision/overview/", "/supervision/overview/?unit={unit}",
     ],
     "reporter": [
         "/supervision/", "/supervision/reports/{report}/", "/supervision/notifications/", "/supervision/token/",
-        "/evaluation/reported/", "/evaluation/targets/{reported}/",
+        "/evaluation/reported/", "/evaluation/targets/{reported}/", "/supervision/overview/",
     ],
-    "leader": ["/supervision/", "/supervision/token/"],
+    "leader": ["/supervision/", "/supervision/token/", "/supervision/overview/"],
     "auditor": ["/supervision/", "/supervision/plans/{plan}/assessment/", "/supervision/cycles/{cycle}/", "/audit/"],
 }
 
