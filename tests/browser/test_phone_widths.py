@@ -45,12 +45,14 @@ PAGES = {
         "/evaluation/reported/", "/evaluation/plans/{plan}/reported/", "/evaluation/targets/{reported}/",
         "/import/", "/lexicon/", "/audit/", "/review/",
         "/supervision/people/", "/supervision/people/invite/", "/supervision/people/{reporter_user}/",
+        "/supervision/overview/", "/supervision/overview/?unit={unit}", "/supervision/overview/?plan={plan}",
     ],
     "reporter": [
         "/supervision/", "/supervision/reports/{report}/", "/supervision/notifications/", "/supervision/token/",
-        "/evaluation/reported/", "/evaluation/targets/{reported}/",
+        "/evaluation/reported/", "/evaluation/targets/{reported}/", "/supervision/overview/",
     ],
-    "leader": ["/supervision/", "/supervision/token/", "/search/?q=%E6%8E%AA%E6%96%BD"],
+    "leader": ["/supervision/", "/supervision/token/", "/search/?q=%E6%8E%AA%E6%96%BD",
+               "/supervision/overview/"],
     "auditor": ["/supervision/", "/supervision/plans/{plan}/assessment/", "/supervision/cycles/{cycle}/", "/audit/",
                 "/supervision/people/"],
 }

@@ -12,7 +12,7 @@ from ecoplan.core.templatetags.navigation import section_of
     ("/air/", "air"), ("/air/stations/S1/", "air"), ("/water/", "air"),
     ("/supervision/", "supervision"), ("/supervision/reports/1/", "supervision"),
     ("/supervision/token/", "account"),
-    ("/supervision/people/", "people"), ("/supervision/people/3/", "people"), ("/audit/", "account"), ("/accounts/login/", ""),
+    ("/supervision/overview/", "overview"), ("/supervision/people/", "people"), ("/supervision/people/3/", "people"), ("/audit/", "account"), ("/accounts/login/", ""),
 ])
 def test_every_page_has_its_section(path, section):
     match = resolve(path)

@@ -125,7 +125,8 @@ def test_leader_sees_the_measures_they_lead(world, client):
     measure = world["report_a"].entries.first().measure
     Assignment.objects.create(measure=measure, role="lead_official", person_name="王一", printed="王一", order=9)
     login(client, world["leader"])
-    assert measure.text[:20] in client.get("/supervision/").content.decode()
+    assert 'id="my-overview"' in client.get("/supervision/").content.decode()  # the desk links the overview
+    assert measure.text[:20] in client.get("/supervision/overview/").content.decode()
 
 
 # -- the report cycle of life -----------------------------------------------------------------

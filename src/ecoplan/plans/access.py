@@ -83,6 +83,9 @@ RULES: dict[tuple[str, str], dict[str, Rule]] = {
     ("cycle", CHANGE): _row(ALL, NONE, NONE, NONE, NONE),  # open, close
     ("assessment", VIEW): _row(ALL, NONE, ALL, ALL, NONE),  # the ranking of the units
     ("progress", VIEW): _row(ALL, NONE, ALL, ALL, NONE),  # the dashboard's lists of measures
+    # a unit's overview (督办总览: its measures and targets, late first): a reporter reads its own unit's,
+    # which it reports on anyway; a leader's overview names no unit and asks "progress"
+    ("unit_progress", VIEW): _row(ALL, OWN, ALL, ALL, NONE),
     # evaluation: a unit's reported values (报送数值) are its own until the bureau accepts them;
     # a reporter submits for the targets its unit answers for (evaluation.responsibility)
     ("reported_value", VIEW): _row(ALL, OWN, ALL, ALL, NONE),
@@ -101,7 +104,8 @@ RULES: dict[tuple[str, str], dict[str, Rule]] = {
 @dataclass(frozen=True)
 class Kind:
     """A kind of object the policy answers for: where its objects come from and, for own-unit
-    rules, the ORM path from an object to the unit (Organisation) that owns it."""
+    rules, the ORM path from an object to the unit (Organisation) that owns it ("pk" when the
+    objects are the units themselves)."""
 
     name: str
     queryset: Callable[[], QuerySet]
@@ -159,7 +163,7 @@ def visible(user, kind: str, action: str = VIEW, queryset: QuerySet | None = Non
         return qs
     unit_path = KINDS[kind].unit if kind in KINDS else None
     if found == OWN and unit_path and (unit := organisation_of(user)) is not None:
-        return qs.filter(**{unit_path: unit})
+        return qs.filter(**{unit_path: unit.pk if unit_path == "pk" else unit})  # "pk": the unit itself
     return qs.none()
 
 

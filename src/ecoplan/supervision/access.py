@@ -8,7 +8,7 @@ auditor: reads everything, history included, changes nothing.
 from __future__ import annotations
 
 from ecoplan.plans.access import CHANGE, VIEW, Kind, access, may, organisation_of, role_of
-from ecoplan.plans.models import Plan
+from ecoplan.plans.models import Organisation, Plan
 
 from .models import Evidence, Report, ReportEntry, ReportingCycle
 
@@ -22,6 +22,7 @@ KINDS = [
     Kind("cycle", lambda: ReportingCycle.objects.select_related("plan")),
     Kind("assessment", lambda: Plan.objects.all()),
     Kind("progress", lambda: Plan.objects.all()),
+    Kind("unit_progress", lambda: Organisation.objects.select_related("district"), unit="pk"),
 ]
 
 

@@ -5,11 +5,29 @@ from django.utils.translation import pgettext_lazy
 
 from ecoplan.plans.forms import month_field, pk_field
 from ecoplan.plans.models import Annex
+from ecoplan.vocabulary.states import DUE_CODES
 
 
 class ProgressFilterForm(forms.Form):
     unit = pk_field(_("unit"))
     theme = forms.ChoiceField(label=_("theme"), required=False, choices=Annex.Theme.choices)
+
+
+class OverviewForm(forms.Form):
+    """?leader=<牵头领导>|unit=<id>[&plan=<id>][&state=<due state>][&page=<n>] on the overview."""
+
+    leader = forms.CharField(label=_("lead official"), required=False, max_length=50)
+    unit = pk_field(_("unit"))
+    plan = pk_field(_("plan"))
+    state = forms.ChoiceField(label=_("state"), required=False, choices=[(c, c) for c in DUE_CODES])
+    page = forms.IntegerField(label=pgettext_lazy("request parameter", "page"), required=False, min_value=1,
+                              max_value=10_000)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("leader") and data.get("unit"):
+            raise forms.ValidationError(_("Ask for one leader or one unit, not both."))
+        return data
 
 
 class OpenCycleForm(forms.Form):

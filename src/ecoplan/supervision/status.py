@@ -35,11 +35,13 @@ def latest_entry_status(plan: Plan) -> dict[int, str]:
     return out
 
 
-def measure_states(plan: Plan, today: date | None = None, measures=None) -> dict[int, str]:
-    """measure id → its due state (duties.due_state) for ``measures`` (default: all the plan's)."""
+def measure_states(plan: Plan, today: date | None = None, measures=None, done: dict[int, date] | None = None,
+                   latest: dict[int, str] | None = None) -> dict[int, str]:
+    """measure id → its due state (duties.due_state) for ``measures`` (default: all the plan's);
+    ``done`` and ``latest``: the plan's completion_dates and latest_entry_status when the caller has them."""
     today = today or timezone.localdate()
-    done = completion_dates(plan)
-    latest = latest_entry_status(plan)
+    done = completion_dates(plan) if done is None else done
+    latest = latest_entry_status(plan) if latest is None else latest
     measures = measures if measures is not None else Measure.objects.filter(task__annex__plan=plan)
     return {m.pk: duties.due_state(duties.Deadline(m.deadline_kind, m.deadline_start, m.deadline_end),
                                    today, done.get(m.pk), latest.get(m.pk))

@@ -1,10 +1,12 @@
 from django.urls import path
 
-from . import views, views_people
+from . import views, views_overview, views_people
 
 app_name = "supervision"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("overview/", views_overview.overview, name="overview"),
+    path("overview/pdf", views_overview.overview_pdf, name="overview_pdf"),
     path("plans/<int:pk>/cycles/", views.cycles, name="cycles"),
     path("plans/<int:pk>/measures/<str:state>/", views.measures_in_state, name="measures"),
     path("plans/<int:pk>/assessment/", views.assessment, name="assessment"),

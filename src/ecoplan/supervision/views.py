@@ -58,7 +58,7 @@ def home(request):
                                    .select_related("measure__task", "report__cycle"))
     else:  # leader
         profile = Profile.objects.get(user=request.user)
-        context["my_measures"] = status.leader_measures(profile.person_name)
+        context["my_measures_count"] = status.leader_measures(profile.person_name).count()
         context["person_name"] = profile.person_name
     return render(request, "supervision/home.html", context)
 

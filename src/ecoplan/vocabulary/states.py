@@ -38,6 +38,11 @@ ENTRY_CODES = tuple(t.code for t in ENTRY_STATES)
 DUE_CODES = tuple(t.code for t in DUE_STATES)
 # entry states that carry over as the due state of a standing obligation
 ENTRY_AS_DUE = frozenset({"blocked", "not_started"})
+# due states that count as finished (on time or late), and the order an overview lists measures
+# in: what needs the leader first
+DUE_FINISHED = frozenset({"done", "done_late"})
+DUE_URGENCY = ("overdue", "blocked", "due_soon", "not_started", "not_reported", "on_track", "reported",
+               "done_late", "done")
 
 # Where a plan's target stands (ecoplan.analytics.judgement), in the order the pages list them.
 TARGET_STATES = (
@@ -54,6 +59,8 @@ TARGET_STATES = (
 TARGET_CODES = tuple(t.code for t in TARGET_STATES)
 # a status that says the target was judged on a figure (the rest say why it was not)
 JUDGED = frozenset({"missed", "at_risk", "on_track", "met"})
+# a judged status that needs attention (未达成 / 有风险)
+AT_RISK = frozenset({"missed", "at_risk"})
 
 # A reported value (报送数值) goes the way of a report without its draft: submitted → accepted,
 # or returned with a comment and submitted again.

@@ -15,6 +15,7 @@ SECTIONS: tuple[tuple[str, frozenset[str] | None, str], ...] = (
     ("monitoring", None, "air"),
     ("water", None, "air"),
     ("supervision", frozenset({"token", "revoke_token"}), "account"),
+    ("supervision", frozenset({"overview", "overview_pdf"}), "overview"),
     ("supervision", frozenset({"people", "invite", "person", "deactivate", "reactivate", "reset_password"}), "people"),
     ("supervision", None, "supervision"),
     ("core", None, "account"),  # the audit trail
