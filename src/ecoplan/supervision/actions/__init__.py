@@ -12,7 +12,7 @@ from .cycles import (
     parse_due_rule,
     plan_period,
 )
-from .reminders import do_send_reminders
+from .reminders import Reminded, do_remind_units, do_send_reminders
 from .reports import (
     EVIDENCE_TYPES,
     do_accept_report,
@@ -27,6 +27,7 @@ from .tokens import access_own_token, do_issue_api_token, do_revoke_api_token
 __all__ = [
     "Conflict", "Refused", "DEFAULT_DUE_RULE", "do_close_cycle", "do_open_cycle",
     "group_members", "measures_by_unit", "parse_due_rule", "plan_period", "do_send_reminders",
+    "Reminded", "do_remind_units",
     "EVIDENCE_TYPES", "do_accept_report", "do_add_evidence", "do_return_report", "do_save_report",
     "do_submit_report", "snapshot", "access_own_token", "do_issue_api_token", "do_revoke_api_token",
 ]
