@@ -7,12 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from ecoplan.evaluation import cached
 from ecoplan.evaluation.services import TargetJudgement
 from ecoplan.plans.models import Assignment, Measure, Plan, Profile, Role
+from ecoplan.reporting import duties
 from ecoplan.vocabulary import Term
 from ecoplan.vocabulary import gettext_noop as _
 from ecoplan.vocabulary.states import EDITABLE_REPORT, REPORT_STATES, TARGET_STATES
@@ -25,6 +26,7 @@ from .models import EntryStatus, Report, ReportingCycle
 NOT_STARTED = "not_started"
 UNIT_STATES = (Term(NOT_STARTED, _("not started (never saved)"), "未填报"),) + REPORT_STATES
 UNIT_STATE_CODES = tuple(t.code for t in UNIT_STATES)
+UNIT_LABELS = {t.code: t.label for t in UNIT_STATES}
 # the due states of measures the coordinator chases, the most urgent first
 DUE_ALERTS = ("overdue", "due_soon")
 # the target states the screen lists (the rest are met, on track or not judged on a figure)
@@ -53,6 +55,10 @@ class UnitRow:
     @property
     def last_activity(self) -> datetime | None:
         return self.report.touched_at
+
+    @property
+    def label(self) -> str:
+        return UNIT_LABELS[self.state]
 
 
 def cycle_of(plan: Plan, month: str | None = None) -> ReportingCycle | None:
@@ -99,18 +105,25 @@ class MeasureRow:
     state: str
     lead_units: list[str]
 
+    @property
+    def label(self) -> str:
+        return duties.STATE_LABELS[self.state]
+
 
 def due_measures(plan: Plan, today: date | None = None) -> list[MeasureRow]:
     """The plan's overdue measures (the longest overdue first), then those due soon (the soonest
     first), each with its lead units.  Five queries."""
     today = today or timezone.localdate()
-    leads = Assignment.objects.filter(role=Assignment.Role.LEAD_UNIT, organisation__isnull=False).select_related(
-        "organisation")
-    measures = list(Measure.objects.filter(task__annex__plan=plan).select_related("task")
-                    .prefetch_related(Prefetch("assignments", queryset=leads, to_attr="leads")))
+    measures = list(Measure.objects.filter(task__annex__plan=plan).select_related("task").only(
+        "text", "deadline_kind", "deadline_start", "deadline_end", "deadline_raw", "task__title"))
     states = status.measure_states(plan, today, measures)
-    rows = [MeasureRow(m, states[m.pk], [a.organisation.name for a in m.leads])
-            for m in measures if states[m.pk] in DUE_ALERTS]
+    alerts = [m for m in measures if states[m.pk] in DUE_ALERTS]
+    leads: dict[int, list[str]] = {}  # the plan's lead units as plain tuples: one query, whatever the alerts
+    for measure_id, name in (Assignment.objects.filter(measure__task__annex__plan=plan, organisation__isnull=False,
+                                                       role=Assignment.Role.LEAD_UNIT)
+                             .order_by("pk").values_list("measure_id", "organisation__name")):
+        leads.setdefault(measure_id, []).append(name)
+    rows = [MeasureRow(m, states[m.pk], leads.get(m.pk, [])) for m in alerts]
     rows.sort(key=lambda row: (DUE_ALERTS.index(row.state), row.measure.deadline_end or today, row.measure.pk))
     return rows
 

@@ -29,7 +29,6 @@ from .models import ReportingCycle
 
 MEASURES_PER_PAGE = 25
 TARGET_LABELS = {t.code: t.label for t in TARGET_STATES}
-UNIT_LABELS = {t.code: t.label for t in month.UNIT_STATES}
 
 
 def _plan(request, pk: int):
@@ -117,7 +116,7 @@ def _export(plan, cycle, which: str, today) -> HttpResponse:
         append_row(sheet, [_("Unit"), _("Status"), _("Late"), _("Last activity"), _("Submitted at"),
                            _("Entries answered"), _("Entries"), _("Reporter account")])
         for row in rows:
-            append_row(sheet, [row.unit, _(UNIT_LABELS[row.state]), _("yes") if row.late else "",
+            append_row(sheet, [row.unit, _(row.label), _("yes") if row.late else "",
                                _local(row.last_activity), _local(row.report.submitted_at), row.answered, row.total,
                                _("yes") if row.has_reporter else _("none")])
     elif which == "measures":
@@ -126,7 +125,7 @@ def _export(plan, cycle, which: str, today) -> HttpResponse:
         append_row(sheet, [_("Due state"), _("Key task"), _("Measure"), _("Lead units"), _("Due by"), _("Deadline")])
         for row in month.due_measures(plan, today):
             m = row.measure
-            append_row(sheet, [_(duties.STATE_LABELS[row.state]), m.task.title, m.text, "、".join(row.lead_units),
+            append_row(sheet, [_(row.label), m.task.title, m.text, "、".join(row.lead_units),
                                m.deadline_end.isoformat() if m.deadline_end else "", m.deadline_raw])
     else:
         found = month.judged_targets(plan, today)
