@@ -101,6 +101,9 @@ AUTHENTICATION_BACKENDS = [
 ]
 # API tokens expire after this many days; changing the password also ends them.
 ECOPLAN_API_TOKEN_DAYS = int(os.environ.get("ECOPLAN_API_TOKEN_DAYS", 90))
+# A plan's target judgements are kept this long in Django's cache (evaluation.cached); new data
+# (an ingest, a reported value …) gives a new key at once, this bounds what the stamp does not see.
+ECOPLAN_JUDGEMENT_CACHE_SECONDS = int(os.environ.get("ECOPLAN_JUDGEMENT_CACHE_SECONDS", 600))
 # GB 3095 表4 for an annual air figure: "strict" (≥ 324 valid days and every month ≥ 27, February ≥ 25)
 # or "lenient" (≥ 324 days); checked by `ecoplan check` (monitoring.E001).
 ECOPLAN_AIR_ANNUAL_RULE = os.environ.get("ECOPLAN_AIR_ANNUAL_RULE", "strict")

@@ -25,8 +25,6 @@ from ecoplan.plans.models import Plan, Target
 from .models import MunicipalRequirement, QualitativeJudgement, ReportedValue, TargetResponsibility
 from .services import TargetJudgement, judge_plan
 
-DEFAULT_SECONDS = 600
-
 
 @dataclass
 class Kept:
@@ -66,5 +64,5 @@ def judged(plan: Plan, as_of: date | None = None, refresh: bool = False) -> Kept
     if not refresh and (kept := cache.get(key)) is not None:
         return Kept(kept.rows, kept.computed_at, fresh=False)
     kept = Kept(judge_plan(plan, as_of), timezone.now(), fresh=True)
-    cache.set(key, kept, getattr(settings, "ECOPLAN_JUDGEMENT_CACHE_SECONDS", DEFAULT_SECONDS))
+    cache.set(key, kept, settings.ECOPLAN_JUDGEMENT_CACHE_SECONDS)
     return kept

@@ -77,9 +77,9 @@ def unit_rows(cycle: ReportingCycle, today: date | None = None) -> list[UnitRow]
     reports = list(cycle.reports.select_related("organisation")
                    .annotate(total=Count("entries", distinct=True),
                              answered=Count("entries", filter=touched, distinct=True)))
-    with_reporter = set(Profile.objects.filter(
-        role=Role.REPORTER, user__is_active=True, organisation_id__in=[r.organisation_id for r in reports])
-        .values_list("organisation_id", flat=True))
+    with_reporter = set(Profile.objects.filter(role=Role.REPORTER, user__is_active=True,
+                                               organisation__reports__cycle=cycle)
+                        .values_list("organisation_id", flat=True))
     past_due = today > cycle.due_date
     rows = [UnitRow(r, unit_state(r), past_due and r.status in EDITABLE_REPORT, r.answered, r.total,
                     r.organisation_id in with_reporter) for r in reports]
