@@ -220,3 +220,13 @@ def test_query_count_does_not_grow_with_units_or_measures(world, client, seed, d
             counts[plan.pk] = _queries(client, url)
     print("queries per page (few units, many units):", list(counts.values()))
     assert counts[small.pk] == counts[big.pk], counts
+
+
+def test_a_closed_month_is_not_reminded(world, client):
+    actions.do_close_cycle(world["cycle"])
+    with pytest.raises(actions.Refused):
+        actions.do_remind_units(world["cycle"], world["coordinator"])
+    client.login(username="coord", password="pw-123456")
+    page = client.post(f"/supervision/plans/{world['plan'].pk}/month/remind/", {"cycle": world["cycle"].pk},
+                       follow=True).content.decode()
+    assert "已关闭" in page and not Notification.objects.exists()

@@ -83,7 +83,12 @@ def month_remind(request, pk: int):
     form = parse(RemindForm, request.POST)
     cycle = access(request.user, "cycle", form["cycle"], CHANGE,
                    queryset=ReportingCycle.objects.filter(plan=plan))
-    done = actions.do_remind_units(cycle, request.user, [form["unit"]] if form["unit"] else None)
+    back = redirect(reverse("supervision:month", args=[plan.pk]) + f"?month={cycle.month:%Y-%m}")
+    try:
+        done = actions.do_remind_units(cycle, request.user, [form["unit"]] if form["unit"] else None)
+    except actions.Refused as exc:
+        messages.error(request, str(exc))
+        return back
     if done.users:
         messages.success(request, _("Reminded %(users)d reporter account(s) of %(n)d unit(s): %(units)s") % {
             "users": done.users, "n": len(done.units), "units": "、".join(done.units)})
@@ -94,7 +99,7 @@ def month_remind(request, pk: int):
             "units": "、".join(done.without_reporter)})
     if not (done.users or done.already or done.without_reporter):
         messages.info(request, _("Every unit has submitted: nobody to remind."))
-    return redirect(reverse("supervision:month", args=[plan.pk]) + f"?month={cycle.month:%Y-%m}")
+    return back
 
 
 def _export(plan, cycle, which: str, today) -> HttpResponse:

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ecoplan.plans.models import Assignment, Measure
 from ecoplan.reporting import workdays
@@ -20,6 +21,7 @@ from ..models import (
     Role,
 )
 from ..status import completion_dates
+from ._errors import Refused
 
 
 def _notify(user, kind: str, message: str, url: str, key: str) -> bool:
@@ -109,6 +111,9 @@ def do_remind_units(cycle: ReportingCycle, acting_user, organisation_ids=None, t
     ``organisation_ids`` among them).  Idempotent per user, report and day: a second click the same
     day notifies no one again."""
     today = today or timezone.localdate()
+    if cycle.status != ReportingCycle.Status.OPEN:
+        raise Refused(_("the %(month)s cycle is closed: reports can no longer change") % {
+            "month": f"{cycle.month:%Y-%m}"})
     reports = (cycle.reports.filter(status__in=[Report.Status.DRAFT, Report.Status.RETURNED])
                .select_related("organisation").order_by("organisation__name"))
     if organisation_ids is not None:
