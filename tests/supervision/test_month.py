@@ -230,3 +230,12 @@ def test_a_closed_month_is_not_reminded(world, client):
     page = client.post(f"/supervision/plans/{world['plan'].pk}/month/remind/", {"cycle": world["cycle"].pk},
                        follow=True).content.decode()
     assert "已关闭" in page and not Notification.objects.exists()
+
+
+def test_a_plan_without_a_month_shows_its_measures_and_a_way_to_open_one(world, client, seed):
+    plan = plan_actions.import_document(seed("changping-2024-work-plan.txt").read_bytes(), "changping.txt")[1]
+    client.login(username="coord", password="pw-123456")
+    page = client.get(f"/supervision/plans/{plan.pk}/month/")
+    assert page.status_code == 200
+    assert "尚未开启任何报送周期" in page.content.decode()
+    assert f"/supervision/plans/{plan.pk}/cycles/" in page.content.decode()
