@@ -83,7 +83,7 @@ user("reporter", Role.REPORTER, linkong.organisation)
 user("reporter_small", Role.REPORTER, small.organisation)
 for pk in plan.values():  # the targets a coordinator's first visit judges (htmx), kept from then on
     cached.judged(Plan.objects.get(pk=pk))
-out = {"setup": setup, "report_entries": {"linkong": linkong.n, "small": small.n,
+out = {"loadavg_before": os.getloadavg(), "setup": setup, "report_entries": {"linkong": linkong.n, "small": small.n,
        "linkong_unit": linkong.organisation.name, "small_unit": small.organisation.name}, "pages": []}
 for name, role, url in cases:
     url = url.format(plan=plan, report=report)
@@ -93,17 +93,20 @@ for name, role, url in cases:
     with connection.execute_wrapper(lambda execute, sql, params, many, context: queries.append(sql) or execute(sql, params, many, context)):
         first = client.get(url)
     assert first.status_code == 200, (url, first.status_code)
-    times = []
+    times, cpu = [], []
     for _ in range(requests):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         response = client.get(url)
         times.append((time.perf_counter() - t0) * 1000)
+        cpu.append((time.process_time() - c0) * 1000)
         assert response.status_code == 200, (url, response.status_code)
     times.sort()
+    cpu.sort()
     out["pages"].append({"name": name, "url": url, "queries": len(queries),
                          "p50_ms": round(times[len(times) // 2], 1),
                          "p95_ms": round(times[max(0, -(-95 * len(times) // 100) - 1)], 1),
-                         "max_ms": round(times[-1], 1), "bytes": len(first.content)})
+                         "max_ms": round(times[-1], 1), "cpu_p95_ms": round(cpu[max(0, -(-95 * len(cpu) // 100) - 1)], 1),
+                         "bytes": len(first.content)})
 # the targets judged afresh (the htmx fragment's first request of the day, or after new data)
 cold = {}
 for name in plans_in:
@@ -112,6 +115,7 @@ for name in plans_in:
     cached.judged(p, refresh=True)
     cold[name] = round((time.perf_counter() - t0) * 1000, 1)
 out["judge_cold_ms"] = cold
+out["loadavg_after"] = os.getloadavg()
 print(json.dumps(out))
 """
 
@@ -144,9 +148,12 @@ def markdown(figures: dict) -> list[str]:
     lines += [f"| {n} | {s['units']} | {s['measures']} | {s['setup_s']:.2f} |" for n, s in figures["setup"].items()]
     e = figures["report_entries"]
     lines += ["", f"Report forms: {e['linkong_unit']} ({e['linkong']} measures), {e['small_unit']} ({e['small']}).", "",
-              "| page | SQL queries | p50 ms | p95 ms | max ms | KiB |", "|---|---:|---:|---:|---:|---:|"]
+              f"Load average of the machine (1 min) before and after: {figures['loadavg_before'][0]:.1f}, "
+              f"{figures['loadavg_after'][0]:.1f} on {os.cpu_count()} CPUs: wall-clock times wait for the CPU "
+              "when it is above the CPUs; the CPU time of the process per request does not.", "",
+              "| page | SQL queries | p50 ms | p95 ms | max ms | CPU p95 ms | KiB |", "|---|---:|---:|---:|---:|---:|---:|"]
     lines += [f"| {p['name']} | {p['queries']} | {p['p50_ms']:.0f} | {p['p95_ms']:.0f} | {p['max_ms']:.0f} | "
-              f"{p['bytes'] / 1024:.0f} |" for p in figures["pages"]]
+              f"{p['cpu_p95_ms']:.0f} | {p['bytes'] / 1024:.0f} |" for p in figures["pages"]]
     lines += ["", "Targets judged afresh (the month's targets fragment on its first request after new data; "
               "kept in Django's cache from then on), ms: "
               + ", ".join(f"{n} {ms:.0f}" for n, ms in figures["judge_cold_ms"].items())]
