@@ -14,21 +14,15 @@ from ecoplan.evaluation import cached
 from ecoplan.evaluation.services import TargetJudgement
 from ecoplan.plans.models import Assignment, Measure, Plan, Profile, Role
 from ecoplan.reporting import duties
-from ecoplan.vocabulary import Term
-from ecoplan.vocabulary import gettext_noop as _
-from ecoplan.vocabulary.states import EDITABLE_REPORT, REPORT_STATES, TARGET_STATES
+from ecoplan.vocabulary.states import DUE_ALERTS, EDITABLE_REPORT, TARGET_STATES, UNIT_MONTH_STATES
 
 from . import status
 from .models import EntryStatus, Report, ReportingCycle
 
-# Where a unit's report of the month stands: a draft nobody ever saved is "not started" (未填报),
-# set apart from a draft with work in it.  In the order the screen counts them.
-NOT_STARTED = "not_started"
-UNIT_STATES = (Term(NOT_STARTED, _("not started (never saved)"), "未填报"),) + REPORT_STATES
+UNIT_STATES = UNIT_MONTH_STATES
+NOT_STARTED = UNIT_STATES[0].code
 UNIT_STATE_CODES = tuple(t.code for t in UNIT_STATES)
 UNIT_LABELS = {t.code: t.label for t in UNIT_STATES}
-# the due states of measures the coordinator chases, the most urgent first
-DUE_ALERTS = ("overdue", "due_soon")
 # the target states the screen lists (the rest are met, on track or not judged on a figure)
 TARGET_ALERTS = ("missed", "at_risk")
 TARGET_NO_DATA = "insufficient_data"
@@ -59,6 +53,11 @@ class UnitRow:
     @property
     def label(self) -> str:
         return UNIT_LABELS[self.state]
+
+    @property
+    def open(self) -> bool:
+        """The unit may still change its report: not started, draft or returned."""
+        return self.report.status in EDITABLE_REPORT
 
 
 def cycle_of(plan: Plan, month: str | None = None) -> ReportingCycle | None:

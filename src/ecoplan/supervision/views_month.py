@@ -52,7 +52,7 @@ def month_page(request, pk: int):
         rows = month.unit_rows(cycle, today)
         context.update(rows=rows, counts=[(code, _(label), n) for code, label, n in month.state_counts(rows)],
                        late=sum(row.late for row in rows), queue=month.review_queue(rows),
-                       open_units=sum(row.state in ("not_started", "draft", "returned") for row in rows))
+                       open_units=sum(row.open for row in rows))
     measures = month.due_measures(plan, today)
     context["measures"] = Paginator(measures, MEASURES_PER_PAGE).get_page(query["page"])
     context["measure_counts"] = [(s, _(duties.STATE_LABELS[s]), sum(r.state == s for r in measures))

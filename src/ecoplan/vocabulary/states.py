@@ -39,6 +39,12 @@ DUE_CODES = tuple(t.code for t in DUE_STATES)
 # entry states that carry over as the due state of a standing obligation
 ENTRY_AS_DUE = frozenset({"blocked", "not_started"})
 
+# Where a unit's report of the month stands on the coordinator's screen: a draft nobody ever saved
+# is "not started" (未填报), set apart from a draft with work in it; in the order the screen counts.
+UNIT_MONTH_STATES = (Term("not_started", _("not started (never saved)"), "未填报"),) + REPORT_STATES
+# the due states of measures the coordinator chases, the most urgent first
+DUE_ALERTS = ("overdue", "due_soon")
+
 # Where a plan's target stands (ecoplan.analytics.judgement), in the order the pages list them.
 TARGET_STATES = (
     Term("missed", _("missed"), "未达成"),
