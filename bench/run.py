@@ -25,6 +25,8 @@ def main() -> None:
     import targets
     import water
 
+    import supervision
+
     results = {"machine": machine()}
     with tempfile.TemporaryDirectory() as tmp:
         results["air"] = air.run(Path(tmp) / "air")
@@ -36,6 +38,8 @@ def main() -> None:
         results["targets"] = targets.run(Path(tmp))
     with tempfile.TemporaryDirectory() as tmp:
         results["water"] = water.run(Path(tmp))
+    with tempfile.TemporaryDirectory() as tmp:
+        results["supervision"] = supervision.run(Path(tmp))
     out = HERE / "results"
     out.mkdir(exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M")
@@ -58,6 +62,7 @@ def main() -> None:
     lines += [""] + imports.markdown(results["imports"])
     lines += [""] + targets.markdown(results["targets"])
     lines += [""] + water.markdown(results["water"])
+    lines += [""] + supervision.markdown(results["supervision"])
     (out / "latest.md").write_text("\n".join(lines) + "\n", "utf-8")
     print("\n".join(lines))
 

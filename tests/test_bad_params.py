@@ -37,6 +37,12 @@ BAD_REQUESTS = [
     ("get", "/plans/{plan}/?theme=nonsense", None),
     ("post", "/supervision/reports/{report}/", {"action": "save", "version": "abc"}),
     ("post", "/supervision/plans/{plan}/cycles/", {"due_rule": "2nd-working-day"}),  # no month
+    ("get", "/supervision/plans/{plan}/month/?month=May", None),
+    ("get", "/supervision/plans/{plan}/month/?page=abc", None),
+    ("get", "/supervision/plans/{plan}/month/?list=nonsense&format=xlsx", None),
+    ("get", "/supervision/plans/{plan}/month/?format=xlsx", None),  # which list?
+    ("post", "/supervision/plans/{plan}/month/remind/", {"cycle": "abc"}),
+    ("post", "/supervision/plans/{plan}/month/remind/", {}),  # no cycle
     ("get", "/api/v1/reports?month=x", None),
     ("get", f"/api/v1/reports?plan={BIG}", None),
     ("get", f"/api/v1/measures?plan={BIG}", None),
@@ -46,6 +52,7 @@ NOT_FOUND = [  # ids beyond the database's integers are missing objects, not cra
     f"/supervision/cycles/{BIG}/", f"/evaluation/plans/{BIG}/", f"/api/v1/reports/{BIG}",
     f"/air/areas/{BIG}/", "/air/stations/no-such-station/",
     "/supervision/plans/{plan}/measures/nonsense/",  # no such due state
+    f"/supervision/plans/{BIG}/month/", "/supervision/plans/{plan}/month/?month=2099-01",  # no such month
 ]
 
 

@@ -88,11 +88,12 @@ def pages(world):
         "coordinator": ["/supervision/", f"/supervision/plans/{plan.pk}/cycles/", f"/supervision/cycles/{world['cycle'].pk}/",
                         f"/supervision/reports/{report.pk}/", f"/supervision/plans/{plan.pk}/assessment/",
                         f"/supervision/plans/{plan.pk}/measures/overdue/", "/supervision/notifications/",
+                        f"/supervision/plans/{plan.pk}/month/", f"/supervision/plans/{plan.pk}/month/targets/",
                         "/lexicon/", "/lexicon/add/", "/evaluation/reported/",
                         f"/evaluation/plans/{plan.pk}/reported/", f"/evaluation/targets/{reported}/"],
         "reporter": ["/supervision/", f"/supervision/reports/{report.pk}/", "/supervision/notifications/",
                      "/evaluation/reported/", f"/evaluation/targets/{reported}/"],
-        "auditor": ["/supervision/", f"/supervision/plans/{plan.pk}/assessment/"],
+        "auditor": ["/supervision/", f"/supervision/plans/{plan.pk}/assessment/", f"/supervision/plans/{plan.pk}/month/"],
         "leader": ["/supervision/"],
     }
 

@@ -104,6 +104,9 @@ ECOPLAN_API_TOKEN_DAYS = int(os.environ.get("ECOPLAN_API_TOKEN_DAYS", 90))
 # A one-time "set your password" link (an invited account, a reset by the coordinator) works this
 # many hours, once: Django's password-reset token.
 PASSWORD_RESET_TIMEOUT = int(os.environ.get("ECOPLAN_PASSWORD_LINK_HOURS", 72)) * 3600
+# A plan's target judgements are kept this long in Django's cache (evaluation.cached); new data
+# (an ingest, a reported value …) gives a new key at once, this bounds what the stamp does not see.
+ECOPLAN_JUDGEMENT_CACHE_SECONDS = int(os.environ.get("ECOPLAN_JUDGEMENT_CACHE_SECONDS", 600))
 # GB 3095 表4 for an annual air figure: "strict" (≥ 324 valid days and every month ≥ 27, February ≥ 25)
 # or "lenient" (≥ 324 days); checked by `ecoplan check` (monitoring.E001).
 ECOPLAN_AIR_ANNUAL_RULE = os.environ.get("ECOPLAN_AIR_ANNUAL_RULE", "strict")

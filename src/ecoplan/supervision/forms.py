@@ -79,3 +79,33 @@ class AssessmentForm(forms.Form):
 
 AssessmentForm.base_fields["from"] = forms.DateField(label=pgettext_lazy("request parameter", "from"), required=False,
                                                      input_formats=["%Y-%m-%d"])
+
+
+class MonthForm(forms.Form):
+    """?month=&list=&format=&page= on the coordinator's month."""
+
+    month = month_field(pgettext_lazy("request parameter", "month"), required=False)
+    list = forms.ChoiceField(label=pgettext_lazy("request parameter", "list"), required=False, choices=[
+        ("units", "units"), ("review", "review"), ("measures", "measures"), ("targets", "targets")])
+    format = forms.ChoiceField(label=pgettext_lazy("request parameter", "format"), required=False, choices=[("xlsx", "xlsx")])
+    page = forms.IntegerField(label=pgettext_lazy("request parameter", "page"), required=False, min_value=1, max_value=10_000)
+    refresh = forms.BooleanField(label=pgettext_lazy("request parameter", "refresh"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("format") and not data.get("list") and "list" not in self.errors:
+            self.add_error("list", forms.ValidationError(_("This field is required."), code="required"))
+        return data
+
+
+class RemindForm(forms.Form):
+    """The units to remind: one (``unit``) or every unit not yet submitted."""
+
+    cycle = pk_field(pgettext_lazy("request parameter", "cycle"))
+    unit = pk_field(_("unit"))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("cycle") is None and "cycle" not in self.errors:
+            self.add_error("cycle", forms.ValidationError(_("This field is required."), code="required"))
+        return data

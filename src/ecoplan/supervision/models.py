@@ -54,6 +54,8 @@ class Report(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     # optimistic lock: every save increments it; a save based on an older version is refused
     version = models.PositiveIntegerField(default=1)
+    # the last save, submission, return or acceptance: the coordinator's "last activity"
+    touched_at = models.DateTimeField(_("last activity"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, verbose_name=_("submitted by"),
                                      on_delete=models.SET_NULL, related_name="+")

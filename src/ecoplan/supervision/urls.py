@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_overview, views_people
+from . import views, views_month, views_overview, views_people
 
 app_name = "supervision"
 urlpatterns = [
@@ -10,6 +10,9 @@ urlpatterns = [
     path("plans/<int:pk>/cycles/", views.cycles, name="cycles"),
     path("plans/<int:pk>/measures/<str:state>/", views.measures_in_state, name="measures"),
     path("plans/<int:pk>/assessment/", views.assessment, name="assessment"),
+    path("plans/<int:pk>/month/", views_month.month_page, name="month"),
+    path("plans/<int:pk>/month/targets/", views_month.month_targets, name="month_targets"),
+    path("plans/<int:pk>/month/remind/", views_month.month_remind, name="month_remind"),
     path("cycles/<int:pk>/", views.cycle_detail, name="cycle"),
     path("reports/<int:pk>/", views.report_detail, name="report"),
     path("reports/<int:pk>/entries/<int:measure_id>/", views.entry_save, name="entry_save"),

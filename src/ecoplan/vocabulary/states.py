@@ -44,6 +44,12 @@ DUE_FINISHED = frozenset({"done", "done_late"})
 DUE_URGENCY = ("overdue", "blocked", "due_soon", "not_started", "not_reported", "on_track", "reported",
                "done_late", "done")
 
+# Where a unit's report of the month stands on the coordinator's screen: a draft nobody ever saved
+# is "not started" (未填报), set apart from a draft with work in it; in the order the screen counts.
+UNIT_MONTH_STATES = (Term("not_started", _("not started (never saved)"), "未填报"),) + REPORT_STATES
+# the due states of measures the coordinator chases, the most urgent first
+DUE_ALERTS = ("overdue", "due_soon")
+
 # Where a plan's target stands (ecoplan.analytics.judgement), in the order the pages list them.
 TARGET_STATES = (
     Term("missed", _("missed"), "未达成"),

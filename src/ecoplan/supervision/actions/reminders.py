@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ecoplan.plans.models import Assignment, Measure
 from ecoplan.reporting import workdays
@@ -19,6 +21,7 @@ from ..models import (
     Role,
 )
 from ..status import completion_dates
+from ._errors import Refused
 
 
 def _notify(user, kind: str, message: str, url: str, key: str) -> bool:
@@ -89,3 +92,44 @@ def do_send_reminders(today: date | None = None, report_days: int = 3, measure_d
         for profile in Profile.objects.filter(role=Role.COORDINATOR).select_related("user"):
             sent["escalation"] += _notify(profile.user, "escalation", text, "/supervision/", f"escalation:{today}")
     return sent
+
+
+@dataclass(frozen=True)
+class Reminded:
+    """What one click on "remind" did: users notified now, units reached, units with no reporter
+    account (nobody to tell: the coordinator must create one), units already reminded today."""
+
+    users: int
+    units: list[str]
+    without_reporter: list[str]
+    already: list[str]
+
+
+@transaction.atomic
+def do_remind_units(cycle: ReportingCycle, acting_user, organisation_ids=None, today: date | None = None) -> Reminded:
+    """Remind the reporters of every unit of ``cycle`` that has not submitted (or of the units
+    ``organisation_ids`` among them).  Idempotent per user, report and day: a second click the same
+    day notifies no one again."""
+    today = today or timezone.localdate()
+    if cycle.status != ReportingCycle.Status.OPEN:
+        raise Refused(_("the %(month)s cycle is closed: reports can no longer change") % {
+            "month": f"{cycle.month:%Y-%m}"})
+    reports = (cycle.reports.filter(status__in=[Report.Status.DRAFT, Report.Status.RETURNED])
+               .select_related("organisation").order_by("organisation__name"))
+    if organisation_ids is not None:
+        reports = reports.filter(organisation_id__in=organisation_ids)
+    reports = list(reports)
+    reporters = _reporters([r.organisation_id for r in reports])
+    users, units, without, already = 0, [], [], []
+    for report in reports:
+        if not reporters.get(report.organisation_id):
+            without.append(report.organisation.name)
+            continue
+        late = today > cycle.due_date
+        message = (f"{report.organisation} {cycle.month:%Y-%m} 月报{'已逾期' if late else '尚未报送'}"
+                   f"（应于 {cycle.due_date:%Y-%m-%d} 前报送），请尽快填报")
+        sent = _notify_unit(report, "report_reminder", message, f"/supervision/reports/{report.pk}/",
+                            f"reminder:{report.pk}:{today:%Y-%m-%d}", reporters)
+        (units if sent else already).append(report.organisation.name)
+        users += sent
+    return Reminded(users, units, without, already)

@@ -37,7 +37,8 @@ def _check_editable(report: Report) -> None:
 
 def _bump(report: Report, expected_version: int) -> None:
     """Optimistic lock: only a save based on the current version goes through."""
-    updated = Report.objects.filter(pk=report.pk, version=expected_version).update(version=F("version") + 1)
+    updated = Report.objects.filter(pk=report.pk, version=expected_version).update(
+        version=F("version") + 1, touched_at=timezone.now())
     if not updated:
         # the lock counter is no user's idea of a version: the message does not show it
         raise Conflict(_("this report was changed by someone else meanwhile: reload it and apply your "
@@ -160,8 +161,8 @@ def do_return_report(report: Report, acting_user, comment: str) -> Report:
         raise Refused(_("say what to correct: a returned report needs a comment"))
     report.status, report.review_comment = Report.Status.RETURNED, comment
     report.reviewed_by, report.reviewed_at = acting_user, timezone.now()
-    report.version += 1
-    report.save(update_fields=["status", "review_comment", "reviewed_by", "reviewed_at", "version"])
+    report.version, report.touched_at = report.version + 1, report.reviewed_at
+    report.save(update_fields=["status", "review_comment", "reviewed_by", "reviewed_at", "version", "touched_at"])
     ReportReview.objects.create(report=report, decision=Report.Status.RETURNED, comment=comment,
                                 reviewed_by=acting_user)
     _notify_unit(report, "report_returned", f"{report.cycle.month:%Y-%m} 月报被退回：{comment}",
@@ -176,8 +177,8 @@ def do_accept_report(report: Report, acting_user) -> Report:
         raise Refused(_("only a submitted report can be accepted"))
     report.status = Report.Status.ACCEPTED
     report.reviewed_by, report.reviewed_at = acting_user, timezone.now()
-    report.version += 1
-    report.save(update_fields=["status", "reviewed_by", "reviewed_at", "version"])
+    report.version, report.touched_at = report.version + 1, report.reviewed_at
+    report.save(update_fields=["status", "reviewed_by", "reviewed_at", "version", "touched_at"])
     ReportReview.objects.create(report=report, decision=Report.Status.ACCEPTED, reviewed_by=acting_user)
     _resolve_return_notices(report)
     return report
