@@ -19,6 +19,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from search import CASES as SEARCH_CASES  # bench/ is on sys.path (bench/run.py)
+
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 GOAL_MS = 200
 REQUESTS = 50
@@ -36,6 +38,8 @@ CASES: list[tuple[str, str, str]] = [
     ("62-measure report form: Daxing 临空经济区", "reporter", "/supervision/reports/{report[linkong]}/"),
     ("report form of a 1-measure unit (same plan)", "reporter_small", "/supervision/reports/{report[small]}/"),
     ("coordinator's desk", "coordinator", "/supervision/"),
+    # search (bench/search.py: its own run also times the reindex); a None role is a public visitor
+    *SEARCH_CASES,
 ]
 
 _CHILD = r"""
@@ -88,7 +92,8 @@ out = {"loadavg_before": os.getloadavg(), "setup": setup, "report_entries": {"li
 for name, role, url in cases:
     url = url.format(plan=plan, report=report)
     client = Client()
-    client.force_login(users[role])
+    if role is not None:
+        client.force_login(users[role])
     queries = []
     with connection.execute_wrapper(lambda execute, sql, params, many, context: queries.append(sql) or execute(sql, params, many, context)):
         first = client.get(url)
