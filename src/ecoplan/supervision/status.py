@@ -51,20 +51,20 @@ def measure_states(plan: Plan, today: date | None = None, measures=None, done: d
 def cycle_status(cycle: ReportingCycle, today: date | None = None, states: dict | None = None) -> dict:
     """Who has and has not submitted, and what is overdue (the `ecoplan cycle status` answer)."""
     today = today or timezone.localdate()
-    reports = list(cycle.reports.select_related("organisation").prefetch_related("entries"))
+    reports = list(cycle.reports.values_list("organisation__name", "status"))
     states = states if states is not None else measure_states(cycle.plan, today)
     overdue = defaultdict(list)
-    for report in reports:
-        for e in report.entries.all():
-            if e.role == ReportEntry.Role.LEAD and states.get(e.measure_id) == "overdue":
-                overdue[report.organisation.name].append(e.measure_id)
+    # only the overdue measures' lead entries are read: a month of a real plan has thousands of entries
+    overdue_ids = [pk for pk, state in states.items() if state == "overdue"]
+    for unit, measure_id in (ReportEntry.objects.filter(report__cycle=cycle, role=ReportEntry.Role.LEAD,
+                                                        measure_id__in=overdue_ids)
+                             .order_by("measure_id").values_list("report__organisation__name", "measure_id")):
+        overdue[unit].append(measure_id)
     return {
         "plan": cycle.plan_id, "month": f"{cycle.month:%Y-%m}", "due_date": cycle.due_date.isoformat(),
         "due_date_official_calendar": cycle.due_date_official, "status": cycle.status,
-        "submitted": sorted(r.organisation.name for r in reports
-                            if r.status in (Report.Status.SUBMITTED, Report.Status.ACCEPTED)),
-        "not_submitted": sorted(r.organisation.name for r in reports
-                                if r.status in (Report.Status.DRAFT, Report.Status.RETURNED)),
+        "submitted": sorted(unit for unit, state in reports if state in (Report.Status.SUBMITTED, Report.Status.ACCEPTED)),
+        "not_submitted": sorted(unit for unit, state in reports if state in (Report.Status.DRAFT, Report.Status.RETURNED)),
         "late": today > cycle.due_date,
         "overdue_measures": dict(sorted(overdue.items())),
     }
@@ -72,18 +72,19 @@ def cycle_status(cycle: ReportingCycle, today: date | None = None, states: dict 
 
 def coordinator_dashboard(plan: Plan, today: date | None = None) -> dict:
     today = today or timezone.localdate()
+    # the desk shows one per plan: the fields the due state needs, units only for what is overdue
     measures = list(Measure.objects.filter(task__annex__plan=plan).select_related("task__annex")
-                    .prefetch_related("assignments__organisation"))
+                    .only("pk", "deadline_kind", "deadline_start", "deadline_end", "task__annex__theme"))
     states = measure_states(plan, today, measures)
     by_unit: Counter[tuple[int, str]] = Counter()
     by_theme: Counter[tuple[str, str]] = Counter()
-    for m in measures:
-        if states[m.pk] != "overdue":
-            continue
+    overdue = [m for m in measures if states[m.pk] == "overdue"]
+    for m in overdue:
         by_theme[(m.task.annex.theme, m.task.annex.get_theme_display())] += 1
-        for a in m.assignments.all():
-            if a.role == Assignment.Role.LEAD_UNIT and a.organisation:
-                by_unit[(a.organisation.pk, a.organisation.name)] += 1
+    for unit in (Assignment.objects.filter(measure__in=[m.pk for m in overdue], role=Assignment.Role.LEAD_UNIT,
+                                           organisation__isnull=False)
+                 .values_list("organisation_id", "organisation__name")):
+        by_unit[unit] += 1
     cycle = plan.cycles.first()
     counted = Counter(states.values())
     return {"states": [(s, gettext(duties.STATE_LABELS[s]), counted[s]) for s in duties.STATE_LABELS if counted[s]],
