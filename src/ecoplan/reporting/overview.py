@@ -25,7 +25,7 @@ def urgency(state: str) -> int:
 class Tally:
     """How many measures stand in each due state; ``done`` counts done and done late."""
 
-    counts: Counter = field(default_factory=Counter)
+    counts: Counter[str] = field(default_factory=Counter)
 
     @property
     def total(self) -> int:

@@ -89,7 +89,7 @@ def _esc(text: str) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _figures(figures: list[Figure], width: float, st) -> Table:
+def _figures(figures: list[Figure], width: float, st: dict[str, ParagraphStyle]) -> Table:
     cells = [[Paragraph(f'<font color="{"#b8322a" if f.alert else "#1c2b27"}">{_esc(f.value)}</font>',
                         st["figure"]) for f in figures],
              [Paragraph(_esc(f.label), st["figure_label"]) for f in figures]]
@@ -100,7 +100,7 @@ def _figures(figures: list[Figure], width: float, st) -> Table:
     return table
 
 
-def _rows(block: Rows, width: float, st) -> list[Flowable]:
+def _rows(block: Rows, width: float, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     out: list[Flowable] = [Paragraph(_esc(block.title), st["h"])]
     weights = block.widths or [1] * len(block.header)
     widths = [width * w / sum(weights) for w in weights]
@@ -116,7 +116,7 @@ def _rows(block: Rows, width: float, st) -> list[Flowable]:
     return out
 
 
-def _trend(block: Trend, width: float, st) -> list[Flowable]:
+def _trend(block: Trend, width: float, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     out: list[Flowable] = [Paragraph(_esc(block.title), st["h"])]
     if not block.months:
         return out + ([Paragraph(_esc(block.empty), st["muted"])] if block.empty else [])

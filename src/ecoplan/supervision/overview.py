@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from ecoplan.evaluation.responsibility import plan_leads, responsible_unit
-from ecoplan.evaluation.services import judge_plan
+from ecoplan.evaluation.services import TargetJudgement, judge_plan
 from ecoplan.plans.models import Annex, Assignment, Measure, Organisation, Plan
 from ecoplan.reporting import duties, pdf
 from ecoplan.reporting import overview as figures
@@ -47,7 +47,7 @@ class Scope:
 
     def query(self) -> dict:
         """The page's parameters for this scope (links to the PDF, the pages of the list)."""
-        out: dict = {"leader": self.leader} if self.leader else {"unit": self.unit.pk}
+        out: dict = {"leader": self.leader} if self.leader else {"unit": self.unit.pk if self.unit else None}
         if self.plan is not None:
             out["plan"] = self.plan.pk
         return out
@@ -83,7 +83,7 @@ class MeasureRow:
 
 @dataclass
 class TargetRow:
-    judgement: object  # evaluation.services.TargetJudgement: the target's first row in the pages' order
+    judgement: TargetJudgement  # the target's first row in the pages' order
     status: str
 
     @property
@@ -168,7 +168,8 @@ def _targets(scope: Scope, measures: list[Measure], plans, today: date) -> list[
             if scope.leader:
                 ours = responsible.measure is not None and responsible.measure.pk in mine
             else:
-                ours = responsible.organisation is not None and responsible.organisation.pk == scope.unit.pk
+                ours = (responsible.organisation is not None and scope.unit is not None
+                        and responsible.organisation.pk == scope.unit.pk)
             if ours:
                 worst = figures.target_status(j.status for j in group)
                 rows.append(TargetRow(next(j for j in group if j.status == worst), worst))

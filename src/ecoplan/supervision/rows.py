@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from ecoplan.plans.models import Task
 from ecoplan.vocabulary import deadlines, states
 
 from .models import Report, ReportEntry
@@ -51,7 +52,7 @@ def carried(previous: ReportEntry | None, entry: ReportEntry, month_end) -> dict
 
 @dataclass
 class TaskGroup:
-    task: object
+    task: Task
     entries: list = field(default_factory=list)
 
     @property

@@ -128,18 +128,18 @@ def _export(plan, cycle, which: str, today) -> HttpResponse:
         sheet.title = _("Measures")
         append_row(sheet, [plan.title, f"{today:%Y-%m-%d}"])
         append_row(sheet, [_("Due state"), _("Key task"), _("Measure"), _("Lead units"), _("Due by"), _("Deadline")])
-        for row in month.due_measures(plan, today):
-            m = row.measure
-            append_row(sheet, [_(row.label), m.task.title, m.text, "、".join(row.lead_units),
+        for due in month.due_measures(plan, today):
+            m = due.measure
+            append_row(sheet, [_(due.label), m.task.title, m.text, "、".join(due.lead_units),
                                m.deadline_end.isoformat() if m.deadline_end else "", m.deadline_raw])
     else:
         found = month.judged_targets(plan, today)
         sheet.title = _("Targets")
         append_row(sheet, [plan.title, f"{today:%Y-%m-%d}"])
         append_row(sheet, [_("Status"), _("Indicator"), _("Area"), _("Target as printed"), _("Reason")])
-        for row in found.alerts:
-            append_row(sheet, [_(TARGET_LABELS[row.status]), row.target.indicator, row.area_name, row.target.raw,
-                               str(row.reason)])
+        for alert in found.alerts:
+            append_row(sheet, [_(TARGET_LABELS[alert.status]), alert.target.indicator, alert.area_name, alert.target.raw,
+                               str(alert.reason)])
     buffer = io.BytesIO()
     book.save(buffer)
     response = HttpResponse(buffer.getvalue(),

@@ -120,7 +120,10 @@ def do_remind_units(cycle: ReportingCycle, acting_user, organisation_ids=None, t
         reports = reports.filter(organisation_id__in=organisation_ids)
     reports = list(reports)
     reporters = _reporters([r.organisation_id for r in reports])
-    users, units, without, already = 0, [], [], []
+    users = 0
+    units: list[str] = []
+    without: list[str] = []
+    already: list[str] = []
     for report in reports:
         if not reporters.get(report.organisation_id):
             without.append(report.organisation.name)
