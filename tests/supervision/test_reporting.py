@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 
 from ecoplan.plans import actions as plan_actions
 from ecoplan.plans.models import Assignment, Organisation
@@ -289,6 +290,22 @@ def test_coordinator_dashboard_numbers_link_to_lists(world, client):
     assert overdue  # 9月底前 measures not reported done by October
     listing = client.get(f"/supervision/plans/{world['plan'].pk}/measures/overdue/").content.decode()
     assert "9月底前" in listing
+
+
+def test_the_desk_tells_submitted_from_accepted(world, client):
+    a, b = world["report_a"], world["report_b"]
+    for report, user in ((a, world["reporter_a"]), (b, world["reporter_b"])):
+        actions.do_save_report(report, user, report.version,
+                               {e.measure_id: {"status": "done", "narrative": "完成"} for e in report.entries.all()})
+        report.refresh_from_db()
+        actions.do_submit_report(report, user, report.version)
+    actions.do_accept_report(a, world["coordinator"])
+    summary = status.cycle_status(a.cycle)
+    assert summary["awaiting_review"] == [b.organisation.name] and summary["accepted"] == [a.organisation.name]
+    login(client, world["coordinator"])
+    with translation.override("zh-hans"):
+        page = client.get("/supervision/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "已提交待审核 1，已通过 1，" in page
 
 
 def test_assessment_scores_with_breakdown_and_xlsx(world, client):

@@ -64,6 +64,9 @@ def cycle_status(cycle: ReportingCycle, today: date | None = None, states: dict 
         "plan": cycle.plan_id, "month": f"{cycle.month:%Y-%m}", "due_date": cycle.due_date.isoformat(),
         "due_date_official_calendar": cycle.due_date_official, "status": cycle.status,
         "submitted": sorted(unit for unit, state in reports if state in (Report.Status.SUBMITTED, Report.Status.ACCEPTED)),
+        # the desk tells a report waiting for the bureau from one it accepted (submitted = both)
+        "awaiting_review": sorted(unit for unit, state in reports if state == Report.Status.SUBMITTED),
+        "accepted": sorted(unit for unit, state in reports if state == Report.Status.ACCEPTED),
         "not_submitted": sorted(unit for unit, state in reports if state in (Report.Status.DRAFT, Report.Status.RETURNED)),
         "late": today > cycle.due_date,
         "overdue_measures": dict(sorted(overdue.items())),
