@@ -37,6 +37,8 @@ CASES: list[tuple[str, str, str]] = [
     ("targets off track (kept judgement): daxing", "coordinator", "/supervision/plans/{plan[daxing]}/month/targets/"),
     ("62-measure report form: Daxing 临空经济区", "reporter", "/supervision/reports/{report[linkong]}/"),
     ("report form of a 1-measure unit (same plan)", "reporter_small", "/supervision/reports/{report[small]}/"),
+    # the plan's largest report: the bureau answers for (or coordinates) far more than 62 measures
+    ("report form of the plan's largest report (Daxing)", "reporter_largest", "/supervision/reports/{report[largest]}/"),
     ("coordinator's desk", "coordinator", "/supervision/"),
     # search (bench/search.py: its own run also times the reindex); a None role is a public visitor
     *SEARCH_CASES,
@@ -76,7 +78,8 @@ for name, path in plans_in.items():
 reports = Report.objects.filter(cycle__plan_id=plan["daxing"]).annotate(n=Count("entries"))
 linkong = reports.filter(organisation__name__contains="临空经济区").order_by("-n").first()
 small = reports.filter(n=1).order_by("organisation__name").first()
-report = {"linkong": linkong.pk, "small": small.pk}
+largest = reports.order_by("-n", "pk").first()
+report = {"linkong": linkong.pk, "small": small.pk, "largest": largest.pk}
 users = {}
 def user(key, role, organisation=None):
     u = User.objects.create_user(f"bench-{key}", password=None)
@@ -85,10 +88,12 @@ def user(key, role, organisation=None):
 user("coordinator", Role.COORDINATOR)
 user("reporter", Role.REPORTER, linkong.organisation)
 user("reporter_small", Role.REPORTER, small.organisation)
+user("reporter_largest", Role.REPORTER, largest.organisation)
 for pk in plan.values():  # the targets a coordinator's first visit judges (htmx), kept from then on
     cached.judged(Plan.objects.get(pk=pk))
 out = {"loadavg_before": os.getloadavg(), "setup": setup, "report_entries": {"linkong": linkong.n, "small": small.n,
-       "linkong_unit": linkong.organisation.name, "small_unit": small.organisation.name}, "pages": []}
+       "linkong_unit": linkong.organisation.name, "small_unit": small.organisation.name,
+       "largest": largest.n, "largest_unit": largest.organisation.name}, "pages": []}
 for name, role, url in cases:
     url = url.format(plan=plan, report=report)
     client = Client()
@@ -141,7 +146,7 @@ def run(folder: Path) -> dict:
     figures["goals"].update({
         "the coordinator's month: the same query count for every plan (0 to 71 units)": len({p["queries"] for p in months}) == 1,
         # a page may run one query only when it has something to show (co-units' contributions …)
-        "the report form: 62 measures take at most one query more than 1": max(forms.values()) - min(forms.values()) <= 1,
+        "the report form: 62 or 145 measures take at most one query more than 1": max(forms.values()) - min(forms.values()) <= 1,
     })
     return figures
 
@@ -152,7 +157,8 @@ def markdown(figures: dict) -> list[str]:
              "| plan | units in the month | measures | import + open the month, s |", "|---|---:|---:|---:|"]
     lines += [f"| {n} | {s['units']} | {s['measures']} | {s['setup_s']:.2f} |" for n, s in figures["setup"].items()]
     e = figures["report_entries"]
-    lines += ["", f"Report forms: {e['linkong_unit']} ({e['linkong']} measures), {e['small_unit']} ({e['small']}).", "",
+    lines += ["", f"Report forms: {e['linkong_unit']} ({e['linkong']} measures), {e['small_unit']} ({e['small']}), "
+              f"the largest: {e['largest_unit']} ({e['largest']}).", "",
               f"Load average of the machine (1 min) before and after: {figures['loadavg_before'][0]:.1f}, "
               f"{figures['loadavg_after'][0]:.1f} on {os.cpu_count()} CPUs: wall-clock times wait for the CPU "
               "when it is above the CPUs; the CPU time of the process per request does not.", "",
