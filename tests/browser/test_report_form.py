@@ -208,3 +208,44 @@ def test_the_form_and_the_token_page_fit_a_phone(live_server, transactional_db, 
     page.click("#issue-token button")
     assert len(page.locator("#token").inner_text().strip()) > 30
     assert page.locator("#copy-token").is_visible()
+
+
+@pytest.mark.parametrize("answered", [False, True])
+def test_enter_in_a_count_moves_on_and_never_carries_last_month_over(
+        live_server, transactional_db, browser, answered):  # noqa: F811
+    """Enter in a text input would "click" the form's first button (a carry-over): it must save the
+    row and move on, whether the carry-all button is shown (nothing answered) or not."""
+    from .test_reporting_walk import sign_in
+
+    plan = plan_actions.import_document(DEMO.read_bytes(), DEMO.name)[1]
+    report = last_month_accepted(plan, date(2026, 5, 1), date(2026, 4, 1), "区市场监管局", "enter")
+    entry = report.entries.exclude(quantity_target=None).first()
+    if answered:
+        actions.do_save_report(report, None, report.version,
+                               {entry.measure_id: {"status": "done", "narrative": "本月新写"}})
+    page = browser.new_page(locale="zh-CN")
+    sign_in(page, live_server.url, "enter")
+    page.goto(f"{live_server.url}/supervision/reports/{report.pk}/")
+    qty = page.locator(f"#m{entry.measure_id}-quantity_done")
+    qty.fill("5")
+    qty.press("Enter")
+    page.locator(f"#msg-{entry.measure_id}:has-text('已保存')").wait_for()
+    entry.refresh_from_db()
+    assert entry.quantity_done == 5 and page.url.endswith(f"/supervision/reports/{report.pk}/")
+    assert (entry.status, entry.narrative) == (("done", "本月新写") if answered else ("not_started", ""))
+
+
+def test_a_refused_carry_gives_the_row_back_with_why(live_server, transactional_db, browser):  # noqa: F811
+    from .test_reporting_walk import sign_in
+
+    plan = plan_actions.import_document(DEMO.read_bytes(), DEMO.name)[1]
+    report = last_month_accepted(plan, date(2026, 5, 1), date(2026, 4, 1), "区市场监管局", "stale")
+    page = browser.new_page(locale="zh-CN")
+    sign_in(page, live_server.url, "stale")
+    page.goto(f"{live_server.url}/supervision/reports/{report.pk}/")
+    rows = page.locator(".entry").count()
+    report.refresh_from_db()
+    actions.do_save_report(report, None, report.version, {})  # someone else saves meanwhile
+    page.locator("button.carry").first.click()
+    page.locator(".entry .warn:has-text('已被他人修改')").wait_for()
+    assert page.locator(".entry").count() == rows and page.locator(".entry select").count() == rows

@@ -23,8 +23,8 @@ def test_search_finds_a_measure_and_links_to_it(live_server, transactional_db, b
     # the page fits a phone: nothing scrolls sideways
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     # the page's own form: a two-character phrase
-    page.fill("form.search input[name=q]", "扬尘")
-    page.click("form.search button[type=submit]")
+    page.fill("#search-page-form input[name=q]", "扬尘")
+    page.click("#search-page-form button[type=submit]")
     expect(page.locator("#results-measure mark").first).to_have_text("扬尘")
     page.goto(f"{live_server.url}/search/?q={quote(PHRASE)}")
     page.locator("#results-measure li a").first.click()

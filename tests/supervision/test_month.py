@@ -239,3 +239,19 @@ def test_a_plan_without_a_month_shows_its_measures_and_a_way_to_open_one(world, 
     assert page.status_code == 200
     assert "尚未开启任何报送周期" in page.content.decode()
     assert f"/supervision/plans/{plan.pk}/cycles/" in page.content.decode()
+
+
+def test_a_deactivated_reporter_is_not_reminded(world):
+    world["reporter_a"].is_active = False
+    world["reporter_a"].save()
+    done = actions.do_remind_units(world["cycle"], world["coordinator"])
+    assert "区市场监管局" in done.without_reporter
+    assert not Notification.objects.filter(user=world["reporter_a"]).exists()
+
+
+def test_a_blocked_row_without_a_reason_is_not_answered_on_the_month_screen_either(world):
+    report = world["report_a"]
+    entry = report.entries.first()
+    actions.do_save_report(report, world["reporter_a"], report.version, {entry.measure_id: {"status": "blocked"}})
+    row = next(r for r in month.unit_rows(world["cycle"]) if r.report.pk == report.pk)
+    assert row.answered == 0

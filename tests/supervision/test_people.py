@@ -146,10 +146,11 @@ def test_superusers_are_left_to_the_admin(world):
         actions.do_change_user(world["coordinator"], root, role=Role.REPORTER, organisation=world["market"])
 
 
-def test_a_deactivated_user_loses_session_and_token_and_gets_them_back_only_by_signing_in(world):
+def test_a_deactivated_user_loses_session_token_and_links_for_good(world):
     user = world["reporter_a"]
     session = signed_in("rep_a")
     key = ApiToken.issue(user)
+
     api = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
     assert session.get("/supervision/").status_code == 200
     assert Client().get("/api/v1/reports", **api).status_code == 200
@@ -165,7 +166,20 @@ def test_a_deactivated_user_loses_session_and_token_and_gets_them_back_only_by_s
         actions.do_reset_password(world["coordinator"], user)
     actions.do_reactivate_user(world["coordinator"], user)
     assert "user_reactivated" in events(user)
-    assert Client().login(username="rep_a", password="pw-123456")
+    # reactivated, nothing of before comes back: not the session, the token, the password or a link
+    assert session.get("/supervision/").status_code == 302
+    assert Client().get("/api/v1/reports", **api).status_code == 401
+    assert not Client().login(username="rep_a", password="pw-123456")
+    user.refresh_from_db()  # the link is made from the account as stored (its last sign-in among it)
+    assert signed_in_with("rep_a", set_password_through(actions.do_reset_password(world["coordinator"], user).path))
+
+
+def test_a_password_link_not_used_before_the_deactivation_is_dead(world):
+    user = world["reporter_a"]
+    pending = actions.do_reset_password(world["coordinator"], user)
+    actions.do_deactivate_user(world["coordinator"], user)
+    page = Client().get(pending.path, follow=True).content.decode()
+    assert 'id="set-password"' not in page and 'name="new_password1"' not in page
 
 
 def test_reset_password_ends_the_old_password_and_lifts_a_lockout(world):

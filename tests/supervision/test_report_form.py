@@ -228,3 +228,18 @@ def test_the_token_page_opens_for_every_role_and_needs_a_name(world):
     assert refused.status_code == 400 and 'id="token-errors"' in refused.content.decode()
     assert not world["reporter_a"].api_tokens.exists()
     assert 'href="/supervision/token/" id="desk-api-link"' in client.get("/supervision/").content.decode()
+
+
+def test_bad_numbers_and_ids_in_a_row_are_refused_not_a_server_error(daxing_world):
+    report = daxing_world["report"]
+    client = login(daxing_world["reporter"])
+    client.raise_request_exception = False
+    entry = report.entries.exclude(quantity_target=None).first() or report.entries.first()
+    for value in ("NaN", "sNaN", "Infinity", "-Infinity"):
+        answer = client.post(f"/supervision/reports/{report.pk}/entries/{entry.measure_id}/",
+                             row(report, entry.measure_id, status="in_progress", quantity_done=value))
+        text = answer.content.decode()
+        assert answer.status_code == 422 and ("不是数字" in text or "not a number" in text), value
+    for suffix in ("", "evidence/"):
+        answer = client.post(f"/supervision/reports/{report.pk}/entries/99999999999999999999/{suffix}", row(report, 1))
+        assert answer.status_code == 404

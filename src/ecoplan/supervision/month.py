@@ -14,10 +14,10 @@ from ecoplan.evaluation import cached
 from ecoplan.evaluation.services import TargetJudgement
 from ecoplan.plans.models import Assignment, Measure, Plan, Profile, Role
 from ecoplan.reporting import duties
-from ecoplan.vocabulary.states import DUE_ALERTS, EDITABLE_REPORT, TARGET_STATES, UNIT_MONTH_STATES
+from ecoplan.vocabulary.states import DUE_ALERTS, EDITABLE_REPORT, NEED_NARRATIVE, TARGET_STATES, UNIT_MONTH_STATES
 
 from . import status
-from .models import EntryStatus, Report, ReportingCycle
+from .models import Report, ReportingCycle
 
 UNIT_STATES = UNIT_MONTH_STATES
 NOT_STARTED = UNIT_STATES[0].code
@@ -72,10 +72,11 @@ def unit_rows(cycle: ReportingCycle, today: date | None = None) -> list[UnitRow]
     """Every unit of the month, late ones first, then by state (not started first) and name.
     Two queries."""
     today = today or timezone.localdate()
-    touched = Q(entries__narrative__gt="") | ~Q(entries__status=EntryStatus.NOT_STARTED)
+    # answered as the form counts it (rows.still_to_answer): a state that needs no narrative, or one
+    answered = Q(entries__narrative__gt="") | ~Q(entries__status__in=sorted(NEED_NARRATIVE))
     reports = list(cycle.reports.select_related("organisation")
                    .annotate(total=Count("entries", distinct=True),
-                             answered=Count("entries", filter=touched, distinct=True)))
+                             answered=Count("entries", filter=answered, distinct=True)))
     with_reporter = set(Profile.objects.filter(role=Role.REPORTER, user__is_active=True,
                                                organisation__reports__cycle=cycle)
                         .values_list("organisation_id", flat=True))

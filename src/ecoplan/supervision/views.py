@@ -210,6 +210,8 @@ def report_detail(request, pk: int):
 
 def _own_entry(request, pk: int, measure_id: int) -> tuple[Report, ReportEntry]:
     report = access_report(request.user, pk, write=True)
+    if not 0 < measure_id < 2**63:  # a number past the database's integers is no measure either
+        raise Http404("no such measure in this report")
     entry = report.entries.filter(measure_id=measure_id).select_related("measure").first()
     if entry is None:
         raise Http404("no such measure in this report")
@@ -256,7 +258,8 @@ def entry_save(request, pk: int, measure_id: int):
             message = _("Saved")
     except actions.Refused as exc:
         report.refresh_from_db()
-        return _row_response(request, report, entry, str(exc), exc)
+        # a carry's answer replaces the whole row: a refused one gives the row back, with why
+        return _row_response(request, report, entry, str(exc), exc, carried=form["carry"])
     return _row_response(request, report, entry, message, None, carried=form["carry"])
 
 

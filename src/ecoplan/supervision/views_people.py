@@ -174,7 +174,9 @@ def deactivate(request, pk: int):
 @login_required
 @require_POST
 def reactivate(request, pk: int):
-    return _account_action(request, pk, actions.do_reactivate_user, _("%(username)s reactivated."))
+    return _account_action(request, pk, actions.do_reactivate_user,
+                           _("%(username)s reactivated: give them a new password link (the old password ended "
+                             "with the deactivation)."))
 
 
 @login_required

@@ -30,10 +30,12 @@
     if (row) lastRow = row;
   });
 
-  // Enter in a narrative: the next row (Shift+Enter a new line; never while an input method composes)
+  // Enter in a narrative or a count: the next row (Shift+Enter a new line; never while an input
+  // method composes).  Never the browser's implicit submit: it would "click" a carry-over button.
   form.addEventListener("keydown", function (ev) {
     const field = ev.target;
-    if (ev.key !== "Enter" || ev.shiftKey || ev.isComposing || !field.classList.contains("narrative")) return;
+    if (ev.key !== "Enter" || ev.shiftKey || ev.isComposing) return;
+    if (!field.classList.contains("narrative") && !field.classList.contains("qty")) return;
     ev.preventDefault();
     const rows = Array.from(form.querySelectorAll(".entry"));
     const next = rows[rows.indexOf(field.closest(".entry")) + 1];

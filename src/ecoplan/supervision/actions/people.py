@@ -23,6 +23,7 @@ from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -155,8 +156,9 @@ def do_change_user(acting_user, user, *, role: str, organisation: Organisation |
 
 @transaction.atomic(durable=True)
 def do_deactivate_user(acting_user, user):
-    """The account can no longer sign in; its sessions and API tokens stop working at once (both
-    ask ``is_active``).  Nothing it did is deleted."""
+    """The account can no longer sign in; its sessions, API tokens and any password link end for
+    good, not only while it is inactive: its password is made unusable (sessions, tokens and links
+    all derive from it), so reactivating needs a new password link.  Nothing it did is deleted."""
     _check_managed(user)
     if user.pk == acting_user.pk:
         raise Refused(_("you cannot deactivate your own account"))
@@ -166,7 +168,9 @@ def do_deactivate_user(acting_user, user):
         raise Refused(_("%(username)s is the last active coordinator: make someone else coordinator first") % {
             "username": user.get_username()})
     user.is_active = False
-    user.save(update_fields=["is_active"])
+    user.set_unusable_password()
+    user.save(update_fields=["is_active", "password"])
+    user.api_tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
     return user
 
 

@@ -36,7 +36,9 @@ def _notify(user, kind: str, message: str, url: str, key: str) -> bool:
 
 def _reporters(organisation_ids=None) -> dict[int, list]:
     """organisation id → its reporters' users, in one query."""
-    profiles = Profile.objects.filter(role=Role.REPORTER, organisation__isnull=False).select_related("user")
+    # a deactivated account is nobody to remind (the month screen counts only active reporters too)
+    profiles = Profile.objects.filter(role=Role.REPORTER, organisation__isnull=False,
+                                      user__is_active=True).select_related("user")
     if organisation_ids is not None:
         profiles = profiles.filter(organisation_id__in=organisation_ids)
     by_unit: dict[int, list] = defaultdict(list)

@@ -66,6 +66,8 @@ def do_save_report(report: Report, acting_user, expected_version: int, entries: 
         else:
             try:
                 done = Decimal(str(done))
+                if not done.is_finite():  # NaN, sNaN, Infinity compare as errors, not as numbers
+                    raise InvalidOperation
             except InvalidOperation:
                 raise Refused(_("measure %(id)s: “%(value)s” is not a number") % {"id": measure_id, "value": done}) from None
             limit = entry.quantity_target * 10 if entry.quantity_target else Decimal(1_000_000)
