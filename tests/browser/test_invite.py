@@ -77,11 +77,11 @@ def test_invited_reporter_sets_a_password_and_reports(live_server, transactional
     reporter.click("#login button[type=submit]")
     reporter.goto(f"{base}/supervision/")
     reporter.click("text=2026-05")
-    entry = reporter.locator("tr.entry").first
+    entry = reporter.locator(".entry").first
     entry.locator("select").select_option("in_progress")
     entry.locator("textarea").fill("已抽检 5 组涂料产品")
-    reporter.click("#submit-report")
-    reporter.wait_for_selector("text=提交历史")
+    reporter.click("#submit-report")  # waits for the row saves in flight, then submits
+    reporter.wait_for_selector("#report-status:has-text('已提交')")
     submitted = Report.objects.get(pk=report.pk)
     assert submitted.status == "submitted" and submitted.submitted_by.username == "zhao.market"
 
