@@ -301,7 +301,7 @@ def test_the_desk_tells_submitted_from_accepted(world, client):
         actions.do_submit_report(report, user, report.version)
     actions.do_accept_report(a, world["coordinator"])
     summary = status.cycle_status(a.cycle)
-    assert summary["awaiting_review"] == [b.organisation.name] and summary["accepted"] == [a.organisation.name]
+    assert summary["awaiting_review"] == [b.organisation.name] and summary["accepted_units"] == [a.organisation.name]
     login(client, world["coordinator"])
     with translation.override("zh-hans"):
         page = client.get("/supervision/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()

@@ -66,7 +66,7 @@ def cycle_status(cycle: ReportingCycle, today: date | None = None, states: dict 
         "submitted": sorted(unit for unit, state in reports if state in (Report.Status.SUBMITTED, Report.Status.ACCEPTED)),
         # the desk tells a report waiting for the bureau from one it accepted (submitted = both)
         "awaiting_review": sorted(unit for unit, state in reports if state == Report.Status.SUBMITTED),
-        "accepted": sorted(unit for unit, state in reports if state == Report.Status.ACCEPTED),
+        "accepted_units": sorted(unit for unit, state in reports if state == Report.Status.ACCEPTED),
         "not_submitted": sorted(unit for unit, state in reports if state in (Report.Status.DRAFT, Report.Status.RETURNED)),
         "late": today > cycle.due_date,
         "overdue_measures": dict(sorted(overdue.items())),
