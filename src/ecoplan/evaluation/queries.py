@@ -48,18 +48,21 @@ def due_targets(unit: Organisation | None = None, plan: Plan | None = None, toda
     (every unit with ``any_unit``), each with the period due now and its latest value."""
     today = today or timezone.localdate()
     plans = Plan.objects.filter(pk=plan.pk) if plan is not None else None
-    rows, leads = [], {}
+    due, leads = [], {}
     for target in targets_of_source("reported", plans):
         if target.plan_id not in leads:
             leads[target.plan_id] = plan_leads(target.plan)
         responsible = responsible_unit(target, leads[target.plan_id])
         if not any_unit and responsible.organisation != unit:
             continue
-        period = due_period(target, target.plan, today)
-        latest = (ReportedValue.objects.filter(target=target, period_start=period.start, period_end=period.end)
-                  .order_by("-submitted_at", "-pk").first())
-        rows.append(Due(target, responsible, period, latest))
-    return rows
+        due.append((target, responsible, due_period(target, target.plan, today)))
+    # the latest value of each target's period, in one query (the coordinating unit answers for many)
+    latest: dict[tuple, ReportedValue] = {}
+    for value in (ReportedValue.objects.filter(target__in=[target for target, _, _ in due])
+                  .order_by("-submitted_at", "-pk")):
+        latest.setdefault((value.target_id, value.period_start, value.period_end), value)
+    return [Due(target, responsible, period, latest.get((target.pk, period.start, period.end)))
+            for target, responsible, period in due]
 
 
 def cadence(target: Target, today: date | None = None) -> list[Period]:
