@@ -6,9 +6,13 @@ becomes a live formula in the coordinator's spreadsheet (CSV/formula injection, 
 openpyxl writer appends its rows through `append_row`."""
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 from typing import Any
 
+from django.http import HttpResponse
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -24,3 +28,14 @@ def append_row(sheet: Any, values: Iterable[object]) -> None:
         if looks_like_formula(cell.value):
             cell.data_type = "s"
             cell.quotePrefix = True
+
+
+def xlsx_response(book: Any, filename: str):
+    """An openpyxl workbook (or its bytes) as a download named ``filename``."""
+    if not isinstance(book, bytes):
+        buffer = io.BytesIO()
+        book.save(buffer)
+        book = buffer.getvalue()
+    response = HttpResponse(book, content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from ecoplan.importers import organisations as lexicon_data
 from ecoplan.importers.mapping import ColumnsUnmapped, Preview
 from ecoplan.importers.model import PlanImportError
+from ecoplan.spreadsheets import xlsx_response
 
 from . import pending, queries
 from .access import CHANGE, access, check, may
@@ -291,7 +292,4 @@ def export_json(request, pk: int):
 
 def export_xlsx(request, pk: int):
     plan = access(request.user, "plan", pk)
-    response = HttpResponse(plan_to_xlsx(plan), content_type=(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-    response["Content-Disposition"] = f'attachment; filename="plan-{plan.pk}.xlsx"'
-    return response
+    return xlsx_response(plan_to_xlsx(plan), f"plan-{plan.pk}.xlsx")

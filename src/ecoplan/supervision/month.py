@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from ecoplan.evaluation import cached
 from ecoplan.evaluation.services import TargetJudgement
-from ecoplan.plans.models import Assignment, Measure, Plan, Profile, Role
+from ecoplan.plans.models import Measure, Plan, Profile, Role
 from ecoplan.reporting import duties
 from ecoplan.vocabulary.states import DUE_ALERTS, EDITABLE_REPORT, NEED_NARRATIVE, TARGET_STATES, UNIT_MONTH_STATES
 
@@ -118,12 +118,8 @@ def due_measures(plan: Plan, today: date | None = None) -> list[MeasureRow]:
         "text", "deadline_kind", "deadline_start", "deadline_end", "deadline_raw", "task__title"))
     states = status.measure_states(plan, today, measures)
     alerts = [m for m in measures if states[m.pk] in DUE_ALERTS]
-    leads: dict[int, list[str]] = {}  # the plan's lead units as plain tuples: one query, whatever the alerts
-    for measure_id, name in (Assignment.objects.filter(measure__task__annex__plan=plan, organisation__isnull=False,
-                                                       role=Assignment.Role.LEAD_UNIT)
-                             .order_by("pk").values_list("measure_id", "organisation__name")):
-        leads.setdefault(measure_id, []).append(name)
-    rows = [MeasureRow(m, states[m.pk], leads.get(m.pk, [])) for m in alerts]
+    leads = status.lead_units([m.pk for m in alerts])
+    rows = [MeasureRow(m, states[m.pk], [name for _, name in leads.get(m.pk, [])]) for m in alerts]
     rows.sort(key=lambda row: (DUE_ALERTS.index(row.state), row.measure.deadline_end or today, row.measure.pk))
     return rows
 

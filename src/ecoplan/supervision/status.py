@@ -48,6 +48,16 @@ def measure_states(plan: Plan, today: date | None = None, measures=None, done: d
             for m in measures}
 
 
+def lead_units(measure_ids) -> dict[int, list[tuple[int, str]]]:
+    """measure id → its lead units (id, name), in the plan's order: one query, however many."""
+    leads: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for measure_id, unit_id, name in (Assignment.objects.filter(measure__in=measure_ids, organisation__isnull=False,
+                                                                role=Assignment.Role.LEAD_UNIT)
+                                      .order_by("pk").values_list("measure_id", "organisation_id", "organisation__name")):
+        leads[measure_id].append((unit_id, name))
+    return leads
+
+
 def cycle_status(cycle: ReportingCycle, today: date | None = None, states: dict | None = None) -> dict:
     """Who has and has not submitted, and what is overdue (the `ecoplan cycle status` answer)."""
     today = today or timezone.localdate()
@@ -84,10 +94,8 @@ def coordinator_dashboard(plan: Plan, today: date | None = None) -> dict:
     overdue = [m for m in measures if states[m.pk] == "overdue"]
     for m in overdue:
         by_theme[(m.task.annex.theme, m.task.annex.get_theme_display())] += 1
-    for unit in (Assignment.objects.filter(measure__in=[m.pk for m in overdue], role=Assignment.Role.LEAD_UNIT,
-                                           organisation__isnull=False)
-                 .values_list("organisation_id", "organisation__name")):
-        by_unit[unit] += 1
+    for units in lead_units([m.pk for m in overdue]).values():
+        by_unit.update(units)
     cycle = plan.cycles.first()
     counted = Counter(states.values())
     return {"states": [(s, gettext(duties.STATE_LABELS[s]), counted[s]) for s in duties.STATE_LABELS if counted[s]],

@@ -3,7 +3,6 @@ coordinator's review, the assessment.  Every view asks the access policy (ecopla
 the server and parses its parameters with a form (supervision/forms.py)."""
 from __future__ import annotations
 
-import io
 from datetime import date
 
 from django.conf import settings
@@ -316,7 +315,7 @@ def _assessment_xlsx(plan, start, end, scores) -> HttpResponse:
     from openpyxl import Workbook
 
     from ecoplan.reporting.scoring import LABELS
-    from ecoplan.spreadsheets import append_row
+    from ecoplan.spreadsheets import append_row, xlsx_response
 
     book = Workbook()
     sheet = book.active
@@ -333,11 +332,7 @@ def _assessment_xlsx(plan, start, end, scores) -> HttpResponse:
         for c in s.components:
             row += [float(c.weight), c.numerator, c.denominator]
         append_row(sheet, row + ["；".join(labels.note_text(n) for n in s.notes)])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="assessment-{plan.pk}-{start}-{end}.xlsx"'
-    return response
+    return xlsx_response(book, f"assessment-{plan.pk}-{start}-{end}.xlsx")
 
 
 @login_required

@@ -6,8 +6,6 @@ of today's data is kept, the page shows it at once; otherwise the page loads it 
 (htmx, ``month_targets``), so the rest of the screen never waits for the judges."""
 from __future__ import annotations
 
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -105,7 +103,7 @@ def month_remind(request, pk: int):
 def _export(plan, cycle, which: str, today) -> HttpResponse:
     from openpyxl import Workbook
 
-    from ecoplan.spreadsheets import append_row
+    from ecoplan.spreadsheets import append_row, xlsx_response
 
     book = Workbook()
     sheet = book.active
@@ -140,12 +138,7 @@ def _export(plan, cycle, which: str, today) -> HttpResponse:
         for alert in found.alerts:
             append_row(sheet, [_(TARGET_LABELS[alert.status]), alert.target.indicator, alert.area_name, alert.target.raw,
                                str(alert.reason)])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = HttpResponse(buffer.getvalue(),
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="month-{plan.pk}-{stamp}-{which}.xlsx"'
-    return response
+    return xlsx_response(book, f"month-{plan.pk}-{stamp}-{which}.xlsx")
 
 
 def _local(moment) -> str:
