@@ -14,6 +14,17 @@ def seed_path(name: str) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Kept target judgements (evaluation.cached: the month screen, the overview) are keyed by plan
+    pk, which the next test's rolled-back database may reuse for another plan."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def seed():
     return seed_path

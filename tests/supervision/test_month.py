@@ -4,7 +4,6 @@ import io
 from datetime import date, timedelta
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
@@ -15,13 +14,6 @@ from ecoplan.supervision import actions, month
 from ecoplan.supervision.models import Notification, Report, Role
 
 from .conftest import make_user
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()  # kept judgements are keyed by plan pk, which a rolled-back test may reuse
-    yield
-    cache.clear()
 
 
 def _progress(world):

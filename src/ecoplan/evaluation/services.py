@@ -106,12 +106,9 @@ def judge_target(ctx: Context, target: Target) -> list[TargetJudgement]:
     return rows
 
 
-def judge_plan(plan: Plan, as_of: date | None = None, leads=None) -> list[TargetJudgement]:
-    """Every target of the plan, per area, judged against what its source knows to ``as_of``
-    (``leads``: the plan's responsibility.plan_leads when the caller has them already)."""
+def judge_plan(plan: Plan, as_of: date | None = None) -> list[TargetJudgement]:
+    """Every target of the plan, per area, judged against what its source knows to ``as_of``."""
     ctx = Context(plan, as_of or timezone.localdate(), plan.period_start or (as_of or timezone.localdate()).year)
-    if leads is not None:
-        ctx.resource("leads", lambda: leads)
     try:
         return [row for target in plan.targets.select_related("area", "annex").order_by("order")
                 for row in judge_target(ctx, target)]

@@ -6,7 +6,7 @@ one link of targets to lead units, also the assessment's): for a unit, the targe
 a leader, the targets printed in (or stated by) one of the leader's measures.
 
 The queries do not grow with the number of measures: two for the measures, a few per plan (the
-due states, the entries, the targets' judgements: judge_plan).
+due states, the entries, the targets' judgements: evaluation.cached).
 """
 from __future__ import annotations
 
@@ -18,8 +18,9 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from ecoplan.evaluation import cached
 from ecoplan.evaluation.responsibility import plan_leads, responsible_unit
-from ecoplan.evaluation.services import TargetJudgement, judge_plan
+from ecoplan.evaluation.services import TargetJudgement
 from ecoplan.plans.models import Annex, Assignment, Measure, Organisation, Plan
 from ecoplan.reporting import duties, pdf
 from ecoplan.reporting import overview as figures
@@ -161,7 +162,7 @@ def _targets(scope: Scope, measures: list[Measure], plans, today: date) -> list[
     for plan in plans:
         leads = plan_leads(plan)
         per_target: dict[int, list] = {}
-        for j in judge_plan(plan, today, leads=leads):
+        for j in cached.judged(plan, today).rows:  # judged once per day and data, as on the month screen
             per_target.setdefault(j.target.pk, []).append(j)
         for group in per_target.values():
             responsible = responsible_unit(group[0].target, leads)
