@@ -1,0 +1,142 @@
+"""Reporting periods of rankings and bulletins — pure, no Django.
+
+A bureau ranks and reports by **month** (月), **quarter** (季度), **year to date** (累计: January
+to the end of a month, the Beijing bulletins' 1—10月) and **year** (年度).  A period is written
+``2026-10`` (month), ``2026-Q3`` (quarter), ``2026-01..10`` (year to date) or ``2026`` (year).
+
+Two periods compare with it: the **previous** one (环比: the month, quarter or year before; a
+year to date one month shorter) and the **same period a year before** (同比).
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ecoplan.vocabulary import Term
+from ecoplan.vocabulary import gettext_noop as _
+
+SPANS = (
+    Term("month", _("month"), "月"),
+    Term("quarter", _("quarter"), "季度"),
+    Term("ytd", _("year to date"), "累计"),
+    Term("year", _("year"), "年度"),
+)
+SPAN_CODES = tuple(t.code for t in SPANS)
+
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_QUARTER = re.compile(r"^(\d{4})-?[Qq]([1-4])$")
+_YTD = re.compile(r"^(\d{4})-(?:0?1)?\.\.(\d{1,2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+
+
+class PeriodError(ValueError):
+    """A period that cannot be read; the message says what is expected."""
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    span: str  # one of SPAN_CODES
+    year: int
+    month: int  # the last month: 10 for 2026-10 and 2026-01..10, 9 for 2026-Q3, 12 for 2026
+
+    def __post_init__(self) -> None:
+        if self.span not in SPAN_CODES:
+            raise PeriodError(f"“{self.span}” is not one of {', '.join(SPAN_CODES)}")
+        if not 1 <= self.month <= 12 or (self.span == "quarter" and self.month % 3) or \
+                (self.span == "year" and self.month != 12):
+            raise PeriodError(f"month {self.month} does not end a {self.span}")
+
+    @property
+    def start(self) -> date:
+        if self.span == "month":
+            return date(self.year, self.month, 1)
+        if self.span == "quarter":
+            return date(self.year, self.month - 2, 1)
+        return date(self.year, 1, 1)
+
+    @property
+    def end(self) -> date:
+        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+    @property
+    def months(self) -> int:
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+
+    def previous(self) -> Period | None:
+        """环比: the period before — None for January's year to date (nothing before it)."""
+        if self.span == "month":
+            return Period("month", self.year - (self.month == 1), (self.month - 2) % 12 + 1)
+        if self.span == "quarter":
+            return Period("quarter", self.year - (self.month == 3), (self.month - 4) % 12 + 1)
+        if self.span == "ytd":
+            return Period("ytd", self.year, self.month - 1) if self.month > 1 else None
+        return Period("year", self.year - 1, 12)
+
+    def year_before(self) -> Period:
+        """同比: the same period a year before."""
+        return Period(self.span, self.year - 1, self.month)
+
+    def __str__(self) -> str:
+        """The period as it is written (``parse`` reads it back)."""
+        if self.span == "month":
+            return f"{self.year}-{self.month:02d}"
+        if self.span == "quarter":
+            return f"{self.year}-Q{self.month // 3}"
+        if self.span == "ytd":
+            return f"{self.year}-01..{self.month:02d}"
+        return f"{self.year}"
+
+    @property
+    def zh(self) -> str:
+        """As the bulletins print it: 2026年10月, 2026年第三季度, 2026年1—10月, 2026年."""
+        if self.span == "month":
+            return f"{self.year}年{self.month}月"
+        if self.span == "quarter":
+            return f"{self.year}年第{'一二三四'[self.month // 3 - 1]}季度"
+        if self.span == "ytd":
+            return f"{self.year}年1—{self.month}月" if self.month > 1 else f"{self.year}年1月"
+        return f"{self.year}年"
+
+
+def parse(text: str, span: str | None = None) -> Period:
+    """``2026-10``, ``2026-Q3``, ``2026-01..10`` or ``2026``; ``span`` turns a month into the
+    quarter, year to date or year it ends (``parse("2026-10", "ytd")`` = 2026-01..10)."""
+    text = (text or "").strip()
+    if m := _MONTH.match(text):
+        year, month = int(m[1]), int(m[2])
+        if not 1 <= month <= 12:
+            raise PeriodError(f"“{text}”: month {month} is not 1–12")
+        if span in (None, "month", "ytd"):
+            return Period(span or "month", year, month)
+        if span == "quarter":
+            return Period("quarter", year, (month + 2) // 3 * 3)
+        if span == "year":
+            return Period("year", year, 12)
+        raise PeriodError(f"“{span}” is not one of {', '.join(SPAN_CODES)}")
+    found = None
+    if m := _QUARTER.match(text):
+        found = Period("quarter", int(m[1]), int(m[2]) * 3)
+    elif m := _YTD.match(text):
+        found = Period("ytd", int(m[1]), int(m[2]))
+    elif m := _YEAR.match(text):
+        found = Period("year", int(m[1]), 12)
+    if found is None:
+        raise PeriodError(f"“{text}” is not a period: write 2026-10 (a month), 2026-Q3 (a quarter), "
+                          "2026-01..10 (year to date) or 2026 (a year)")
+    if span not in (None, found.span):
+        raise PeriodError(f"“{text}” is a {found.span}, not a {span}")
+    return found
+
+
+def latest_complete(span: str, today: date) -> Period:
+    """The last period of ``span`` that ended before ``today`` (a monthly bulletin is of last month)."""
+    year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+    if span == "quarter":
+        month -= month % 3
+        if month == 0:
+            year, month = year - 1, 12
+    if span == "year":
+        return Period("year", today.year - 1, 12)
+    return Period(span, year, month)
