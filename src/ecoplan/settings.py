@@ -125,7 +125,9 @@ INSTALLED_APPS = [
     "ecoplan.plans",
     "ecoplan.monitoring",
     "ecoplan.evaluation",
+    "ecoplan.rankings",
     "ecoplan.supervision",
+    "ecoplan.bulletins",
     "ecoplan.search",
     "ecoplan.core",
 ]

@@ -96,6 +96,14 @@ RULES: dict[tuple[str, str], dict[str, Rule]] = {
     ("qualitative", CHANGE): _row(ALL, NONE, NONE, NONE, NONE),
     ("municipal_requirement", VIEW): _row(ALL, ALL, ALL, ALL, NONE),
     ("municipal_requirement", CHANGE): _row(ALL, NONE, NONE, NONE, NONE),
+    # rankings of streets and towns (排名): staff read them, the bureau keeps the saved definitions
+    ("ranking", VIEW): _row(ALL, ALL, ALL, ALL, NONE),
+    ("ranking", CHANGE): _row(ALL, NONE, NONE, NONE, NONE),
+    # bulletins (通报): issued ones go to every unit; drafts are seen only by who may change them
+    ("bulletin", VIEW): _row(ALL, ALL, ALL, ALL, NONE),
+    ("bulletin", CHANGE): _row(ALL, NONE, NONE, NONE, NONE),  # draft, edit, issue, correct
+    ("bulletin_template", VIEW): _row(ALL, NONE, NONE, ALL, NONE),
+    ("bulletin_template", CHANGE): _row(ALL, NONE, NONE, NONE, NONE),
     # the audit trail (who did what): read by the bureau and the auditors, changed by no one
     ("audit", VIEW): _row(ALL, NONE, NONE, ALL, NONE),
 }
