@@ -45,6 +45,15 @@ def fake_sources():
 
 
 @pytest.fixture
+def english():
+    """Messages in English, to match them (the default language is zh-hans)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
 def district(db):
     """示范区: three streets, two towns (镇, 乡) and a park; another district beside it."""
     top = Area.objects.create(name="示范区", kind=Area.Kind.DISTRICT)

@@ -81,7 +81,7 @@ def test_never_reads_past_as_of_and_compares_the_same_days_a_year_before(distric
     assert all(c[2].end <= date(2026, 10, 15) for c in october.calls)
 
 
-def test_a_period_not_started_is_an_error(district, october):
+def test_a_period_not_started_is_an_error(district, october, english):
     with pytest.raises(RankingError, match="has not started"):
         rank_areas(district, "pm25", parse("2026-10"), as_of=date(2026, 9, 30))
     assert october.calls == []
@@ -108,7 +108,7 @@ def test_direction_bottom_n_and_improvement_order(district, october):
         ("南街道", Decimal("50.0")), ("西街道", Decimal("8.0")), ("东街道", Decimal("0.0"))]
 
 
-def test_errors_are_clear(district, october):
+def test_errors_are_clear(district, october, english):
     with pytest.raises(RankingError, match="not a ranking metric"):
         rank_areas(district, "pm2.5", parse("2026-10"))
     with pytest.raises(RankingError, match="not a rounding rule"):

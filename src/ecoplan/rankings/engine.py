@@ -117,7 +117,7 @@ def rank_areas(parent: Area | None, metric: str, period: Period, *, level: str =
     as_of = as_of or timezone.localdate()
     if period.start > as_of:
         raise RankingError(_("%(period)s has not started on %(day)s: nothing to rank yet") % {
-            "period": period, "day": as_of.isoformat()})
+            "period": period_label(period), "day": as_of.isoformat()})
     areas = areas_of(parent, level)
     window = Window(period.start, min(period.end, as_of), exclude_dust)
     current = sources.figures(found, areas, window)
@@ -141,11 +141,15 @@ def rank_areas(parent: Area | None, metric: str, period: Period, *, level: str =
                        order=order, rounding=rounding, window=window)
 
 
+def period_label(period: Period) -> str:
+    """2026年10月 on Chinese pages, 2026-10 on English ones."""
+    return period.zh if (translation.get_language() or "").startswith("zh") else str(period)
+
+
 def rule_of(metric: Metric, period: Period, *, as_of: date, places: int, rounding: str, order: str,
             exclude_dust: bool) -> str:
     """The ranking's rule in one sentence, as the table prints it under its title."""
-    zh = (translation.get_language() or "").startswith("zh")
-    params = {"metric": _(metric.label), "period": period.zh if zh else str(period),
+    params = {"metric": _(metric.label), "period": period_label(period),
               "rounding": _(by_code(ROUNDING_RULES)[rounding].label), "places": places,
               "as_of": as_of.isoformat()}
     if order == "improvement":
