@@ -48,8 +48,27 @@ class AreaRanking:
     rounding: str = "gb8170"
     window: Window | None = None  # the period's days that were read
 
-    def area(self, key: str) -> Area:
-        return self.areas[key]
+    def as_dict(self) -> dict:
+        """Plain data for JSON (the CLI's --json, the pages' .json twins): Decimals as text, as
+        published, so the document is stable."""
+        text = lambda v: None if v is None else str(v)  # noqa: E731
+        m = self.metric
+        return {
+            "metric": {"code": m.code, "label": str(_(m.label)), "zh": m.zh, "unit": m.unit,
+                       "lower_is_better": m.lower_is_better},
+            "period": str(self.period), "period_zh": self.period.zh, "span": self.period.span,
+            "as_of": self.as_of.isoformat(), "level": self.level,
+            "parent": None if self.parent is None else {"id": self.parent.pk, "name": self.parent.name},
+            "order": self.order, "rounding": self.rounding, "places": self.ranking.places,
+            "bottom_n": self.ranking.bottom_n, "top_n": self.ranking.top_n, "ranked": self.ranking.ranked,
+            "rule": self.rule,
+            "rows": [{"area_id": self.areas[r.key].pk, "name": r.name, "value": text(r.value), "rank": r.rank,
+                      "previous": text(r.previous), "previous_rank": r.previous_rank,
+                      "year_before": text(r.year_before), "year_before_rank": r.year_before_rank,
+                      "change": text(r.change), "change_year": text(r.change_year),
+                      "improvement": text(r.improvement), "bottom": r.bottom, "top": r.top, "reason": r.reason}
+                     for r in self.ranking.rows],
+        }
 
 
 def metric_of(code: str) -> Metric:
