@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from ecoplan.analytics.ranking import ROUNDINGS, Observation, Ranking, rank
+from ecoplan.analytics.ranking import NO_YEAR_BEFORE, ROUNDINGS, Observation, Ranking, rank
 from ecoplan.plans.models import Area
 from ecoplan.reporting.periods import Period, parse
 from ecoplan.vocabulary import by_code, codes
@@ -155,6 +155,9 @@ def rank_areas(parent: Area | None, metric: str, period: Period, *, level: str =
     places = found.places if places is None else places
     ranking = rank(observations, lower_is_better=found.lower_is_better, places=places, rounding=rounding,
                    bottom_n=bottom_n, top_n=top_n, by_improvement=order == "improvement")
+    for row in ranking.unranked:
+        if row.reason == NO_YEAR_BEFORE:  # the rules' own reason (the sources' come translated)
+            row.reason = _("no value for the same period a year before")
     return AreaRanking(found, period, parent, level, as_of, ranking, {str(a.pk): a for a in areas},
                        rule_of(found, period, as_of=as_of, places=places, rounding=rounding, order=order,
                                exclude_dust=exclude_dust),
