@@ -128,3 +128,18 @@ def test_competition_ranks(values, lower_is_better):
     for key, value in keyed.items():
         better = sum(1 for v in values if (v < value if lower_is_better else v > value))
         assert found[key] == better + 1
+
+
+@given(st.lists(st.one_of(st.none(), st.decimals(min_value=0, max_value=200, places=1)), min_size=1, max_size=40),
+       st.integers(0, 10), st.integers(0, 10), st.booleans(), st.sampled_from(["gb8170", "half_up"]))
+def test_ranking_invariants(values, bottom_n, top_n, lower_is_better, rounding):
+    result = rank([obs(str(i), v, reason="none" if v is None else "") for i, v in enumerate(values)],
+                  lower_is_better=lower_is_better, places=0, rounding=rounding, bottom_n=bottom_n, top_n=top_n)
+    ranked = [r for r in result.rows if r.rank is not None]
+    assert result.ranked == len(ranked) == sum(v is not None for v in values)
+    assert all(r.reason == "none" for r in result.unranked) and result.rows[len(ranked):] == result.unranked
+    for r in ranked:  # a rank is 1 + the published values strictly better
+        better = sum(1 for o in ranked if (o.value < r.value if lower_is_better else o.value > r.value))
+        assert r.rank == better + 1
+    assert len(result.bottom) <= bottom_n and all(r.rank > result.ranked - bottom_n for r in result.bottom)
+    assert all(r.rank <= top_n for r in result.top) and (top_n == 0 or len(result.top) >= min(top_n, 1, len(ranked)))

@@ -10,7 +10,8 @@ deadlines          完成时限 kinds, standing kinds, month end
 cells              empty-cell markers of plan tables; missing readings of air files
 pollutants         pollutants, AQI series and the table column each is computed in
 indicators         the indicator catalogue: code, name, unit, direction, how measured
-areas              the 各… sub-area groups and the kinds of unit they stand for
+areas              the 各… sub-area groups and the kinds of unit they stand for; ranking levels
+rank_metrics       what a ranking may rank (排名指标), how it rounds
 review             kinds of review item the importers raise
 states             report, entry and due states
 =================  ==========================================================
