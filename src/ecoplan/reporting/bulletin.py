@@ -7,7 +7,17 @@ already in it.  Every text is final: translated, numbers formatted as published.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+# characters XML 1.0 forbids (DOCX, XLSX and reportlab's markup are XML): C0 controls but tab/newline/CR,
+# lone surrogates, U+FFFE/U+FFFF — a pasted paragraph may carry them
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text: object) -> str:
+    """``text`` as a string every renderer can write: characters XML forbids dropped."""
+    return _NOT_XML.sub("", "" if text is None else str(text))
 
 
 @dataclass(frozen=True)

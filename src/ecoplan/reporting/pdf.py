@@ -22,6 +22,8 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import KeepInFrame, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
+from ecoplan.reporting.bulletin import clean
+
 FONT = "STSong-Light"
 INK, MUTED, RULE, HEAD = colors.HexColor("#1c2b27"), colors.HexColor("#5b6763"), colors.HexColor("#c9d3cf"), \
     colors.HexColor("#e8efec")
@@ -85,14 +87,15 @@ def _styles() -> dict[str, ParagraphStyle]:
             "figure_label": ParagraphStyle("figure_label", parent=base, fontSize=7.5, textColor=MUTED, alignment=1)}
 
 
-def _esc(text: str) -> str:
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def esc(text: object) -> str:
+    """``text`` for reportlab's paragraph markup: XML-illegal characters dropped, ``& < >`` escaped."""
+    return clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _figures(figures: list[Figure], width: float, st: dict[str, ParagraphStyle]) -> Table:
-    cells = [[Paragraph(f'<font color="{"#b8322a" if f.alert else "#1c2b27"}">{_esc(f.value)}</font>',
+    cells = [[Paragraph(f'<font color="{"#b8322a" if f.alert else "#1c2b27"}">{esc(f.value)}</font>',
                         st["figure"]) for f in figures],
-             [Paragraph(_esc(f.label), st["figure_label"]) for f in figures]]
+             [Paragraph(esc(f.label), st["figure_label"]) for f in figures]]
     table = Table(cells, colWidths=[width / len(figures)] * len(figures))
     table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.5, RULE), ("BACKGROUND", (0, 0), (-1, -1), HEAD),
                                ("LINEAFTER", (0, 0), (-2, -1), 0.5, RULE), ("TOPPADDING", (0, 0), (-1, 0), 5),
@@ -101,25 +104,25 @@ def _figures(figures: list[Figure], width: float, st: dict[str, ParagraphStyle])
 
 
 def _rows(block: Rows, width: float, st: dict[str, ParagraphStyle]) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph(_esc(block.title), st["h"])]
+    out: list[Flowable] = [Paragraph(esc(block.title), st["h"])]
     weights = block.widths or [1] * len(block.header)
     widths = [width * w / sum(weights) for w in weights]
-    data = [[Paragraph(f"<b>{_esc(h)}</b>", st["cell"]) for h in block.header]]
-    data += [[Paragraph(_esc(c), st["cell"]) for c in row] for row in block.rows]
+    data = [[Paragraph(f"<b>{esc(h)}</b>", st["cell"]) for h in block.header]]
+    data += [[Paragraph(esc(c), st["cell"]) for c in row] for row in block.rows]
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, 0), HEAD), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
     out.append(table)
     if block.more:
-        out.append(Paragraph(_esc(block.more), st["muted"]))
+        out.append(Paragraph(esc(block.more), st["muted"]))
     return out
 
 
 def _trend(block: Trend, width: float, st: dict[str, ParagraphStyle]) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph(_esc(block.title), st["h"])]
+    out: list[Flowable] = [Paragraph(esc(block.title), st["h"])]
     if not block.months:
-        return out + ([Paragraph(_esc(block.empty), st["muted"])] if block.empty else [])
+        return out + ([Paragraph(esc(block.empty), st["muted"])] if block.empty else [])
     drawing = Drawing(width, 110)
     chart = HorizontalLineChart()
     chart.x, chart.y, chart.width, chart.height = 30, 18, width - 150, 80
@@ -150,14 +153,14 @@ def one_page(page: Page) -> bytes:
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
                             bottomMargin=margin, title=page.title, author="ecoplan")
     width, height = A4[0] - 2 * margin, A4[1] - 2 * margin
-    story: list[Flowable] = [Paragraph(_esc(page.title), st["title"])]
+    story: list[Flowable] = [Paragraph(esc(page.title), st["title"])]
     if page.subtitle:
-        story.append(Paragraph(_esc(page.subtitle), st["subtitle"]))
+        story.append(Paragraph(esc(page.subtitle), st["subtitle"]))
     if page.figures:
         story.append(_figures(page.figures, width, st))
     for block in page.blocks:
         story.extend(_rows(block, width, st) if isinstance(block, Rows) else _trend(block, width, st))
     if page.footer:
-        story += [Spacer(1, 6), Paragraph(_esc(page.footer), st["muted"])]
+        story += [Spacer(1, 6), Paragraph(esc(page.footer), st["muted"])]
     doc.build([KeepInFrame(width, height - 2, story, mode="shrink")])
     return buffer.getvalue()

@@ -1,0 +1,173 @@
+"""A bulletin (`bulletin.Document`) as a multi-page A4 PDF — pure, no Django.
+
+Laid out as the DOCX (`official`: GB/T 9704 margins and sizes), with the CJK TrueType font of
+`fonts` subset-embedded so Chinese shows on a machine without Chinese fonts; tables split across
+pages with their header row repeated; charts are vector drawings (`charts`); page numbers
+(— 1 —) at the outer edge; a draft carries its mark at the top of every page.
+"""
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import CondPageBreak, HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import Table as PdfTable
+from reportlab.platypus.flowables import Flowable
+
+from ecoplan.reporting import charts, official
+from ecoplan.reporting.bulletin import BarChart, Document, Table, Text, clean
+from ecoplan.reporting.fonts import Fonts
+from ecoplan.reporting.fonts import find as find_fonts
+from ecoplan.reporting.pdf import INK, MUTED, esc
+
+WIDTH = official.TEXT_WIDTH_MM * mm
+
+
+def _hex(code: str) -> colors.Color:
+    return colors.HexColor("#" + code)
+
+
+def _styles(f: Fonts) -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle("body", fontName=f.body, fontSize=official.BODY_PT, leading=official.LINE_PT,
+                          textColor=INK, wordWrap="CJK", firstLineIndent=official.INDENT_CHARS * official.BODY_PT)
+    plain = ParagraphStyle("plain", parent=body, firstLineIndent=0)
+    centred = ParagraphStyle("centred", parent=plain, alignment=TA_CENTER)
+    return {
+        "body": body,
+        "emphasis": ParagraphStyle("emphasis", parent=body, fontName=f.heading),  # a TTF has no bold: 黑体
+        "heading": ParagraphStyle("heading", parent=body, fontName=f.heading, keepWithNext=1, spaceBefore=6),
+        "plain": plain,
+        "issuer": ParagraphStyle("issuer", parent=centred, fontName=f.heading, fontSize=official.ISSUER_PT,
+                                 leading=official.ISSUER_PT * 1.4, textColor=_hex(official.RED)),
+        "number": centred,
+        "title": ParagraphStyle("title", parent=centred, fontName=f.heading, fontSize=official.TITLE_PT,
+                                leading=official.TITLE_PT * 1.5, spaceBefore=official.LINE_PT,
+                                spaceAfter=official.LINE_PT / 2),
+        "correction": ParagraphStyle("correction", parent=plain, fontSize=official.TABLE_TITLE_PT,
+                                     leading=official.TABLE_TITLE_PT * 1.6),
+        "signature": ParagraphStyle("signature", parent=plain, alignment=TA_RIGHT,
+                                    rightIndent=official.DATE_RIGHT_CHARS * official.BODY_PT),
+        "table_title": ParagraphStyle("table_title", parent=centred, fontName=f.heading,
+                                      fontSize=official.TABLE_TITLE_PT, leading=official.TABLE_TITLE_PT * 1.5,
+                                      spaceBefore=6, spaceAfter=4),
+        "cell": ParagraphStyle("cell", parent=plain, fontSize=official.TABLE_PT, leading=official.TABLE_PT * 1.3),
+        "head_cell": ParagraphStyle("head_cell", parent=plain, fontName=f.heading, fontSize=official.TABLE_PT,
+                                    leading=official.TABLE_PT * 1.3, alignment=TA_CENTER),
+        "note": ParagraphStyle("note", parent=plain, fontSize=official.NOTE_PT, leading=official.NOTE_PT * 1.5,
+                               textColor=MUTED, spaceBefore=3, spaceAfter=6),
+    }
+
+
+def _para(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(esc(text).replace("\n", "<br/>"), style)
+
+
+def _table(block: Table, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    # a title with the header and a few rows, or a new page (keepWithNext would move a long table whole)
+    out: list[Flowable] = [CondPageBreak(official.TABLE_TITLE_PT * 2 + official.TABLE_PT * 1.6 * 4)]
+    if block.title:
+        out.append(_para(block.title, st["table_title"]))
+    columns = max([len(block.header)] + [len(r) for r in block.rows])
+    if columns:
+        weights = list(block.widths or [])[:columns]
+        weights += [1.0] * (columns - len(weights))
+        weights = [w if w > 0 else 1.0 for w in weights]
+        widths = [WIDTH * w / sum(weights) for w in weights]
+        pad = [""] * columns
+        data: list[list[Any]] = [[_para(h, st["head_cell"]) for h in (list(block.header) + pad)[:columns]]]
+        data += [[_para(c, st["cell"]) for c in (list(row) + pad)[:columns]] for row in block.rows]
+        table = PdfTable(data, colWidths=widths, repeatRows=1)
+        style = [("GRID", (0, 0), (-1, -1), 0.5, INK), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                 ("BACKGROUND", (0, 0), (-1, 0), _hex(official.HEADER_FILL)),
+                 ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
+        style += [("BACKGROUND", (0, i + 1), (-1, i + 1), _hex(official.MARKED_FILL))
+                  for i in block.marked if 0 <= i < len(block.rows)]
+        table.setStyle(TableStyle(style))
+        out.append(table)
+    if block.note:
+        out.append(_para(block.note, st["note"]))
+    return out
+
+
+def _blocks(blocks: list[Text | Table | BarChart], st: dict[str, ParagraphStyle], f: Fonts) -> list[Flowable]:
+    out: list[Flowable] = []
+    for block in blocks:
+        if isinstance(block, Text):
+            out.append(_para(block.text, st["emphasis" if block.emphasis else "body"]))
+        elif isinstance(block, Table):
+            out.extend(_table(block, st))
+        else:
+            out += [Spacer(1, 6), charts.drawing(block, WIDTH, f), Spacer(1, 6)]
+    return out
+
+
+def story(doc: Document, f: Fonts) -> list[Flowable]:
+    """The flowables of the whole bulletin, in reading order."""
+    st = _styles(f)
+    out: list[Flowable] = []
+    if doc.issuer:
+        out.append(_para(doc.issuer, st["issuer"]))
+    if doc.number:
+        out.append(_para(doc.number, st["number"]))
+    if doc.issuer or doc.number:
+        out.append(HRFlowable(width="100%", thickness=1.2, color=_hex(official.RED), spaceBefore=4, spaceAfter=4))
+    if doc.title:
+        out.append(_para(doc.title, st["title"]))
+    if doc.version > 1 and doc.correction:
+        box = PdfTable([[_para(doc.correction, st["correction"])]], colWidths=[WIDTH])
+        box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, _hex(official.MARK_RED)),
+                                 ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+        out += [box, Spacer(1, official.LINE_PT / 2)]
+    if doc.recipients:
+        recipients = clean(doc.recipients)
+        out.append(_para(recipients if recipients.endswith(("：", ":")) else recipients + "：", st["plain"]))
+    for section in doc.sections:
+        if section.heading:
+            out.append(_para(section.heading, st["heading"]))
+        out.extend(_blocks(section.blocks, st, f))
+    out.extend(_blocks(list(doc.closing), st, f))
+    tail: list[Flowable] = [_para(t, st["signature"]) for t in (doc.signature, doc.date) if t]
+    if doc.footer:
+        tail += [Spacer(1, official.LINE_PT / 2), _para(doc.footer, st["note"])]
+    if tail:  # the signature, date and footer on one page, after the last words
+        out.append(KeepTogether([Spacer(1, official.LINE_PT * 1.5), *tail]))
+    return out
+
+
+def render(doc: Document, *, font_path: str | None = None) -> bytes:
+    """The bulletin as PDF bytes; ``font_path`` a TrueType CJK font to embed (else `fonts.find`'s)."""
+    f = find_fonts(font_path)
+    buffer = io.BytesIO()
+    width, height = A4
+    mark = clean(doc.draft_mark) if doc.draft else ""
+
+    def page(canvas: Canvas, template: Any) -> None:
+        canvas.saveState()
+        n = canvas.getPageNumber()
+        canvas.setFont(f.body, official.PAGE_NUMBER_PT)
+        canvas.setFillColor(INK)
+        y = official.BOTTOM_MM * mm - 7 * mm - official.PAGE_NUMBER_PT
+        inset = official.PAGE_NUMBER_PT  # 空一字
+        if n % 2:  # odd pages: the number on the right; even pages: on the left
+            canvas.drawRightString(width - official.RIGHT_MM * mm - inset, y, official.page_number(n))
+        else:
+            canvas.drawString(official.LEFT_MM * mm + inset, y, official.page_number(n))
+        if mark:
+            canvas.setFont(f.heading, official.TABLE_TITLE_PT)
+            canvas.setFillColor(_hex(official.MARK_RED))
+            canvas.drawRightString(width - official.RIGHT_MM * mm, height - 20 * mm, mark)
+        canvas.restoreState()
+
+    template = SimpleDocTemplate(buffer, pagesize=A4, topMargin=official.TOP_MM * mm,
+                                 bottomMargin=official.BOTTOM_MM * mm, leftMargin=official.LEFT_MM * mm,
+                                 rightMargin=official.RIGHT_MM * mm, title=clean(doc.title),
+                                 author=clean(doc.issuer), creator="ecoplan", subject=clean(doc.number))
+    content = story(doc, f) or [Spacer(1, 1)]
+    template.build(content, onFirstPage=page, onLaterPages=page)
+    return buffer.getvalue()
