@@ -304,7 +304,7 @@ def _targets_blocks(snapshot: dict, period: periods.Period, table_no) -> list:
         [_("No."), _("Indicator"), _("Area"), _("Target"), _("Value to date"), _("Status")],
         [[str(i), r["indicator"], r["area"], r["target_value"], _value(r["value"], r["unit"]), _status(r["status"])]
          for i, r in enumerate(rows, 1)],
-        widths=[0.6, 3.2, 1.2, 2.2, 1.4, 1.2],
+        widths=[0.8, 3.0, 1.2, 2.2, 1.4, 1.2],
         marked=tuple(i for i, r in enumerate(rows) if r["status"] in AT_RISK),
         note=_("Judged as of %(date)s.") % {"date": _zh_date(date.fromisoformat(snapshot["cut"]))})]
 
@@ -348,7 +348,7 @@ def _reporting_blocks(snapshot: dict, period: periods.Period, table_no) -> list:
     return [Table(_("Table %(n)s Units that have not reported, %(period)s") % {"n": table_no(), "period": period.zh},
                   [_("No."), _("Unit"), _("Month"), _("Due"), _("Status")],
                   [[str(i), r["unit"], r["month"], r["due"], _(_unit_label(r["state"]))]
-                   for i, r in enumerate(rows, 1)], widths=[0.6, 3.0, 1.2, 1.4, 1.6])]
+                   for i, r in enumerate(rows, 1)], widths=[0.8, 3.0, 1.2, 1.4, 1.6])]
 
 
 def _unit_label(state: str) -> str:
@@ -362,7 +362,7 @@ def _overdue_blocks(snapshot: dict, period: periods.Period, table_no) -> list:
     return [Table(_("Table %(n)s Overdue measures") % {"n": table_no()},
                   [_("No."), _("Task"), _("Measure"), _("Deadline"), _("Lead units")],
                   [[str(i), r["task"], r["measure"], r["deadline"], "、".join(r["units"])]
-                   for i, r in enumerate(rows, 1)], widths=[0.6, 1.8, 4.0, 1.2, 1.8])]
+                   for i, r in enumerate(rows, 1)], widths=[0.8, 1.8, 3.8, 1.2, 1.8])]
 
 
 def _number(value: str | None) -> float | int | None:
