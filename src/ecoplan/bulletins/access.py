@@ -27,10 +27,10 @@ def visible_bulletins(user, queryset: QuerySet | None = None) -> QuerySet:
 
 def access_bulletin(user, pk, action: str = VIEW) -> Bulletin:
     """The bulletin, or 404 (missing, or a draft the user may not see); 403 to change it without the right."""
-    bulletin = access(user, "bulletin", pk, action)
+    bulletin = access(user, "bulletin", pk, VIEW)
     if bulletin.is_draft and not may(user, "bulletin", CHANGE):
         raise Http404("no such bulletin")
-    return bulletin
+    return bulletin if action == VIEW else access(user, "bulletin", pk, action)
 
 
 def access_template(user, pk, action: str = VIEW) -> BulletinTemplate:
