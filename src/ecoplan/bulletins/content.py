@@ -325,6 +325,8 @@ def _ranking_blocks(snapshot: dict, period: periods.Period, table_no) -> list:
               _signed(row["improvement"])] for row in rows],
             widths=[2.0, 1.6, 0.8, 1.0, 1.0, 1.2], marked=marked, note=r["rule"]))
         ranked = [row for row in rows if row["rank"] is not None]
+        if not ranked:
+            continue  # nothing to draw: the table says why each area is unranked
         blocks.append(BarChart(
             f"{r['name']}（{r['period_zh']}）", [row["name"] for row in ranked],
             [float(row["value"]) if row["value"] is not None else None for row in ranked], unit=r["unit"],
@@ -428,15 +430,12 @@ CONTENT_TYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordproc
 
 def render(doc: Document, fmt: str) -> bytes:
     """The document written in ``fmt`` by the pure renderers of ``ecoplan.reporting``."""
-    if fmt == "docx":
-        from ecoplan.reporting import bulletin_docx as renderer
-    elif fmt == "pdf":
-        from ecoplan.reporting import bulletin_pdf as renderer
-    elif fmt == "xlsx":
-        from ecoplan.reporting import bulletin_xlsx as renderer
-    else:
+    from ecoplan.reporting import bulletin_docx, bulletin_pdf, bulletin_xlsx
+
+    renderers = {"docx": bulletin_docx.render, "pdf": bulletin_pdf.render, "xlsx": bulletin_xlsx.render}
+    if fmt not in renderers:
         raise ValueError(f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
-    return renderer.render(doc)
+    return renderers[fmt](doc)
 
 
 def filename(bulletin: Bulletin, fmt: str) -> str:

@@ -30,7 +30,7 @@ def index(request):
     check(request.user, "bulletin")
     plans = list(visible(request.user, "plan").order_by("title"))
     bulletins = visible_bulletins(request.user, Bulletin.objects.filter(plan__in=plans))
-    counts: dict[int, int] = {}
+    counts: dict = {}
     for plan_id in bulletins.values_list("plan_id", flat=True):
         counts[plan_id] = counts.get(plan_id, 0) + 1
     return render(request, "bulletins/index.html", {
