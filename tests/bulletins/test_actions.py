@@ -70,7 +70,7 @@ def test_patterns_refuse_unknown_placeholders():
 
 
 def test_issue_numbers_in_sequence_and_keeps_the_files(world):
-    first = _issue(world, date_=date(2026, 11, 5))
+    first = _issue(world, date=date(2026, 11, 5))
     assert first.status == Bulletin.Status.ISSUED and first.number == "演环通〔2026〕1号"
     assert first.issued_by == world["coordinator"] and first.issue_date == date(2026, 11, 5)
     second = _issue(world, "2026-09")

@@ -7,8 +7,8 @@ what changed, issued in its turn).  Issued content is never changed: every actio
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
-from datetime import date
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
@@ -68,7 +68,7 @@ def _check_template(plan: Plan, template: BulletinTemplate) -> None:
 
 @transaction.atomic
 def do_create_draft(acting_user, plan: Plan, template: BulletinTemplate, period: str,
-                    as_of: date | None = None) -> Bulletin:
+                    as_of: dt.date | None = None) -> Bulletin:
     """A new draft of ``plan``'s bulletin for ``period``, its figures read now."""
     _allowed(acting_user)
     found = _period(template, period)
@@ -86,7 +86,7 @@ def do_create_draft(acting_user, plan: Plan, template: BulletinTemplate, period:
 
 
 @transaction.atomic
-def do_refresh_draft(acting_user, bulletin: Bulletin, as_of: date | None = None) -> Bulletin:
+def do_refresh_draft(acting_user, bulletin: Bulletin, as_of: dt.date | None = None) -> Bulletin:
     """Read the figures again (new data arrived); the edited paragraphs stay."""
     _allowed(acting_user)
     bulletin = _draft(bulletin)
@@ -130,14 +130,14 @@ def _next_seq(template: BulletinTemplate, year: int) -> int:
 
 
 @transaction.atomic
-def do_issue(acting_user, bulletin: Bulletin, number: str | None = None, date_: date | None = None) -> Bulletin:
+def do_issue(acting_user, bulletin: Bulletin, number: str | None = None, date: dt.date | None = None) -> Bulletin:
     """Issue a draft: its figures and texts fixed, its number (文号: the next of the template's
     sequence of the year unless given) and date set, the three files rendered and kept byte for byte.
     A correction's issue supersedes the version it corrects."""
     _allowed(acting_user)
     bulletin = _draft(bulletin)
     template = bulletin.template
-    day = date_ or timezone.localdate()
+    day = date or timezone.localdate()
     if not bulletin.snapshot:
         raise Refused(_("the draft has no figures yet: refresh it first"))
     previous = bulletin.supersedes

@@ -149,7 +149,7 @@ def issue(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             bulletin = actions.do_issue(request.user, bulletin, form.cleaned_data["number"] or None,
-                                        form.cleaned_data["issue_date"])
+                                        date=form.cleaned_data["issue_date"])
         except actions.Refused as exc:
             messages.error(request, str(exc))
         else:
