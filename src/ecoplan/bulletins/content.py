@@ -122,14 +122,19 @@ def _rankings(template: BulletinTemplate, period: periods.Period, as_of: date) -
         own = periods.parse(f"{period.year}-{period.month:02d}", definition.span)
         result = run_definition(definition, own, as_of=as_of)
         metric, ranking = result.metric, result.ranking
+        # a ranking saved without its own N takes the template's: the worst N ranks, ties included
+        bottom_n = ranking.bottom_n or template.bottom_n
+        worst = ranking.ranked - bottom_n + 1 if bottom_n else None
         out.append({
             "definition": definition.pk, "name": definition.name, "metric": metric.code,
             "metric_name": _(metric.label), "unit": metric.unit, "lower_is_better": ranking.lower_is_better,
-            "places": ranking.places, "bottom_n": ranking.bottom_n, "period": str(own), "period_zh": own.zh,
+            "places": ranking.places, "bottom_n": bottom_n, "period": str(own), "period_zh": own.zh,
             "rule": str(result.rule),
             "rows": [{"key": r.key, "name": r.name, "value": _text(r.value), "rank": r.rank, "reason": r.reason,
                       "previous_rank": r.previous_rank, "change": _text(r.change),
-                      "improvement": _text(r.improvement), "bottom": r.bottom} for r in ranking.rows]})
+                      "improvement": _text(r.improvement),
+                      "bottom": r.bottom if ranking.bottom_n else bool(worst and r.rank and r.rank >= worst)}
+                     for r in ranking.rows]})
     return out
 
 
