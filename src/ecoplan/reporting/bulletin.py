@@ -7,6 +7,7 @@ already in it.  Every text is final: translated, numbers formatted as published.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -36,6 +37,16 @@ class Table:
     widths: list[float] | None = None  # relative column widths
     marked: tuple[int, ...] = ()  # rows to highlight (the bottom N): indexes into ``rows``
     note: str = ""  # under the table: the ranking's rule and date, what is left out
+
+    def shares(self) -> list[float]:
+        """Each column's share of the text width: ``widths`` normalised, a missing or non-positive
+        weight counted as 1, none narrower than an eighth of the widest (a typo must not crush one)."""
+        columns = max([len(self.header)] + [len(r) for r in self.rows])
+        weights = [w if w > 0 and math.isfinite(w) else 1.0 for w in (self.widths or [])[:columns]]
+        weights += [1.0] * (columns - len(weights))
+        floor = max(weights, default=1.0) / 8
+        weights = [max(w, floor) for w in weights]
+        return [w / sum(weights) for w in weights]
 
 
 @dataclass(frozen=True)

@@ -226,12 +226,10 @@ def _table(book: Any, block: Table, doc: Document) -> None:
         p.paragraph_format.space_before, p.paragraph_format.space_after = Pt(6), Pt(4)
         p.paragraph_format.keep_with_next = True
         _run(p, block.title, doc.heading_font, official.TABLE_TITLE_PT)
-    columns = max([len(block.header)] + [len(r) for r in block.rows])
+    shares = block.shares()
+    columns = len(shares)
     if columns:
-        weights = list(block.widths or [])[:columns]
-        weights += [1.0] * (columns - len(weights))
-        weights = [w if w > 0 else 1.0 for w in weights]
-        widths = [Mm(official.TEXT_WIDTH_MM * w / sum(weights)) for w in weights]
+        widths = [Mm(official.TEXT_WIDTH_MM * share) for share in shares]
         table = book.add_table(rows=1 + len(block.rows), cols=columns)
         table.style = book.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -321,16 +319,17 @@ def render(doc: Document, *, font_path: str | None = None) -> bytes:
             _run(book.add_paragraph(style="Heading 1"), part.heading)
         _blocks(book, part.blocks, doc, font_path)
     _blocks(book, list(doc.closing), doc, font_path)
-    first = True
-    for text in (doc.signature, doc.date):
-        if text:
-            p = book.add_paragraph()
-            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            _indent_chars(p.paragraph_format, right=official.DATE_RIGHT_CHARS)
-            if first:
-                p.paragraph_format.space_before = Pt(official.LINE_PT * 1.5)
-                first = False
-            p.add_run(clean(text))
+    tail = [t for t in (doc.signature, doc.date) if t]
+    if tail and doc.closing and isinstance(doc.closing[-1], Text):
+        book.paragraphs[-1].paragraph_format.keep_with_next = True  # never a page of only signature and date
+    for n, text in enumerate(tail):
+        p = book.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _indent_chars(p.paragraph_format, right=official.DATE_RIGHT_CHARS)
+        p.paragraph_format.keep_with_next = n < len(tail) - 1
+        if n == 0:
+            p.paragraph_format.space_before = Pt(official.LINE_PT * 1.5)
+        p.add_run(clean(text))
     if doc.footer:
         p = book.add_paragraph(clean(doc.footer), style=NOTE_STYLE)
         p.paragraph_format.space_before = Pt(official.LINE_PT / 2)

@@ -27,6 +27,7 @@ from ecoplan.reporting.fonts import find as find_fonts
 from ecoplan.reporting.pdf import INK, MUTED, esc
 
 WIDTH = official.TEXT_WIDTH_MM * mm
+HEIGHT = A4[1] - (official.TOP_MM + official.BOTTOM_MM) * mm
 
 
 def _hex(code: str) -> colors.Color:
@@ -73,19 +74,21 @@ def _table(block: Table, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     out: list[Flowable] = [CondPageBreak(official.TABLE_TITLE_PT * 2 + official.TABLE_PT * 1.6 * 4)]
     if block.title:
         out.append(_para(block.title, st["table_title"]))
-    columns = max([len(block.header)] + [len(r) for r in block.rows])
+    shares = block.shares()
+    columns = len(shares)
     if columns:
-        weights = list(block.widths or [])[:columns]
-        weights += [1.0] * (columns - len(weights))
-        weights = [w if w > 0 else 1.0 for w in weights]
-        widths = [WIDTH * w / sum(weights) for w in weights]
+        widths = [WIDTH * share for share in shares]
+        side = min(4.0, min(widths) / 4)  # cell padding: less when there are very many columns
         pad = [""] * columns
         data: list[list[Any]] = [[_para(h, st["head_cell"]) for h in (list(block.header) + pad)[:columns]]]
         data += [[_para(c, st["cell"]) for c in (list(row) + pad)[:columns]] for row in block.rows]
-        table = PdfTable(data, colWidths=widths, repeatRows=1)
+        # the header repeats on every page unless it alone would fill a third of one
+        tall = max(cell.wrap(w - 2 * side, HEIGHT)[1] for cell, w in zip(data[0], widths)) > HEIGHT / 3
+        table = PdfTable(data, colWidths=widths, repeatRows=0 if tall else 1, splitInRow=1)  # a tall row splits
         style = [("GRID", (0, 0), (-1, -1), 0.5, INK), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                  ("BACKGROUND", (0, 0), (-1, 0), _hex(official.HEADER_FILL)),
-                 ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
+                 ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                 ("LEFTPADDING", (0, 0), (-1, -1), side), ("RIGHTPADDING", (0, 0), (-1, -1), side)]
         style += [("BACKGROUND", (0, i + 1), (-1, i + 1), _hex(official.MARKED_FILL))
                   for i in block.marked if 0 <= i < len(block.rows)]
         table.setStyle(TableStyle(style))
@@ -131,12 +134,16 @@ def story(doc: Document, f: Fonts) -> list[Flowable]:
         if section.heading:
             out.append(_para(section.heading, st["heading"]))
         out.extend(_blocks(section.blocks, st, f))
-    out.extend(_blocks(list(doc.closing), st, f))
+    closing = _blocks(list(doc.closing), st, f)
     tail: list[Flowable] = [_para(t, st["signature"]) for t in (doc.signature, doc.date) if t]
     if doc.footer:
         tail += [Spacer(1, official.LINE_PT / 2), _para(doc.footer, st["note"])]
-    if tail:  # the signature, date and footer on one page, after the last words
-        out.append(KeepTogether([Spacer(1, official.LINE_PT * 1.5), *tail]))
+    if tail:  # never a page with only the signature and date: the last words go with them
+        last = closing[-1:] if closing and isinstance(closing[-1], Paragraph) else []
+        out += closing[:len(closing) - len(last)]
+        out.append(KeepTogether([*last, Spacer(1, official.LINE_PT * 1.5), *tail]))
+    else:
+        out += closing
     return out
 
 

@@ -70,11 +70,12 @@ def _print_header(doc: Document) -> str:
 def _sheet(ws: Worksheet, sheet: Sheet, header_text: str) -> None:
     columns = max([len(sheet.header)] + [len(r) for r in sheet.rows])
     header = [_value(h) for h in sheet.header] + [None] * (columns - len(sheet.header))
-    append_row(ws, header)
-    fill = PatternFill("solid", fgColor=official.HEADER_FILL)
-    for cell in ws[1]:
-        cell.font, cell.fill = Font(bold=True), fill
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    if sheet.header:
+        append_row(ws, header)
+        fill = PatternFill("solid", fgColor=official.HEADER_FILL)
+        for cell in ws[1]:
+            cell.font, cell.fill = Font(bold=True), fill
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     widths = [_display_width(h) for h in header]
     for n, row in enumerate(sheet.rows):
         values = [_value(v) for v in row]
@@ -84,12 +85,13 @@ def _sheet(ws: Worksheet, sheet: Sheet, header_text: str) -> None:
                 widths[i] = max(widths[i], _display_width(v))
     for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 6), 60)
-    if columns:
+    if sheet.header:
         ws.freeze_panes = "A2"
         ws.print_title_rows = "1:1"
         if sheet.rows:
             ws.auto_filter.ref = f"A1:{get_column_letter(columns)}{len(sheet.rows) + 1}"
-    ws.oddHeader.center.text = header_text
+    if header_text:
+        ws.oddHeader.center.text = header_text
     ws.oddFooter.center.text = "&P / &N"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0

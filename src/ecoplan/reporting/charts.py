@@ -53,11 +53,11 @@ def drawing(chart: BarChart, width: float, fonts: Fonts) -> Drawing:
         d.add(String(4, height - 30, clean(chart.unit), fontName=font, fontSize=7.5, fillColor=INK))
     if not names:
         return d
-    shown = [v for v in values if v is not None] + ([chart.line] if chart.line is not None else [])
+    has_line = chart.line is not None and math.isfinite(chart.line)
+    shown = [v for v in values if v is not None] + ([float(chart.line or 0)] if has_line else [])
     low = min([0.0] + shown)
     high = max([0.0] + shown)
     high = high + (high - low) * 0.12 or 1.0
-    has_line = chart.line is not None and math.isfinite(chart.line)
     label = clean(chart.line_label) if has_line else ""
     right = min(stringWidth(label, font, 7), width / 4) + 6 if label else 0
     bars = VerticalBarChart()

@@ -1,0 +1,110 @@
+"""The bulletin as PDF: the text comes back out (pdfplumber), long tables run over pages, the Chinese
+font travels inside the file."""
+import io
+import re
+
+import pdfplumber
+import pytest
+from pdfminer.pdftypes import resolve1
+
+from ecoplan.reporting import bulletin_pdf, fonts
+from ecoplan.reporting.bulletin import Document, Section, Table, Text
+from tests.reporting.sample import area_names, corrected_document, sample_document
+
+pytestmark = pytest.mark.skipif(not any(fonts.Path(p).exists() for p, _ in fonts.BODY_CANDIDATES),
+                                reason="no CJK TrueType font installed (make fonts)")
+
+
+def pages_text(data: bytes) -> list[str]:
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [re.sub(r"\s+", "", page.extract_text() or "") for page in pdf.pages]
+
+
+def font_descriptors(data: bytes) -> dict[str, dict]:
+    """Base font name → its descriptor, for every font the pages use."""
+    found = {}
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            for ref in resolve1(resolve1(page.page_obj.resources).get("Font", {})).values():
+                font = resolve1(ref)
+                descendants = resolve1(font.get("DescendantFonts")) or [font]
+                for d in descendants:
+                    d = resolve1(d)
+                    found[str(resolve1(d.get("BaseFont")))] = resolve1(d.get("FontDescriptor")) or {}
+    return found
+
+
+@pytest.fixture(scope="module")
+def draft() -> bytes:
+    return bulletin_pdf.render(sample_document(draft=True))
+
+
+@pytest.fixture(scope="module")
+def draft_pages(draft) -> list[str]:
+    return pages_text(draft)
+
+
+@pytest.fixture(scope="module")
+def issued() -> bytes:
+    return bulletin_pdf.render(corrected_document())
+
+
+def test_title_and_every_sub_area_come_back(draft_pages):
+    pages = draft_pages
+    assert len(pages) > 1  # the 330-row ranking runs over pages
+    text = "".join(pages)
+    assert "关于2026年10月全区生态环境保护工作情况的通报" in text
+    assert all(name in text for name in area_names(330))
+    assert "数据不足（有效" in text  # the unranked sub-area with its reason
+
+
+def test_the_table_header_repeats_on_every_page_it_runs_onto(draft_pages):
+    header = "排名街道（乡镇）浓度上月排名名次变化改善率"
+    first = next(i for i, p in enumerate(draft_pages) if "东城街道" in p)  # rank 1
+    last = next(i for i, p in enumerate(draft_pages) if "新口乡" in p)  # rank 329
+    assert last - first >= 5
+    assert all(header in p for p in draft_pages[first:last + 1])
+
+
+def test_page_numbers_and_draft_mark(draft_pages, issued):
+    pages = draft_pages
+    assert all(f"—{n}—" in p for n, p in enumerate(pages, start=1))
+    assert all("征求意见稿" in p for p in pages)
+    assert not any("征求意见稿" in p for p in pages_text(issued))
+
+
+def test_number_and_correction_of_a_later_version(issued):
+    first = pages_text(issued)[0]
+    assert "演环通〔2026〕10号" in first and "更正说明：第2版更正了表2中金城街道的浓度" in first
+
+
+def test_the_cjk_font_is_embedded(draft):
+    descriptors = font_descriptors(draft)
+    own = {name: d for name, d in descriptors.items() if "Helvetica" not in name}  # reportlab's page default
+    assert any("UMing" in name for name in own) and any("WenQuanYi" in name for name in own), own.keys()
+    assert all("FontFile2" in d for d in own.values())  # TrueType outlines inside the file
+    assert all(re.search(r"[A-Z]{6}\+", name) for name in own)  # subsets: AAAAAA+UMingCN-0
+
+
+def test_without_a_font_file_it_falls_back_to_the_cid_font(monkeypatch):
+    monkeypatch.setattr(fonts, "BODY_CANDIDATES", ())
+    monkeypatch.setattr(fonts, "HEADING_CANDIDATES", ())
+    monkeypatch.delenv(fonts.ENV, raising=False)
+    data = bulletin_pdf.render(Document(issuer="演示区生态环境局", title="关于排名情况的通报",
+                                        sections=[Section("一、情况", [Text("东城街道排名第一。")])]))
+    assert "关于排名情况的通报" in "".join(pages_text(data))
+    descriptors = font_descriptors(data)
+    assert any("STSong-Light" in name for name in descriptors)
+    assert not any("FontFile2" in d for d in descriptors.values())
+
+
+def test_an_empty_document_still_renders():
+    assert pages_text(bulletin_pdf.render(Document(issuer="", title=""))) == ["—1—"]
+    odd = Document(issuer="区局", title="通报", sections=[Section("", [Table("", [], []), Table("表", ["a"], [[]])])])
+    assert len(pages_text(bulletin_pdf.render(odd))) == 1
+
+
+def test_a_huge_cell_splits_instead_of_failing():
+    doc = Document(issuer="区局", title="通报", sections=[Section("一、", [
+        Table("表1", ["单位", "说明"], [["东城街道", "未按时报送。" * 900]])])])
+    assert len(pages_text(bulletin_pdf.render(doc))) > 1
