@@ -29,7 +29,7 @@ def test_draft_reads_the_figures_and_the_unit_that_has_not_reported(world):
     doc = content.document(draft)
     assert doc.title == "关于2026年10月演示区生态环境保护工作情况的通报" and doc.draft and doc.draft_mark == "草稿"
     assert [s.heading for s in doc.sections][1].startswith("一、")
-    assert doc.closing[0].text == "一是抓好2026年10月问题整改。"
+    assert [t.text for t in doc.closing] == ["七、下一步工作要求", "一是抓好2026年10月问题整改。"]
     with pytest.raises(actions.Refused, match="exists already"):
         actions.do_create_draft(world["coordinator"], world["plan"], world["template"], "2026-10", AS_OF)
     with pytest.raises(actions.Refused, match="period"):

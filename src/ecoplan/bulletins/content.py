@@ -286,6 +286,9 @@ def make_document(snapshot: dict, narratives: dict | None = None, *, number: str
         sections = [Section(p.heading, paragraphs(p.text) + p.blocks) for p in parts(snapshot, narratives)
                     if p.heading or p.text.strip()]
         closing = [Text(fill(line, v)) for line in tpl["closing"].splitlines() if line.strip()]
+        if closing:  # numbered on from the sections: 七、下一步工作要求
+            n = len(tpl["sections"])
+            closing.insert(0, Text(f"{ORDINALS[n] if n < len(ORDINALS) else n + 1}、{_('Next steps')}", emphasis=True))
         day = issued or date.fromisoformat(snapshot["as_of"])
         return Document(
             issuer=tpl["issuer"], title=fill(tpl["title_pattern"], v), number=number, date=_zh_date(day),
