@@ -16,7 +16,7 @@ from .conftest import AS_OF
 
 def _issue(world, period="2026-10", **kw):
     draft = actions.do_create_draft(world["coordinator"], world["plan"], world["template"], period, AS_OF)
-    return actions.do_issue(world["coordinator"], draft, **kw)
+    return actions.do_issue(world["coordinator"], draft, **{"date": date(2026, 11, 5), **kw})
 
 
 def test_draft_reads_the_figures_and_the_unit_that_has_not_reported(world):
@@ -70,7 +70,7 @@ def test_patterns_refuse_unknown_placeholders():
 
 
 def test_issue_numbers_in_sequence_and_keeps_the_files(world):
-    first = _issue(world, date=date(2026, 11, 5))
+    first = _issue(world)
     assert first.status == Bulletin.Status.ISSUED and first.number == "演环通〔2026〕1号"
     assert first.issued_by == world["coordinator"] and first.issue_date == date(2026, 11, 5)
     second = _issue(world, "2026-09")
@@ -85,7 +85,7 @@ def test_issue_numbers_in_sequence_and_keeps_the_files(world):
     assert {"bulletin_drafted", "bulletin_issued"} <= events
     with pytest.raises(actions.Refused, match="taken"):
         draft = actions.do_create_draft(world["coordinator"], world["plan"], world["template"], "2026-08", AS_OF)
-        actions.do_issue(world["coordinator"], draft, number="演环通〔2026〕1号")
+        actions.do_issue(world["coordinator"], draft, number="演环通〔2026〕1号", date=date(2026, 12, 1))
 
 
 def test_issued_content_never_changes(world):
@@ -130,7 +130,7 @@ def test_a_correction_is_a_new_version_that_says_what_changed(world):
     assert draft.version == 2 and draft.supersedes == issued and draft.is_draft
     with pytest.raises(actions.Refused, match="drafted already"):
         actions.do_correct(world["coordinator"], issued, "again")
-    corrected = actions.do_issue(world["coordinator"], draft)
+    corrected = actions.do_issue(world["coordinator"], draft, date=date(2026, 11, 20))
     issued.refresh_from_db()
     assert issued.status == Bulletin.Status.SUPERSEDED and corrected.status == Bulletin.Status.ISSUED
     assert corrected.number == "演环通〔2026〕2号" and issued.number == "演环通〔2026〕1号"

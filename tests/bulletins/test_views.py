@@ -5,6 +5,7 @@ import io
 import docx
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from ecoplan.bulletins import actions
 from ecoplan.bulletins.models import Bulletin, BulletinFile, BulletinTemplate
@@ -60,7 +61,8 @@ def test_the_coordinator_edits_and_issues_a_draft(world, draft, client):
     stale = client.post(reverse("bulletins:edit", args=[draft.pk]), {"revision": draft.revision, "text-targets": "x"},
                         follow=True)
     assert "someone else" in stale.content.decode() or "他人" in stale.content.decode()
-    assert client.get(reverse("bulletins:issue", args=[draft.pk])).status_code == 200
+    confirm = client.get(reverse("bulletins:issue", args=[draft.pk])).content.decode()
+    assert f"演环通〔{timezone.localdate().year}〕1号" in confirm  # the number it will get today
     response = client.post(reverse("bulletins:issue", args=[draft.pk]), {"number": "", "issue_date": "2026-11-05"})
     assert response.status_code == 302
     issued = Bulletin.objects.get(pk=draft.pk)

@@ -129,6 +129,16 @@ def _next_seq(template: BulletinTemplate, year: int) -> int:
     return (last or 0) + 1
 
 
+def next_number(bulletin: Bulletin, day: dt.date) -> str:
+    """The number (文号) issuing on ``day`` would give, for the confirmation page ("" if the pattern is broken)."""
+    values = content.values_of({**bulletin.snapshot, "template": content.frame(bulletin.template)})
+    try:
+        return content.fill(bulletin.template.number_pattern,
+                            {**values, "year": day.year, "seq": _next_seq(bulletin.template, day.year)})
+    except content.PatternError:
+        return ""
+
+
 @transaction.atomic
 def do_issue(acting_user, bulletin: Bulletin, number: str | None = None, date: dt.date | None = None) -> Bulletin:
     """Issue a draft: its figures and texts fixed, its number (文号: the next of the template's

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -155,7 +156,8 @@ def issue(request, pk):
         else:
             messages.success(request, _("Bulletin %(number)s issued.") % {"number": bulletin.number})
             return redirect("bulletins:detail", bulletin.pk)
-    return render(request, "bulletins/issue.html", {"bulletin": bulletin, "form": form})
+    return render(request, "bulletins/issue.html", {
+        "bulletin": bulletin, "form": form, "next_number": actions.next_number(bulletin, timezone.localdate())})
 
 
 @login_required
