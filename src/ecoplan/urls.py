@@ -13,6 +13,7 @@ urlpatterns = [
     path("audit/", include("ecoplan.core.urls")),
     path("supervision/", include("ecoplan.supervision.urls")),
     path("search/", include("ecoplan.search.urls")),
+    path("bulletins/", include("ecoplan.bulletins.urls")),
     # `ecoplan serve` collects static files here; the intranet install has no separate web server
     re_path(r"^static/(?P<path>.*)$", serve, {"document_root": settings.STATIC_ROOT}),
     path("air/", include("ecoplan.monitoring.urls")),

@@ -6,3 +6,10 @@ class BulletinsConfig(AppConfig):
     name = "ecoplan.bulletins"
     label = "bulletins"
     verbose_name = _("Bulletins")
+
+    def ready(self):
+        from ecoplan.plans.access import register
+
+        from .access import KINDS
+
+        register(*KINDS)  # audited through core.audit.TRACKED

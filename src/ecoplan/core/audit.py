@@ -53,6 +53,9 @@ TRACKED: dict[str, dict] = {
     "evaluation.MunicipalRequirement": {},
     "evaluation.TargetResponsibility": {"exclude_fields": ["set_at"]},
     "rankings.RankingDefinition": {"exclude_fields": ["updated_at"]},
+    # a bulletin's snapshot of figures and its lock counter are no one's change; its files are kept apart
+    "bulletins.BulletinTemplate": {"exclude_fields": ["updated_at"], "m2m_fields": {"rankings"}},
+    "bulletins.Bulletin": {"exclude_fields": ["revision", "snapshot", "refreshed_at"]},
 }
 
 # Events: the domain verb of an entry, as the auditor reads and filters it.
@@ -80,6 +83,13 @@ EVENTS: dict[str, str] = {
     "ranking_defined": _("ranking saved"),
     "ranking_changed": _("saved ranking changed"),
     "ranking_deleted": _("saved ranking deleted"),
+    "bulletin_drafted": _("bulletin drafted"),
+    "bulletin_refreshed": _("bulletin draft's figures read again"),
+    "bulletin_edited": _("bulletin draft edited"),
+    "bulletin_issued": _("bulletin issued"),
+    "bulletin_superseded": _("bulletin superseded by a correction"),
+    "bulletin_correction_drafted": _("bulletin correction drafted"),
+    "bulletin_template_saved": _("bulletin template saved"),
     "token_issued": _("API token issued"),
     "token_revoked": _("API token revoked"),
     "user_created": _("user created"),
@@ -118,6 +128,13 @@ EVENT_RULES: list[tuple[str, int, str | None, str | None, str]] = [
     ("rankings.rankingdefinition", Action.CREATE, None, None, "ranking_defined"),
     ("rankings.rankingdefinition", Action.UPDATE, None, None, "ranking_changed"),
     ("rankings.rankingdefinition", Action.DELETE, None, None, "ranking_deleted"),
+    # a bulletin's actions name their event (Bulletin.get_additional_data); these are the fallbacks
+    ("bulletins.bulletin", Action.CREATE, None, None, "bulletin_drafted"),
+    ("bulletins.bulletin", Action.UPDATE, "status", "issued", "bulletin_issued"),
+    ("bulletins.bulletin", Action.UPDATE, "status", "superseded", "bulletin_superseded"),
+    ("bulletins.bulletin", Action.UPDATE, None, None, "bulletin_edited"),
+    ("bulletins.bulletintemplate", Action.CREATE, None, None, "bulletin_template_saved"),
+    ("bulletins.bulletintemplate", Action.UPDATE, None, None, "bulletin_template_saved"),
     ("supervision.apitoken", Action.CREATE, None, None, "token_issued"),
     ("supervision.apitoken", Action.DELETE, None, None, "token_revoked"),
     ("supervision.apitoken", Action.UPDATE, "revoked_at", None, "token_revoked"),

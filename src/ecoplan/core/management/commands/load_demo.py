@@ -27,6 +27,20 @@ class Command(BaseCommand):
         self._measurements()
         self._supervision(plan)
         self._reported(plan)
+        self._bulletin(plan)
+
+    def _bulletin(self, plan):
+        """The October 2026 bulletin (通报) of the demo district: a draft in the product and its files."""
+        from django.conf import settings
+
+        from ecoplan.bulletins import demo
+
+        done = demo.load(plan, settings.DATA_DIR / "demo")
+        if not done:
+            return
+        state = "drafted" if done["made"] else "already drafted"
+        self.stdout.write(f"demo bulletin {demo.PERIOD} {state} (bulletin #{done['bulletin'].pk}, "
+                          f"template “{demo.TEMPLATE}”): " + ", ".join(str(p) for p in done["files"].values()))
 
     def _reported(self, plan):
         """One reported value accepted and one qualitative target judged (synthetic), as the demo

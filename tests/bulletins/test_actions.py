@@ -1,0 +1,166 @@
+"""Drafting, editing, issuing and correcting a bulletin: numbers, immutability, kept files and figures."""
+import hashlib
+from datetime import date
+
+import pytest
+from auditlog.models import LogEntry
+from django.db import IntegrityError, transaction
+
+from ecoplan.bulletins import actions, content
+from ecoplan.bulletins.models import Bulletin, BulletinFile
+from ecoplan.supervision import actions as sup_actions
+from ecoplan.supervision.models import Report
+
+from .conftest import AS_OF
+
+
+def _issue(world, period="2026-10", **kw):
+    draft = actions.do_create_draft(world["coordinator"], world["plan"], world["template"], period, AS_OF)
+    return actions.do_issue(world["coordinator"], draft, **{"date": date(2026, 11, 5), **kw})
+
+
+def test_draft_reads_the_figures_and_the_unit_that_has_not_reported(world):
+    draft = actions.do_create_draft(world["coordinator"], world["plan"], world["template"], "2026-10", AS_OF)
+    snap = draft.snapshot
+    assert snap["period"] == "2026-10" and snap["cut"] == "2026-10-31"
+    assert len(snap["targets"]) >= world["plan"].targets.count()
+    units = {row["unit"] for row in snap["not_reported"]}
+    assert "区市场监管局" in units  # nobody reported in the fixture's cycle
+    doc = content.document(draft)
+    assert doc.title == "关于2026年10月演示区生态环境保护工作情况的通报" and doc.draft and doc.draft_mark == "草稿"
+    assert [s.heading for s in doc.sections][1].startswith("一、")
+    assert [t.text for t in doc.closing] == ["七、下一步工作要求", "一是抓好2026年10月问题整改。"]
+    with pytest.raises(actions.Refused, match="exists already"):
+        actions.do_create_draft(world["coordinator"], world["plan"], world["template"], "2026-10", AS_OF)
+    with pytest.raises(actions.Refused, match="period"):
+        actions.do_create_draft(world["coordinator"], world["plan"], world["template"], "2026-13", AS_OF)
+
+
+def test_the_snapshot_is_plain_json_and_makes_the_same_document():
+    import json
+
+    snapshot = {"period": "2026-10", "as_of": "2026-11-20", "cut": "2026-10-31", "plan": {"pk": 1, "title": "计划"},
+                "sub_areas": ["东湖街道"], "targets": [], "not_reported": [], "overdue": [],
+                "entries": {"by_state": {}, "reports": 0},
+                "rankings": [{"definition": 1, "name": "PM2.5排名", "metric": "pm25", "metric_name": "PM2.5浓度",
+                              "unit": "µg/m³", "lower_is_better": True, "places": 0, "bottom_n": 1,
+                              "period": "2026-10", "period_zh": "2026年10月", "rule": "按GB/T 8170修约",
+                              "rows": [{"key": "1", "name": "东湖街道", "value": "31", "rank": 1, "reason": "",
+                                        "previous_rank": 2, "change": "-3", "improvement": "8.8", "bottom": True}]}],
+                "template": {"name": "t", "district": "演示区", "issuer": "局", "title_pattern": "{period}通报",
+                             "number_pattern": "{abbr}〔{year}〕{seq}号", "abbreviation": "演环通", "recipients": "",
+                             "span": "month", "sections": list(content.CODES), "bottom_n": 1, "opening": "",
+                             "closing": "", "signature": "", "body_font": "仿宋", "title_font": "小标宋",
+                             "heading_font": "黑体"}}
+    again = json.loads(json.dumps(snapshot))
+    assert content.make_document(snapshot, {"rankings": "改过的段落"}) == content.make_document(again, {"rankings": "改过的段落"})
+    doc = content.make_document(snapshot, {"rankings": "改过的段落"})
+    ranking_section = doc.sections[2]
+    assert ranking_section.blocks[0].text == "改过的段落"
+    table = ranking_section.blocks[1]
+    assert table.rows == [["东湖街道", "31", "1", "2", "-3", "+8.8"]] and table.marked == (0,)
+    assert "东湖街道（31µg/m³，第1名）" in doc.sections[3].blocks[-1].text
+
+
+def test_patterns_refuse_unknown_placeholders():
+    with pytest.raises(content.PatternError, match="{perod}"):
+        content.fill("关于{perod}的通报", {"period": "x"})
+    with pytest.raises(content.PatternError):
+        content.fill("关于{period的通报", {"period": "x"})
+
+
+def test_issue_numbers_in_sequence_and_keeps_the_files(world):
+    first = _issue(world)
+    assert first.status == Bulletin.Status.ISSUED and first.number == "演环通〔2026〕1号"
+    assert first.issued_by == world["coordinator"] and first.issue_date == date(2026, 11, 5)
+    second = _issue(world, "2026-09")
+    assert second.number == "演环通〔2026〕2号"
+    files = {f.format: f for f in BulletinFile.objects.filter(bulletin=first)}
+    assert set(files) == {"docx", "pdf", "xlsx"}
+    for f in files.values():
+        assert hashlib.sha256(bytes(f.content)).hexdigest() == f.sha256 and f.size == len(bytes(f.content))
+    assert content.document(first).number == "演环通〔2026〕1号" and not content.document(first).draft
+    events = set(LogEntry.objects.filter(object_pk=str(first.pk), content_type__model="bulletin")
+                 .values_list("additional_data__event", flat=True))
+    assert {"bulletin_drafted", "bulletin_issued"} <= events
+    with pytest.raises(actions.Refused, match="taken"):
+        draft = actions.do_create_draft(world["coordinator"], world["plan"], world["template"], "2026-08", AS_OF)
+        actions.do_issue(world["coordinator"], draft, number="演环通〔2026〕1号", date=date(2026, 12, 1))
+
+
+def test_issued_content_never_changes(world):
+    issued = _issue(world)
+    kept = {f.format: bytes(f.content) for f in issued.files.all()}
+    snapshot = dict(issued.snapshot)
+    before = content.document(issued)
+    for attempt in (lambda: actions.do_edit_draft(world["coordinator"], issued, issued.revision, {"targets": "改"}),
+                    lambda: actions.do_refresh_draft(world["coordinator"], issued),
+                    lambda: actions.do_issue(world["coordinator"], issued)):
+        with pytest.raises(actions.Refused, match="cannot change"):
+            attempt()
+    # new data: the unit reports October; the template's texts change
+    report = Report.objects.get(cycle=world["cycle"], organisation__name="区市场监管局")
+    report = sup_actions.do_save_report(report, world["coordinator"], report.version, {})
+    sup_actions.do_submit_report(report, world["coordinator"], report.version)
+    world["template"].closing = "全新的要求"
+    world["template"].save()
+    issued = Bulletin.objects.get(pk=issued.pk)
+    assert issued.snapshot == snapshot and content.document(issued) == before
+    assert {f.format: bytes(f.content) for f in issued.files.all()} == kept
+    # a fresh read sees the report (the issued snapshot does not)
+    fresh = content.read_figures(world["plan"], world["template"], content.periods.parse("2026-10"), AS_OF)
+    assert "区市场监管局" not in {r["unit"] for r in fresh["not_reported"]}
+    assert "区市场监管局" in {r["unit"] for r in snapshot["not_reported"]}
+
+
+def test_one_issued_version_per_period(world):
+    issued = _issue(world)
+    with pytest.raises(actions.Refused, match="issued"):
+        actions.do_create_draft(world["coordinator"], world["plan"], world["template"], "2026-10", AS_OF)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Bulletin.objects.create(plan=issued.plan, template=issued.template, period="2026-10", status="issued",
+                                version=2, change_note="x")
+
+
+def test_a_correction_is_a_new_version_that_says_what_changed(world):
+    issued = _issue(world)
+    with pytest.raises(actions.Refused, match="change note"):
+        actions.do_correct(world["coordinator"], issued, "  ")
+    draft = actions.do_correct(world["coordinator"], issued, "更正表1中南苑镇数值")
+    assert draft.version == 2 and draft.supersedes == issued and draft.is_draft
+    with pytest.raises(actions.Refused, match="drafted already"):
+        actions.do_correct(world["coordinator"], issued, "again")
+    corrected = actions.do_issue(world["coordinator"], draft, date=date(2026, 11, 20))
+    issued.refresh_from_db()
+    assert issued.status == Bulletin.Status.SUPERSEDED and corrected.status == Bulletin.Status.ISSUED
+    assert corrected.number == "演环通〔2026〕2号" and issued.number == "演环通〔2026〕1号"
+    doc = content.document(corrected)
+    assert doc.version == 2 and doc.correction == "更正表1中南苑镇数值"
+    with pytest.raises(actions.Refused, match="only the issued"):
+        actions.do_correct(world["coordinator"], issued, "x")
+
+
+def test_editing_a_draft_with_the_lock(world):
+    draft = actions.do_create_draft(world["coordinator"], world["plan"], world["template"], "2026-10", AS_OF)
+    edited = actions.do_edit_draft(world["coordinator"], draft, draft.revision, {"targets": "本月目标总体正常。\n第二段。"})
+    assert edited.narratives == {"targets": "本月目标总体正常。\n第二段。"}
+    texts = [b.text for b in content.document(edited).sections[1].blocks[:2]]
+    assert texts == ["本月目标总体正常。", "第二段。"]
+    with pytest.raises(actions.Conflict):
+        actions.do_edit_draft(world["coordinator"], draft, draft.revision, {"targets": "stale"})
+    with pytest.raises(actions.Refused, match="not a section"):
+        actions.do_edit_draft(world["coordinator"], edited, edited.revision, {"nope": "x"})
+    back = actions.do_edit_draft(world["coordinator"], edited, edited.revision, {"targets": ""})
+    assert back.narratives == {}  # back to the generated paragraph
+    refreshed = actions.do_refresh_draft(world["coordinator"], back)
+    assert refreshed.revision == back.revision + 1
+
+
+def test_reporters_and_leaders_cannot_draft_or_issue(world):
+    draft = actions.do_create_draft(world["coordinator"], world["plan"], world["template"], "2026-10", AS_OF)
+    for who in ("reporter", "leader", "auditor"):
+        with pytest.raises(actions.Refused, match="may not"):
+            actions.do_issue(world[who], draft)
+        with pytest.raises(actions.Refused, match="may not"):
+            actions.do_create_draft(world[who], world["plan"], world["template"], "2026-09", AS_OF)
+    assert Bulletin.objects.get(pk=draft.pk).is_draft

@@ -1,0 +1,50 @@
+"""A template's rankings in the bulletin: a table per ranking (value, rank, previous rank, change,
+improvement rate; the bottom N marked), a bar chart of the ranked areas, the bottom-N list."""
+from decimal import Decimal
+
+import pytest
+
+from ecoplan.bulletins import actions, content
+from ecoplan.rankings import sources
+from ecoplan.rankings.models import RankingDefinition
+
+from .conftest import AS_OF
+
+# October 2026, September 2026, October 2025
+PM25 = {"东湖街道": ("27.4", "30.2", "30.0"), "西山街道": ("31.2", "29.0", "31.0"), "南苑镇": ("38.6", "41.0", "36.0")}
+
+
+@pytest.fixture
+def fake_air(monkeypatch):
+    """An air source with fixed PM2.5 figures for the month, the month before and a year before."""
+    def air(metric, areas, window):
+        which = 2 if window.start.year == 2025 else 0 if window.start.month == 10 else 1
+        return {a.pk: sources.AreaFigure(Decimal(PM25[a.name][which])) for a in areas if a.name in PM25}
+    monkeypatch.setitem(sources.SOURCES, "air", air)
+
+
+def test_a_ranking_table_chart_and_bottom_list(world, fake_air):
+    definition = RankingDefinition.objects.create(name="PM2.5月均浓度排名", area=world["district"], metric="pm25",
+                                                  span="month")  # no N of its own: the template's (1)
+    world["template"].bottom_n = 1
+    world["template"].save()
+    world["template"].rankings.add(definition)
+    draft = actions.do_create_draft(world["coordinator"], world["plan"], world["template"], "2026-10", AS_OF)
+    ranking = draft.snapshot["rankings"][0]
+    assert [(r["name"], r["value"], r["rank"], r["previous_rank"], r["bottom"]) for r in ranking["rows"]] == [
+        ("东湖街道", "27", 1, 2, False), ("西山街道", "31", 2, 1, False), ("南苑镇", "39", 3, 3, True)]
+    doc = content.document(draft)
+    section = next(s for s in doc.sections if s.heading.endswith("街道（镇）排名情况"))
+    table = next(b for b in section.blocks if isinstance(b, content.Table))
+    assert table.header[1] == "PM2.5浓度（µg/m³）" and table.marked == (2,)
+    # change against September (环比), improvement rate against October 2025 (改善率: (30−27)/30)
+    assert table.rows == [["东湖街道", "27", "1", "2", "-3", "+10"], ["西山街道", "31", "2", "1", "+2", "0"],
+                          ["南苑镇", "39", "3", "3", "-2", "-8.3"]]
+    chart = next(b for b in section.blocks if isinstance(b, content.BarChart))
+    assert chart.categories == ["东湖街道", "西山街道", "南苑镇"] and chart.values == [27.0, 31.0, 39.0]
+    assert chart.marked == (2,)
+    assert "东湖街道排名第一（27µg/m³），南苑镇排名末位（39µg/m³）" in section.blocks[0].text
+    bottom = next(s for s in doc.sections if s.heading.endswith("排名靠后的街道（镇）"))
+    assert "南苑镇（39µg/m³，第3名）" in bottom.blocks[-1].text
+    sheet = next(s for s in doc.annex if s.name.startswith("PM2.5"))
+    assert sheet.rows[2][:3] == ["南苑镇", 39, 3] and sheet.rows[2][6] == 1

@@ -1,0 +1,110 @@
+"""The bulletin pages: the list per plan (drafts only for the coordinator, bounded queries), the
+draft's preview and editing, issuing, the downloads, the template form."""
+import io
+
+import docx
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from ecoplan.bulletins import actions
+from ecoplan.bulletins.models import Bulletin, BulletinFile, BulletinTemplate
+
+from .conftest import AS_OF
+
+
+@pytest.fixture
+def draft(world):
+    return actions.do_create_draft(world["coordinator"], world["plan"], world["template"], "2026-10", AS_OF)
+
+
+def _client(client, user):
+    client.force_login(user)
+    return client
+
+
+def test_the_list_shows_drafts_only_to_the_coordinator(world, draft, client):
+    issued = actions.do_issue(world["coordinator"],
+                              actions.do_create_draft(world["coordinator"], world["plan"], world["template"],
+                                                      "2026-09", AS_OF))
+    url = reverse("bulletins:plan", args=[world["plan"].pk])
+    page = _client(client, world["coordinator"]).get(url).content.decode()
+    assert reverse("bulletins:detail", args=[draft.pk]) in page and issued.number in page
+    page = _client(client, world["reporter"]).get(url).content.decode()
+    assert issued.number in page and reverse("bulletins:detail", args=[draft.pk]) not in page
+    assert _client(client, world["reporter"]).get(reverse("bulletins:detail", args=[draft.pk])).status_code == 404
+    assert _client(client, world["reporter"]).get(reverse("bulletins:download", args=[draft.pk, "docx"])).status_code == 404
+    assert _client(client, world["reporter"]).get(reverse("bulletins:detail", args=[issued.pk])).status_code == 200
+    client.logout()
+    assert client.get(url).status_code == 302  # sign in first
+
+
+def test_the_list_page_reads_a_bounded_number_of_queries(world, client, django_assert_max_num_queries):
+    client.force_login(world["coordinator"])
+    url = reverse("bulletins:plan", args=[world["plan"].pk])
+    for period in ("2026-07", "2026-08", "2026-09"):
+        b = actions.do_create_draft(world["coordinator"], world["plan"], world["template"], period, AS_OF)
+        b = actions.do_issue(world["coordinator"], b)
+        actions.do_correct(world["coordinator"], b, "更正")
+    with django_assert_max_num_queries(12):
+        assert client.get(url).status_code == 200
+
+
+def test_the_coordinator_edits_and_issues_a_draft(world, draft, client):
+    client.force_login(world["coordinator"])
+    page = client.get(reverse("bulletins:detail", args=[draft.pk])).content.decode()
+    assert 'name="text-targets"' in page and "草稿" in page
+    response = client.post(reverse("bulletins:edit", args=[draft.pk]),
+                           {"revision": draft.revision, "text-targets": "十月目标总体正常。"})
+    assert response.status_code == 302
+    assert Bulletin.objects.get(pk=draft.pk).narratives == {"targets": "十月目标总体正常。"}
+    stale = client.post(reverse("bulletins:edit", args=[draft.pk]), {"revision": draft.revision, "text-targets": "x"},
+                        follow=True)
+    assert "someone else" in stale.content.decode() or "他人" in stale.content.decode()
+    confirm = client.get(reverse("bulletins:issue", args=[draft.pk])).content.decode()
+    assert f"演环通〔{timezone.localdate().year}〕1号" in confirm  # the number it will get today
+    response = client.post(reverse("bulletins:issue", args=[draft.pk]), {"number": "", "issue_date": "2026-11-05"})
+    assert response.status_code == 302
+    issued = Bulletin.objects.get(pk=draft.pk)
+    assert issued.number == "演环通〔2026〕1号"
+    download = client.get(reverse("bulletins:download", args=[issued.pk, "docx"]))
+    data = b"".join(download.streaming_content) if download.streaming else download.content
+    assert data == bytes(BulletinFile.objects.get(bulletin=issued, format="docx").content)
+    text = "".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    assert "十月目标总体正常。" in text and "演环通〔2026〕1号" in text
+
+
+def test_reporters_may_not_issue_through_the_pages(world, draft, client):
+    client.force_login(world["reporter"])
+    assert client.post(reverse("bulletins:issue", args=[draft.pk]), {}).status_code == 404  # a draft they cannot see
+    issued = actions.do_issue(world["coordinator"], draft)
+    assert client.post(reverse("bulletins:correct", args=[issued.pk]), {"change_note": "x"}).status_code == 403
+    assert client.post(reverse("bulletins:create", args=[world["plan"].pk]),
+                       {"template": world["template"].pk, "period": "2026-11"}).status_code == 403
+    assert client.get(reverse("bulletins:template", args=[world["template"].pk])).status_code == 404
+
+
+def test_a_draft_downloads_in_every_format(world, draft, client):
+    client.force_login(world["coordinator"])
+    for fmt, magic in (("docx", b"PK"), ("pdf", b"%PDF-"), ("xlsx", b"PK")):
+        response = client.get(reverse("bulletins:download", args=[draft.pk, fmt]))
+        assert response.status_code == 200 and response.content.startswith(magic)
+        assert "draft" in response["Content-Disposition"]
+    assert client.get(reverse("bulletins:download", args=[draft.pk, "exe"])).status_code == 404
+
+
+def test_the_template_form(world, client):
+    client.force_login(world["coordinator"])
+    url = reverse("bulletins:template", args=[world["template"].pk])
+    assert client.get(url).status_code == 200
+    data = {"name": "月度通报", "district": world["district"].pk, "issuer": "北京市演示区生态环境局",
+            "title_pattern": "关于{period}{district}工作的通报", "number_pattern": "{abbr}〔{year}〕{seq}号",
+            "abbreviation": "演环通", "recipients": "各街道", "span": "month", "sections": "targets, overdue",
+            "bottom_n": 2, "opening": "", "closing": "", "signature": "", "body_font": "仿宋_GB2312",
+            "title_font": "方正小标宋简体", "heading_font": "黑体"}
+    bad = client.post(url, {**data, "title_pattern": "关于{perod}的通报", "sections": "targets, nope"})
+    assert bad.status_code == 200 and "perod" in bad.content.decode() and "nope" in bad.content.decode()
+    assert client.post(url, data).status_code == 302
+    template = BulletinTemplate.objects.get(pk=world["template"].pk)
+    assert template.sections == ["targets", "overdue"] and template.title_pattern == "关于{period}{district}工作的通报"
+    assert client.get(reverse("bulletins:template_new")).status_code == 200
