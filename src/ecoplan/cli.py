@@ -10,7 +10,7 @@ import os
 import sys
 
 ALIASES = {"import": "import_plan", "plans": "list_plans", "export": "export_plan", "judge": "targets"}
-NEEDS_DATABASE = {"import_plan", "list_plans", "export_plan", "load_demo", "runserver", "serve", "air", "water", "measure", "targets", "cycle", "remind", "search",
+NEEDS_DATABASE = {"import_plan", "list_plans", "export_plan", "load_demo", "runserver", "serve", "air", "water", "measure", "targets", "cycle", "remind", "search", "rank",
                   "createsuperuser", "changepassword", "shell"}
 
 

@@ -1,21 +1,52 @@
-"""A small air store of synthetic area-days: stations in streets of one district, an hourly CSV
-ingested and computed as the monitoring app does it."""
-import csv
-from datetime import date, datetime, timedelta
+"""A district with streets, towns and a park, and a fake source the tests fill with figures."""
+from __future__ import annotations
+
+from decimal import Decimal
 
 import pytest
 
-from ecoplan.monitoring.models import ExclusionDay, Station, StationMembership
-from ecoplan.monitoring.store import open_store, sync_registry
 from ecoplan.plans.models import Area
+from ecoplan.rankings import sources
+from ecoplan.rankings.sources import AreaFigure
 
-HEADER = ["station", "time", "so2", "no2", "co", "o3", "pm10", "pm25"]
-CLEAN = {"so2": 10, "no2": 20, "co": 1.0, "o3": 100, "pm10": 50, "pm25": 30}
+
+class FakeSource:
+    """Answers from ``values``: (area name, window start) → value, or the reason text when it has
+    none; records each call (metric, areas, window)."""
+
+    def __init__(self):
+        self.values: dict[tuple[str, object], str] = {}
+        self.calls: list[tuple[str, tuple[str, ...], sources.Window]] = []
+
+    def __call__(self, metric, areas, window):
+        self.calls.append((metric.code, tuple(a.name for a in areas), window))
+        found = {}
+        for a in areas:
+            value = self.values.get((a.name, window.start))
+            if value is None:
+                continue
+            try:
+                found[a.pk] = AreaFigure(Decimal(value))
+            except ArithmeticError:  # not a number: the reason there is none
+                found[a.pk] = AreaFigure(None, value)
+        return found
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
+def fake_sources():
+    """Every metric source answered by one FakeSource; the registry restored afterwards."""
+    saved = dict(sources.SOURCES)
+    fake = FakeSource()
+    for name in ("air", "measurement", "water", "reported", "supervision"):
+        sources.register(name)(fake)
+    yield fake
+    sources.SOURCES.clear()
+    sources.SOURCES.update(saved)
+
+
+@pytest.fixture
 def english():
-    """Reasons are read in English here (the Chinese ones: test_i18n)."""
+    """Messages in English, to match them (the default language is zh-hans)."""
     from django.utils import translation
 
     with translation.override("en"):
@@ -24,43 +55,9 @@ def english():
 
 @pytest.fixture
 def district(db):
-    return Area.objects.create(name="测试区", kind=Area.Kind.DISTRICT)
-
-
-def street(district, name):
-    return Area.objects.create(name=name, kind=Area.Kind.SUB_AREA, parent=district)
-
-
-def station(area, code):
-    s = Station.objects.create(code=code, name=code)
-    StationMembership.objects.create(station=s, area=area)
-    return s
-
-
-def day_rows(code, days, **values):
-    """24 hourly rows a day of each of ``days``; a value may be a function of the day."""
-    for day in days:
-        row = {**CLEAN, **{p: (v(day) if callable(v) else v) for p, v in values.items()}}
-        for h in range(24):
-            ts = datetime(day.year, day.month, day.day) + timedelta(hours=h)
-            yield [code, ts.strftime("%Y-%m-%d %H:%M:%S")] + [row[p] for p in HEADER[2:]]
-
-
-def days_of(start: date, n: int):
-    return [start + timedelta(days=i) for i in range(n)]
-
-
-def load(path, rows):
-    """Write the hours, push the registry and compute the store (under settings.DATA_DIR)."""
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADER)
-        writer.writerows(rows)
-    with open_store() as store:
-        sync_registry(store)
-        store.ingest(path, "wide")
-        store.compute()
-
-
-def dust_day(day, area=None):
-    ExclusionDay.objects.create(day=day, area=area, kind=ExclusionDay.Kind.DUST)
+    """示范区: three streets, two towns (镇, 乡) and a park; another district beside it."""
+    top = Area.objects.create(name="示范区", kind=Area.Kind.DISTRICT)
+    Area.objects.create(name="邻区", kind=Area.Kind.DISTRICT)
+    for name in ("东街道", "西街道", "南街道", "北镇", "中乡", "科技园区管委会"):
+        Area.objects.create(name=name, kind=Area.Kind.SUB_AREA, parent=top)
+    return top

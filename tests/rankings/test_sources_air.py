@@ -14,7 +14,9 @@ from ecoplan.rankings.sources import Window, figures
 from ecoplan.standards import composite, packs
 from ecoplan.vocabulary.rank_metrics import BY_CODE
 
-from .conftest import day_rows, days_of, dust_day, load, station, street
+from .airdata import day_rows, days_of, dust_day, load, station, street
+
+pytestmark = pytest.mark.usefixtures("english")
 
 OCTOBER = Window(date(2025, 10, 1), date(2025, 10, 31))
 

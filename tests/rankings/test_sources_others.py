@@ -18,7 +18,9 @@ from ecoplan.supervision.rankings import units_of
 from ecoplan.vocabulary.rank_metrics import BY_CODE
 from ecoplan.vocabulary.units import sub_area_unit_names
 
-from .conftest import dust_day, street
+from .airdata import dust_day, street
+
+pytestmark = pytest.mark.usefixtures("english")
 
 YEAR = Window(date(2025, 1, 1), date(2025, 12, 31))
 Q3 = Window(date(2025, 7, 1), date(2025, 9, 30))

@@ -52,6 +52,7 @@ TRACKED: dict[str, dict] = {
     "evaluation.QualitativeJudgement": {},
     "evaluation.MunicipalRequirement": {},
     "evaluation.TargetResponsibility": {"exclude_fields": ["set_at"]},
+    "rankings.RankingDefinition": {"exclude_fields": ["updated_at"]},
 }
 
 # Events: the domain verb of an entry, as the auditor reads and filters it.
@@ -76,6 +77,9 @@ EVENTS: dict[str, str] = {
     "target_judged": _("qualitative target judged"),
     "municipal_value_entered": _("municipal value entered"),
     "responsible_unit_set": _("responsible unit of a target set"),
+    "ranking_defined": _("ranking saved"),
+    "ranking_changed": _("saved ranking changed"),
+    "ranking_deleted": _("saved ranking deleted"),
     "token_issued": _("API token issued"),
     "token_revoked": _("API token revoked"),
     "user_created": _("user created"),
@@ -111,6 +115,9 @@ EVENT_RULES: list[tuple[str, int, str | None, str | None, str]] = [
     ("evaluation.municipalrequirement", Action.CREATE, None, None, "municipal_value_entered"),
     ("evaluation.targetresponsibility", Action.CREATE, None, None, "responsible_unit_set"),
     ("evaluation.targetresponsibility", Action.UPDATE, None, None, "responsible_unit_set"),
+    ("rankings.rankingdefinition", Action.CREATE, None, None, "ranking_defined"),
+    ("rankings.rankingdefinition", Action.UPDATE, None, None, "ranking_changed"),
+    ("rankings.rankingdefinition", Action.DELETE, None, None, "ranking_deleted"),
     ("supervision.apitoken", Action.CREATE, None, None, "token_issued"),
     ("supervision.apitoken", Action.DELETE, None, None, "token_revoked"),
     ("supervision.apitoken", Action.UPDATE, "revoked_at", None, "token_revoked"),

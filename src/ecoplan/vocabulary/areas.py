@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import Term
+from . import gettext_noop as _
+
 
 @dataclass(frozen=True)
 class SubAreaGroup:
@@ -57,3 +60,15 @@ def members_of(name: str) -> tuple[str, ...]:
 def is_every_sub_area(scope: str) -> bool:
     """A target scope printed for every sub-area (各镇、街道…, 全区及各街道…)."""
     return scope.startswith(EVERY_SCOPES)
+
+
+# Levels of the area tree a ranking compares (排名层级): every sub-area of a district, its streets
+# only, its towns and townships only, or the districts themselves (the top-level areas).  The name
+# endings are the placeholders' members above: 各街道 → 街道, 各苏木乡镇 → 苏木 / 乡 / 镇.
+LEVELS = (
+    Term("sub_area", _("every sub-area"), "各街道乡镇"),
+    Term("street", _("streets"), "各街道"),
+    Term("town", _("towns and townships"), "各乡镇"),
+    Term("district", _("districts"), "各区"),
+)
+LEVEL_ENDINGS: dict[str, tuple[str, ...]] = {"street": members_of("各街道"), "town": members_of("各苏木乡镇")}

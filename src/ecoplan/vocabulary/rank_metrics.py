@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import Term
 from . import gettext_noop as _
 from .indicators import INDICATORS
 from .measurements import PRECISION
@@ -63,3 +64,9 @@ CODES = tuple(m.code for m in METRICS)
 
 # ranking on the improvement rate (改善率) instead of the value: higher is better, % to 0.1
 ORDERS = (("value", _("value")), ("improvement", _("improvement rate")))
+
+# how a publication rounds before it ranks: the codes of ``analytics.ranking.ROUNDINGS``, named
+ROUNDING_RULES = (
+    Term("gb8170", _("GB/T 8170 rounding"), "GB/T 8170数值修约"),  # half to even on the exact value
+    Term("half_up", _("rounding half up"), "四舍五入"),
+)
