@@ -28,11 +28,11 @@ def streets(district, settings, tmp_path):
     silent, bare = street(district, "丁镇"), street(district, "戊乡")
     for area, code in ((full, "S1"), (thin, "S2"), (dusty, "S3"), (silent, "S4")):
         station(area, code)
-    for day in days_of(date(2025, 10, 1), 3):
+    for day in days_of(date(2025, 10, 1), 5):
         dust_day(day)  # every area
     rows = [*day_rows("S1", days_of(date(2025, 10, 1), 31)),
             *day_rows("S2", days_of(date(2025, 10, 1), 20), pm25=40),
-            *day_rows("S3", days_of(date(2025, 10, 1), 31), pm25=lambda d: 300 if d.day <= 3 else 30)]
+            *day_rows("S3", days_of(date(2025, 10, 1), 31), pm25=lambda d: 300 if d.day <= 5 else 30)]
     load(tmp_path / "hours.csv", rows)
     return {"full": full, "thin": thin, "dusty": dusty, "silent": silent, "bare": bare}
 
@@ -49,16 +49,17 @@ def test_pm25_means_validity_and_reasons(streets):
     assert "2025-10: 20 < 27" in thin.reason
     assert found[streets["silent"].pk].reason == "no valid daily data from its stations in the period"
     assert found[streets["bare"].pk].reason == "no evaluation station in this area"
-    # the dusty street: (3 × 300 + 28 × 30) / 31 with its dust days, 30 without them
-    assert found[streets["dusty"].pk].value == pytest.approx(Decimal((3 * 300 + 28 * 30) / 31), abs=Decimal("0.001"))
+    # the dusty street: (5 × 300 + 26 × 30) / 31 with its dust days, 30 without them
+    assert found[streets["dusty"].pk].value == pytest.approx(Decimal((5 * 300 + 26 * 30) / 31), abs=Decimal("0.001"))
 
 
 def test_dust_leaves_pm_and_index_but_not_day_counts(streets):
     dust = Window(OCTOBER.start, OCTOBER.end, exclude_dust=True)
     dusty = streets["dusty"].pk
+    # 26 days left, fewer than the month's 27: a day left out as dust is no missing day
     assert rank("pm25", streets, dust)[dusty].value == Decimal(30)
-    assert rank("heavy_days", streets, dust)[dusty].value == 3  # PM2.5 300: AQI > 200, kept
-    assert rank("good_day_ratio", streets, dust)[dusty].value == Decimal(28 * 100) / 31
+    assert rank("heavy_days", streets, dust)[dusty].value == 5  # PM2.5 300: AQI > 200, kept
+    assert rank("good_day_ratio", streets, dust)[dusty].value == Decimal(26 * 100) / 31
     full = rank("composite_index", streets)[streets["full"].pk].value
     assert rank("composite_index", streets, dust)[dusty].value == full  # its dust days left out: the same air
     assert rank("composite_index", streets)[dusty].value > full

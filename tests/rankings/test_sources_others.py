@@ -90,9 +90,9 @@ def sections(district, settings, tmp_path):
     a, b, c = street(district, "甲街道"), street(district, "乙街道"), street(district, "丙镇")
     registry = tmp_path / "r.csv"
     registry.write_text("code,name,district,area,water_body,kind,level,target_class,river_km,drinking_source\n"
-                        "W1,甲河,测试区,甲街道,甲河,river,municipal,Ⅲ,5,\n"
-                        "W2,乙湖,测试区,甲街道,乙湖,lake,municipal,Ⅱ,,\n"
-                        "W3,丙河,测试区,乙街道,丙河,river,municipal,Ⅲ,2,\n", "utf-8")
+                        f"W1,甲河,{district.name},甲街道,甲河,river,municipal,Ⅲ,5,\n"
+                        f"W2,乙湖,{district.name},甲街道,乙湖,lake,municipal,Ⅱ,,\n"
+                        f"W3,丙河,{district.name},乙街道,丙河,river,municipal,Ⅲ,2,\n", "utf-8")
     call_command("water", "sections", str(registry))
     samples = tmp_path / "s.csv"
     samples.write_text("section,time,ph,do,codmn,nh3n,tp\n"

@@ -10,7 +10,7 @@ Validity: a figure rests on enough valid days by GB 3095 表4 as the target judg
 (``analytics.validity``: 27 a month, 25 in February, 324 a year, the current month pro rata);
 fewer, and the area is listed with no figure and the count.  Dust (扣除沙尘): the exclusion
 register's days leave the pollutant figures and the index, and stay in the good and heavy days
-(standards.md §3.7).
+(standards.md §3.7); a day left out is not a missing day (the validity rule counts it).
 """
 from __future__ import annotations
 
@@ -54,6 +54,15 @@ def _relation(exclude_dust: bool) -> str:
     return f"SELECT * FROM ({kept()}) k WHERE exclusion = 'dust'"
 
 
+def _present() -> str:
+    """The valid days with the register's days counted (``<days>_all``): a day left out as sand
+    and dust is no missing day — the validity rule judges the data, the exclusion the figure."""
+    days = [statistic(c)[1] for c, _ in composite.COMPONENTS]
+    columns = {d: ("o3_8h_max" if d == "o3_days" else d.removesuffix("_days")) for d in days}
+    return ", ".join([f"count(a.{column}) AS {d}_all" for d, column in columns.items()] +
+                     ["count(a.aqi) AS aqi_days_all"])
+
+
 def area_rows(store, keys: list[str], window: Window, exclude_dust: bool) -> dict[str, dict[str, Any]]:
     """Each area's statistics over the window and its valid days per month: ONE grouped query
     (GROUPING SETS: the window's row and its months' rows)."""
@@ -61,7 +70,7 @@ def area_rows(store, keys: list[str], window: Window, exclude_dust: bool) -> dic
         return {}
     listing = ", ".join("?" for _ in keys)
     rows = store.query(f"""WITH a AS ({_relation(exclude_dust)})
-        SELECT a.area, year(a.day) AS y, month(a.day) AS m, {statistics_columns()}
+        SELECT a.area, year(a.day) AS y, month(a.day) AS m, {statistics_columns()}, {_present()}
         FROM a WHERE a.basis = 'in_force' AND a.area IN ({listing}) AND a.day BETWEEN ? AND ?
         GROUP BY GROUPING SETS ((a.area), (a.area, year(a.day), month(a.day)))""",
                        [*keys, window.start, window.end])
@@ -81,8 +90,9 @@ def _short_of(row: dict[str, Any], days: str, window: Window) -> str | None:
     """Why the figure resting on ``days`` is below the validity rule, None when it is enough."""
     # the window ends on the ranking's day at the latest: the month it ends in is judged pro rata
     end = month_end_of(window.end)
-    enough = validity.completeness(row[days], {m: r[days] for m, r in row["months"].items()}, window.start, end,
-                                   window.end, settings.ECOPLAN_AIR_ANNUAL_RULE)
+    counted = f"{days}_all"
+    enough = validity.completeness(row[counted], {m: r[counted] for m, r in row["months"].items()}, window.start,
+                                   end, window.end, settings.ECOPLAN_AIR_ANNUAL_RULE)
     if enough.sufficient:
         return None
     reason = gettext("%(valid)s valid days of the %(required)s the rule asks (%(rule)s)") % {
