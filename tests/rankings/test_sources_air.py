@@ -142,3 +142,12 @@ def test_a_real_month_against_the_reference(district, settings, tmp_path):
     found = figures(BY_CODE["pm25"], [area], Window(date(2016, 1, 1), date(2016, 1, 31)))[area.pk]
     assert len(daily) >= 27
     assert found.value == pytest.approx(sum(daily) / len(daily), abs=Decimal("0.001"))
+
+
+def test_reasons_in_chinese(streets):
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        found = rank("pm25", streets)
+    assert found[streets["bare"].pk].reason == "本地区无评价点位"
+    assert found[streets["thin"].pk].reason.startswith("有效天数 20 天，不足规则要求的 27 天")

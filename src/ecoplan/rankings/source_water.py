@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.db.models import Q
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from ecoplan.analytics.water import area_figures
 from ecoplan.evaluation.water import FIGURES, completeness
@@ -23,10 +23,10 @@ from .sources import AreaFigure, Window, register
 
 # what a ratio needs of a section, and why an area without such a section has no figure
 NEEDS = {
-    "drinking_source_compliance": (lambda s: s.drinking_source, "no drinking-water source section"),
+    "drinking_source_compliance": (lambda s: s.drinking_source, gettext_noop("no drinking-water source section")),
     "worse_v_river_length": (lambda s: bool(s.river_km) and s.kind == WaterSection.Kind.RIVER,
-                             "no river section with a length"),
-    "section_compliance": (lambda s: bool(s.target_class), "no assessment section with a target class"),
+                             gettext_noop("no river section with a length")),
+    "section_compliance": (lambda s: bool(s.target_class), gettext_noop("no assessment section with a target class")),
 }
 
 
@@ -42,7 +42,7 @@ def water(metric: Metric, areas: Sequence[Area], window: Window) -> dict[int, Ar
     else:
         periods = {}
     figure, _part, _whole = FIGURES[metric.code]
-    needs, missing = NEEDS.get(metric.code, (lambda s: True, "no assessment section"))
+    needs, missing = NEEDS.get(metric.code, (lambda s: True, gettext_noop("no assessment section")))
     out: dict[int, AreaFigure] = {}
     for area in areas:
         key = area_key(area)
