@@ -38,14 +38,15 @@ from .sources import AreaFigure, Window, register
 DAY_COUNTS = ("good_day_ratio", "heavy_days")  # on the AQI days, dust kept (standards.md §3.7)
 
 
-def statistic(component: str) -> tuple[str, str]:
-    """The ``statistics_columns`` column of a pollutant's figure, and of its valid days."""
+def statistic(component: str) -> tuple[str, str, str]:
+    """The ``statistics_columns`` columns of a pollutant's figure and of its valid days, and the
+    area-day column they count."""
     q = dict(packs.assessment().percentiles)
     if component == "o3":
-        return f"o3_8h_p{q['o3']}", "o3_days"
+        return f"o3_8h_p{q['o3']}", "o3_days", "o3_8h_max"
     if component == "co":
-        return f"co_p{q['co']}", "co_days"
-    return f"{component}_mean", f"{component}_days"
+        return f"co_p{q['co']}", "co_days", "co"
+    return f"{component}_mean", f"{component}_days", component
 
 
 def _relation(exclude_dust: bool) -> str:
@@ -57,10 +58,8 @@ def _relation(exclude_dust: bool) -> str:
 def _present() -> str:
     """The valid days with the register's days counted (``<days>_all``): a day left out as sand
     and dust is no missing day — the validity rule judges the data, the exclusion the figure."""
-    days = [statistic(c)[1] for c, _ in composite.COMPONENTS]
-    columns = {d: ("o3_8h_max" if d == "o3_days" else d.removesuffix("_days")) for d in days}
-    return ", ".join([f"count(a.{column}) AS {d}_all" for d, column in columns.items()] +
-                     ["count(a.aqi) AS aqi_days_all"])
+    counts = [statistic(c)[1:] for c in composite.COMPONENTS] + [("aqi_days", "aqi")]
+    return ", ".join(f"count(a.{column}) AS {days}_all" for days, column in counts)
 
 
 def area_rows(store, keys: list[str], window: Window, exclude_dust: bool) -> dict[str, dict[str, Any]]:
@@ -100,11 +99,11 @@ def _short_of(row: dict[str, Any], days: str, window: Window) -> str | None:
     return reason + (": " + "; ".join(enough.short) if enough.short else "")
 
 
+_LABELS = {p.code: p.label for p in pollutants.POLLUTANTS}
+
+
 def _name(component: str) -> str:
     return gettext(_LABELS[component])
-
-
-_LABELS = {p.code: p.label for p in pollutants.POLLUTANTS}
 
 
 def figure(metric: Metric, row: dict[str, Any], window: Window) -> AreaFigure:
@@ -118,10 +117,10 @@ def figure(metric: Metric, row: dict[str, Any], window: Window) -> AreaFigure:
         if metric.code == "heavy_days":
             return AreaFigure(Decimal(row["heavy_days"]))
         return AreaFigure(Decimal(row["good_days"] * 100) / Decimal(row["aqi_days"]))
-    components = [c for c, _ in composite.COMPONENTS] if metric.code == "composite_index" else [metric.code]
+    components = list(composite.COMPONENTS) if metric.code == "composite_index" else [metric.code]
     values: dict[str, Decimal | None] = {}
     for component in components:
-        column, days = statistic(component)
+        column, days, _daily = statistic(component)
         if not row[days] or row[column] is None:
             return AreaFigure(None, gettext("no valid daily %(pollutant)s value in the period") % {
                 "pollutant": _name(component)})

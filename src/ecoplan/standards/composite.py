@@ -17,27 +17,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
+from ecoplan.vocabulary.pollutants import CODES as POLLUTANT_CODES
+
 from .packs import LimitsPack
 from .rounding import Number, to_decimal
 
-# component (the period statistic's name) → (pollutant, averaging of its grade-II limit)
-COMPONENTS = (
-    ("so2", ("so2", "annual")),
-    ("no2", ("no2", "annual")),
-    ("pm10", ("pm10", "annual")),
-    ("pm25", ("pm25", "annual")),
-    ("co", ("co", "daily")),  # CO: its 24-h limit against the 95th percentile of daily means
-    ("o3", ("o3", "mda8")),  # O3: its MDA8 limit against the 90th percentile of MDA8
-)
+# the limit a component is divided by: its annual-mean limit, else its MDA8 limit (O3: the 90th
+# percentile of MDA8), else its 24-h limit (CO: the 95th percentile of daily means)
+AVERAGINGS = ("annual", "mda8", "daily")
+COMPONENTS = POLLUTANT_CODES  # each pollutant's period statistic (HJ 663 §3.3)
 
 
 def divisors(limits: LimitsPack) -> dict[str, Decimal]:
     """Sᵢ: each component's grade-II limit in ``limits``."""
     found = {}
-    for component, (pollutant, averaging) in COMPONENTS:
-        limit = limits.limit(pollutant, averaging, 2)
+    for component in COMPONENTS:
+        limit = next((v for a in AVERAGINGS if (v := limits.limit(component, a, 2)) is not None), None)
         if limit is None:
-            raise ValueError(f"{limits.id} has no grade-II {averaging} limit of {pollutant}")
+            raise ValueError(f"{limits.id} has no grade-II annual, MDA8 or daily limit of {component}")
         found[component] = limit
     return found
 
@@ -56,4 +53,4 @@ def composite_index(values: Mapping[str, Number | None], limits: LimitsPack) -> 
 
 def missing(values: Mapping[str, Number | None]) -> list[str]:
     """The components without a value (what makes the index None)."""
-    return [c for c, _ in COMPONENTS if values.get(c) is None]
+    return [c for c in COMPONENTS if values.get(c) is None]
