@@ -10,6 +10,7 @@ class BulletinsConfig(AppConfig):
     def ready(self):
         from ecoplan.plans.access import register
 
+        from . import checks  # noqa: F401 — registers the system checks
         from .access import KINDS
 
         register(*KINDS)  # audited through core.audit.TRACKED

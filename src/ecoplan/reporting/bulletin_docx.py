@@ -15,6 +15,7 @@ Chinese font when 仿宋_GB2312 or 方正小标宋简体 is missing.
 """
 from __future__ import annotations
 
+import copy
 import io
 from typing import Any
 
@@ -230,21 +231,22 @@ def _table(book: Any, block: Table, doc: Document) -> None:
     columns = len(shares)
     if columns:
         widths = [Mm(official.TEXT_WIDTH_MM * share) for share in shares]
-        table = book.add_table(rows=1 + len(block.rows), cols=columns)
+        # the header and one styled row through python-docx; every data row is a copy of that row's
+        # XML with its texts set (a 330-row ranking: 0.1 s instead of 1 s of python-docx per cell)
+        table = book.add_table(rows=2, cols=columns)
         table.style = book.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         for column, width in zip(table.columns, widths):
             column.width = width
         style_id = book.styles[TABLE_STYLE].style_id  # set as an id: python-docx looks a style up per call
-        marked = {i + 1 for i in block.marked if 0 <= i < len(block.rows)}
-        pad = [""] * columns
-        for n, (row, values) in enumerate(zip(table.rows, [block.header, *block.rows])):
+        header, body = table.rows
+        for n, row in enumerate((header, body)):
             tr_pr = row._tr.get_or_add_trPr()
             _set(tr_pr, "w:cantSplit")
             if n == 0:
                 _set(tr_pr, "w:tblHeader")  # repeated at the top of every page the table runs onto
-            for cell, width, value in zip(row.cells, widths, (list(values) + pad)[:columns]):
+            for cell, width, value in zip(row.cells, widths, (list(block.header) + [""] * columns)[:columns]):
                 cell.width = width
                 p = cell.paragraphs[0]
                 p._p.style = style_id
@@ -253,9 +255,19 @@ def _table(book: Any, block: Table, doc: Document) -> None:
                     _run(p, str(value), doc.heading_font)
                     _shade(cell, official.HEADER_FILL)
                 else:
-                    p.add_run(clean(value))
-                    if n in marked:
-                        _shade(cell, official.MARKED_FILL)
+                    p.add_run("-")  # a w:t for the copies to fill
+        plain = body._tr
+        marked_row = copy.deepcopy(plain)
+        for tc in marked_row.iter(qn("w:tc")):
+            _set(tc.get_or_add_tcPr(), "w:shd", AFTER_SHD, val="clear", color="auto", fill=official.MARKED_FILL)
+        marked = {i for i in block.marked if 0 <= i < len(block.rows)}
+        for n, values in enumerate(block.rows):
+            tr = copy.deepcopy(marked_row if n in marked else plain)
+            for t, value in zip(tr.iter(qn("w:t")), (list(values) + [""] * columns)[:columns]):
+                t.text = clean(value)
+                t.set(qn("xml:space"), "preserve")
+            plain.addprevious(tr)
+        table._tbl.remove(plain)
     if block.note:
         book.add_paragraph(clean(block.note), style=NOTE_STYLE)
 

@@ -1,8 +1,8 @@
 """One-page PDF summaries (the leader's overview; bulletins reuse it) drawn with reportlab.
 
-Pure (no Django): fed with plain, already translated text and figures.  Chinese is set in
-reportlab's built-in CID font STSong-Light (Adobe-GB1): the PDF viewer supplies the glyphs, so no
-font file ships and nothing is fetched — safe on an offline intranet.  The whole page is one
+Pure (no Django): fed with plain, already translated text and figures.  Chinese is set in the
+TrueType CJK font the bulletins embed (``reporting.fonts``: the glyphs travel with the file, so a
+fresh machine shows them; nothing is fetched), else reportlab's CID font STSong-Light.  The whole page is one
 frame that shrinks its content to fit (``KeepInFrame``): the summary is always one A4 page.
 """
 from __future__ import annotations
@@ -17,14 +17,12 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import KeepInFrame, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
+from ecoplan.reporting import fonts
 from ecoplan.reporting.bulletin import clean
 
-FONT = "STSong-Light"
 INK, MUTED, RULE, HEAD = colors.HexColor("#1c2b27"), colors.HexColor("#5b6763"), colors.HexColor("#c9d3cf"), \
     colors.HexColor("#e8efec")
 SERIES = [colors.HexColor("#1f6b4f"), colors.HexColor("#3b7dd8"), colors.HexColor("#b8322a")]
@@ -70,9 +68,8 @@ class Page:
 
 
 def _font() -> str:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    return FONT
+    """The embedded TrueType CJK font the bulletins use (``fonts.find``), else the CID fallback."""
+    return fonts.find().body
 
 
 def _styles() -> dict[str, ParagraphStyle]:
