@@ -25,6 +25,7 @@ def main() -> None:
     import targets
     import water
 
+    import rankings
     import supervision
 
     results = {"machine": machine()}
@@ -40,6 +41,8 @@ def main() -> None:
         results["water"] = water.run(Path(tmp))
     with tempfile.TemporaryDirectory() as tmp:
         results["supervision"] = supervision.run(Path(tmp))
+    with tempfile.TemporaryDirectory() as tmp:
+        results["rankings"] = rankings.run(Path(tmp))
     out = HERE / "results"
     out.mkdir(exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M")
@@ -63,6 +66,8 @@ def main() -> None:
     lines += [""] + targets.markdown(results["targets"])
     lines += [""] + water.markdown(results["water"])
     lines += [""] + supervision.markdown(results["supervision"])
+    lines += [""] + rankings.markdown(results["rankings"])
+    (out / "rankings-latest.md").write_text("\n".join(rankings.markdown(results["rankings"])) + "\n", "utf-8")
     (out / "latest.md").write_text("\n".join(lines) + "\n", "utf-8")
     print("\n".join(lines))
 

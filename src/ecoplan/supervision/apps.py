@@ -13,3 +13,4 @@ class SupervisionConfig(AppConfig):
         from .access import KINDS
 
         register(*KINDS)
+        from . import rankings  # noqa: F401 (registers the supervision ranking source)

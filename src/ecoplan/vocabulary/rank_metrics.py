@@ -10,7 +10,7 @@ supervision metrics rank the sub-areas' own units on their monthly reporting.
 
 Places: what the Beijing bulletins print (standards.md §3.6, §7): concentrations in whole µg/m³,
 CO to 0.1 mg/m³, ratios to 0.1 %, the composite index to 0.01, dust fall to 0.1 t/(km²·month),
-road dust to 0.01 g/m².  A ranking definition may round otherwise.
+road dust to 0.01 g/m² (``measurements.PRECISION``).  A ranking definition may round otherwise.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from . import Term
 from . import gettext_noop as _
 from .indicators import INDICATORS
+from .measurements import PRECISION
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,8 @@ _AIR = (
     Metric("composite_index", _("composite air quality index"), "环境空气质量综合指数", "", True, 2, "air",
            "HJ 663 §3.9 (standards.md §3.9)"),
 )
-_PLACES = {"dustfall": 1, "tsp": 0, "road_dust": 2, "residual_dust": 2, "noise_regional": 1, "noise_traffic": 1}
+# the measured indicators print as the bulletins print them (one table: vocabulary.measurements)
+_PLACES = PRECISION
 _FROM_CATALOGUE = tuple(
     Metric(i.code, i.zh, i.zh, i.unit, i.lower_is_better, _PLACES.get(i.code, 1), i.source)
     for i in INDICATORS if i.source in ("measurement", "water", "reported"))

@@ -30,3 +30,13 @@ LEXICON_CODES = tuple(code for code in CODES if code != UNKNOWN)
 # the kinds of organisation that sign a notice over its date (生态环境部, 省生态环境厅, 某市人民政府办公室):
 # not a branch, a sub-area, a company or a group
 SIGNING_CODES = ("national", "provincial", "department", "committee")
+
+# The unit that answers for a street or town (a sub-area) is its government: the area's name
+# plus one of these — 西长安街街道 → 西长安街街道办事处, 张家湾镇 → 张家湾镇人民政府 — or the bare
+# name, as plans and the lexicon print it (张家湾镇).  In this order when more than one exists.
+SUB_AREA_UNIT_SUFFIXES = ("办事处", "人民政府", "政府", "")
+
+
+def sub_area_unit_names(area_name: str) -> tuple[str, ...]:
+    """The names the unit of the sub-area ``area_name`` may carry, the likeliest first."""
+    return tuple(area_name + suffix for suffix in SUB_AREA_UNIT_SUFFIXES)
