@@ -72,7 +72,8 @@ def index(request):
     labels = dict(metric_choices())
     saved = [(d, latest_complete(d.span, today), labels.get(d.metric, d.metric)) for d in _definitions()]
     return render(request, "rankings/index.html", {
-        "saved": saved, "form": RunForm(initial={"span": "month"}),
+        "saved": saved, "form": RunForm(initial={"span": "month", "area": Area.objects.filter(
+            kind=Area.Kind.DISTRICT).order_by("pk").values_list("pk", flat=True).first()}),
         "can_change": may(request.user, "ranking", CHANGE)})
 
 

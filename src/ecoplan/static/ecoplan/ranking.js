@@ -1,6 +1,6 @@
 // The ranking tables: sort by a column (click or Enter on its header), and the bar chart from the
 // json_script #ranking-chart. Also for the tables htmx brings into the area, evaluation, overview and
-// month pages (htmx:load). No inline script: the pages' CSP allows none.
+// month pages (htmx:load); a delete form asks first (data-confirm). No inline script: the pages' CSP allows none.
 (function () {
   'use strict';
 
@@ -50,8 +50,8 @@
     var bars = echarts.init(el);
     bars.setOption({
       tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
-      grid: {left: 8, right: 24, top: 24, bottom: 8, containLabel: true},
-      xAxis: {type: 'value', name: data.unit},
+      grid: {left: 8, right: 24, top: 16, bottom: 28, containLabel: true},
+      xAxis: {type: 'value', name: data.unit, nameLocation: 'middle', nameGap: 24},
       yAxis: {type: 'category', data: data.names, inverse: true, axisLabel: {width: 90, overflow: 'truncate'}},
       series: [{name: data.label, type: 'bar', barMaxWidth: 18,
                 data: data.values.map(function (v, i) {
@@ -66,6 +66,11 @@
     if (document.readyState !== 'loading') { fn(); } else { document.addEventListener('DOMContentLoaded', fn); }
   }
   ready(function () {
+    document.querySelectorAll('form[data-confirm]').forEach(function (form) {  // deleting a saved ranking
+      form.addEventListener('submit', function (e) {
+        if (!window.confirm(form.getAttribute('data-confirm'))) { e.preventDefault(); }
+      });
+    });
     sortable(document);
     chart();
     document.body.addEventListener('htmx:load', function (e) { sortable(e.detail.elt); });
