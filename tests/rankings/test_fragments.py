@@ -115,3 +115,18 @@ def plan_unit(plan):  # a lead unit of the demo plan
     from ecoplan.plans.models import Organisation
 
     return Organisation.objects.get(name="区市场监管局")
+
+
+def test_the_fragments_queries_do_not_grow_with_the_sub_areas(client, plan, april, people, fake_sources,
+                                                               django_assert_max_num_queries):
+    RankingDefinition.objects.create(name="月度PM2.5", area=plan.district, metric="pm25", bottom_n=2)
+    client.force_login(people["coordinator"])
+    urls = [f"/rankings/areas/{plan.district.pk}/?period=2026-04", f"/rankings/areas/{april[1].pk}/?period=2026-04",
+            f"/rankings/plans/{plan.pk}/?as_of=2026-04-30", f"/rankings/flags/?area={plan.district.pk}&as_of=2026-04-30"]
+    for round_ in range(2):
+        for url in urls:
+            with django_assert_max_num_queries(12):
+                assert client.get(url, **HTMX).status_code == 200, url
+        for i in range(30):  # thirty more streets, then the same again
+            area = Area.objects.create(name=f"新{round_}{i}街道", kind=Area.Kind.SUB_AREA, parent=plan.district)
+            fake_sources.values[(area.name, APRIL)] = str(20 + i)
