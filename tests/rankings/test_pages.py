@@ -116,6 +116,8 @@ def test_an_ad_hoc_ranking_and_its_bad_parameters(client, users, district, octob
     by_rate = client.get("/rankings/run/", {"area": district.pk, "metric": "pm25", "period": "2025-10",
                                             "order": "improvement"}).content.decode()
     assert "12.5%" in by_rate  # 东街道: 40 → 35
+    client.get("/rankings/run/", {"area": district.pk, "metric": "pm25", "period": "2025-10", "exclude_dust": "on"})
+    assert october.calls[-1][2].exclude_dust  # 扣沙: the source is asked without the dust days
 
 
 def test_the_workbook_opens_with_chinese_headings(client, users, saved, october):

@@ -55,8 +55,9 @@ class RunForm(PeriodForm):
     rounding = forms.ChoiceField(label=_("rounding"), required=False, choices=RankingDefinition.Rounding.choices, initial="gb8170")
     bottom_n = n_field(_("bottom N"))
     top_n = n_field(_("top N"))
+    exclude_dust = forms.BooleanField(label=_("sand and dust days excluded"), required=False)  # 扣除沙尘
 
-    field_order = ["area", "metric", "span", "period", "level", "order", "bottom_n", "top_n", "rounding"]
+    field_order = ["area", "metric", "span", "period", "level", "order", "bottom_n", "top_n", "rounding", "exclude_dust"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -98,7 +98,7 @@ def run(request):
     query = parse(RunForm, request.GET)
     result = rank_areas(query["area"], query["metric"], query["period"], level=query["level"],
                         bottom_n=query["bottom_n"], top_n=query["top_n"], rounding=query["rounding"],
-                        order=query["order"])
+                        order=query["order"], exclude_dust=query["exclude_dust"])
     kept = {k: v for k, v in request.GET.items() if k in RunForm.base_fields and k not in ("period", "format")}
     title = _("%(metric)s of %(area)s") % {"metric": _(result.metric.label),
                                           "area": query["area"].name if query["area"] else _("all districts")}
