@@ -42,12 +42,29 @@ def test_three_calls_one_for_all_areas_each(district, october):
     assert result.metric.code == "pm25" and result.level == "street" and result.parent == district
 
 
-def test_an_area_without_a_figure_is_listed_unranked_with_the_reason(district, october):
+def test_an_area_without_a_figure_is_listed_unranked_with_the_reason(district, october, english):
     result = rank_areas(district, "pm25", parse("2026-10"), as_of=date(2026, 11, 5))
     unranked = {r.name: r.reason for r in result.ranking.unranked}
     assert unranked["北镇"] == "8 valid days of 31, fewer than 27 required"
-    assert unranked["中乡"] == "no data"  # the source said nothing of it
+    assert unranked["中乡"] == "no data for the period"  # the source said nothing of it
     assert result.ranking.ranked == 3
+
+
+def test_one_query_besides_the_sources(district, october, django_assert_num_queries):
+    with django_assert_num_queries(1):  # the areas; a source makes one query per call for all of them
+        rank_areas(district, "pm25", parse("2026-10"), as_of=date(2026, 11, 5))
+
+
+def test_a_metric_without_a_source_says_so(district, english):
+    from ecoplan.rankings import sources
+
+    saved = dict(sources.SOURCES)
+    sources.SOURCES.clear()
+    try:
+        result = rank_areas(district, "pm25", parse("2026-10"), as_of=date(2026, 11, 5))
+    finally:
+        sources.SOURCES.update(saved)
+    assert {r.reason for r in result.ranking.rows} == {"no source computes air figures"}
 
 
 def test_levels(district):
@@ -106,6 +123,11 @@ def test_direction_bottom_n_and_improvement_order(district, october):
                                 as_of=date(2026, 11, 5))
     assert [(r.name, r.improvement) for r in by_improvement.ranking.rows] == [
         ("南街道", Decimal("50.0")), ("西街道", Decimal("8.0")), ("东街道", Decimal("0.0"))]
+    fill(october, OCT_BEFORE, 南街道="no site then")
+    with translation.override("zh-hans"):
+        by_improvement = rank_areas(district, "good_day_ratio", parse("2026-10"), level="street",
+                                    order="improvement", as_of=date(2026, 11, 5))
+    assert by_improvement.ranking.unranked[0].reason == "缺少去年同期数值"  # the rules' own reason, translated
 
 
 def test_errors_are_clear(district, october, english):

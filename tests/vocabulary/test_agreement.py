@@ -23,6 +23,7 @@ from ecoplan.reporting import duties
 from ecoplan.standards import packs
 from ecoplan.vocabulary import Term, areas, cells, deadlines, indicators, pollutants, review, states, units
 from ecoplan.vocabulary import trajectory as trajectory_terms
+from ecoplan.vocabulary.rank_metrics import ROUNDING_RULES
 
 from ..conftest import DEMO
 from .census import census
@@ -36,6 +37,7 @@ TERMS: dict[str, tuple[Term, ...]] = {
     "unit kinds": units.KINDS,
     "trajectory paths": trajectory_terms.PATH_KINDS, "trajectory years": trajectory_terms.YEAR_STATES,
     "trajectory checks": trajectory_terms.CHECK_STATES,
+    "ranking levels": areas.LEVELS, "rounding rules": ROUNDING_RULES,
 }
 
 
@@ -319,7 +321,8 @@ def test_every_sub_area_scopes():
 # Collections of codes that are not the idea's definition but a mapping of it onto something else.
 NOT_DEFINITIONS = {
     "pollutants and series": {"analytics/ingest.py",  # presets: the column names of source formats (uci, cnemc)
-                              "vocabulary/indicators.py"},  # MEAN_OF: the pollutant an annual-mean indicator is judged on
+                              "vocabulary/indicators.py",  # MEAN_OF: the pollutant an annual-mean indicator is judged on
+                              "vocabulary/rank_metrics.py"},  # the air metrics: each pollutant's period statistic
 }
 HOME = {
     "deadline kinds and month end": ["vocabulary/deadlines.py"],

@@ -62,6 +62,7 @@ ROUNDINGS = {  # how a publication rounds before it ranks (standards.md §3.6)
     "half_up": ROUND_HALF_UP,  # 四舍五入, as some bulletins print
 }
 IMPROVEMENT_PLACES = 1  # 改善率 is published in % to one decimal
+NO_YEAR_BEFORE = "no value for the same period a year before"  # unranked on the improvement rate (the msgid)
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,7 @@ def rank(observations: Iterable[Observation], *, lower_is_better: bool, places: 
         score = {r.key: r.improvement for r in rows if r.improvement is not None}
         for r in rows:
             if r.value is not None and r.improvement is None:
-                r.reason = r.reason or "no value for the same period a year before"
+                r.reason = r.reason or NO_YEAR_BEFORE
         direction = False  # a larger improvement is better
     else:
         score = {r.key: r.value for r in rows if r.value is not None}

@@ -12,10 +12,10 @@ from ecoplan.analytics.ranking import ROUNDINGS
 from ecoplan.plans.access import CHANGE, may
 from ecoplan.plans.models import Area
 from ecoplan.reporting.periods import SPAN_CODES
-from ecoplan.vocabulary.rank_metrics import BY_CODE
+from ecoplan.vocabulary.rank_metrics import BY_CODE, MAX_PLACES
 
 from .engine import LEVEL_CODES, ORDER_CODES
-from .models import MAX_PLACES, RankingDefinition
+from .models import RankingDefinition
 
 FIELDS = ("name", "area", "level", "metric", "span", "order", "bottom_n", "top_n", "places", "rounding",
           "exclude_dust", "active")

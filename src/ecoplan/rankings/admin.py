@@ -22,3 +22,8 @@ class RankingDefinitionAdmin(PolicyAdmin):
     list_filter = ["level", "span", "metric", "active"]
     search_fields = ["name", "area__name"]
     readonly_fields = ["created_by", "created_at", "updated_at"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)

@@ -16,12 +16,12 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from ecoplan.analytics.ranking import ROUNDINGS, Observation, Ranking, rank
+from ecoplan.analytics.ranking import NO_YEAR_BEFORE, ROUNDINGS, Observation, Ranking, rank
 from ecoplan.plans.models import Area
 from ecoplan.reporting.periods import Period, parse
 from ecoplan.vocabulary import by_code, codes
 from ecoplan.vocabulary.areas import LEVEL_ENDINGS, LEVELS
-from ecoplan.vocabulary.rank_metrics import BY_CODE, ORDERS, ROUNDING_RULES, Metric
+from ecoplan.vocabulary.rank_metrics import BY_CODE, MAX_PLACES, ORDERS, ROUNDING_RULES, Metric
 
 from . import sources
 from .sources import Window
@@ -46,6 +46,7 @@ class AreaRanking:
     rule: str  # one translated sentence: how the values were rounded and ranked, as of when
     order: str = "value"
     rounding: str = "gb8170"
+    places: int = 0  # of the values as published (ranking.places is the ranked score's: 1 for 改善率)
     window: Window | None = None  # the period's days that were read
 
     def as_dict(self) -> dict:
@@ -59,7 +60,7 @@ class AreaRanking:
             "period": str(self.period), "period_zh": self.period.zh, "span": self.period.span,
             "as_of": self.as_of.isoformat(), "level": self.level,
             "parent": None if self.parent is None else {"id": self.parent.pk, "name": self.parent.name},
-            "order": self.order, "rounding": self.rounding, "places": self.ranking.places,
+            "order": self.order, "rounding": self.rounding, "places": self.places,
             "bottom_n": self.ranking.bottom_n, "top_n": self.ranking.top_n, "ranked": self.ranking.ranked,
             "rule": self.rule,
             "rows": [{"area_id": self.areas[r.key].pk, "name": r.name, "value": text(r.value), "rank": r.rank,
@@ -131,8 +132,8 @@ def rank_areas(parent: Area | None, metric: str, period: Period, *, level: str =
             "order": order, "known": ", ".join(ORDER_CODES)})
     if bottom_n < 0 or top_n < 0:
         raise RankingError(_("bottom and top N are 0 (none) or more"))
-    if places is not None and not 0 <= places <= 4:
-        raise RankingError(_("decimal places are 0 to 4"))
+    if places is not None and not 0 <= places <= MAX_PLACES:
+        raise RankingError(_("decimal places are 0 to %(most)s") % {"most": MAX_PLACES})
     as_of = as_of or timezone.localdate()
     if period.start > as_of:
         raise RankingError(_("%(period)s has not started on %(day)s: nothing to rank yet") % {
@@ -154,10 +155,13 @@ def rank_areas(parent: Area | None, metric: str, period: Period, *, level: str =
     places = found.places if places is None else places
     ranking = rank(observations, lower_is_better=found.lower_is_better, places=places, rounding=rounding,
                    bottom_n=bottom_n, top_n=top_n, by_improvement=order == "improvement")
+    for row in ranking.unranked:
+        if row.reason == NO_YEAR_BEFORE:  # the rules' own reason (the sources' come translated)
+            row.reason = _("no value for the same period a year before")
     return AreaRanking(found, period, parent, level, as_of, ranking, {str(a.pk): a for a in areas},
                        rule_of(found, period, as_of=as_of, places=places, rounding=rounding, order=order,
                                exclude_dust=exclude_dust),
-                       order=order, rounding=rounding, window=window)
+                       order=order, rounding=rounding, places=places, window=window)
 
 
 def period_label(period: Period) -> str:

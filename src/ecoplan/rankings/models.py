@@ -11,8 +11,6 @@ from ecoplan.reporting.periods import SPANS
 from ecoplan.vocabulary.areas import LEVELS
 from ecoplan.vocabulary.rank_metrics import BY_CODE, METRICS, ORDERS, ROUNDING_RULES
 
-MAX_PLACES = 4  # a publication prints at most 4 decimals
-
 
 def metric_choices() -> list[tuple[str, str]]:
     return [(m.code, f"{_(m.label)} ({m.unit})" if m.unit else str(_(m.label))) for m in METRICS]

@@ -13,6 +13,8 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext as _
+
 from ecoplan.vocabulary.rank_metrics import Metric
 
 if TYPE_CHECKING:
@@ -50,6 +52,8 @@ def figures(metric: Metric, areas: Sequence[Area], window: Window) -> dict[int, 
     """Every area's figure; an area the source says nothing of has none, with that reason."""
     source = SOURCES.get(metric.source)
     if source is None:
-        return {a.pk: AreaFigure(None, f"no source computes {metric.source} figures") for a in areas}
+        none = AreaFigure(None, _("no source computes %(source)s figures") % {"source": metric.source})
+        return {a.pk: none for a in areas}
     found = source(metric, areas, window)
-    return {a.pk: found.get(a.pk, AreaFigure(None, "no data")) for a in areas}
+    silent = AreaFigure(None, _("no data for the period"))
+    return {a.pk: found.get(a.pk, silent) for a in areas}

@@ -44,6 +44,8 @@ class Period:
     def __post_init__(self) -> None:
         if self.span not in SPAN_CODES:
             raise PeriodError(f"“{self.span}” is not one of {', '.join(SPAN_CODES)}")
+        if not 1 <= self.year <= 9999:  # what a date can hold: 0000-10 is a typing slip, not a period
+            raise PeriodError(f"year {self.year} is not 1–9999")
         if not 1 <= self.month <= 12 or (self.span == "quarter" and self.month % 3) or \
                 (self.span == "year" and self.month != 12):
             raise PeriodError(f"month {self.month} does not end a {self.span}")

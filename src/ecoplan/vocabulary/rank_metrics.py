@@ -62,6 +62,8 @@ METRICS = _AIR + _FROM_CATALOGUE + _SUPERVISION
 BY_CODE = {m.code: m for m in METRICS}
 CODES = tuple(m.code for m in METRICS)
 
+MAX_PLACES = 4  # a ranking definition may round to at most 4 decimals
+
 # ranking on the improvement rate (改善率) instead of the value: higher is better, % to 0.1
 ORDERS = (("value", _("value")), ("improvement", _("improvement rate")))
 

@@ -66,7 +66,7 @@ def table(result: AreaRanking) -> Table:
     title = f"{result.parent.name if result.parent else ''} {_(metric.label)}{unit} {period_label(result.period)}"
     grid = Table(title=title.strip())
     for header, justify in ((_("rank"), "right"), (_("area"), "left"), (_("value"), "right"),
-                            (_("previous rank"), "right"), (_("change"), "right"), (_("year before"), "right"),
+                            (_("previous rank"), "right"), (_("change on the previous period"), "right"), (_("year before"), "right"),
                             (_("change on a year before"), "right"), (_("improvement rate (%)"), "right"),
                             (_("note"), "left")):
         grid.add_column(header, justify=justify)  # type: ignore[arg-type]
