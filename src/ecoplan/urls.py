@@ -19,6 +19,7 @@ urlpatterns = [
     path("air/", include("ecoplan.monitoring.urls")),
     path("water/", include("ecoplan.monitoring.water_urls")),
     path("evaluation/", include("ecoplan.evaluation.urls")),
+    path("rankings/", include("ecoplan.rankings.urls")),
     path("", include("ecoplan.plans.urls")),
 ]
 

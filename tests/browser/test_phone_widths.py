@@ -13,6 +13,7 @@ from django.db.models import Count
 
 from ecoplan.plans import actions as plan_actions
 from ecoplan.plans.models import Area, Assignment, Measure, Organisation, Plan, Target
+from ecoplan.rankings.models import RankingDefinition
 from ecoplan.supervision.models import Report, Role
 
 from ..conftest import SEEDS
@@ -46,13 +47,17 @@ PAGES = {
         "/import/", "/lexicon/", "/audit/", "/review/",
         "/supervision/people/", "/supervision/people/invite/", "/supervision/people/{reporter_user}/",
         "/supervision/overview/", "/supervision/overview/?unit={unit}", "/supervision/overview/?plan={plan}",
+        "/rankings/", "/rankings/{ranking}/", "/rankings/{ranking}/edit/", "/rankings/new/",
+        "/rankings/run/?area={district}&metric=composite_index&bottom_n=1",
+        "/rankings/areas/{district}/", "/rankings/plans/{plan}/", "/rankings/flags/",
     ],
     "reporter": [
         "/supervision/", "/supervision/reports/{report}/", "/supervision/notifications/", "/supervision/token/",
         "/evaluation/reported/", "/evaluation/targets/{reported}/", "/supervision/overview/",
+        "/rankings/", "/rankings/{ranking}/",
     ],
     "leader": ["/supervision/", "/supervision/token/", "/search/?q=%E6%8E%AA%E6%96%BD",
-               "/supervision/overview/"],
+               "/supervision/overview/", "/rankings/{ranking}/"],
     "auditor": ["/supervision/", "/supervision/plans/{plan}/assessment/", "/supervision/cycles/{cycle}/", "/audit/",
                 "/supervision/people/"],
 }
@@ -78,9 +83,12 @@ def world(transactional_db, settings, tmp_path):
                      .annotate(n=Count("assignments")).order_by("-n").first())
     cycle = plan.cycles.order_by("-month").first()
     own = users["reporter"].profile.organisation
+    district = Area.objects.get(name="演示区", parent=None)
+    ranking = RankingDefinition.objects.filter(area=district).first() or RankingDefinition.objects.create(
+        name="街道PM2.5月排名", area=district, metric="pm25", bottom_n=1, top_n=1)
     ids = {"plan": plan.pk, "cycle": cycle.pk, "year": cycle.month.year,
            "report": Report.objects.filter(cycle=cycle, organisation=own).get().pk,
-           "unit": own.pk, "district": Area.objects.get(name="演示区", parent=None).pk,
+           "unit": own.pk, "district": district.pk, "ranking": ranking.pk,
            "reported": Target.objects.filter(plan=plan, indicator_code="water_use_per_gdp").get().pk,
            "reporter_user": users["reporter"].pk,
            "seed_plan": seed_plan and seed_plan.pk, "seed_unit": seed_unit and seed_unit.pk}

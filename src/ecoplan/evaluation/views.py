@@ -5,7 +5,7 @@ targets year by year."""
 from django.shortcuts import render
 from django.utils.translation import gettext
 
-from ecoplan.plans.access import access
+from ecoplan.plans.access import access, may
 from ecoplan.plans.models import Annex
 from ecoplan.plans.params import parse, parsed
 from ecoplan.vocabulary.indicators import SOURCES
@@ -27,7 +27,7 @@ def plan_targets(request, pk: int):
         themes[row.theme].append(row)
     summary = coverage(rows)
     return render(request, "evaluation/plan_targets.html", {
-        "plan": plan, "as_of": as_of, "coverage": summary,
+        "plan": plan, "as_of": as_of, "coverage": summary, "can_rank": may(request.user, "ranking"),
         "by_source": [(gettext(t.label), summary.by_source[t.code]) for t in SOURCES if summary.by_source[t.code]],
         "themes": [(Annex.Theme(t).label, group) for t, group in themes.items() if group],
         "status_labels": {t.code: gettext(t.label) for t in TARGET_STATES},

@@ -4,16 +4,18 @@ station page (daily values with their valid-hour counts, gaps, flags)."""
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from ecoplan.plans.access import access
+from ecoplan.plans.access import access, may
 from ecoplan.plans.models import Area
 from ecoplan.plans.params import parse, parsed
 from ecoplan.plans.queries import pm25_target
+from ecoplan.reporting.periods import latest_complete
 
 from . import queries, transition
 from .forms import YearForm
@@ -38,11 +40,14 @@ def area_page(request, pk: int):
         streets = queries.sub_area_stats(store, area, year) if area.parent_id is None else []
         recent = queries.latest_hours(store, codes)
     latest = next((d for d in reversed(days) if d["aqi"] is not None), None)
+    # the rankings app (above this one) ranks the latest complete month of data, in its own request
+    ranking_period = latest_complete("month", latest["day"] + timedelta(days=1)) \
+        if latest and may(request.user, "ranking") else None
     target = pm25_target(area, year)
     calendar = [[d["day"].isoformat(), d["aqi"]] for d in days if d["aqi"] is not None]
     context = {
         "area": area, "year": year, "latest": latest, "streets": streets, "days": days,
-        "recent": recent, "now": recent[-1] if recent else None,
+        "recent": recent, "now": recent[-1] if recent else None, "ranking_period": ranking_period,
         "n_days": len(days), "target": target,
         "calendar_json": json.dumps(calendar),
         "levels_json": json.dumps(queries.level_scale(year), ensure_ascii=False),

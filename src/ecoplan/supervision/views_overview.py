@@ -63,6 +63,8 @@ def overview(request):
         "ov": ov, "page": page, "state": query["state"],
         "state_label": _(duties.STATE_LABELS[query["state"]]) if query["state"] else "",
         "query": urlencode(scope.query()), "charts": ov.charts(),
+        # the rankings card: the saved rankings' bottom N in the plans' districts (rankings:flags)
+        "ranking_query": urlencode([("area", pk) for pk in sorted({p.district_id for p in ov.plans if p.district_id})]),
         "late": ov.late[:read.SHOWN_LATE], "risky": ov.targets_at_risk[:read.SHOWN_LATE]})
 
 
