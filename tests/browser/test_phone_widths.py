@@ -11,6 +11,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db.models import Count
 
+from ecoplan.bulletins.models import Bulletin, BulletinTemplate
 from ecoplan.plans import actions as plan_actions
 from ecoplan.plans.models import Area, Assignment, Measure, Organisation, Plan, Target
 from ecoplan.rankings.models import RankingDefinition
@@ -50,11 +51,13 @@ PAGES = {
         "/rankings/", "/rankings/{ranking}/", "/rankings/{ranking}/edit/", "/rankings/new/",
         "/rankings/run/?area={district}&metric=composite_index&bottom_n=1",
         "/rankings/areas/{district}/", "/rankings/plans/{plan}/", "/rankings/flags/",
+        "/bulletins/", "/bulletins/plans/{plan}/", "/bulletins/{bulletin}/", "/bulletins/{bulletin}/issue/",
+        "/bulletins/templates/{template}/",
     ],
     "reporter": [
         "/supervision/", "/supervision/reports/{report}/", "/supervision/notifications/", "/supervision/token/",
         "/evaluation/reported/", "/evaluation/targets/{reported}/", "/supervision/overview/",
-        "/rankings/", "/rankings/{ranking}/",
+        "/rankings/", "/rankings/{ranking}/", "/bulletins/",
     ],
     "leader": ["/supervision/", "/supervision/token/", "/search/?q=%E6%8E%AA%E6%96%BD",
                "/supervision/overview/", "/rankings/{ranking}/"],
@@ -89,6 +92,7 @@ def world(transactional_db, settings, tmp_path):
     ids = {"plan": plan.pk, "cycle": cycle.pk, "year": cycle.month.year,
            "report": Report.objects.filter(cycle=cycle, organisation=own).get().pk,
            "unit": own.pk, "district": district.pk, "ranking": ranking.pk,
+           "bulletin": Bulletin.objects.get(plan=plan).pk, "template": BulletinTemplate.objects.get().pk,
            "reported": Target.objects.filter(plan=plan, indicator_code="water_use_per_gdp").get().pk,
            "reporter_user": users["reporter"].pk,
            "seed_plan": seed_plan and seed_plan.pk, "seed_unit": seed_unit and seed_unit.pk}

@@ -18,6 +18,8 @@ SECTIONS: tuple[tuple[str, frozenset[str] | None, str], ...] = (
     ("supervision", frozenset({"overview", "overview_pdf"}), "overview"),
     ("supervision", frozenset({"people", "invite", "person", "deactivate", "reactivate", "reset_password"}), "people"),
     ("supervision", None, "supervision"),
+    ("rankings", None, "rankings"),  # issue #11
+    ("bulletins", None, "bulletins"),
     ("core", None, "account"),  # the audit trail
     ("search", None, "search"),  # /search/ (issue #10): base.html shows the query in the box there
 )
