@@ -21,6 +21,7 @@ from django.db.models import Count
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from ecoplan.analytics.ranking import Place, in_bottom
 from ecoplan.evaluation import cached
 from ecoplan.plans.labels import COMPARATORS
 from ecoplan.plans.models import Plan
@@ -73,6 +74,11 @@ def _text(value: Decimal | None) -> str | None:
     return format(value.normalize(), "f")
 
 
+def _published(value: Decimal | None) -> str | None:
+    """A ranked value as published: its places kept (5.0 t/(km²·month) stays 5.0)."""
+    return None if value is None else format(value, "f")
+
+
 def cut_date(period: periods.Period, as_of: date) -> date:
     """The day the figures are read to: the period's end, or today while it runs."""
     return min(period.end, as_of)
@@ -122,18 +128,18 @@ def _rankings(template: BulletinTemplate, period: periods.Period, as_of: date) -
         own = periods.parse(f"{period.year}-{period.month:02d}", definition.span)
         result = run_definition(definition, own, as_of=as_of)
         metric, ranking = result.metric, result.ranking
-        # a ranking saved without its own N takes the template's: the worst N ranks, ties included
+        # a ranking saved without its own N takes the template's, by the same rule (analytics.ranking)
         bottom_n = ranking.bottom_n or template.bottom_n
-        worst = ranking.ranked - bottom_n + 1 if bottom_n else None
         out.append({
             "definition": definition.pk, "name": definition.name, "metric": metric.code,
             "metric_name": _(metric.label), "unit": metric.unit, "lower_is_better": ranking.lower_is_better,
             "places": ranking.places, "bottom_n": bottom_n, "period": str(own), "period_zh": own.zh,
             "rule": str(result.rule),
-            "rows": [{"key": r.key, "name": r.name, "value": _text(r.value), "rank": r.rank, "reason": r.reason,
-                      "previous_rank": r.previous_rank, "change": _text(r.change),
-                      "improvement": _text(r.improvement),
-                      "bottom": r.bottom if ranking.bottom_n else bool(worst and r.rank and r.rank >= worst)}
+            "rows": [{"key": r.key, "name": r.name, "value": _published(r.value), "rank": r.rank,
+                      "reason": r.reason, "previous_rank": r.previous_rank, "change": _published(r.change),
+                      "improvement": _published(r.improvement),
+                      "bottom": r.bottom if ranking.bottom_n else
+                      bool(bottom_n and r.rank and in_bottom(Place(own.start, r.rank, ranking.ranked), bottom_n))}
                      for r in ranking.rows]})
     return out
 

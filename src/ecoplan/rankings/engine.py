@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from ecoplan.analytics.ranking import NO_YEAR_BEFORE, ROUNDINGS, Observation, Ranking, rank
@@ -137,7 +137,7 @@ def rank_areas(parent: Area | None, metric: str, period: Period, *, level: str =
     as_of = as_of or timezone.localdate()
     if period.start > as_of:
         raise RankingError(_("%(period)s has not started on %(day)s: nothing to rank yet") % {
-            "period": period_label(period), "day": as_of.isoformat()})
+            "period": period_label(period), "day": formats.date_format(as_of)})
     areas = areas_of(parent, level)
     window = Window(period.start, min(period.end, as_of), exclude_dust)
     current = sources.figures(found, areas, window)
@@ -174,7 +174,7 @@ def rule_of(metric: Metric, period: Period, *, as_of: date, places: int, roundin
     """The ranking's rule in one sentence, as the table prints it under its title."""
     params = {"metric": _(metric.label), "period": period_label(period),
               "rounding": _(by_code(ROUNDING_RULES)[rounding].label), "places": places,
-              "as_of": as_of.isoformat()}
+              "as_of": formats.date_format(as_of)}  # 2026年11月5日 in the zh-hans pages and documents
     if order == "improvement":
         sentence = _("%(metric)s, %(period)s: ranked on the improvement rate against the same period a year "
                      "before (rounded to 0.1 %%, higher is better); values rounded to %(places)s decimal places "
