@@ -10,6 +10,7 @@ touched) and the periods that contain them.
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -25,20 +26,27 @@ from . import ingest as ingest_mod
 from .ingest import IngestReport
 from .sql import one_row
 
+# DuckDB shares one database instance per file in a process; two threads opening (or the last
+# one closing) the same file at once race in its instance cache ("Cannot attach … already
+# attached"): the server's threads open and close the store one at a time.
+_OPENING = threading.Lock()
+
 
 class AirStore:
-    """One folder of air data and results; safe to reopen."""
+    """One folder of air data and results; safe to reopen, from several threads at once."""
 
     def __init__(self, folder: Path | str, threads: int | None = None):
         self.folder = Path(folder)
         (self.folder / "hourly").mkdir(parents=True, exist_ok=True)
-        self.con = duckdb.connect(str(self.folder / "air.duckdb"))
+        with _OPENING:
+            self.con = duckdb.connect(str(self.folder / "air.duckdb"))
         if threads:
             self.con.execute(f"SET threads = {int(threads)}")
         self._schema()
 
     def close(self) -> None:
-        self.con.close()
+        with _OPENING:
+            self.con.close()
 
     # -- schema -----------------------------------------------------------------------------
     def _schema(self) -> None:
