@@ -24,7 +24,7 @@ def test_draft_reads_the_figures_and_the_unit_that_has_not_reported(world):
     snap = draft.snapshot
     assert snap["period"] == "2026-10" and snap["cut"] == "2026-10-31"
     assert len(snap["targets"]) >= world["plan"].targets.count()
-    units = {row["unit"] for row in snap["not_reported"]}
+    units = {row["unit"] for row in snap["late_units"]}
     assert "区市场监管局" in units  # nobody reported in the fixture's cycle
     doc = content.document(draft)
     assert doc.title == "关于2026年10月演示区生态环境保护工作情况的通报" and doc.draft and doc.draft_mark == "草稿"
@@ -40,7 +40,7 @@ def test_the_snapshot_is_plain_json_and_makes_the_same_document():
     import json
 
     snapshot = {"period": "2026-10", "as_of": "2026-11-20", "cut": "2026-10-31", "plan": {"pk": 1, "title": "计划"},
-                "sub_areas": ["东湖街道"], "targets": [], "not_reported": [], "overdue": [],
+                "sub_areas": ["东湖街道"], "targets": [], "late_units": [], "overdue": [],
                 "entries": {"by_state": {}, "reports": 0},
                 "rankings": [{"definition": 1, "name": "PM2.5排名", "metric": "pm25", "metric_name": "PM2.5浓度",
                               "unit": "µg/m³", "lower_is_better": True, "places": 0, "bottom_n": 1,
@@ -109,8 +109,8 @@ def test_issued_content_never_changes(world):
     assert {f.format: bytes(f.content) for f in issued.files.all()} == kept
     # a fresh read sees the report (the issued snapshot does not)
     fresh = content.read_figures(world["plan"], world["template"], content.periods.parse("2026-10"), AS_OF)
-    assert "区市场监管局" not in {r["unit"] for r in fresh["not_reported"]}
-    assert "区市场监管局" in {r["unit"] for r in snapshot["not_reported"]}
+    assert "区市场监管局" not in {r["unit"] for r in fresh["late_units"]}
+    assert "区市场监管局" in {r["unit"] for r in snapshot["late_units"]}
 
 
 def test_one_issued_version_per_period(world):

@@ -38,7 +38,7 @@ def test_a_ranking_table_chart_and_bottom_list(world, fake_air):
     table = next(b for b in section.blocks if isinstance(b, content.Table))
     assert table.header[1] == "PM2.5浓度（µg/m³）" and table.marked == (2,)
     # change against September (环比), improvement rate against October 2025 (改善率: (30−27)/30)
-    assert table.rows == [["东湖街道", "27", "1", "2", "-3", "+10"], ["西山街道", "31", "2", "1", "+2", "0"],
+    assert table.rows == [["东湖街道", "27", "1", "2", "-3", "+10.0"], ["西山街道", "31", "2", "1", "+2", "0.0"],
                           ["南苑镇", "39", "3", "3", "-2", "-8.3"]]
     chart = next(b for b in section.blocks if isinstance(b, content.BarChart))
     assert chart.categories == ["东湖街道", "西山街道", "南苑镇"] and chart.values == [27.0, 31.0, 39.0]

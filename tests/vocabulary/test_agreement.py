@@ -323,6 +323,7 @@ NOT_DEFINITIONS = {
     "pollutants and series": {"analytics/ingest.py",  # presets: the column names of source formats (uci, cnemc)
                               "vocabulary/indicators.py",  # MEAN_OF: the pollutant an annual-mean indicator is judged on
                               "vocabulary/rank_metrics.py"},  # the air metrics: each pollutant's period statistic
+    "各… sub-area groups": {"bulletins/demo.py"},  # the demo template's 主送 line, as a bureau types it
 }
 HOME = {
     "deadline kinds and month end": ["vocabulary/deadlines.py"],

@@ -29,7 +29,7 @@ from ecoplan.reporting import periods
 from ecoplan.reporting.bulletin import BarChart, Document, Section, Sheet, Table, Text
 from ecoplan.supervision import month
 from ecoplan.supervision.models import Report, ReportEntry
-from ecoplan.vocabulary.states import AT_RISK, EDITABLE_REPORT, TARGET_STATES
+from ecoplan.vocabulary.states import AT_RISK, EDITABLE_REPORT, ENTRY_CODES, TARGET_STATES
 
 from .models import Bulletin, BulletinTemplate
 from .sections import BY_CODE, CODES, OPENING, ORDINALS, PLACEHOLDERS
@@ -97,7 +97,7 @@ def read_figures(plan: Plan, template: BulletinTemplate, period: periods.Period,
                 "sub_areas": list(template.district.children.order_by("name").values_list("name", flat=True)),
                 "template": frame(template),
                 "targets": _targets(plan, cut), "rankings": _rankings(template, period, as_of),
-                "not_reported": _not_reported(plan, period), "entries": _entry_counts(plan, period),
+                "late_units": _not_reported(plan, period), "entries": _entry_counts(plan, period),
                 "overdue": _overdue(plan, cut)}
 
 
@@ -217,7 +217,7 @@ def default_narratives(snapshot: dict) -> dict[str, str]:
             "：" + "；".join(parts) + "。" if parts else "。")
         out["bottom"] = _("The streets and towns in the last %(n)s places of a ranking are listed below; they are "
                           "to find the causes and step up their work.") % {"n": tpl["bottom_n"]}
-        units = sorted({row["unit"] for row in snapshot["not_reported"]})
+        units = sorted({row["unit"] for row in snapshot["late_units"]})
         out["reporting"] = (_("As of %(cut)s, %(n)s units have not submitted their report for %(period)s: %(units)s.")
                             % {**v, "cut": cut, "n": len(units), "units": "、".join(units)} if units else
                             _("Every unit submitted its report for %(period)s.") % v)
@@ -229,9 +229,8 @@ def default_narratives(snapshot: dict) -> dict[str, str]:
         states = snapshot["entries"]["by_state"]
         out["narrative"] = _("In %(period)s the units reported on %(n)s measures: %(done)s done, %(progress)s in "
                              "progress, %(blocked)s blocked, %(not_started)s not started.") % {
-            **v, "n": sum(states.values()), "done": states.get("done", 0),
-            "progress": states.get("in_progress", 0), "blocked": states.get("blocked", 0),
-            "not_started": states.get("not_started", 0)}
+            **v, "n": sum(states.values()), **{code: states.get(code, 0) for code in ENTRY_CODES},
+            "progress": states.get("in_progress", 0)}
     return out
 
 
@@ -358,7 +357,7 @@ def _bottom_blocks(snapshot: dict, period: periods.Period, table_no) -> list:
 
 
 def _reporting_blocks(snapshot: dict, period: periods.Period, table_no) -> list:
-    rows = snapshot["not_reported"]
+    rows = snapshot["late_units"]
     if not rows:
         return []
     return [Table(_("Table %(n)s Units that have not reported, %(period)s") % {"n": table_no(), "period": period.zh},
@@ -414,7 +413,7 @@ def annex(snapshot: dict) -> list[Sheet]:
                               row["reason"]] for row in r["rows"]]))
     sheets.append(Sheet(_sheet_name(_("Not reported"), taken), [_("Unit"), _("Month"), _("Due"), _("Status")],
                         [[r["unit"], r["month"], r["due"], _(_unit_label(r["state"]))]
-                         for r in snapshot["not_reported"]]))
+                         for r in snapshot["late_units"]]))
     sheets.append(Sheet(_sheet_name(_("Overdue measures"), taken),
                         [_("Task"), _("Measure"), _("Deadline"), _("Lead units")],
                         [[r["task"], r["measure"], r["deadline"], "、".join(r["units"])] for r in snapshot["overdue"]]))

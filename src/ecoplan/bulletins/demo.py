@@ -15,10 +15,10 @@ from .models import Bulletin, BulletinTemplate
 TEMPLATE = "演示区生态环境工作月度通报"
 PERIOD = "2026-10"
 RANKINGS = [  # name, metric, span, bottom N, sand and dust days left out
-    ("各街道（镇）PM2.5月均浓度排名", "pm25", "month", 1, False),
-    ("各街道（镇）PM2.5累计浓度排名", "pm25", "ytd", 1, False),
-    ("各街道（镇）优良天数比例排名", "good_day_ratio", "month", 1, False),
-    ("各街道（镇）降尘量排名", "dustfall", "month", 1, True),
+    ("街道（镇）PM2.5月均浓度排名", "pm25", "month", 1, False),
+    ("街道（镇）PM2.5累计浓度排名", "pm25", "ytd", 1, False),
+    ("街道（镇）优良天数比例排名", "good_day_ratio", "month", 1, False),
+    ("街道（镇）降尘量排名", "dustfall", "month", 1, True),
 ]
 CLOSING = """一是对标年度目标，排名靠后的街道（镇）要认真分析原因，制定整改措施，于{period}后次月10日前报区生态环境局。
 二是未按时报送工作进展的单位，要于3个工作日内补报，并说明原因。
