@@ -144,7 +144,12 @@ def test_errors_are_clear(district, october, english):
 def test_the_rule_sentence_is_translated(district, october):
     with translation.override("en"):
         result = rank_areas(district, "pm25", parse("2026-10"), as_of=date(2026, 11, 5))
-    assert "lower is better" in result.rule and "2026-11-05" in result.rule and "GB/T 8170" in result.rule
+        running = rank_areas(district, "pm25", parse("2026-10"), as_of=date(2026, 10, 20), exclude_dust=True)
+    # "as of" the last day read: October's end, not the day the ranking was made
+    assert "lower is better" in result.rule and "Oct. 31, 2026" in result.rule and "GB/T 8170" in result.rule
+    assert "Oct. 20, 2026" in running.rule and ".  " not in running.rule and "; as of Oct. 20, 2026. Sand" in running.rule
     with translation.override("zh-hans"):
         result = rank_areas(district, "pm25", parse("2026-10"), as_of=date(2026, 11, 5))
-    assert "2026年10月" in result.rule and "越低越好" in result.rule
+        running = rank_areas(district, "pm25", parse("2026-10"), as_of=date(2026, 10, 20), exclude_dust=True)
+    assert "2026年10月" in result.rule and "越低越好" in result.rule and "2026年10月31日" in result.rule
+    assert " " not in running.rule.split("。")[1]  # Chinese sentences join without a space
