@@ -126,6 +126,7 @@ def test_the_workbook_opens_with_chinese_headings(client, users, saved, october)
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][1] == "2025年10月" and "GB/T 8170" in rows[1][0]
+    assert rows[0][2].endswith("2025-10-31")  # the last day read, as the rule says
     assert rows[2][:3] == ("名次", "街道乡镇", "数值")
     body = {r[1]: r for r in rows[3:]}
     assert body["东街道"][0] == 1 and body["南街道"][0] == 3 and body["北镇"][0] is None

@@ -126,7 +126,8 @@ def _export(result: AreaRanking, title: str):
     book = Workbook()
     sheet = book.active
     sheet.title = result.period.zh
-    append_row(sheet, [title, result.period.zh, _("as of") + f" {result.as_of:%Y-%m-%d}"])
+    read_to = result.window.end if result.window else result.as_of  # the last day read, as the rule says
+    append_row(sheet, [title, result.period.zh, _("as of") + f" {read_to:%Y-%m-%d}"])
     append_row(sheet, [str(result.rule)])
     append_row(sheet, table.headers())
     for row in table.sheet_rows(result):
