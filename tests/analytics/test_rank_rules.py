@@ -73,6 +73,10 @@ def test_improvement_on_a_zero_or_missing_base_is_none():
     assert improvement_rate(None, D(5), True) is None
     result = rank([obs("a", "3", year_before="0"), obs("b", "3")], lower_is_better=True, places=0)
     assert [r.improvement for r in result.rows] == [None, None]
+    by_rate = rank([obs("a", "0", year_before="0"), obs("b", "3")], lower_is_better=True, places=0,
+                   by_improvement=True)
+    assert [(r.key, r.reason) for r in by_rate.unranked] == [
+        ("a", "the same period a year before was 0: no rate"), ("b", "no value for the same period a year before")]
 
 
 def test_improvement_is_on_the_published_values():
@@ -96,12 +100,16 @@ def test_bottom_n():
     assert [r.key for r in result.bottom] == ["d", "e"]
 
 
-def test_bottom_n_a_tie_on_the_line_sits_at_its_better_rank():
-    """Ranks 1, 2, 3, 3 and bottom 1: the tie takes places 3 and 4 and prints 3, outside the bottom 1
-    (the published convention, ``in_bottom``); with bottom 2 both are in."""
-    observations = [obs("a", "30"), obs("b", "31"), obs("c", "33"), obs("d", "33")]
-    assert rank(observations, lower_is_better=True, places=0, bottom_n=1).bottom == []
+def test_bottom_n_includes_a_tie_on_the_line():
+    """10, 20, 30, 30 and bottom 1: both 30s share the worst place and are flagged (the worst-first
+    competition rank ≤ N, symmetric with the top N) — not nobody, as ``in_bottom``'s published
+    convention would have it."""
+    observations = [obs("a", "10"), obs("b", "20"), obs("c", "30"), obs("d", "30")]
+    assert [r.key for r in rank(observations, lower_is_better=True, places=0, bottom_n=1).bottom] == ["c", "d"]
     assert [r.key for r in rank(observations, lower_is_better=True, places=0, bottom_n=2).bottom] == ["c", "d"]
+    assert [r.key for r in rank(observations, lower_is_better=True, places=0, bottom_n=3).bottom] == ["b", "c", "d"]
+    higher = rank(observations, lower_is_better=False, places=0, bottom_n=1)  # 10 is the worst
+    assert [r.key for r in higher.bottom] == ["a"]
 
 
 def test_top_n_includes_a_tie_on_the_line():
@@ -118,6 +126,14 @@ def test_by_improvement():
     assert result.rows[2].reason == "no value for the same period a year before"
     assert result.rows[3].reason == "no site"
     assert [r.key for r in result.bottom] == ["a"] and result.places == 1
+
+
+def test_by_improvement_has_no_previous_rank():
+    """Last period's values are no improvement rates: no previous rank to compare with."""
+    observations = [obs("a", "30", previous="20", year_before="40"), obs("b", "35", previous="50", year_before="50")]
+    assert [r.previous_rank for r in rank(observations, lower_is_better=True, places=0).rows] == [1, 2]
+    by_rate = rank(observations, lower_is_better=True, places=0, by_improvement=True)
+    assert [r.previous_rank for r in by_rate.rows] == [None, None]
 
 
 @given(st.lists(st.decimals(min_value=0, max_value=500, places=2), min_size=1, max_size=30), st.booleans())
@@ -141,5 +157,7 @@ def test_ranking_invariants(values, bottom_n, top_n, lower_is_better, rounding):
     for r in ranked:  # a rank is 1 + the published values strictly better
         better = sum(1 for o in ranked if (o.value < r.value if lower_is_better else o.value > r.value))
         assert r.rank == better + 1
-    assert len(result.bottom) <= bottom_n and all(r.rank > result.ranked - bottom_n for r in result.bottom)
+    for r in ranked:  # bottom N: at most N − 1 ranked strictly worse
+        worse = sum(1 for o in ranked if (o.value > r.value if lower_is_better else o.value < r.value))
+        assert r.bottom == (worse < bottom_n)
     assert all(r.rank <= top_n for r in result.top) and (top_n == 0 or len(result.top) >= min(top_n, 1, len(ranked)))

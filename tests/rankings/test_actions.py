@@ -109,3 +109,24 @@ def test_the_admin_asks_the_policy(district, people, rf):
     assert not model_admin.has_add_permission(request) and not model_admin.has_delete_permission(request)
     request.user = people["coordinator"]
     assert model_admin.has_add_permission(request)
+
+
+def test_one_refusal_for_every_app():
+    """Refused and Conflict are plans' (the lowest app): supervision, evaluation and rankings raise
+    and catch the same class; the old import path of supervision still works."""
+    from ecoplan.evaluation import actions as evaluation
+    from ecoplan.plans.errors import Conflict, Refused
+    from ecoplan.rankings import actions as rankings
+    from ecoplan.supervision.actions import Conflict as SupervisionConflict
+    from ecoplan.supervision.actions import Refused as SupervisionRefused
+
+    assert SupervisionRefused is Refused and SupervisionConflict is Conflict and issubclass(Conflict, Refused)
+    assert rankings.Refused is Refused and evaluation.Refused is Refused
+
+
+def test_one_bound_on_n():
+    from ecoplan.rankings import actions, forms
+    from ecoplan.vocabulary.rank_metrics import MAX_N
+
+    assert not hasattr(actions, "MAX_N") or actions.MAX_N is MAX_N
+    assert forms.RunForm.base_fields["bottom_n"].max_value == MAX_N

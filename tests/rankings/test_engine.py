@@ -144,7 +144,46 @@ def test_errors_are_clear(district, october, english):
 def test_the_rule_sentence_is_translated(district, october):
     with translation.override("en"):
         result = rank_areas(district, "pm25", parse("2026-10"), as_of=date(2026, 11, 5))
-    assert "lower is better" in result.rule and "2026-11-05" in result.rule and "GB/T 8170" in result.rule
+        running = rank_areas(district, "pm25", parse("2026-10"), as_of=date(2026, 10, 20), exclude_dust=True)
+    # "as of" the last day read: October's end, not the day the ranking was made
+    assert "lower is better" in result.rule and "Oct. 31, 2026" in result.rule and "GB/T 8170" in result.rule
+    assert "Oct. 20, 2026" in running.rule and ".  " not in running.rule and "; as of Oct. 20, 2026. Sand" in running.rule
     with translation.override("zh-hans"):
         result = rank_areas(district, "pm25", parse("2026-10"), as_of=date(2026, 11, 5))
-    assert "2026年10月" in result.rule and "越低越好" in result.rule
+        running = rank_areas(district, "pm25", parse("2026-10"), as_of=date(2026, 10, 20), exclude_dust=True)
+    assert "2026年10月" in result.rule and "越低越好" in result.rule and "2026年10月31日" in result.rule
+    assert " " not in running.rule.split("。")[1]  # Chinese sentences join without a space
+
+
+def test_a_zero_base_has_its_own_reason_and_no_previous_rank_by_improvement(district, october):
+    """0 heavy days a year before: no rate — said so (not "no value"), translated; ranked by
+    improvement, the previous rank (of last period's values, not rates) is not shown."""
+    fill(october, OCT, 东街道="2", 西街道="0", 南街道="3")
+    fill(october, OCT_BEFORE, 东街道="4", 西街道="0", 南街道="6")
+    with translation.override("zh-hans"):
+        result = rank_areas(district, "heavy_days", parse("2026-10"), level="street", order="improvement",
+                            as_of=date(2026, 11, 5))
+    west = next(r for r in result.ranking.rows if r.name == "西街道")
+    assert west.rank is None and west.reason == "上年同期为0，无法计算改善率"
+    assert all(r.previous_rank is None for r in result.ranking.rows)
+    by_value = rank_areas(district, "heavy_days", parse("2026-10"), level="street", as_of=date(2026, 11, 5))
+    assert any(r.previous_rank is not None for r in by_value.ranking.rows)
+
+
+def test_year_one_has_no_comparison(district, fake_sources):
+    fill(fake_sources, date(1, 1, 1), 东街道="50")
+    result = rank_areas(district, "pm25", parse("0001-01"), level="street", as_of=date(2026, 3, 1))
+    assert len(fake_sources.calls) == 1 and result.ranking.rows[0].year_before is None
+
+
+def test_a_definitions_n_overridden(district, october):
+    """The bulletin gives a ranking saved without an N its template's: flagged by the ranking's rule
+    (a tie at the line flagged whole)."""
+    from ecoplan.rankings.engine import run_definition
+    from ecoplan.rankings.models import RankingDefinition
+
+    saved = RankingDefinition.objects.create(name="PM2.5", area=district, level="street", metric="pm25", bottom_n=0)
+    fill(october, OCT, 东街道="30", 西街道="40", 南街道="40")
+    assert run_definition(saved, parse("2026-10"), as_of=date(2026, 11, 5)).ranking.bottom == []
+    result = run_definition(saved, parse("2026-10"), as_of=date(2026, 11, 5), bottom_n=1)
+    assert result.ranking.bottom_n == 1 and {r.name for r in result.ranking.bottom} == {"西街道", "南街道"}

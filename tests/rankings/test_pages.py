@@ -126,6 +126,7 @@ def test_the_workbook_opens_with_chinese_headings(client, users, saved, october)
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][1] == "2025年10月" and "GB/T 8170" in rows[1][0]
+    assert rows[0][2].endswith("2025-10-31")  # the last day read, as the rule says
     assert rows[2][:3] == ("名次", "街道乡镇", "数值")
     body = {r[1]: r for r in rows[3:]}
     assert body["东街道"][0] == 1 and body["南街道"][0] == 3 and body["北镇"][0] is None
@@ -170,3 +171,54 @@ def test_queries_do_not_grow_with_the_sub_areas(client, users, district, saved, 
     assert "新39街道" in page
     with django_assert_max_num_queries(12):
         assert client.get("/rankings/").status_code == 200
+
+
+def test_a_reporter_ranks_no_supervision_figures(client, users, district, october):
+    """The supervision figures are the assessment, closed to reporters: no such metric to choose,
+    no ad-hoc or saved ranking of them, nothing flagged from them."""
+    hidden = RankingDefinition.objects.create(name="按时报送排名", area=district, metric="on_time_ratio", bottom_n=1)
+    fill(october, OCT, 东街道="90", 西街道="80")
+    reporter = as_(client, users["reporter"])
+    index = reporter.get("/rankings/").content.decode()
+    assert 'value="on_time_ratio"' not in index and 'value="overdue_measures"' not in index and "按时报送排名" not in index
+    assert 'value="pm25"' in index and 'value="green_cover"' in index  # published and own-unit figures
+    for metric in ("on_time_ratio", "overdue_measures"):
+        response = reporter.get("/rankings/run/", {"area": district.pk, "metric": metric, "period": "2025-10"})
+        assert response.status_code in (400, 404) and "东街道" not in response.content.decode()
+    assert reporter.get(f"/rankings/{hidden.pk}/", {"period": "2025-10"}).status_code == 404
+    assert "按时报送排名" not in reporter.get("/rankings/flags/").content.decode()
+    leader = as_(client, users["leader"])
+    assert leader.get(f"/rankings/{hidden.pk}/", {"period": "2025-10"}).status_code == 200
+    assert "按时报送排名" in leader.get("/rankings/flags/").content.decode()
+
+
+@pytest.mark.parametrize("url", [
+    "/rankings/run/?metric=pm25&period=0001-01",
+    "/rankings/run/?metric=pm25&period=0001&span=year",
+    "/rankings/run/?metric=pm25&period=0001-Q1&span=quarter",
+    "/rankings/run/?metric=pm25&period=0001-01..01&span=ytd",
+    "/rankings/run/?metric=pm25&period=9999-12",
+    "SAVED?period=0001-01",
+    "/rankings/flags/?as_of=9999-12-31",
+    "/rankings/flags/?as_of=0001-01-01",
+])
+def test_the_edge_periods_are_no_server_error(client, users, saved, october, url):
+    """Year 1 has no period before and no year before; a day after 9999-12-30 or before February of
+    year 1 is no host page's day: a clear answer, never a 500."""
+    client = as_(client, users["coordinator"])
+    url = url.replace("SAVED", f"/rankings/{saved.pk}/").replace("run/?", f"run/?area={saved.area_id}&")
+    response = client.get(url)
+    assert response.status_code in (200, 400), response.status_code
+    if "0001" in url and "as_of" not in url:  # 0001-01 has begun: ranked, with no comparison
+        assert response.status_code == 200
+
+
+def test_period_errors_are_in_chinese_on_chinese_pages(client, users, saved, settings):
+    settings.LANGUAGE_CODE = "zh-hans"
+    client = as_(client, users["coordinator"])
+    response = client.get("/rankings/run/", {"area": saved.area_id, "metric": "pm25", "period": "2026-13"},
+                          HTTP_ACCEPT_LANGUAGE="zh-hans")
+    page = response.content.decode()
+    assert response.status_code == 400 and "月份13不在1至12之间" in page and "is not 1–12" not in page
+    page = client.get(f"/rankings/{saved.pk}/", {"period": "2026-Q3x"}, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "不是期间" in page and "write 2026-10" not in page

@@ -151,3 +151,22 @@ def test_reasons_in_chinese(streets):
         found = rank("pm25", streets)
     assert found[streets["bare"].pk].reason == "本地区无评价点位"
     assert found[streets["thin"].pk].reason.startswith("有效天数 20 天，不足规则要求的 27 天")
+
+
+def test_the_composite_index_compares_with_the_current_editions_divisors(district, settings, tmp_path):
+    """The same air in October 2025 (GB 3095-2012 in force) and October 2026 (GB 3095-2026): the
+    year before is divided by the 2026 limits too, so no change, and the rule names the edition."""
+    from ecoplan.rankings.engine import rank_areas
+    from ecoplan.reporting.periods import parse
+
+    settings.DATA_DIR = tmp_path
+    area = street(district, "甲街道")
+    station(area, "S1")
+    load(tmp_path / "hours.csv", [*day_rows("S1", days_of(date(2025, 10, 1), 31)),
+                                  *day_rows("S1", days_of(date(2026, 10, 1), 31))])
+    assert packs.rules_for(date(2025, 10, 31)).limits.id != packs.rules_for(date(2026, 10, 31)).limits.id
+    result = rank_areas(district, "composite_index", parse("2026-10"), as_of=date(2026, 11, 5))
+    row = next(r for r in result.ranking.rows if r.key == str(area.pk))
+    assert row.value is not None and row.value == row.year_before
+    assert row.change_year == 0 and row.improvement == 0
+    assert "GB 3095-2026 grade II" in result.rule

@@ -140,6 +140,9 @@ def test_reported_values_of_exactly_the_window(plan, district):
     assert found[c.pk].reason == "the value for 2025 is submitted, not yet accepted"
     assert found[d.pk].reason == "no accepted value reported for this area"
     assert figures(BY_CODE["green_cover"], [district], YEAR)[district.pk].value == 45
+    # to a role that sees only its own unit's values: nothing of the others' review states
+    private = Window(YEAR.start, YEAR.end, review_states=False)
+    assert figures(BY_CODE["green_cover"], [c], private)[c.pk].reason == "no accepted value reported for this area"
 
 
 def test_sub_area_units_by_suffix(district):

@@ -110,3 +110,27 @@ def test_a_year_before(period):
     before = period.year_before()
     assert (before.start.replace(year=period.year), before.span, before.months) == (period.start, period.span,
                                                                                     period.months)
+
+
+def test_year_one_and_year_9999_have_no_period_beyond():
+    """No date holds year 0 or 10000: no period before year 1's first, none after 9999's last."""
+    assert parse("0001-01").previous() is None and parse("0001-01").year_before() is None
+    assert parse("0001-Q1").previous() is None and parse("0001").previous() is None
+    assert parse("0001-01..01").previous() is None and parse("0001-01..02").previous() == parse("0001-01..01")
+    assert parse("0001-02").previous() == parse("0001-01") and parse("0002-01").year_before() == parse("0001-01")
+    assert parse("9999-12").next() is None and parse("9999-Q4").next() is None and parse("9999").next() is None
+    assert parse("2026-12").next() == parse("2027-01") and parse("2026-Q4").next() == parse("2027-Q1")
+    assert parse("2026-01..12").next() is None and parse("2026-01..10").next() == parse("2026-01..11")
+    assert str(parse("0001-01")) == "0001-01" and parse(str(parse("0001-Q1"))) == parse("0001-Q1")
+
+
+def test_a_period_error_carries_its_msgid_and_params():
+    with pytest.raises(PeriodError) as caught:
+        parse("2026-13")
+    assert caught.value.message == "“%(text)s”: month %(month)s is not 1–12"
+    assert caught.value.params == {"text": "2026-13", "month": 13} and str(caught.value) == "“2026-13”: month 13 is not 1–12"
+    with pytest.raises(PeriodError) as caught:
+        parse("2026-Q3", "month")
+    catalogue = {"“%(text)s” is a %(found)s, not a %(span)s": "“%(text)s”是%(found)s，不是%(span)s",
+                 "quarter": "季度", "month": "月份"}
+    assert caught.value.translated(lambda m: catalogue.get(m, m)) == "“2026-Q3”是季度，不是月份"

@@ -1,6 +1,6 @@
 """Rankings of streets and towns (排名) — pure, no Django: the municipality's published monthly
 ranking the rank targets count (``Place``, ``bottom_count``), and ecoplan's own rankings of any
-figure (``rank``, below), which follow the same conventions.
+figure (``rank``, below), which share its ranks but not its bottom-N rule.
 
 The published ranking (Beijing bureau bulletins, standards.md §7) is best-first, and ties share a
 rank with the next one skipped (1, 1, 1, 4).  The published rank is the place: a sub-area ranked
@@ -9,6 +9,10 @@ rank with the next one skipped (1, 1, 1, 4).  The published rank is the place: a
 (better) rank and is not in the bottom N — the convention the bulletins apply by printing one
 rank for the tie.  A list published worst-first (倒数第 r 名) is stored best-first as
 ``total − r + 1``, the same place counted from the other end.
+
+ecoplan's own rankings (``rank``) flag the bottom N by the worst-first competition rank: a row is
+in the bottom N when at most N − 1 rows are strictly worse, so a tie on the line is flagged whole
+(10, 20, 30, 30 with bottom 1 flags both 30s) — symmetric with the top N, which includes its ties.
 """
 from __future__ import annotations
 
@@ -62,7 +66,9 @@ ROUNDINGS = {  # how a publication rounds before it ranks (standards.md §3.6)
     "half_up": ROUND_HALF_UP,  # 四舍五入, as some bulletins print
 }
 IMPROVEMENT_PLACES = 1  # 改善率 is published in % to one decimal
-NO_YEAR_BEFORE = "no value for the same period a year before"  # unranked on the improvement rate (the msgid)
+# why a row is unranked on the improvement rate (the msgids: the engine translates them)
+NO_YEAR_BEFORE = "no value for the same period a year before"
+ZERO_BASE = "the same period a year before was 0: no rate"
 
 
 @dataclass(frozen=True)
@@ -149,8 +155,12 @@ def rank(observations: Iterable[Observation], *, lower_is_better: bool, places: 
          bottom_n: int = 0, top_n: int = 0, by_improvement: bool = False) -> Ranking:
     """Rank sub-areas on their published values, or on their improvement rate (``by_improvement``:
     higher is better whatever the metric's direction).  The previous and year-before ranks rank
-    the sub-areas that had a value then, on the same rule.  Bottom and top N follow the published
-    convention (``in_bottom``): a tie on the line sits at its shared, better rank."""
+    the sub-areas that had a value then, on the same rule; ranked by improvement there is no
+    previous rank (``previous_rank`` None: last period's values are no improvement rates).
+
+    Top N: a best-first rank ≤ N; bottom N: a worst-first competition rank ≤ N — ties on either
+    line are all flagged (10, 20, 30, 30 with bottom 1 flags both 30s), unlike the published
+    convention of ``in_bottom``."""
     rows = [Ranked(o.key, o.name, published(o.value, places, rounding), None, o.reason,
                    previous=published(o.previous, places, rounding),
                    year_before=published(o.year_before, places, rounding)) for o in observations]
@@ -163,7 +173,7 @@ def rank(observations: Iterable[Observation], *, lower_is_better: bool, places: 
         score = {r.key: r.improvement for r in rows if r.improvement is not None}
         for r in rows:
             if r.value is not None and r.improvement is None:
-                r.reason = r.reason or NO_YEAR_BEFORE
+                r.reason = r.reason or (ZERO_BASE if r.year_before == 0 else NO_YEAR_BEFORE)
         direction = False  # a larger improvement is better
     else:
         score = {r.key: r.value for r in rows if r.value is not None}
@@ -171,13 +181,14 @@ def rank(observations: Iterable[Observation], *, lower_is_better: bool, places: 
     ranks = competition_ranks(score, direction)
     previous = competition_ranks({r.key: r.previous for r in rows if r.previous is not None}, lower_is_better)
     before = competition_ranks({r.key: r.year_before for r in rows if r.year_before is not None}, lower_is_better)
-    total = len(ranks)
+    worst = competition_ranks(score, not direction)  # 倒数第 r 名, ties sharing
     for row in rows:
         row.rank = ranks.get(row.key)
-        row.previous_rank, row.year_before_rank = previous.get(row.key), before.get(row.key)
+        row.previous_rank = None if by_improvement else previous.get(row.key)
+        row.year_before_rank = before.get(row.key)
         if row.rank is not None:
             row.reason = ""
-            row.bottom = bottom_n > 0 and in_bottom(Place(date.min, row.rank, total), bottom_n)
+            row.bottom = 0 < worst[row.key] <= bottom_n
             row.top = top_n > 0 and row.rank <= top_n
     rows.sort(key=lambda r: (r.rank is None, r.rank or 0, r.name))
-    return Ranking(rows, total, lower_is_better, IMPROVEMENT_PLACES if by_improvement else places, bottom_n, top_n)
+    return Ranking(rows, len(ranks), lower_is_better, IMPROVEMENT_PLACES if by_improvement else places, bottom_n, top_n)

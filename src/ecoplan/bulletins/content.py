@@ -21,7 +21,6 @@ from django.db.models import Count
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from ecoplan.analytics.ranking import Place, in_bottom
 from ecoplan.evaluation import cached
 from ecoplan.plans.labels import COMPARATORS
 from ecoplan.plans.models import Plan
@@ -126,10 +125,10 @@ def _rankings(template: BulletinTemplate, period: periods.Period, as_of: date) -
     out = []
     for definition in template.rankings.filter(active=True).order_by("pk"):
         own = periods.parse(f"{period.year}-{period.month:02d}", definition.span)
-        result = run_definition(definition, own, as_of=as_of)
+        # a ranking saved without its own N takes the template's, flagged by the ranking's own rule
+        result = run_definition(definition, own, as_of=as_of, bottom_n=definition.bottom_n or template.bottom_n)
         metric, ranking = result.metric, result.ranking
-        # a ranking saved without its own N takes the template's, by the same rule (analytics.ranking)
-        bottom_n = ranking.bottom_n or template.bottom_n
+        bottom_n = ranking.bottom_n
         out.append({
             "definition": definition.pk, "name": definition.name, "metric": metric.code,
             "metric_name": _(metric.label), "unit": metric.unit, "lower_is_better": ranking.lower_is_better,
@@ -138,8 +137,7 @@ def _rankings(template: BulletinTemplate, period: periods.Period, as_of: date) -
             "rows": [{"key": r.key, "name": r.name, "value": _published(r.value), "rank": r.rank,
                       "reason": r.reason, "previous_rank": r.previous_rank, "change": _published(r.change),
                       "improvement": _published(r.improvement),
-                      "bottom": r.bottom if ranking.bottom_n else
-                      bool(bottom_n and r.rank and in_bottom(Place(own.start, r.rank, ranking.ranked), bottom_n))}
+                      "bottom": r.bottom}
                      for r in ranking.rows]})
     return out
 

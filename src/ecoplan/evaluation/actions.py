@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ecoplan.plans.actions import do_set_municipal_value
+from ecoplan.plans.errors import Refused
 from ecoplan.plans.models import Area, Organisation, Target
 from ecoplan.vocabulary import reported as terms
 from ecoplan.vocabulary import states
@@ -25,10 +26,6 @@ from .responsibility import responsible_unit
 from .services import target_source
 
 MAX_VALUE = Decimal("1e10")  # the model keeps 14 digits, 4 after the point
-
-
-class Refused(ValueError):
-    """A change refused with a message for the person who asked (nothing was saved)."""
 
 
 def _check_number(label: str, value: Decimal | None, required: bool = True) -> None:

@@ -10,20 +10,16 @@ from django.utils.translation import gettext as _
 
 from ecoplan.analytics.ranking import ROUNDINGS
 from ecoplan.plans.access import CHANGE, may
+from ecoplan.plans.errors import Refused
 from ecoplan.plans.models import Area
 from ecoplan.reporting.periods import SPAN_CODES
-from ecoplan.vocabulary.rank_metrics import BY_CODE, MAX_PLACES
+from ecoplan.vocabulary.rank_metrics import BY_CODE, MAX_N, MAX_PLACES
 
 from .engine import LEVEL_CODES, ORDER_CODES
 from .models import RankingDefinition
 
 FIELDS = ("name", "area", "level", "metric", "span", "order", "bottom_n", "top_n", "places", "rounding",
           "exclude_dust", "active")
-MAX_N = 1000  # no district has more sub-areas
-
-
-class Refused(ValueError):
-    """A change refused with a message for the person who asked (nothing was saved)."""
 
 
 def _allowed(acting_user) -> None:

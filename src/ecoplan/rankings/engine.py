@@ -16,9 +16,10 @@ from django.db.models import Q
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from ecoplan.analytics.ranking import NO_YEAR_BEFORE, ROUNDINGS, Observation, Ranking, rank
+from ecoplan.analytics.ranking import NO_YEAR_BEFORE, ROUNDINGS, ZERO_BASE, Observation, Ranking, rank
 from ecoplan.plans.models import Area
 from ecoplan.reporting.periods import Period, parse
+from ecoplan.standards import packs
 from ecoplan.vocabulary import by_code, codes
 from ecoplan.vocabulary.areas import LEVEL_ENDINGS, LEVELS
 from ecoplan.vocabulary.rank_metrics import BY_CODE, MAX_PLACES, ORDERS, ROUNDING_RULES, Metric
@@ -102,13 +103,16 @@ def areas_of(parent: Area | None, level: str = "sub_area") -> list[Area]:
     return list(found.order_by("name"))
 
 
-def _year_before_window(period: Period, window: Window) -> Window:
-    """The same period a year before, on the same days when the period is still running."""
+def _year_before_window(period: Period, window: Window) -> Window | None:
+    """The same period a year before, on the same days when the period is still running (None in
+    year 1: nothing before it)."""
     before = period.year_before()
+    if before is None:
+        return None
     end = before.end
     if window.end < period.end:  # cut at as_of: compare the same days (同期)
         end = min(end, _a_year_before(window.end))
-    return Window(before.start, end, window.exclude_dust)
+    return Window(before.start, end, window.exclude_dust, window.limits_on, window.review_states)
 
 
 def _a_year_before(day: date) -> date:
@@ -120,9 +124,10 @@ def _a_year_before(day: date) -> date:
 
 def rank_areas(parent: Area | None, metric: str, period: Period, *, level: str = "sub_area", bottom_n: int = 0,
                top_n: int = 0, places: int | None = None, rounding: str = "gb8170", order: str = "value",
-               exclude_dust: bool = False, as_of: date | None = None) -> AreaRanking:
+               exclude_dust: bool = False, as_of: date | None = None, review_states: bool = True) -> AreaRanking:
     """Rank the areas of ``level`` under ``parent`` on ``metric`` for ``period``, as of ``as_of``
-    (default today)."""
+    (default today); ``review_states`` False: no reason tells a value submitted and not yet
+    accepted (for a role that may not see every unit's reported values: ``rankings.access``)."""
     found = metric_of(metric)
     if rounding not in ROUNDINGS:
         raise RankingError(_("“%(rounding)s” is not a rounding rule; known: %(known)s") % {
@@ -139,27 +144,31 @@ def rank_areas(parent: Area | None, metric: str, period: Period, *, level: str =
         raise RankingError(_("%(period)s has not started on %(day)s: nothing to rank yet") % {
             "period": period_label(period), "day": formats.date_format(as_of)})
     areas = areas_of(parent, level)
-    window = Window(period.start, min(period.end, as_of), exclude_dust)
+    end = min(period.end, as_of)
+    # every window divides by the standards in force at the ranked period's end (limits_on)
+    window = Window(period.start, end, exclude_dust, limits_on=end, review_states=review_states)
     current = sources.figures(found, areas, window)
     previous_period = period.previous()
     previous = sources.figures(found, areas, Window(previous_period.start, min(previous_period.end, as_of),
-                                                    exclude_dust)) if previous_period else {}
-    year_before = sources.figures(found, areas, _year_before_window(period, window))
+                                                    exclude_dust, end, review_states)) if previous_period else {}
+    year_window = _year_before_window(period, window)
+    year_before = sources.figures(found, areas, year_window) if year_window else {}
     observations = []
     for a in areas:
         figure = current[a.pk]
-        before = previous.get(a.pk)
+        before, a_year_before = previous.get(a.pk), year_before.get(a.pk)
         observations.append(Observation(
             str(a.pk), a.name, figure.value, figure.reason, previous=before.value if before else None,
-            year_before=year_before[a.pk].value))
+            year_before=a_year_before.value if a_year_before else None))
     places = found.places if places is None else places
     ranking = rank(observations, lower_is_better=found.lower_is_better, places=places, rounding=rounding,
                    bottom_n=bottom_n, top_n=top_n, by_improvement=order == "improvement")
-    for row in ranking.unranked:
-        if row.reason == NO_YEAR_BEFORE:  # the rules' own reason (the sources' come translated)
-            row.reason = _("no value for the same period a year before")
+    rules_reasons = {NO_YEAR_BEFORE: _("no value for the same period a year before"),
+                     ZERO_BASE: _("the same period a year before was 0: no rate")}
+    for row in ranking.unranked:  # the rules' own reasons (the sources' come translated)
+        row.reason = rules_reasons.get(row.reason, row.reason)
     return AreaRanking(found, period, parent, level, as_of, ranking, {str(a.pk): a for a in areas},
-                       rule_of(found, period, as_of=as_of, places=places, rounding=rounding, order=order,
+                       rule_of(found, period, as_of=end, places=places, rounding=rounding, order=order,
                                exclude_dust=exclude_dust),
                        order=order, rounding=rounding, places=places, window=window)
 
@@ -186,17 +195,23 @@ def rule_of(metric: Metric, period: Period, *, as_of: date, places: int, roundin
         sentence = _("%(metric)s, %(period)s: values rounded to %(places)s decimal places by %(rounding)s, "
                      "then ranked, higher is better; ties share a rank (1, 1, 3); as of %(as_of)s.")
     sentence %= params
+    if metric.code == "composite_index":  # every window divides by the limits in force on this day
+        sentence = _("%(rule)s Divisors: %(edition)s grade II limits.") % {
+            "rule": sentence, "edition": packs.rules_for(as_of).limits.id}
     if exclude_dust:
-        sentence += " " + _("Sand and dust days are left out.")
+        sentence = _("%(rule)s Sand and dust days are left out.") % {"rule": sentence}
     return sentence
 
 
-def run_definition(definition, period: Period, as_of: date | None = None) -> AreaRanking:
+def run_definition(definition, period: Period, as_of: date | None = None, bottom_n: int | None = None,
+                   review_states: bool = True) -> AreaRanking:
     """A saved ranking (``RankingDefinition``) for the period that ends with ``period``'s last
-    month, in the definition's span (a month's definition asked for 2026-Q3 ranks September)."""
-    asked = parse(f"{period.year}-{period.month:02d}", definition.span)
+    month, in the definition's span (a month's definition asked for 2026-Q3 ranks September);
+    ``bottom_n`` instead of the definition's (a bulletin's template N for a ranking saved without one)."""
+    asked = parse(f"{period.year:04d}-{period.month:02d}", definition.span)
     return rank_areas(definition.area, definition.metric, asked, level=definition.level,
-                      bottom_n=definition.bottom_n, top_n=definition.top_n, places=definition.places,
+                      bottom_n=definition.bottom_n if bottom_n is None else bottom_n, top_n=definition.top_n,
+                      places=definition.places,
                       rounding=definition.rounding, order=definition.order, exclude_dust=definition.exclude_dust,
-                      as_of=as_of)
+                      as_of=as_of, review_states=review_states)
 

@@ -2,19 +2,21 @@
 (a bad period or metric answers 400 naming the field)."""
 from __future__ import annotations
 
+from datetime import date
+
 from django import forms
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from ecoplan.plans.forms import MAX_PK
 from ecoplan.plans.models import Area
 from ecoplan.reporting.periods import SPAN_CODES, PeriodError, latest_complete, parse
+from ecoplan.vocabulary.rank_metrics import MAX_N
 
+from .access import rankable
 from .models import RankingDefinition, metric_choices
-
-MAX_N = 1000  # bottom/top N: more than any district has sub-areas
 
 
 def n_field(label) -> forms.IntegerField:
@@ -39,7 +41,7 @@ class PeriodForm(forms.Form):
         try:
             return parse(text, self.span)
         except PeriodError as exc:
-            raise forms.ValidationError(str(exc)) from None
+            raise forms.ValidationError(exc.translated(gettext)) from None
 
 
 class RunForm(PeriodForm):
@@ -59,8 +61,11 @@ class RunForm(PeriodForm):
 
     field_order = ["area", "metric", "span", "period", "level", "order", "bottom_n", "top_n", "rounding", "exclude_dust"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if user is not None:  # only the metrics whose figures the user may see (rankings.access)
+            allowed = {m.code for m in rankable(user)}
+            self.fields["metric"].choices = [c for c in metric_choices() if c[0] in allowed]
         self.fields["period"].widget.attrs["placeholder"] = "2026-10"
         span = self.data.get("span") or "month"
         self.span = span if span in SPAN_CODES else "month"  # a bad span is the span field's error
@@ -115,5 +120,7 @@ class IdsField(forms.Field):
 class FragmentForm(PeriodForm):
     """The fragments' ?as_of= (the host page's day) and ?area= (the districts whose rankings)."""
 
-    as_of = forms.DateField(label=_("as of"), required=False)
+    # a day after which a month can still end and before which one began (year 1 has no month before)
+    as_of = forms.DateField(label=_("as of"), required=False, validators=[
+        MinValueValidator(date(1, 2, 1)), MaxValueValidator(date(9999, 12, 30))])
     area = IdsField(label=_("area"), required=False)

@@ -130,7 +130,7 @@ def figure(metric: Metric, row: dict[str, Any], window: Window) -> AreaFigure:
         values[component] = to_decimal(row[column])
     if metric.code != "composite_index":
         return AreaFigure(values[metric.code])
-    return AreaFigure(composite.composite_index(values, packs.rules_for(window.end).limits))
+    return AreaFigure(composite.composite_index(values, packs.rules_for(window.limits_day).limits))
 
 
 def stations_in(areas: Sequence[Area], window: Window) -> set[int]:

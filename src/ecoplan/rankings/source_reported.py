@@ -37,7 +37,7 @@ def reported(metric: Metric, areas: Sequence[Area], window: Window) -> dict[int,
         exact = [v for v in accepted if (v[1], v[2]) == (window.start, window.end)]
         if exact:  # the latest accepted
             out[area.pk] = AreaFigure(max(exact, key=lambda v: (v[4] is not None, v[4], v[5]))[3])
-        elif any((v[1], v[2]) == (window.start, window.end) for v in values):
+        elif window.review_states and any((v[1], v[2]) == (window.start, window.end) for v in values):
             out[area.pk] = AreaFigure(None, gettext("the value for %(period)s is submitted, not yet accepted")
                                       % {"period": wanted})
         elif accepted:

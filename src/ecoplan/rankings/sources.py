@@ -26,6 +26,17 @@ class Window:
     start: date
     end: date  # inclusive; never after the day the ranking is made ("as of")
     exclude_dust: bool = False  # 扣除沙尘: the exclusion register's days left out (PM and the index)
+    # the day whose standards divide the figures (the composite index's limits): the engine sets the
+    # ranked period's end on every window, so 环比 and 同比 use the current edition's divisors and an
+    # edition change is no false change; None: the window's own end
+    limits_on: date | None = None
+    # may a reason tell a value submitted and not yet accepted? Not to a role that sees only its own
+    # unit's reported values (the ranking then says only that no accepted value is there)
+    review_states: bool = True
+
+    @property
+    def limits_day(self) -> date:
+        return self.limits_on or self.end
 
 
 @dataclass(frozen=True)

@@ -21,10 +21,12 @@ from django.views.decorators.http import require_POST
 from ecoplan.plans.access import CHANGE, access, check, may
 from ecoplan.plans.models import Area
 from ecoplan.plans.params import parse, parsed
-from ecoplan.reporting.periods import Period, latest_complete
+from ecoplan.reporting.periods import Period, PeriodError, latest_complete
 from ecoplan.spreadsheets import append_row, xlsx_response
+from ecoplan.vocabulary.rank_metrics import BY_CODE
 
 from . import actions, table
+from .access import access_metric, may_rank, rankable, review_states
 from .engine import AreaRanking, RankingError, rank_areas, run_definition
 from .forms import DefinitionForm, FragmentForm, PeriodForm, RunForm
 from .models import RankingDefinition, metric_choices
@@ -33,28 +35,17 @@ AREA_METRIC = "pm25"  # the ranking an air area page shows: PM2.5, the one every
 MAX_FLAGGED = 12  # saved rankings run for one fragment: each is a few queries
 
 
-def next_period(period: Period) -> Period | None:
-    """The period after ``period`` (the one whose ``previous()`` it is); None after December's year to date."""
-    y, m = period.year, period.month
-    if period.span == "month":
-        return Period("month", y + m // 12, m % 12 + 1)
-    if period.span == "quarter":
-        return Period("quarter", y + m // 12, m % 12 + 3)
-    if period.span == "ytd":
-        return Period("ytd", y, m + 1) if m < 12 else None
-    return Period("year", y + 1, 12)
-
-
 def refused(view):
     """View decorator: a ranking that cannot be made as asked (a period not started, a level without
-    its area …) answers 400 with the engine's reason, like a bad parameter."""
+    its area, a period no date holds …) answers 400 with the engine's reason, like a bad parameter."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)
-        except RankingError as exc:
-            return render(request, "plans/bad_request.html", {"errors": [("", str(exc))], "names": []}, status=400)
+        except (RankingError, PeriodError) as exc:
+            said = exc.translated(_) if isinstance(exc, PeriodError) else str(exc)
+            return render(request, "plans/bad_request.html", {"errors": [("", said)], "names": []}, status=400)
 
     return wrapped
 
@@ -70,9 +61,11 @@ def index(request):
     check(request.user, "ranking")
     today = timezone.localdate()
     labels = dict(metric_choices())
-    saved = [(d, latest_complete(d.span, today), labels.get(d.metric, d.metric)) for d in _definitions()]
+    allowed = {m.code for m in rankable(request.user)}
+    saved = [(d, latest_complete(d.span, today), labels.get(d.metric, d.metric)) for d in _definitions()
+             if d.metric in allowed]
     return render(request, "rankings/index.html", {
-        "saved": saved, "form": RunForm(initial={"span": "month", "area": Area.objects.filter(
+        "saved": saved, "form": RunForm(user=request.user, initial={"span": "month", "area": Area.objects.filter(
             kind=Area.Kind.DISTRICT).order_by("pk").values_list("pk", flat=True).first()}),
         "can_change": may(request.user, "ranking", CHANGE)})
 
@@ -83,8 +76,9 @@ def index(request):
 def definition(request, pk: int):
     """A saved ranking for ``?period=`` (its latest complete period without one)."""
     found = access(request.user, "ranking", pk, queryset=_definitions())
+    metric = access_metric(request.user, found.metric)
     query = parse(PeriodForm, request.GET, span=found.span)
-    result = run_definition(found, query["period"])
+    result = run_definition(found, query["period"], review_states=review_states(request.user, metric))
     base = reverse("rankings:definition", args=[found.pk])
     return _table(request, result, found.name, found.order, query, base, {}, definition=found)
 
@@ -95,10 +89,12 @@ def definition(request, pk: int):
 def run(request):
     """An ad-hoc ranking: /rankings/run/?area=&metric=&period=&span=&level=&order=&bottom_n=&top_n=."""
     check(request.user, "ranking")
-    query = parse(RunForm, request.GET)
+    query = parse(RunForm, request.GET, user=request.user)
+    metric = access_metric(request.user, query["metric"])  # the form offers no other: 404 all the same
     result = rank_areas(query["area"], query["metric"], query["period"], level=query["level"],
                         bottom_n=query["bottom_n"], top_n=query["top_n"], rounding=query["rounding"],
-                        order=query["order"], exclude_dust=query["exclude_dust"])
+                        order=query["order"], exclude_dust=query["exclude_dust"],
+                        review_states=review_states(request.user, metric))
     kept = {k: v for k, v in request.GET.items() if k in RunForm.base_fields and k not in ("period", "format")}
     title = _("%(metric)s of %(area)s") % {"metric": _(result.metric.label),
                                           "area": query["area"].name if query["area"] else _("all districts")}
@@ -111,7 +107,7 @@ def _table(request, result: AreaRanking, title: str, order: str, query: dict, ba
     if query["format"] == "xlsx":
         return _export(result, title)
     today = timezone.localdate()
-    before, after = period.previous(), next_period(period)
+    before, after = period.previous(), period.next()
 
     def link(p: Period | None, **extra) -> str:
         return f"{base}?{urlencode({**kept, 'period': str(p), **extra})}" if p is not None else ""
@@ -130,7 +126,8 @@ def _export(result: AreaRanking, title: str):
     book = Workbook()
     sheet = book.active
     sheet.title = result.period.zh
-    append_row(sheet, [title, result.period.zh, _("as of") + f" {result.as_of:%Y-%m-%d}"])
+    read_to = result.window.end if result.window else result.as_of  # the last day read, as the rule says
+    append_row(sheet, [title, result.period.zh, _("as of") + f" {read_to:%Y-%m-%d}"])
     append_row(sheet, [str(result.rule)])
     append_row(sheet, table.headers())
     for row in table.sheet_rows(result):
@@ -222,11 +219,14 @@ def _as_of(query: dict) -> date:
     return (query["as_of"] + timedelta(days=1)) if query.get("as_of") else timezone.localdate()
 
 
-def _run_saved(definitions, day: date) -> list[tuple[RankingDefinition, AreaRanking]]:
+def _run_saved(user, definitions, day: date) -> list[tuple[RankingDefinition, AreaRanking]]:
+    """The saved rankings whose metric the user may rank (``rankings.access``), each for its latest
+    complete period on ``day``."""
     done = []
-    for d in definitions[:MAX_FLAGGED]:
+    shown = [(d, BY_CODE[d.metric]) for d in definitions if d.metric in BY_CODE and may_rank(user, BY_CODE[d.metric])]
+    for d, metric in shown[:MAX_FLAGGED]:
         try:
-            done.append((d, run_definition(d, latest_complete(d.span, day))))
+            done.append((d, run_definition(d, latest_complete(d.span, day), review_states=review_states(user, metric))))
         except RankingError:  # a period not yet begun on the host page's day: nothing to flag
             continue
     return done
@@ -241,7 +241,7 @@ def plan_fragment(request, pk: int):
     plan = access(request.user, "plan", pk)
     query = parse(FragmentForm, request.GET)
     day = _as_of(query)
-    saved = _run_saved(list(_definitions().filter(active=True, area_id=plan.district_id)), day)
+    saved = _run_saved(request.user, list(_definitions().filter(active=True, area_id=plan.district_id)), day)
     results: list[tuple[RankingDefinition | None, AreaRanking, list[table.Row], str]] = [
         (d, r, table.rows(r), f"{reverse('rankings:definition', args=[d.pk])}?period={r.period}") for d, r in saved]
     if not results and plan.district_id is not None:
@@ -264,7 +264,7 @@ def flags(request):
     if query["area"]:
         definitions = definitions.filter(area_id__in=query["area"])
     flagged = []
-    for d, result in _run_saved(list(definitions), _as_of(query)):
+    for d, result in _run_saved(request.user, list(definitions), _as_of(query)):
         bottom = [row for row in table.rows(result) if row.bottom]
         flagged.append((d, result, bottom, f"{reverse('rankings:definition', args=[d.pk])}?period={result.period}"))
     return _fragment(request, "rankings/_flags.html", {"flagged": flagged})

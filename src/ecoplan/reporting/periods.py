@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -31,8 +32,25 @@ _YTD = re.compile(r"^(\d{4})-(?:0?1)?\.\.(\d{1,2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 
 
+_LABEL = {t.code: t.label for t in SPANS}
+
+
 class PeriodError(ValueError):
-    """A period that cannot be read; the message says what is expected."""
+    """A period that cannot be read; the message says what is expected.  ``message`` is the
+    English msgid and ``params`` its values (this module cannot translate: it has no Django);
+    ``translated(gettext)`` is the message in the active language, ``str()`` the English one."""
+
+    def __init__(self, message: str, params: dict[str, object] | None = None, spans: tuple[str, ...] = ()):
+        self.message, self.params, self.spans = message, dict(params or {}), spans
+        super().__init__(message % self.params)
+
+    def translated(self, gettext: Callable[[str], str]) -> str:
+        """The message through ``gettext``, the spans among its params named in that language too."""
+        return gettext(self.message) % {k: gettext(str(v)) if k in self.spans else v for k, v in self.params.items()}
+
+
+def _not_a_span(span: str) -> PeriodError:
+    return PeriodError(_("“%(span)s” is not one of %(known)s"), {"span": span, "known": ", ".join(SPAN_CODES)})
 
 
 @dataclass(frozen=True, order=True)
@@ -43,12 +61,13 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.span not in SPAN_CODES:
-            raise PeriodError(f"“{self.span}” is not one of {', '.join(SPAN_CODES)}")
+            raise _not_a_span(self.span)
         if not 1 <= self.year <= 9999:  # what a date can hold: 0000-10 is a typing slip, not a period
-            raise PeriodError(f"year {self.year} is not 1–9999")
+            raise PeriodError(_("year %(year)s is not 1–9999"), {"year": self.year})
         if not 1 <= self.month <= 12 or (self.span == "quarter" and self.month % 3) or \
                 (self.span == "year" and self.month != 12):
-            raise PeriodError(f"month {self.month} does not end a {self.span}")
+            raise PeriodError(_("month %(month)s does not end a %(span)s"),
+                              {"month": self.month, "span": _LABEL[self.span]}, spans=("span",))
 
     @property
     def start(self) -> date:
@@ -67,28 +86,48 @@ class Period:
         return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
 
     def previous(self) -> Period | None:
-        """环比: the period before — None for January's year to date (nothing before it)."""
+        """环比: the period before — None for January's year to date (nothing before it) and
+        before year 1 (no date holds it)."""
         if self.span == "month":
-            return Period("month", self.year - (self.month == 1), (self.month - 2) % 12 + 1)
-        if self.span == "quarter":
-            return Period("quarter", self.year - (self.month == 3), (self.month - 4) % 12 + 1)
-        if self.span == "ytd":
-            return Period("ytd", self.year, self.month - 1) if self.month > 1 else None
-        return Period("year", self.year - 1, 12)
+            year, month = self.year - (self.month == 1), (self.month - 2) % 12 + 1
+        elif self.span == "quarter":
+            year, month = self.year - (self.month == 3), (self.month - 4) % 12 + 1
+        elif self.span == "ytd":
+            year, month = self.year, self.month - 1
+            if month == 0:
+                return None
+        else:
+            year, month = self.year - 1, 12
+        return Period(self.span, year, month) if year >= 1 else None
 
-    def year_before(self) -> Period:
-        """同比: the same period a year before."""
-        return Period(self.span, self.year - 1, self.month)
+    def next(self) -> Period | None:
+        """The period after (the one whose ``previous()`` this is) — None after December's year to
+        date and after year 9999."""
+        if self.span == "month":
+            year, month = self.year + self.month // 12, self.month % 12 + 1
+        elif self.span == "quarter":
+            year, month = self.year + self.month // 12, self.month % 12 + 3
+        elif self.span == "ytd":
+            year, month = self.year, self.month + 1
+            if month == 13:
+                return None
+        else:
+            year, month = self.year + 1, 12
+        return Period(self.span, year, month) if year <= 9999 else None
+
+    def year_before(self) -> Period | None:
+        """同比: the same period a year before — None in year 1 (no date holds year 0)."""
+        return Period(self.span, self.year - 1, self.month) if self.year > 1 else None
 
     def __str__(self) -> str:
         """The period as it is written (``parse`` reads it back)."""
         if self.span == "month":
-            return f"{self.year}-{self.month:02d}"
+            return f"{self.year:04d}-{self.month:02d}"
         if self.span == "quarter":
-            return f"{self.year}-Q{self.month // 3}"
+            return f"{self.year:04d}-Q{self.month // 3}"
         if self.span == "ytd":
-            return f"{self.year}-01..{self.month:02d}"
-        return f"{self.year}"
+            return f"{self.year:04d}-01..{self.month:02d}"
+        return f"{self.year:04d}"
 
     @property
     def zh(self) -> str:
@@ -109,14 +148,14 @@ def parse(text: str, span: str | None = None) -> Period:
     if m := _MONTH.match(text):
         year, month = int(m[1]), int(m[2])
         if not 1 <= month <= 12:
-            raise PeriodError(f"“{text}”: month {month} is not 1–12")
+            raise PeriodError(_("“%(text)s”: month %(month)s is not 1–12"), {"text": text, "month": month})
         if span in (None, "month", "ytd"):
             return Period(span or "month", year, month)
         if span == "quarter":
             return Period("quarter", year, (month + 2) // 3 * 3)
         if span == "year":
             return Period("year", year, 12)
-        raise PeriodError(f"“{span}” is not one of {', '.join(SPAN_CODES)}")
+        raise _not_a_span(str(span))
     found = None
     if m := _QUARTER.match(text):
         found = Period("quarter", int(m[1]), int(m[2]) * 3)
@@ -125,10 +164,12 @@ def parse(text: str, span: str | None = None) -> Period:
     elif m := _YEAR.match(text):
         found = Period("year", int(m[1]), 12)
     if found is None:
-        raise PeriodError(f"“{text}” is not a period: write 2026-10 (a month), 2026-Q3 (a quarter), "
-                          "2026-01..10 (year to date) or 2026 (a year)")
+        raise PeriodError(_("“%(text)s” is not a period: write 2026-10 (a month), 2026-Q3 (a quarter), "
+                            "2026-01..10 (year to date) or 2026 (a year)"), {"text": text})
     if span not in (None, found.span):
-        raise PeriodError(f"“{text}” is a {found.span}, not a {span}")
+        raise PeriodError(_("“%(text)s” is a %(found)s, not a %(span)s"),
+                          {"text": text, "found": _LABEL[found.span], "span": _LABEL.get(span, span)},
+                          spans=("found", "span") if span in _LABEL else ("found",))
     return found
 
 

@@ -13,7 +13,6 @@ from django.db.models import Prefetch
 from ninja import NinjaAPI, Query, Schema
 from ninja.security import HttpBearer, django_auth
 
-from ecoplan.evaluation import actions as evaluation_actions
 from ecoplan.plans.access import NONE, PUBLIC, access, organisation_of, role_of, rule, visible
 from ecoplan.plans.forms import MAX_PK, MONTH_PATTERN
 from ecoplan.vocabulary import states
@@ -48,8 +47,7 @@ def conflict(request, exc):
     return api.create_response(request, {"detail": str(exc)}, status=409)
 
 
-@api.exception_handler(actions.Refused)
-@api.exception_handler(evaluation_actions.Refused)
+@api.exception_handler(actions.Refused)  # plans.errors.Refused: evaluation's and rankings' too
 def refused(request, exc):
     return api.create_response(request, {"detail": str(exc)}, status=422)
 

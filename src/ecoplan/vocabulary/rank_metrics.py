@@ -33,6 +33,23 @@ class Metric:
     source: str  # air, measurement, water, reported, supervision
     clause: str = ""  # what defines it
 
+    @property
+    def view_kind(self) -> str:
+        """The access kind (plans.access) whose figures the metric shows: who may see them may rank them."""
+        return SOURCE_KINDS[self.source]
+
+
+# the access kind of each source's figures: the monitoring data is published; a reported value is
+# its unit's until the bureau publishes it (a role that sees only its own ranks on accepted values
+# and learns nothing of the others' review states); the supervision figures are the assessment's
+SOURCE_KINDS = {
+    "air": "station",
+    "measurement": "measurement_site",
+    "water": "water_section",
+    "reported": "reported_value",
+    "supervision": "assessment",
+}
+
 
 _AIR = (
     Metric("pm25", _("PM2.5 concentration"), "PM2.5浓度", "µg/m³", True, 0, "air", "HJ 663 §3.3"),
@@ -63,6 +80,7 @@ BY_CODE = {m.code: m for m in METRICS}
 CODES = tuple(m.code for m in METRICS)
 
 MAX_PLACES = 4  # a ranking definition may round to at most 4 decimals
+MAX_N = 1000  # bottom/top N of a ranking: more than any district has sub-areas
 
 # ranking on the improvement rate (改善率) instead of the value: higher is better, % to 0.1
 ORDERS = (("value", _("value")), ("improvement", _("improvement rate")))

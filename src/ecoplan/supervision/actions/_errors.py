@@ -1,10 +1,7 @@
-"""Refusals shared by every supervision action."""
+"""Refusals shared by every supervision action: plans' (``from ecoplan.supervision.actions import
+Refused`` keeps working)."""
 from __future__ import annotations
 
+from ecoplan.plans.errors import Conflict, Refused
 
-class Refused(ValueError):
-    """A change refused with a message for the person who asked (nothing was saved)."""
-
-
-class Conflict(Refused):
-    """Someone else saved the same report first."""
+__all__ = ["Conflict", "Refused"]

@@ -120,7 +120,9 @@ class Command(BaseCommand):
                 asked = parse(period, span) if period else latest_complete(span or "month", day)
                 result = rank_areas(parent, metric, asked, level=level, bottom_n=bottom, top_n=top, places=places,
                                     rounding=rounding, order=by, exclude_dust=exclude_dust, as_of=day)
-        except (RankingError, PeriodError) as exc:
+        except PeriodError as exc:
+            raise refuse(exc.translated(_)) from exc
+        except RankingError as exc:
             raise refuse(str(exc)) from exc
         if options["json"]:
             self.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=1))
