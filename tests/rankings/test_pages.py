@@ -222,3 +222,11 @@ def test_period_errors_are_in_chinese_on_chinese_pages(client, users, saved, set
     assert response.status_code == 400 and "月份13不在1至12之间" in page and "is not 1–12" not in page
     page = client.get(f"/rankings/{saved.pk}/", {"period": "2026-Q3x"}, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert "不是期间" in page and "write 2026-10" not in page
+
+
+def test_the_ad_hoc_form_shows_the_table_unless_excel_is_asked(client, settings):
+    """The form's format choice starts empty: pressing 排名 shows the table, Excel is a choice."""
+    from ecoplan.rankings.forms import RunForm
+
+    field = RunForm().fields["format"]
+    assert field.choices[0][0] == "" and "xlsx" in dict(field.choices)

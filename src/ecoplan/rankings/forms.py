@@ -28,7 +28,7 @@ class PeriodForm(forms.Form):
 
     period = forms.CharField(label=pgettext_lazy("request parameter", "period"), required=False, max_length=20)
     format = forms.ChoiceField(label=pgettext_lazy("request parameter", "format"), required=False,
-                               choices=[("xlsx", "xlsx")])
+                               choices=[("", _("web page")), ("xlsx", _("Excel workbook (xlsx)"))])
 
     def __init__(self, *args, span: str = "month", **kwargs):
         super().__init__(*args, **kwargs)
