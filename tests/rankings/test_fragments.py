@@ -130,3 +130,27 @@ def test_the_fragments_queries_do_not_grow_with_the_sub_areas(client, plan, apri
         for i in range(30):  # thirty more streets, then the same again
             area = Area.objects.create(name=f"新{round_}{i}街道", kind=Area.Kind.SUB_AREA, parent=plan.district)
             fake_sources.values[(area.name, APRIL)] = str(20 + i)
+
+
+def test_the_leaders_pdf_carries_the_bottom_n(client, plan, april, people):
+    """The overview's PDF has the page's 排名靠后 card: the saved rankings and their bottom sub-areas."""
+    from ecoplan.rankings.flags import flagged
+    from ecoplan.supervision import overview as read
+
+    from ..supervision.test_overview import _pdf_text
+
+    RankingDefinition.objects.create(name="月度PM2.5", area=plan.district, metric="pm25", bottom_n=1)
+    flags = flagged(people["coordinator"], {plan.district.pk}, date(2026, 5, 1))
+    assert [(d.name, [r.name for r in bottom]) for d, _result, bottom in flags] == [("月度PM2.5", [april[-1].name])]
+    ov = read.build(read.Scope(unit=plan_unit(plan)))
+    _pages, text = _pdf_text(pdf_one_page(read.summary(ov, flags=flags)))
+    assert "月度PM2.5" in text and april[-1].name in text
+    client.force_login(people["coordinator"])
+    response = client.get("/supervision/overview/pdf", {"unit": plan_unit(plan).pk}, HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert "月度PM2.5" in _pdf_text(response.content)[1]  # this month's ranking: the card is in the PDF
+
+
+def pdf_one_page(page):
+    from ecoplan.reporting import pdf
+
+    return pdf.one_page(page)

@@ -23,16 +23,15 @@ from ecoplan.plans.models import Area
 from ecoplan.plans.params import parse, parsed
 from ecoplan.reporting.periods import Period, PeriodError, latest_complete
 from ecoplan.spreadsheets import append_row, xlsx_response
-from ecoplan.vocabulary.rank_metrics import BY_CODE
 
 from . import actions, table
-from .access import access_metric, may_rank, rankable, review_states
+from .access import access_metric, rankable, review_states
 from .engine import AreaRanking, RankingError, rank_areas, run_definition
+from .flags import run_saved
 from .forms import DefinitionForm, FragmentForm, PeriodForm, RunForm
 from .models import RankingDefinition, metric_choices
 
 AREA_METRIC = "pm25"  # the ranking an air area page shows: PM2.5, the one every plan targets
-MAX_FLAGGED = 12  # saved rankings run for one fragment: each is a few queries
 
 
 def refused(view):
@@ -219,19 +218,6 @@ def _as_of(query: dict) -> date:
     return (query["as_of"] + timedelta(days=1)) if query.get("as_of") else timezone.localdate()
 
 
-def _run_saved(user, definitions, day: date) -> list[tuple[RankingDefinition, AreaRanking]]:
-    """The saved rankings whose metric the user may rank (``rankings.access``), each for its latest
-    complete period on ``day``."""
-    done = []
-    shown = [(d, BY_CODE[d.metric]) for d in definitions if d.metric in BY_CODE and may_rank(user, BY_CODE[d.metric])]
-    for d, metric in shown[:MAX_FLAGGED]:
-        try:
-            done.append((d, run_definition(d, latest_complete(d.span, day), review_states=review_states(user, metric))))
-        except RankingError:  # a period not yet begun on the host page's day: nothing to flag
-            continue
-    return done
-
-
 @parsed
 @refused
 def plan_fragment(request, pk: int):
@@ -241,7 +227,7 @@ def plan_fragment(request, pk: int):
     plan = access(request.user, "plan", pk)
     query = parse(FragmentForm, request.GET)
     day = _as_of(query)
-    saved = _run_saved(request.user, list(_definitions().filter(active=True, area_id=plan.district_id)), day)
+    saved = run_saved(request.user, list(_definitions().filter(active=True, area_id=plan.district_id)), day)
     results: list[tuple[RankingDefinition | None, AreaRanking, list[table.Row], str]] = [
         (d, r, table.rows(r), f"{reverse('rankings:definition', args=[d.pk])}?period={r.period}") for d, r in saved]
     if not results and plan.district_id is not None:
@@ -264,7 +250,7 @@ def flags(request):
     if query["area"]:
         definitions = definitions.filter(area_id__in=query["area"])
     flagged = []
-    for d, result in _run_saved(request.user, list(definitions), _as_of(query)):
+    for d, result in run_saved(request.user, list(definitions), _as_of(query)):
         bottom = [row for row in table.rows(result) if row.bottom]
         flagged.append((d, result, bottom, f"{reverse('rankings:definition', args=[d.pk])}?period={result.period}"))
     return _fragment(request, "rankings/_flags.html", {"flagged": flagged})

@@ -205,8 +205,9 @@ def lead_units(plan: Plan | None = None) -> list[tuple[Organisation, int]]:
     return [(o, o.n) for o in qs]
 
 
-def summary(ov: Overview, top: int = 8) -> pdf.Page:
-    """The overview as a one-page PDF's content (reporting.pdf): the same figures, the top of each list."""
+def summary(ov: Overview, top: int = 8, flags: list | None = None) -> pdf.Page:
+    """The overview as a one-page PDF's content (reporting.pdf): the same figures, the top of each list;
+    ``flags``: the saved rankings' bottom N (``rankings.flags.flagged``), as the page's 排名靠后 card."""
     t = ov.tally
     figs = [pdf.Figure(gettext("measures"), str(t.total)), pdf.Figure(gettext("done"), f"{t.done}"),
             pdf.Figure(gettext("share done"), f"{t.share_done}%"),
@@ -227,6 +228,12 @@ def summary(ov: Overview, top: int = 8) -> pdf.Page:
         gettext("Targets at risk or missed"), [gettext("Target"), gettext("Area"), gettext("Status")],
         [[t.judgement.target.raw[:70], t.judgement.area_name, t.status_label] for t in risky[:top]] or [["—", "", ""]],
         widths=[6, 2, 1.4], more=_more(len(risky) - top)))
+    if flags is not None:
+        blocks.append(pdf.Rows(
+            gettext("Ranked at the bottom"), [gettext("Ranking"), gettext("Period"), gettext("Bottom sub-areas")],
+            [[d.name, result.period.zh, "、".join(f"{r.name}（{r.value}{result.metric.unit}）" for r in bottom)
+              or gettext("none")] for d, result, bottom in flags[:top]] or [["—", "", ""]],
+            widths=[3, 1.6, 5], more=_more(len(flags) - top)))
     for title, groups in ((gettext("Progress by theme"), ov.by_theme), (gettext("Progress by lead unit"), ov.by_unit)):
         blocks.append(pdf.Rows(title, [gettext("Group"), gettext("Measures"), gettext("done"), gettext("overdue"),
                                        gettext("share done")],

@@ -15,9 +15,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from ecoplan.plans.access import access, check, organisation_of, role_of
+from ecoplan.plans.access import access, check, may, organisation_of, role_of
 from ecoplan.plans.models import Profile, Role
 from ecoplan.plans.params import parse, parsed
+from ecoplan.rankings.flags import flagged
 from ecoplan.reporting import duties, pdf
 
 from . import overview as read
@@ -76,7 +77,10 @@ def overview_pdf(request):
     if scope is None:
         raise Http404("ask for a leader (?leader=) or a unit (?unit=)")
     ov = read.build(scope)
-    response = HttpResponse(pdf.one_page(read.summary(ov)), content_type="application/pdf")
+    flags = None
+    if may(request.user, "ranking"):  # the page's 排名靠后 card, in the PDF too
+        flags = flagged(request.user, {p.district_id for p in ov.plans if p.district_id}, ov.today)
+    response = HttpResponse(pdf.one_page(read.summary(ov, flags=flags)), content_type="application/pdf")
     name = quote(f"overview-{scope.title}-{ov.today:%Y-%m-%d}.pdf")
     response["Content-Disposition"] = f"attachment; filename=\"overview-{ov.today:%Y-%m-%d}.pdf\"; filename*=UTF-8''{name}"
     return response
