@@ -69,6 +69,18 @@ def test_patterns_refuse_unknown_placeholders():
         content.fill("关于{period的通报", {"period": "x"})
 
 
+@pytest.mark.parametrize("pattern", ["{period.real}", "{year.real}", "{period[0]}", "{period!r}",
+                                     "{period:>200000000}", "{year:x}"])
+def test_patterns_take_only_bare_placeholders(pattern):
+    """str.format would reach into the value (AttributeError, TypeError) or pad it to 200 MB."""
+    with pytest.raises(content.PatternError, match="is not a placeholder"):
+        content.fill("关于" + pattern + "的通报", {"period": "2026年10月", "year": 2026})
+
+
+def test_patterns_fill_and_keep_escaped_braces():
+    assert content.fill("{{{abbr}}}〔{year}〕{seq}号", {"abbr": "演环通", "year": 2026, "seq": 3}) == "{演环通}〔2026〕3号"
+
+
 def test_issue_numbers_in_sequence_and_keeps_the_files(world):
     first = _issue(world)
     assert first.status == Bulletin.Status.ISSUED and first.number == "演环通〔2026〕1号"

@@ -13,6 +13,7 @@ bulletin is issued in, whatever the language of the page that asks.
 """
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -44,16 +45,26 @@ class PatternError(ValueError):
 
 
 def fill(pattern: str, values: dict[str, object]) -> str:
-    """``pattern`` with its {placeholders} filled; an unknown one is refused, naming it."""
-    class Strict(dict):
-        def __missing__(self, key):
-            raise PatternError(_("“{%(name)s}” is not a placeholder: use %(known)s") % {
-                "name": key, "known": "、".join("{" + p + "}" for p in PLACEHOLDERS)})
+    """``pattern`` with its {placeholders} filled, ``{{``/``}}`` a brace.  Only a bare ``{name}`` of
+    ``PLACEHOLDERS`` is a placeholder: str.format's attributes, indexes, conversions and format
+    specs ({period.x}, {period[0]}, {period:>99999999}) would reach into objects or build a huge
+    text, so a pattern is parsed here and filled without str.format."""
+    known = "、".join("{" + p + "}" for p in PLACEHOLDERS)
+    out = []
     try:
-        return pattern.format_map(Strict(values))
-    except (ValueError, IndexError) as exc:  # a lone brace, {0}
+        parsed = list(string.Formatter().parse(pattern))
+    except ValueError as exc:  # a lone brace
         raise PatternError(_("“%(pattern)s” is not a valid pattern: %(error)s") % {
             "pattern": pattern, "error": exc}) from None
+    for literal, name, spec, conversion in parsed:
+        out.append(literal)
+        if name is None:
+            continue
+        if name not in PLACEHOLDERS or spec or conversion:
+            raw = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            raise PatternError(_("“{%(name)s}” is not a placeholder: use %(known)s") % {"name": raw, "known": known})
+        out.append(str(values.get(name, "")))
+    return "".join(out)
 
 
 def frame(template: BulletinTemplate) -> dict:
