@@ -24,7 +24,8 @@ from . import content
 from .models import Bulletin, BulletinFile, BulletinTemplate
 from .sections import OPENING
 
-__all__ = ["Conflict", "Refused", "do_correct", "do_create_draft", "do_edit_draft", "do_issue", "do_refresh_draft"]
+__all__ = ["Conflict", "Refused", "do_correct", "do_create_draft", "do_edit_draft", "do_issue", "do_refresh_draft",
+           "read_figures"]
 
 MAX_PARAGRAPH = 5000
 
@@ -56,6 +57,23 @@ def _save(bulletin: Bulletin, event: str, **kwargs) -> None:
     bulletin.save(**kwargs)
 
 
+def read_figures(plan: Plan, template: BulletinTemplate, found: periods.Period,
+                 as_of: dt.date | None = None) -> dict:
+    """``content.read_figures``, refused with a clear message for a period that has not started (no
+    figure to read) or a ranking of the template that cannot be made."""
+    from ecoplan.rankings.engine import RankingError  # rankings sit below bulletins: read when used
+
+    day = as_of or timezone.localdate()
+    if found.start > day:
+        raise Refused(_("%(period)s has not started on %(day)s: there are no figures to report yet") % {
+            "period": found.zh, "day": day.isoformat()})
+    try:
+        return content.read_figures(plan, template, found, as_of)
+    except RankingError as exc:
+        raise Refused(_("template “%(template)s”, rankings: %(error)s") % {
+            "template": template.name, "error": exc}) from None
+
+
 def _check_template(plan: Plan, template: BulletinTemplate) -> None:
     if plan.district_id and plan.district_id != template.district_id:
         raise Refused(_("template “%(template)s” is for %(district)s, not for the plan's district") % {
@@ -80,7 +98,7 @@ def do_create_draft(acting_user, plan: Plan, template: BulletinTemplate, period:
         raise Refused(_("the bulletin of %(period)s from “%(template)s” is issued: correct it instead") % {
             "period": found.zh, "template": template.name})
     bulletin = Bulletin(plan=plan, template=template, period=str(found), created_by=acting_user,
-                        snapshot=content.read_figures(plan, template, found, as_of), refreshed_at=timezone.now())
+                        snapshot=read_figures(plan, template, found, as_of), refreshed_at=timezone.now())
     _save(bulletin, "bulletin_drafted")
     return bulletin
 
@@ -91,7 +109,7 @@ def do_refresh_draft(acting_user, bulletin: Bulletin, as_of: dt.date | None = No
     _allowed(acting_user)
     bulletin = _draft(bulletin)
     found = periods.parse(bulletin.period)
-    bulletin.snapshot = content.read_figures(bulletin.plan, bulletin.template, found, as_of)
+    bulletin.snapshot = read_figures(bulletin.plan, bulletin.template, found, as_of)
     bulletin.refreshed_at = timezone.now()
     bulletin.revision = F("revision") + 1
     _save(bulletin, "bulletin_refreshed")
@@ -208,7 +226,7 @@ def do_correct(acting_user, issued: Bulletin, change_note: str) -> Bulletin:
     found = periods.parse(issued.period)
     draft = Bulletin(plan=issued.plan, template=issued.template, period=issued.period, version=issued.version + 1,
                      supersedes=issued, change_note=change_note, narratives=dict(issued.narratives),
-                     snapshot=content.read_figures(issued.plan, issued.template, found), refreshed_at=timezone.now(),
+                     snapshot=read_figures(issued.plan, issued.template, found), refreshed_at=timezone.now(),
                      created_by=acting_user)
     _save(draft, "bulletin_correction_drafted")
     return draft
