@@ -7,7 +7,7 @@ from auditlog.models import LogEntry
 from django.db import IntegrityError, transaction
 
 from ecoplan.bulletins import actions, content
-from ecoplan.bulletins.models import Bulletin, BulletinFile
+from ecoplan.bulletins.models import Bulletin, BulletinFile, BulletinTemplate
 from ecoplan.supervision import actions as sup_actions
 from ecoplan.supervision.models import Report
 
@@ -98,6 +98,25 @@ def test_issue_numbers_in_sequence_and_keeps_the_files(world):
     with pytest.raises(actions.Refused, match="taken"):
         draft = actions.do_create_draft(world["coordinator"], world["plan"], world["template"], "2026-08", AS_OF)
         actions.do_issue(world["coordinator"], draft, number="演环通〔2026〕1号", date=date(2026, 12, 1))
+
+
+def test_a_typed_number_takes_its_place_in_the_sequence(world):
+    """A number typed by hand that the pattern gives for seq k counts as k; the automatic number
+    passes over numbers taken (here by another template with the same 简称)."""
+    first = _issue(world, number="演环通〔2026〕1号")
+    assert (first.number_year, first.number_seq) == (2026, 1)
+    draft = actions.do_create_draft(world["coordinator"], world["plan"], world["template"], "2026-09", AS_OF)
+    assert actions.next_number(draft, date(2026, 11, 6)) == "演环通〔2026〕2号"
+    other = BulletinTemplate.objects.create(name="专项通报", district=world["district"], issuer="北京市演示区生态环境局",
+                                            abbreviation="演环通")
+    special = actions.do_create_draft(world["coordinator"], world["plan"], other, "2026-10", AS_OF)
+    special = actions.do_issue(world["coordinator"], special, date=date(2026, 11, 6))
+    assert (special.number, special.number_seq) == ("演环通〔2026〕2号", 2)  # 1号 is taken
+    assert actions.next_number(draft, date(2026, 11, 6)) == "演环通〔2026〕3号"
+    second = actions.do_issue(world["coordinator"], draft, date=date(2026, 11, 6))
+    assert (second.number, second.number_seq) == ("演环通〔2026〕3号", 3)
+    off = _issue(world, "2026-08", number="演环通〔2026〕第9号")  # not of the pattern: outside the sequence
+    assert (off.number, off.number_year, off.number_seq) == ("演环通〔2026〕第9号", None, None)
 
 
 def test_issued_content_never_changes(world):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
@@ -142,17 +143,45 @@ def do_edit_draft(acting_user, bulletin: Bulletin, expected_revision: int, narra
     return bulletin
 
 
-def _next_seq(template: BulletinTemplate, year: int) -> int:
+def _taken(number: str) -> bool:
+    return Bulletin.objects.filter(number=number).exists()
+
+
+def _next_number(template: BulletinTemplate, values: dict, year: int) -> tuple[str, int]:
+    """The next number (文号) of the template's sequence in ``year`` and its seq: after the highest
+    seq given, passing over a number already taken (typed by hand on another bulletin)."""
     last = Bulletin.objects.filter(template=template, number_year=year).aggregate(n=Max("number_seq"))["n"]
-    return (last or 0) + 1
+    seq = (last or 0) + 1
+    while True:
+        number = content.fill(template.number_pattern, {**values, "year": year, "seq": seq})
+        # a pattern without {seq} gives one number: issuing it again is refused as taken
+        if not _taken(number) or number == content.fill(template.number_pattern,
+                                                         {**values, "year": year, "seq": seq + 1}):
+            return number, seq
+        seq += 1
+
+
+def _seq_of(template: BulletinTemplate, values: dict, year: int, number: str) -> int | None:
+    """The seq for which the template's pattern gives ``number`` in ``year`` (a number typed by
+    hand that is one of the sequence's), else None."""
+    marker = "\x00"
+    try:
+        parts = content.fill(template.number_pattern, {**values, "year": year, "seq": marker}).split(marker)
+    except content.PatternError:
+        return None
+    if len(parts) < 2:
+        return None  # no {seq} in the pattern
+    # every {seq} stands for the same number: the first is a group, the others refer back to it
+    pattern = re.escape(parts[0]) + "([1-9][0-9]{0,8})" + "\\1".join(re.escape(p) for p in parts[1:])
+    found = re.fullmatch(pattern, number)
+    return int(found.group(1)) if found else None
 
 
 def next_number(bulletin: Bulletin, day: dt.date) -> str:
     """The number (文号) issuing on ``day`` would give, for the confirmation page ("" if the pattern is broken)."""
     values = content.values_of({**bulletin.snapshot, "template": content.frame(bulletin.template)})
     try:
-        return content.fill(bulletin.template.number_pattern,
-                            {**values, "year": day.year, "seq": _next_seq(bulletin.template, day.year)})
+        return _next_number(bulletin.template, values, day.year)[0]
     except content.PatternError:
         return ""
 
@@ -177,13 +206,12 @@ def do_issue(acting_user, bulletin: Bulletin, number: str | None = None, date: d
         raise Refused(_("the bulletin of this period is issued already: correct it instead"))
     snapshot = {**bulletin.snapshot, "template": content.frame(template)}  # the texts as issued
     values = content.values_of(snapshot)
+    number = (number or "").strip()
     if number:
-        number = number.strip()
-        seq = None
+        seq = _seq_of(template, values, day.year, number)
     else:
-        seq = _next_seq(template, day.year)
         try:
-            number = content.fill(template.number_pattern, {**values, "year": day.year, "seq": seq})
+            number, seq = _next_number(template, values, day.year)
         except content.PatternError as exc:
             raise Refused(_("number pattern: %(error)s") % {"error": exc}) from None
     if Bulletin.objects.filter(number=number).exclude(pk=bulletin.pk).exists():
