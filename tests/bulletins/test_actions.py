@@ -1,6 +1,7 @@
 """Drafting, editing, issuing and correcting a bulletin: numbers, immutability, kept files and figures."""
 import hashlib
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from auditlog.models import LogEntry
@@ -60,6 +61,27 @@ def test_the_snapshot_is_plain_json_and_makes_the_same_document():
     table = ranking_section.blocks[1]
     assert table.rows == [["东湖街道", "31", "1", "2", "-3", "+8.8"]] and table.marked == (0,)
     assert "东湖街道（31µg/m³，第1名）" in doc.sections[3].blocks[-1].text
+
+
+def test_a_judged_value_is_printed_with_its_places(world, monkeypatch):
+    """The evaluation rounds PM2.5 to one place (27.0): the targets table says 27.0, as 30.6 next to it."""
+    from datetime import datetime
+
+    from ecoplan.analytics.judgement import Judgement
+    from ecoplan.evaluation import cached
+    from ecoplan.evaluation.services import TargetJudgement
+
+    target = world["plan"].targets.filter(value__isnull=False).first()
+    rows = [TargetJudgement(target, area, Judgement("on_track", "", value=Decimal(v), unit="µg/m³"))
+            for area, v in ((world["district"].children.get(name="东湖街道"), "27.0"),
+                            (world["district"].children.get(name="西山街道"), "30.6"))]
+    monkeypatch.setattr(cached, "judged", lambda plan, as_of: cached.Kept(rows, datetime.now(), fresh=True))
+    snapshot = content.read_figures(world["plan"], world["template"], content.periods.parse("2026-10"), AS_OF)
+    assert [(t["area"], t["value"]) for t in snapshot["targets"]] == [("东湖街道", "27.0"), ("西山街道", "30.6")]
+    table = content.make_document(snapshot).sections[1].blocks[-1]
+    assert [row[4] for row in table.rows] == ["27.0µg/m³", "30.6µg/m³"]
+    assert [(r[3], str(r[3])) for r in content.annex(snapshot)[0].rows] == [(Decimal("27.0"), "27.0"),
+                                                                         (Decimal("30.6"), "30.6")]
 
 
 def test_patterns_refuse_unknown_placeholders():

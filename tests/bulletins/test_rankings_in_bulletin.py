@@ -48,12 +48,13 @@ def test_a_ranking_table_chart_and_bottom_list(world, fake_air):
                           ["南苑镇", "39", "3", "3", "-2", "-8.3"]]
     chart = next(b for b in section.blocks if isinstance(b, content.BarChart))
     assert chart.categories == ["东湖街道", "西山街道", "南苑镇"] and chart.values == [27.0, 31.0, 39.0]
-    assert chart.marked == (2,)
+    assert chart.marked == (2,) and chart.places == 0
     assert "东湖街道排名第一（27µg/m³），南苑镇排名末位（39µg/m³）" in section.blocks[0].text
     bottom = next(s for s in doc.sections if s.heading.endswith("排名靠后的街道（镇）"))
     assert "南苑镇（39µg/m³，第3名）" in bottom.blocks[-1].text
     sheet = next(s for s in doc.annex if s.name.startswith("PM2.5"))
     assert sheet.rows[2][:3] == ["南苑镇", 39, 3] and sheet.rows[2][6] == 1
+    assert str(sheet.rows[0][5]) == "10.0"  # the improvement rate with its place
 
 
 def test_a_period_not_started_or_a_ranking_that_cannot_be_made_is_refused(world, fake_air, client, tmp_path):

@@ -86,7 +86,8 @@ def _text(value: Decimal | None) -> str | None:
 
 
 def _published(value: Decimal | None) -> str | None:
-    """A ranked value as published: its places kept (5.0 t/(km²·month) stays 5.0)."""
+    """A judged or ranked value as published: its places kept (the judgement's PM2.5 27.0µg/m³,
+    5.0 t/(km²·month) stay so; the evaluation rounds to the indicator's places by GB/T 8170)."""
     return None if value is None else format(value, "f")
 
 
@@ -117,7 +118,7 @@ def _targets(plan: Plan, cut: date) -> list[dict]:
     for row in cached.judged(plan, cut).rows:
         t, j = row.target, row.judgement
         rows.append({"target": t.pk, "indicator": t.indicator, "area": row.area_name, "target_value": _target_text(t),
-                     "value": _text(j.value), "unit": j.unit or t.unit, "status": row.status,
+                     "value": _published(j.value), "unit": j.unit or t.unit, "status": row.status,
                      "reason": row.reason})
     return rows
 
@@ -355,7 +356,7 @@ def _ranking_blocks(snapshot: dict, period: periods.Period, table_no) -> list:
         blocks.append(BarChart(
             f"{r['name']}（{r['period_zh']}）", [row["name"] for row in ranked],
             [float(row["value"]) if row["value"] is not None else None for row in ranked], unit=r["unit"],
-            marked=tuple(i for i, row in enumerate(ranked) if row["bottom"])))
+            marked=tuple(i for i, row in enumerate(ranked) if row["bottom"]), places=r["places"]))
     return blocks
 
 
@@ -392,11 +393,9 @@ def _overdue_blocks(snapshot: dict, period: periods.Period, table_no) -> list:
                    for i, r in enumerate(rows, 1)], widths=[0.8, 1.8, 3.8, 1.2, 1.8])]
 
 
-def _number(value: str | None) -> float | int | None:
-    if value is None:
-        return None
-    d = Decimal(value)
-    return int(d) if d == d.to_integral() else float(d)
+def _number(value: str | None) -> Decimal | None:
+    """A number of the annex: a Decimal, so that the sheet shows it with its places (71.0, not 71)."""
+    return None if value is None else Decimal(value)
 
 
 def _sheet_name(name: str, taken: set[str]) -> str:

@@ -79,7 +79,8 @@ def drawing(chart: BarChart, width: float, fonts: Fonts) -> Drawing:
         if 0 <= i < len(names):
             bars.bars[(0, i)].fillColor = ALERT
     if len(names) <= FEW:
-        bars.barLabelFormat = _number
+        places = chart.places
+        bars.barLabelFormat = _number if places is None or not 0 <= places <= 10 else f"%.{places}f"
         bars.barLabels.fontName, bars.barLabels.fontSize, bars.barLabels.nudge = font, 7, 6
     d.add(bars)
     if has_line:
