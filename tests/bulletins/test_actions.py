@@ -1,14 +1,18 @@
 """Drafting, editing, issuing and correcting a bulletin: numbers, immutability, kept files and figures."""
 import hashlib
+import io
 from datetime import date
 from decimal import Decimal
 
 import pytest
 from auditlog.models import LogEntry
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import IntegrityError, transaction
 
 from ecoplan.bulletins import actions, content
 from ecoplan.bulletins.models import Bulletin, BulletinFile, BulletinTemplate
+from ecoplan.plans.models import Area, Plan
 from ecoplan.supervision import actions as sup_actions
 from ecoplan.supervision.models import Report
 
@@ -82,6 +86,23 @@ def test_a_judged_value_is_printed_with_its_places(world, monkeypatch):
     assert [row[4] for row in table.rows] == ["27.0µg/m³", "30.6µg/m³"]
     assert [(r[3], str(r[3])) for r in content.annex(snapshot)[0].rows] == [(Decimal("27.0"), "27.0"),
                                                                          (Decimal("30.6"), "30.6")]
+
+
+def test_the_template_must_be_of_the_plan_s_district(world):
+    other = Area.objects.create(name="别区", kind=Area.Kind.DISTRICT)
+    foreign = BulletinTemplate.objects.create(name="别区通报", district=other, issuer="别区生态环境局", abbreviation="别环通")
+    with pytest.raises(actions.Refused, match="is for 别区, not for the plan's district"):
+        actions.do_create_draft(world["coordinator"], world["plan"], foreign, "2026-10", AS_OF)
+    Plan.objects.filter(pk=world["plan"].pk).update(district=None)
+    plan = Plan.objects.get(pk=world["plan"].pk)
+    for template in (foreign, world["template"]):
+        with pytest.raises(actions.Refused, match="names no district.*set the plan's district"):
+            actions.do_create_draft(world["coordinator"], plan, template, "2026-10", AS_OF)
+    assert not Bulletin.objects.exists()
+    with pytest.raises(CommandError, match="names no district") as caught:
+        call_command("bulletin", str(plan.pk), "--period", "2026-10", "--format", "docx", "--template", "别区通报",
+                     "-o", "/nonexistent/x.docx", stdout=io.StringIO())
+    assert caught.value.returncode == 2
 
 
 def test_patterns_refuse_unknown_placeholders():

@@ -26,7 +26,7 @@ from .models import Bulletin, BulletinFile, BulletinTemplate
 from .sections import OPENING
 
 __all__ = ["Conflict", "Refused", "do_correct", "do_create_draft", "do_edit_draft", "do_issue", "do_refresh_draft",
-           "read_figures"]
+           "check_template", "read_figures"]
 
 MAX_PARAGRAPH = 5000
 
@@ -75,8 +75,13 @@ def read_figures(plan: Plan, template: BulletinTemplate, found: periods.Period,
             "template": template.name, "error": exc}) from None
 
 
-def _check_template(plan: Plan, template: BulletinTemplate) -> None:
-    if plan.district_id and plan.district_id != template.district_id:
+def check_template(plan: Plan, template: BulletinTemplate) -> None:
+    """Refused unless ``template`` is of the plan's district and its title pattern fills."""
+    if not plan.district_id:  # a bulletin reports a district's streets and towns: which, the plan must say
+        raise Refused(_("plan “%(plan)s” names no district, so no template can be checked against it: set the "
+                        "plan's district (in the admin, or import the plan again with it) and draft again") % {
+            "plan": plan.title})
+    if plan.district_id != template.district_id:
         raise Refused(_("template “%(template)s” is for %(district)s, not for the plan's district") % {
             "template": template.name, "district": template.district.name})
     try:
@@ -91,7 +96,7 @@ def do_create_draft(acting_user, plan: Plan, template: BulletinTemplate, period:
     """A new draft of ``plan``'s bulletin for ``period``, its figures read now."""
     _allowed(acting_user)
     found = _period(template, period)
-    _check_template(plan, template)
+    check_template(plan, template)
     if Bulletin.objects.filter(plan=plan, template=template, period=str(found), status=Bulletin.Status.DRAFT).exists():
         raise Refused(_("a draft of %(period)s from “%(template)s” exists already: open it") % {
             "period": found.zh, "template": template.name})

@@ -45,6 +45,7 @@ class Command(BaseCommand):
             what = f"issued {bulletin.number} (version {bulletin.version})"
         else:
             try:
+                actions.check_template(record, chosen)
                 snapshot = actions.read_figures(record, chosen, found, timezone.localdate())
             except actions.Refused as exc:
                 raise _fail(str(exc)) from None
