@@ -81,3 +81,16 @@ def test_a_period_not_started_or_a_ranking_that_cannot_be_made_is_refused(world,
     issued = actions.do_issue(world["coordinator"], Bulletin.objects.get(pk=draft.pk))
     with pytest.raises(actions.Refused, match="rankings: .*nonesuch"):
         actions.do_correct(world["coordinator"], issued, "数据更正")
+
+
+def test_the_rankings_and_the_targets_say_the_same_date_of_the_data(world, fake_air):
+    """Read on 20 November, the October bulletin's data end on 31 October: under the rankings as under
+    the targets (the rule said the reading day)."""
+    definition = RankingDefinition.objects.create(name="PM2.5月均浓度排名", area=world["district"], metric="pm25",
+                                                  span="month")
+    world["template"].rankings.add(definition)
+    draft = actions.do_create_draft(world["coordinator"], world["plan"], world["template"], "2026-10", AS_OF)
+    doc = content.document(draft)
+    notes = [b.note for s in doc.sections for b in s.blocks if isinstance(b, content.Table) and b.note]
+    assert "评价截至2026年10月31日" in notes[0] and "2026年10月31日" in notes[1]
+    assert all("2026年11月20日" not in n for n in notes) and "截至2026年10月31日" in doc.footer

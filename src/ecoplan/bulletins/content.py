@@ -99,7 +99,9 @@ def cut_date(period: periods.Period, as_of: date) -> date:
 # -- reading the figures -----------------------------------------------------------------------
 def read_figures(plan: Plan, template: BulletinTemplate, period: periods.Period,
                  as_of: date | None = None) -> dict:
-    """Everything the bulletin shows, read now, as JSON-able data."""
+    """Everything the bulletin shows, read now, as JSON-able data.  Every figure is read to the cut
+    (``cut_date``), the one date the bulletin prints for its data (评价截至, the rankings' rule, the
+    footer); ``as_of`` is the day it was read."""
     as_of = as_of or timezone.localdate()
     cut = cut_date(period, as_of)
     with translation.override(LANGUAGE):
@@ -108,7 +110,7 @@ def read_figures(plan: Plan, template: BulletinTemplate, period: periods.Period,
                 "plan": {"pk": plan.pk, "title": plan.title},
                 "sub_areas": list(template.district.children.order_by("name").values_list("name", flat=True)),
                 "template": frame(template),
-                "targets": _targets(plan, cut), "rankings": _rankings(template, period, as_of),
+                "targets": _targets(plan, cut), "rankings": _rankings(template, period, cut),
                 "not_reported": _not_reported(plan, period), "entries": _entry_counts(plan, period),
                 "overdue": _overdue(plan, cut)}
 
