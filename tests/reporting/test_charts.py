@@ -60,3 +60,9 @@ def test_bar_labels_keep_the_published_places():
     with pdfplumber.open(io.BytesIO(pdf)) as opened:
         words = {w["text"] for w in opened.pages[0].extract_words()}
     assert {"71.0", "27.4"} <= words and "71" not in words
+
+
+def test_values_too_close_to_scale_draw():
+    """±1e-308 (found by the odd-text test): the axis of a vanishing range overflowed reportlab."""
+    for values in ([1.1125369292536007e-308], [-1.1125369292536007e-308], [0.0, 0.0]):
+        assert charts.png(BarChart("", ["a"] * len(values), values), 200, dpi=72).startswith(b"\x89PNG")
