@@ -74,12 +74,12 @@ def test_a_period_not_started_or_a_ranking_that_cannot_be_made_is_refused(world,
     assert caught.value.returncode == 2 and "\n" not in str(caught.value)
     draft = actions.do_create_draft(world["coordinator"], world["plan"], world["template"], "2026-10", AS_OF)
     RankingDefinition.objects.filter(pk=definition.pk).update(metric="nonesuch")  # made unrankable since
-    with pytest.raises(actions.Refused, match="rankings: .*nonesuch"):
+    with pytest.raises(actions.Refused, match="(rankings: |的排名：).*nonesuch"):
         actions.do_refresh_draft(world["coordinator"], draft, AS_OF)
-    with pytest.raises(actions.Refused, match="has not started"):
+    with pytest.raises(actions.Refused, match="has not started|尚未开始"):
         actions.do_refresh_draft(world["coordinator"], draft, date(2026, 9, 30))
     issued = actions.do_issue(world["coordinator"], Bulletin.objects.get(pk=draft.pk))
-    with pytest.raises(actions.Refused, match="rankings: .*nonesuch"):
+    with pytest.raises(actions.Refused, match="(rankings: |的排名：).*nonesuch"):
         actions.do_correct(world["coordinator"], issued, "数据更正")
 
 
