@@ -1,13 +1,18 @@
 """Drafting, editing, issuing and correcting a bulletin: numbers, immutability, kept files and figures."""
 import hashlib
+import io
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from auditlog.models import LogEntry
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import IntegrityError, transaction
 
 from ecoplan.bulletins import actions, content
-from ecoplan.bulletins.models import Bulletin, BulletinFile
+from ecoplan.bulletins.models import Bulletin, BulletinFile, BulletinTemplate
+from ecoplan.plans.models import Area, Plan
 from ecoplan.supervision import actions as sup_actions
 from ecoplan.supervision.models import Report
 
@@ -62,11 +67,61 @@ def test_the_snapshot_is_plain_json_and_makes_the_same_document():
     assert "东湖街道（31µg/m³，第1名）" in doc.sections[3].blocks[-1].text
 
 
+def test_a_judged_value_is_printed_with_its_places(world, monkeypatch):
+    """The evaluation rounds PM2.5 to one place (27.0): the targets table says 27.0, as 30.6 next to it."""
+    from datetime import datetime
+
+    from ecoplan.analytics.judgement import Judgement
+    from ecoplan.evaluation import cached
+    from ecoplan.evaluation.services import TargetJudgement
+
+    target = world["plan"].targets.filter(value__isnull=False).first()
+    rows = [TargetJudgement(target, area, Judgement("on_track", "", value=Decimal(v), unit="µg/m³"))
+            for area, v in ((world["district"].children.get(name="东湖街道"), "27.0"),
+                            (world["district"].children.get(name="西山街道"), "30.6"))]
+    monkeypatch.setattr(cached, "judged", lambda plan, as_of: cached.Kept(rows, datetime.now(), fresh=True))
+    snapshot = content.read_figures(world["plan"], world["template"], content.periods.parse("2026-10"), AS_OF)
+    assert [(t["area"], t["value"]) for t in snapshot["targets"]] == [("东湖街道", "27.0"), ("西山街道", "30.6")]
+    table = content.make_document(snapshot).sections[1].blocks[-1]
+    assert [row[4] for row in table.rows] == ["27.0µg/m³", "30.6µg/m³"]
+    assert [(r[3], str(r[3])) for r in content.annex(snapshot)[0].rows] == [(Decimal("27.0"), "27.0"),
+                                                                         (Decimal("30.6"), "30.6")]
+
+
+def test_the_template_must_be_of_the_plan_s_district(world):
+    other = Area.objects.create(name="别区", kind=Area.Kind.DISTRICT)
+    foreign = BulletinTemplate.objects.create(name="别区通报", district=other, issuer="别区生态环境局", abbreviation="别环通")
+    with pytest.raises(actions.Refused, match="is for 别区, not for the plan's district"):
+        actions.do_create_draft(world["coordinator"], world["plan"], foreign, "2026-10", AS_OF)
+    Plan.objects.filter(pk=world["plan"].pk).update(district=None)
+    plan = Plan.objects.get(pk=world["plan"].pk)
+    for template in (foreign, world["template"]):
+        with pytest.raises(actions.Refused, match="names no district.*set the plan's district"):
+            actions.do_create_draft(world["coordinator"], plan, template, "2026-10", AS_OF)
+    assert not Bulletin.objects.exists()
+    with pytest.raises(CommandError, match="names no district") as caught:
+        call_command("bulletin", str(plan.pk), "--period", "2026-10", "--format", "docx", "--template", "别区通报",
+                     "-o", "/nonexistent/x.docx", stdout=io.StringIO())
+    assert caught.value.returncode == 2
+
+
 def test_patterns_refuse_unknown_placeholders():
     with pytest.raises(content.PatternError, match="{perod}"):
         content.fill("关于{perod}的通报", {"period": "x"})
     with pytest.raises(content.PatternError):
         content.fill("关于{period的通报", {"period": "x"})
+
+
+@pytest.mark.parametrize("pattern", ["{period.real}", "{year.real}", "{period[0]}", "{period!r}",
+                                     "{period:>200000000}", "{year:x}"])
+def test_patterns_take_only_bare_placeholders(pattern):
+    """str.format would reach into the value (AttributeError, TypeError) or pad it to 200 MB."""
+    with pytest.raises(content.PatternError, match="is not a placeholder"):
+        content.fill("关于" + pattern + "的通报", {"period": "2026年10月", "year": 2026})
+
+
+def test_patterns_fill_and_keep_escaped_braces():
+    assert content.fill("{{{abbr}}}〔{year}〕{seq}号", {"abbr": "演环通", "year": 2026, "seq": 3}) == "{演环通}〔2026〕3号"
 
 
 def test_issue_numbers_in_sequence_and_keeps_the_files(world):
@@ -86,6 +141,25 @@ def test_issue_numbers_in_sequence_and_keeps_the_files(world):
     with pytest.raises(actions.Refused, match="taken"):
         draft = actions.do_create_draft(world["coordinator"], world["plan"], world["template"], "2026-08", AS_OF)
         actions.do_issue(world["coordinator"], draft, number="演环通〔2026〕1号", date=date(2026, 12, 1))
+
+
+def test_a_typed_number_takes_its_place_in_the_sequence(world):
+    """A number typed by hand that the pattern gives for seq k counts as k; the automatic number
+    passes over numbers taken (here by another template with the same 简称)."""
+    first = _issue(world, number="演环通〔2026〕1号")
+    assert (first.number_year, first.number_seq) == (2026, 1)
+    draft = actions.do_create_draft(world["coordinator"], world["plan"], world["template"], "2026-09", AS_OF)
+    assert actions.next_number(draft, date(2026, 11, 6)) == "演环通〔2026〕2号"
+    other = BulletinTemplate.objects.create(name="专项通报", district=world["district"], issuer="北京市演示区生态环境局",
+                                            abbreviation="演环通")
+    special = actions.do_create_draft(world["coordinator"], world["plan"], other, "2026-10", AS_OF)
+    special = actions.do_issue(world["coordinator"], special, date=date(2026, 11, 6))
+    assert (special.number, special.number_seq) == ("演环通〔2026〕2号", 2)  # 1号 is taken
+    assert actions.next_number(draft, date(2026, 11, 6)) == "演环通〔2026〕3号"
+    second = actions.do_issue(world["coordinator"], draft, date=date(2026, 11, 6))
+    assert (second.number, second.number_seq) == ("演环通〔2026〕3号", 3)
+    off = _issue(world, "2026-08", number="演环通〔2026〕第9号")  # not of the pattern: outside the sequence
+    assert (off.number, off.number_year, off.number_seq) == ("演环通〔2026〕第9号", None, None)
 
 
 def test_issued_content_never_changes(world):

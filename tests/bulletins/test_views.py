@@ -104,6 +104,12 @@ def test_the_template_form(world, client):
             "title_font": "方正小标宋简体", "heading_font": "黑体"}
     bad = client.post(url, {**data, "title_pattern": "关于{perod}的通报", "sections": "targets, nope"})
     assert bad.status_code == 200 and "perod" in bad.content.decode() and "nope" in bad.content.decode()
+    for field, pattern in (("title_pattern", "{period.real}"), ("number_pattern", "{period[0]}"),
+                           ("opening", "{period:>200000000}"), ("closing", "{year!r}")):
+        refused = client.post(url, {**data, field: pattern})
+        assert refused.status_code == 200 and refused.context["form"].errors.get(field), field
+    too_long = client.post(url, {**data, "opening": "很" * 5001, "recipients": "各" * 501})
+    assert too_long.status_code == 200 and set(too_long.context["form"].errors) == {"opening", "recipients"}
     assert client.post(url, data).status_code == 302
     template = BulletinTemplate.objects.get(pk=world["template"].pk)
     assert template.sections == ["targets", "overdue"] and template.title_pattern == "关于{period}{district}工作的通报"

@@ -108,3 +108,28 @@ def test_a_huge_cell_splits_instead_of_failing():
     doc = Document(issuer="区局", title="通报", sections=[Section("一、", [
         Table("表1", ["单位", "说明"], [["东城街道", "未按时报送。" * 900]])])])
     assert len(pages_text(bulletin_pdf.render(doc))) > 1
+
+
+def test_chinese_lines_never_start_with_closing_punctuation_nor_end_with_an_opening_bracket():
+    """禁则: reportlab's CJK wrap let "，", "；", "）" begin a line and "（" end one."""
+    from ecoplan.reporting import official
+    from ecoplan.reporting.kinsoku import CANNOT_END, CANNOT_START
+
+    names = ["东湖街道", "西山街道", "南苑镇", "北城街道", "金桥镇", "长安街道"]
+    paragraph = "；".join(f"{n}（{i}.0吨/平方公里·月，第{i}名），同比下降{i}.5%，环比上升（{i}个百分点）"
+                         for i, n in enumerate(names * 6, 1)) + "。"
+    cell = "，".join(f"{n}（{i}）" for i, n in enumerate(names * 3, 1)) + "。"
+    doc = Document(issuer="", title="", sections=[Section("一、降尘", [
+        Text(paragraph), Text("（" * 60 + "）" * 60), Table("表1", ["街道", "说明"], [["东湖街道", cell]])])])
+    data = bulletin_pdf.render(doc)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        lines = [line for p in pdf.pages for line in (p.extract_text() or "").splitlines()]
+        right = page.width - official.RIGHT_MM * bulletin_pdf.mm + 1
+        assert max(c["x1"] for p in pdf.pages for c in p.chars) <= right  # nothing runs into the margin
+    text = [t for t in (re.sub(r"\s+", "", line) for line in lines) if not re.fullmatch(r"—\d+—", t)]
+    assert len(text) > 20
+    bad = [t for t in text if t[:1] in CANNOT_START or t[-1:] in CANNOT_END]
+    # a line only of brackets has no allowed break: it breaks where it must, and only it
+    assert bad and all(set(t) <= set("（）") for t in bad), bad
+    assert paragraph in "".join(text)  # every character kept, in order

@@ -70,3 +70,14 @@ def test_ragged_rows_and_odd_values():
     sheet = Sheet("数据", ["a"], [[1, 2.5, None, float("nan")], [], ["x\x01y"]])
     rows = list(opened(Document("", "", annex=[sheet])).active.iter_rows(values_only=True))
     assert rows == [("a", None, None, None), (1, 2.5, None, None), (None,) * 4, ("xy", None, None, None)]
+
+
+def test_decimals_keep_their_places():
+    """A Decimal is a number shown with its own places: 71.0 reads 71.0 in Excel, not 71."""
+    from decimal import Decimal
+
+    rows: list[list] = [[Decimal("71.0")], [Decimal("5")], [Decimal("0.25")], [Decimal("NaN")], [1.5]]
+    doc = Document(issuer="", title="t", annex=[Sheet("s", ["v"], rows)])
+    ws = opened(doc)["s"]
+    assert [(c.value, c.number_format) for c in ws["A"][1:4]] == [(71, "0.0"), (5, "0"), (0.25, "0.00")]
+    assert ws["A5"].value is None and ws["A6"].number_format == "General"

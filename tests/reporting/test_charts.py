@@ -48,3 +48,21 @@ def test_empty_and_odd_charts_draw():
     assert charts.drawing(BarChart("", [], []), 200, f).contents == []
     odd = BarChart("x", ["a", "b"], [float("nan"), -3.0], line=float("inf"))
     assert charts.png(odd, 200, dpi=72).startswith(b"\x89PNG")
+
+
+def test_bar_labels_keep_the_published_places():
+    """71.0 is published as 71.0: the bar says so, not "71"."""
+    import pdfplumber
+    from reportlab.graphics import renderPDF
+
+    chart = BarChart("", ["东湖街道", "西山街道"], [71.0, 27.4], places=1)
+    pdf = renderPDF.drawToString(charts.drawing(chart, 300, find()))
+    with pdfplumber.open(io.BytesIO(pdf)) as opened:
+        words = {w["text"] for w in opened.pages[0].extract_words()}
+    assert {"71.0", "27.4"} <= words and "71" not in words
+
+
+def test_values_too_close_to_scale_draw():
+    """±1e-308 (found by the odd-text test): the axis of a vanishing range overflowed reportlab."""
+    for values in ([1.1125369292536007e-308], [-1.1125369292536007e-308], [0.0, 0.0]):
+        assert charts.png(BarChart("", ["a"] * len(values), values), 200, dpi=72).startswith(b"\x89PNG")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
@@ -24,7 +25,8 @@ from . import content
 from .models import Bulletin, BulletinFile, BulletinTemplate
 from .sections import OPENING
 
-__all__ = ["Conflict", "Refused", "do_correct", "do_create_draft", "do_edit_draft", "do_issue", "do_refresh_draft"]
+__all__ = ["Conflict", "Refused", "do_correct", "do_create_draft", "do_edit_draft", "do_issue", "do_refresh_draft",
+           "check_template", "read_figures"]
 
 MAX_PARAGRAPH = 5000
 
@@ -56,8 +58,30 @@ def _save(bulletin: Bulletin, event: str, **kwargs) -> None:
     bulletin.save(**kwargs)
 
 
-def _check_template(plan: Plan, template: BulletinTemplate) -> None:
-    if plan.district_id and plan.district_id != template.district_id:
+def read_figures(plan: Plan, template: BulletinTemplate, found: periods.Period,
+                 as_of: dt.date | None = None) -> dict:
+    """``content.read_figures``, refused with a clear message for a period that has not started (no
+    figure to read) or a ranking of the template that cannot be made."""
+    from ecoplan.rankings.engine import RankingError  # rankings sit below bulletins: read when used
+
+    day = as_of or timezone.localdate()
+    if found.start > day:
+        raise Refused(_("%(period)s has not started on %(day)s: there are no figures to report yet") % {
+            "period": found.zh, "day": day.isoformat()})
+    try:
+        return content.read_figures(plan, template, found, as_of)
+    except RankingError as exc:
+        raise Refused(_("template “%(template)s”, rankings: %(error)s") % {
+            "template": template.name, "error": exc}) from None
+
+
+def check_template(plan: Plan, template: BulletinTemplate) -> None:
+    """Refused unless ``template`` is of the plan's district and its title pattern fills."""
+    if not plan.district_id:  # a bulletin reports a district's streets and towns: which, the plan must say
+        raise Refused(_("plan “%(plan)s” names no district, so no template can be checked against it: set the "
+                        "plan's district (in the admin, or import the plan again with it) and draft again") % {
+            "plan": plan.title})
+    if plan.district_id != template.district_id:
         raise Refused(_("template “%(template)s” is for %(district)s, not for the plan's district") % {
             "template": template.name, "district": template.district.name})
     try:
@@ -72,7 +96,7 @@ def do_create_draft(acting_user, plan: Plan, template: BulletinTemplate, period:
     """A new draft of ``plan``'s bulletin for ``period``, its figures read now."""
     _allowed(acting_user)
     found = _period(template, period)
-    _check_template(plan, template)
+    check_template(plan, template)
     if Bulletin.objects.filter(plan=plan, template=template, period=str(found), status=Bulletin.Status.DRAFT).exists():
         raise Refused(_("a draft of %(period)s from “%(template)s” exists already: open it") % {
             "period": found.zh, "template": template.name})
@@ -80,7 +104,7 @@ def do_create_draft(acting_user, plan: Plan, template: BulletinTemplate, period:
         raise Refused(_("the bulletin of %(period)s from “%(template)s” is issued: correct it instead") % {
             "period": found.zh, "template": template.name})
     bulletin = Bulletin(plan=plan, template=template, period=str(found), created_by=acting_user,
-                        snapshot=content.read_figures(plan, template, found, as_of), refreshed_at=timezone.now())
+                        snapshot=read_figures(plan, template, found, as_of), refreshed_at=timezone.now())
     _save(bulletin, "bulletin_drafted")
     return bulletin
 
@@ -91,7 +115,7 @@ def do_refresh_draft(acting_user, bulletin: Bulletin, as_of: dt.date | None = No
     _allowed(acting_user)
     bulletin = _draft(bulletin)
     found = periods.parse(bulletin.period)
-    bulletin.snapshot = content.read_figures(bulletin.plan, bulletin.template, found, as_of)
+    bulletin.snapshot = read_figures(bulletin.plan, bulletin.template, found, as_of)
     bulletin.refreshed_at = timezone.now()
     bulletin.revision = F("revision") + 1
     _save(bulletin, "bulletin_refreshed")
@@ -124,17 +148,45 @@ def do_edit_draft(acting_user, bulletin: Bulletin, expected_revision: int, narra
     return bulletin
 
 
-def _next_seq(template: BulletinTemplate, year: int) -> int:
+def _taken(number: str) -> bool:
+    return Bulletin.objects.filter(number=number).exists()
+
+
+def _next_number(template: BulletinTemplate, values: dict, year: int) -> tuple[str, int]:
+    """The next number (文号) of the template's sequence in ``year`` and its seq: after the highest
+    seq given, passing over a number already taken (typed by hand on another bulletin)."""
     last = Bulletin.objects.filter(template=template, number_year=year).aggregate(n=Max("number_seq"))["n"]
-    return (last or 0) + 1
+    seq = (last or 0) + 1
+    while True:
+        number = content.fill(template.number_pattern, {**values, "year": year, "seq": seq})
+        # a pattern without {seq} gives one number: issuing it again is refused as taken
+        if not _taken(number) or number == content.fill(template.number_pattern,
+                                                         {**values, "year": year, "seq": seq + 1}):
+            return number, seq
+        seq += 1
+
+
+def _seq_of(template: BulletinTemplate, values: dict, year: int, number: str) -> int | None:
+    """The seq for which the template's pattern gives ``number`` in ``year`` (a number typed by
+    hand that is one of the sequence's), else None."""
+    marker = "\x00"
+    try:
+        parts = content.fill(template.number_pattern, {**values, "year": year, "seq": marker}).split(marker)
+    except content.PatternError:
+        return None
+    if len(parts) < 2:
+        return None  # no {seq} in the pattern
+    # every {seq} stands for the same number: the first is a group, the others refer back to it
+    pattern = re.escape(parts[0]) + "([1-9][0-9]{0,8})" + "\\1".join(re.escape(p) for p in parts[1:])
+    found = re.fullmatch(pattern, number)
+    return int(found.group(1)) if found else None
 
 
 def next_number(bulletin: Bulletin, day: dt.date) -> str:
     """The number (文号) issuing on ``day`` would give, for the confirmation page ("" if the pattern is broken)."""
     values = content.values_of({**bulletin.snapshot, "template": content.frame(bulletin.template)})
     try:
-        return content.fill(bulletin.template.number_pattern,
-                            {**values, "year": day.year, "seq": _next_seq(bulletin.template, day.year)})
+        return _next_number(bulletin.template, values, day.year)[0]
     except content.PatternError:
         return ""
 
@@ -159,13 +211,12 @@ def do_issue(acting_user, bulletin: Bulletin, number: str | None = None, date: d
         raise Refused(_("the bulletin of this period is issued already: correct it instead"))
     snapshot = {**bulletin.snapshot, "template": content.frame(template)}  # the texts as issued
     values = content.values_of(snapshot)
+    number = (number or "").strip()
     if number:
-        number = number.strip()
-        seq = None
+        seq = _seq_of(template, values, day.year, number)
     else:
-        seq = _next_seq(template, day.year)
         try:
-            number = content.fill(template.number_pattern, {**values, "year": day.year, "seq": seq})
+            number, seq = _next_number(template, values, day.year)
         except content.PatternError as exc:
             raise Refused(_("number pattern: %(error)s") % {"error": exc}) from None
     if Bulletin.objects.filter(number=number).exclude(pk=bulletin.pk).exists():
@@ -208,7 +259,7 @@ def do_correct(acting_user, issued: Bulletin, change_note: str) -> Bulletin:
     found = periods.parse(issued.period)
     draft = Bulletin(plan=issued.plan, template=issued.template, period=issued.period, version=issued.version + 1,
                      supersedes=issued, change_note=change_note, narratives=dict(issued.narratives),
-                     snapshot=content.read_figures(issued.plan, issued.template, found), refreshed_at=timezone.now(),
+                     snapshot=read_figures(issued.plan, issued.template, found), refreshed_at=timezone.now(),
                      created_by=acting_user)
     _save(draft, "bulletin_correction_drafted")
     return draft

@@ -13,6 +13,7 @@ bulletin is issued in, whatever the language of the page that asks.
 """
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -43,16 +44,26 @@ class PatternError(ValueError):
 
 
 def fill(pattern: str, values: dict[str, object]) -> str:
-    """``pattern`` with its {placeholders} filled; an unknown one is refused, naming it."""
-    class Strict(dict):
-        def __missing__(self, key):
-            raise PatternError(_("“{%(name)s}” is not a placeholder: use %(known)s") % {
-                "name": key, "known": "、".join("{" + p + "}" for p in PLACEHOLDERS)})
+    """``pattern`` with its {placeholders} filled, ``{{``/``}}`` a brace.  Only a bare ``{name}`` of
+    ``PLACEHOLDERS`` is a placeholder: str.format's attributes, indexes, conversions and format
+    specs ({period.x}, {period[0]}, {period:>99999999}) would reach into objects or build a huge
+    text, so a pattern is parsed here and filled without str.format."""
+    known = "、".join("{" + p + "}" for p in PLACEHOLDERS)
+    out = []
     try:
-        return pattern.format_map(Strict(values))
-    except (ValueError, IndexError) as exc:  # a lone brace, {0}
+        parsed = list(string.Formatter().parse(pattern))
+    except ValueError as exc:  # a lone brace
         raise PatternError(_("“%(pattern)s” is not a valid pattern: %(error)s") % {
             "pattern": pattern, "error": exc}) from None
+    for literal, name, spec, conversion in parsed:
+        out.append(literal)
+        if name is None:
+            continue
+        if name not in PLACEHOLDERS or spec or conversion:
+            raw = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            raise PatternError(_("“{%(name)s}” is not a placeholder: use %(known)s") % {"name": raw, "known": known})
+        out.append(str(values.get(name, "")))
+    return "".join(out)
 
 
 def frame(template: BulletinTemplate) -> dict:
@@ -74,7 +85,8 @@ def _text(value: Decimal | None) -> str | None:
 
 
 def _published(value: Decimal | None) -> str | None:
-    """A ranked value as published: its places kept (5.0 t/(km²·month) stays 5.0)."""
+    """A judged or ranked value as published: its places kept (the judgement's PM2.5 27.0µg/m³,
+    5.0 t/(km²·month) stay so; the evaluation rounds to the indicator's places by GB/T 8170)."""
     return None if value is None else format(value, "f")
 
 
@@ -86,7 +98,9 @@ def cut_date(period: periods.Period, as_of: date) -> date:
 # -- reading the figures -----------------------------------------------------------------------
 def read_figures(plan: Plan, template: BulletinTemplate, period: periods.Period,
                  as_of: date | None = None) -> dict:
-    """Everything the bulletin shows, read now, as JSON-able data."""
+    """Everything the bulletin shows, read now, as JSON-able data.  Every figure is read to the cut
+    (``cut_date``), the one date the bulletin prints for its data (评价截至, the rankings' rule, the
+    footer); ``as_of`` is the day it was read."""
     as_of = as_of or timezone.localdate()
     cut = cut_date(period, as_of)
     with translation.override(LANGUAGE):
@@ -95,7 +109,7 @@ def read_figures(plan: Plan, template: BulletinTemplate, period: periods.Period,
                 "plan": {"pk": plan.pk, "title": plan.title},
                 "sub_areas": list(template.district.children.order_by("name").values_list("name", flat=True)),
                 "template": frame(template),
-                "targets": _targets(plan, cut), "rankings": _rankings(template, period, as_of),
+                "targets": _targets(plan, cut), "rankings": _rankings(template, period, cut),
                 "late_units": _not_reported(plan, period), "entries": _entry_counts(plan, period),
                 "overdue": _overdue(plan, cut)}
 
@@ -105,7 +119,7 @@ def _targets(plan: Plan, cut: date) -> list[dict]:
     for row in cached.judged(plan, cut).rows:
         t, j = row.target, row.judgement
         rows.append({"target": t.pk, "indicator": t.indicator, "area": row.area_name, "target_value": _target_text(t),
-                     "value": _text(j.value), "unit": j.unit or t.unit, "status": row.status,
+                     "value": _published(j.value), "unit": j.unit or t.unit, "status": row.status,
                      "reason": row.reason})
     return rows
 
@@ -341,7 +355,7 @@ def _ranking_blocks(snapshot: dict, period: periods.Period, table_no) -> list:
         blocks.append(BarChart(
             f"{r['name']}（{r['period_zh']}）", [row["name"] for row in ranked],
             [float(row["value"]) if row["value"] is not None else None for row in ranked], unit=r["unit"],
-            marked=tuple(i for i, row in enumerate(ranked) if row["bottom"])))
+            marked=tuple(i for i, row in enumerate(ranked) if row["bottom"]), places=r["places"]))
     return blocks
 
 
@@ -378,11 +392,9 @@ def _overdue_blocks(snapshot: dict, period: periods.Period, table_no) -> list:
                    for i, r in enumerate(rows, 1)], widths=[0.8, 1.8, 3.8, 1.2, 1.8])]
 
 
-def _number(value: str | None) -> float | int | None:
-    if value is None:
-        return None
-    d = Decimal(value)
-    return int(d) if d == d.to_integral() else float(d)
+def _number(value: str | None) -> Decimal | None:
+    """A number of the annex: a Decimal, so that the sheet shows it with its places (71.0, not 71)."""
+    return None if value is None else Decimal(value)
 
 
 def _sheet_name(name: str, taken: set[str]) -> str:

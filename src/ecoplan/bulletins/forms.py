@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from ecoplan.rankings.models import RankingDefinition
@@ -44,6 +45,10 @@ class CorrectForm(forms.Form):
         attrs={"rows": 3}))
 
 
+# the longest text a template's paragraphs may hold (characters)
+TEXT_LIMITS = {"recipients": 500, "opening": 5000, "closing": 5000}
+
+
 class TemplateForm(forms.ModelForm):
     """The bureau's template; ``sections``: the section codes in their order, comma-separated."""
 
@@ -65,6 +70,10 @@ class TemplateForm(forms.ModelForm):
         if self.instance.pk:
             self.initial["sections"] = ", ".join(self.instance.sections)
         self.fields["rankings"].queryset = RankingDefinition.objects.filter(active=True).select_related("area")
+        for name, limit in TEXT_LIMITS.items():  # the model's text fields are unbounded: a bulletin is not
+            self.fields[name].max_length = limit
+            self.fields[name].validators.append(MaxLengthValidator(limit))
+            self.fields[name].widget.attrs["maxlength"] = str(limit)
 
     def clean_sections(self):
         codes = [c.strip() for c in self.cleaned_data["sections"].replace("，", ",").split(",") if c.strip()]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 # characters XML 1.0 forbids (DOCX, XLSX and reportlab's markup are XML): C0 controls but tab/newline/CR,
 # lone surrogates, U+FFFE/U+FFFF — a pasted paragraph may carry them
@@ -61,6 +62,7 @@ class BarChart:
     marked: tuple[int, ...] = ()
     line: float | None = None
     line_label: str = ""
+    places: int | None = None  # the decimal places the values are published with (71.0): the bars' labels
 
 
 Block = Text | Table | BarChart
@@ -74,11 +76,12 @@ class Section:
 
 @dataclass(frozen=True)
 class Sheet:
-    """A sheet of the XLSX annex: the data behind the bulletin, values typed (numbers stay numbers)."""
+    """A sheet of the XLSX annex: the data behind the bulletin, values typed (numbers stay numbers;
+    a Decimal is shown with its own places, 71.0 as 71.0)."""
 
     name: str  # ≤ 31 characters, no []:*?/\
     header: list[str]
-    rows: list[list[str | int | float | None]]
+    rows: list[list[str | int | float | Decimal | None]]
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from reportlab.platypus import CondPageBreak, HRFlowable, KeepTogether, Paragrap
 from reportlab.platypus import Table as PdfTable
 from reportlab.platypus.flowables import Flowable
 
-from ecoplan.reporting import charts, official
+from ecoplan.reporting import charts, kinsoku, official
 from ecoplan.reporting.bulletin import BarChart, Document, Table, Text, clean
 from ecoplan.reporting.fonts import Fonts
 from ecoplan.reporting.fonts import find as find_fonts
@@ -66,7 +66,8 @@ def _styles(f: Fonts) -> dict[str, ParagraphStyle]:
 
 
 def _para(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(esc(text).replace("\n", "<br/>"), style)
+    # kinsoku's Paragraph: no line starts with "，" or "）" nor ends with "（" (reportlab's CJK wrap lets them)
+    return kinsoku.Paragraph(esc(text).replace("\n", "<br/>"), style)
 
 
 def _table(block: Table, st: dict[str, ParagraphStyle]) -> list[Flowable]:

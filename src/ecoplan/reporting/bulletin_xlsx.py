@@ -28,6 +28,7 @@ from ecoplan.reporting.cells import append_row
 MAX_CELL = 32767  # Excel's limit on the characters of a cell
 MAX_HEADER = 250  # Excel's printed header/footer holds 255 characters
 WIDTH_SCAN = 2000  # rows looked at to size a column
+MAX_PLACES = 10  # decimal places a number is shown with at most
 _NOT_IN_NAME = re.compile(r"[\[\]:*?/\\]")
 
 Value = str | int | float | Decimal | date | datetime | bool | None
@@ -47,7 +48,16 @@ def sheet_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
+def _number_format(value: Decimal) -> str:
+    """Excel's format showing a Decimal with its own places: 71.0 → "0.0", 5 → "0"."""
+    exponent = value.as_tuple().exponent
+    places = min(-exponent, MAX_PLACES) if isinstance(exponent, int) and exponent < 0 else 0
+    return "0." + "0" * places if places else "0"
+
+
 def _value(value: object) -> Value:
+    if isinstance(value, Decimal) and not value.is_finite():
+        return None
     if isinstance(value, float):
         return value if math.isfinite(value) else None  # NaN/inf: an empty cell, not an error in Excel
     if value is None or isinstance(value, int | Decimal | date | datetime):
@@ -80,6 +90,9 @@ def _sheet(ws: Worksheet, sheet: Sheet, header_text: str) -> None:
     for n, row in enumerate(sheet.rows):
         values = [_value(v) for v in row]
         append_row(ws, values)
+        for cell, v in zip(ws[ws.max_row], values):
+            if isinstance(v, Decimal):
+                cell.number_format = _number_format(v)
         if n < WIDTH_SCAN:
             for i, v in enumerate(values):
                 widths[i] = max(widths[i], _display_width(v))

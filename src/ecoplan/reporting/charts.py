@@ -57,7 +57,8 @@ def drawing(chart: BarChart, width: float, fonts: Fonts) -> Drawing:
     shown = [v for v in values if v is not None] + ([float(chart.line or 0)] if has_line else [])
     low = min([0.0] + shown)
     high = max([0.0] + shown)
-    high = high + (high - low) * 0.12 or 1.0
+    # room above the highest bar; a range too small to scale (all zero, 1e-308) drawn as 0 to 1
+    high = high + (high - low) * 0.12 if high - low > 1e-9 else low + 1.0
     label = clean(chart.line_label) if has_line else ""
     right = min(stringWidth(label, font, 7), width / 4) + 6 if label else 0
     bars = VerticalBarChart()
@@ -79,7 +80,8 @@ def drawing(chart: BarChart, width: float, fonts: Fonts) -> Drawing:
         if 0 <= i < len(names):
             bars.bars[(0, i)].fillColor = ALERT
     if len(names) <= FEW:
-        bars.barLabelFormat = _number
+        places = chart.places
+        bars.barLabelFormat = _number if places is None or not 0 <= places <= 10 else f"%.{places}f"
         bars.barLabels.fontName, bars.barLabels.fontSize, bars.barLabels.nudge = font, 7, 6
     d.add(bars)
     if has_line:

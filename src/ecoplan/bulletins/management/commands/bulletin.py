@@ -9,7 +9,7 @@ from django.utils import timezone
 from ecoplan.plans.models import Plan
 from ecoplan.reporting import periods
 
-from ... import content
+from ... import actions, content
 from ...models import Bulletin, BulletinFile, BulletinTemplate
 
 
@@ -44,7 +44,11 @@ class Command(BaseCommand):
             data = bytes(BulletinFile.objects.get(bulletin=bulletin, format=fmt).content)
             what = f"issued {bulletin.number} (version {bulletin.version})"
         else:
-            snapshot = content.read_figures(record, chosen, found, timezone.localdate())
+            try:
+                actions.check_template(record, chosen)
+                snapshot = actions.read_figures(record, chosen, found, timezone.localdate())
+            except actions.Refused as exc:
+                raise _fail(str(exc)) from None
             data = content.render(content.make_document(snapshot), fmt)
             what = "draft from the current data"
         path = Path(output)
