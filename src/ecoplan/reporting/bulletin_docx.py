@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 from typing import Any
 
 import docx
@@ -29,12 +30,28 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from ecoplan.reporting import charts, official
-from ecoplan.reporting.bulletin import BarChart, Document, Table, Text, clean
+from ecoplan.reporting.bulletin import BarChart, Block, Document, Section, Table, Text, clean
 from ecoplan.reporting.fonts import find as find_fonts
 
 LATIN = "Times New Roman"  # digits and Latin letters beside 仿宋, as official documents set them
 PAGE_NUMBER_FONT = "宋体"
 TABLE_STYLE, NOTE_STYLE = "Table Text", "Table Note"
+
+
+# a first-level heading as numbered on from the sections: 七、下一步工作要求 (not a lead-in 一是……)
+_HEADING = re.compile(r"[一二三四五六七八九十百]+、[^。；！？]{1,40}")
+
+
+def closing_heading(doc: Document) -> tuple[str, list[Block]]:
+    """The closing's heading and the rest: the closing arrives as paragraphs, its heading the first
+    (emphasised, 七、下一步工作要求) — or as a `Section`; a heading is set as the sections' are."""
+    closing: list[Any] = list(doc.closing)
+    first = closing[0] if closing else None
+    if isinstance(first, Section):
+        return first.heading, [*first.blocks, *closing[1:]]
+    if isinstance(first, Text) and first.emphasis and _HEADING.fullmatch(clean(first.text).strip()):
+        return clean(first.text).strip(), closing[1:]
+    return "", closing
 
 
 def _set_fonts(element: Any, east_asia: str, latin: str = LATIN) -> None:
@@ -280,7 +297,7 @@ def _chart(book: Any, block: BarChart, font_path: str | None) -> None:
     p.add_run().add_picture(io.BytesIO(picture), width=Mm(official.TEXT_WIDTH_MM))
 
 
-def _blocks(book: Any, blocks: list[Text | Table | BarChart], doc: Document, font_path: str | None) -> None:
+def _blocks(book: Any, blocks: list[Block], doc: Document, font_path: str | None) -> None:
     for block in blocks:
         if isinstance(block, Text):
             p = book.add_paragraph(style="Body Text")
@@ -330,9 +347,12 @@ def render(doc: Document, *, font_path: str | None = None) -> bytes:
         if part.heading:
             _run(book.add_paragraph(style="Heading 1"), part.heading)
         _blocks(book, part.blocks, doc, font_path)
-    _blocks(book, list(doc.closing), doc, font_path)
+    heading, closing = closing_heading(doc)
+    if heading:
+        _run(book.add_paragraph(style="Heading 1"), heading)
+    _blocks(book, closing, doc, font_path)
     tail = [t for t in (doc.signature, doc.date) if t]
-    if tail and doc.closing and isinstance(doc.closing[-1], Text):
+    if tail and closing and isinstance(closing[-1], Text):
         book.paragraphs[-1].paragraph_format.keep_with_next = True  # never a page of only signature and date
     for n, text in enumerate(tail):
         p = book.add_paragraph()

@@ -22,12 +22,13 @@ from reportlab.platypus.flowables import Flowable
 
 from ecoplan.reporting import charts, kinsoku, official
 from ecoplan.reporting.bulletin import BarChart, Document, Table, Text, clean
+from ecoplan.reporting.bulletin_docx import closing_heading
 from ecoplan.reporting.fonts import Fonts
 from ecoplan.reporting.fonts import find as find_fonts
 from ecoplan.reporting.pdf import INK, MUTED, esc
 
 WIDTH = official.TEXT_WIDTH_MM * mm
-HEIGHT = A4[1] - (official.TOP_MM + official.BOTTOM_MM) * mm
+HEIGHT: float = A4[1] - (official.TOP_MM + official.BOTTOM_MM) * mm
 
 
 def _hex(code: str) -> colors.Color:
@@ -70,22 +71,55 @@ def _para(text: str, style: ParagraphStyle) -> Paragraph:
     return kinsoku.Paragraph(esc(text).replace("\n", "<br/>"), style)
 
 
-def _table(block: Table, st: dict[str, ParagraphStyle]) -> list[Flowable]:
-    # a title with the header and a few rows, or a new page (keepWithNext would move a long table whole)
-    out: list[Flowable] = [CondPageBreak(official.TABLE_TITLE_PT * 2 + official.TABLE_PT * 1.6 * 4)]
-    if block.title:
-        out.append(_para(block.title, st["table_title"]))
+def _cells(block: Table, st: dict[str, ParagraphStyle]) -> tuple[list[float], float, list[list[Any]]]:
+    """The column widths, the cell padding and the rows of cells (the header first) of ``block``."""
     shares = block.shares()
     columns = len(shares)
-    if columns:
-        widths = [WIDTH * share for share in shares]
-        side = min(4.0, min(widths) / 4)  # cell padding: less when there are very many columns
-        pad = [""] * columns
-        data: list[list[Any]] = [[_para(h, st["head_cell"]) for h in (list(block.header) + pad)[:columns]]]
-        data += [[_para(c, st["cell"]) for c in (list(row) + pad)[:columns]] for row in block.rows]
+    widths = [WIDTH * share for share in shares]
+    side = min(4.0, min(widths) / 4) if widths else 4.0  # cell padding: less when there are very many columns
+    pad = [""] * columns
+    data: list[list[Any]] = [[_para(h, st["head_cell"]) for h in (list(block.header) + pad)[:columns]]]
+    data += [[_para(c, st["cell"]) for c in (list(row) + pad)[:columns]] for row in block.rows]
+    return widths, side, data
+
+
+ROW_PADDING = 2 + 3  # a cell's TOPPADDING + BOTTOMPADDING (`_table`)
+
+
+def _row_height(row: list[Any], widths: list[float], side: float) -> float:
+    return float(max((cell.wrap(w - 2 * side, HEIGHT)[1] for cell, w in zip(row, widths)), default=0.0)) + ROW_PADDING
+
+
+
+def _lead(block: Text | Table | BarChart, st: dict[str, ParagraphStyle], f: Fonts) -> float:
+    """The height a block's start needs on a page: what a heading or a title must not be parted from
+    (two lines of a paragraph; a table's title, header and first row; a whole chart)."""
+    if isinstance(block, Text):
+        return float(min(2 * official.LINE_PT, _para(block.text, st["body"]).wrap(WIDTH, HEIGHT)[1]))
+    if isinstance(block, Table):
+        title = float(_para(block.title, st["table_title"]).wrap(WIDTH, HEIGHT)[1]) + 10 if block.title else 0.0
+        widths, side, data = _cells(block, st)
+        rows = sum(_row_height(row, widths, side) for row in data[:2]) if widths else 0.0
+        return min(title + rows, HEIGHT)
+    return float(min(charts.drawing(block, WIDTH, f).height + 12, HEIGHT))
+
+
+def _table(block: Table, st: dict[str, ParagraphStyle], f: Fonts) -> list[Flowable]:
+    # the title with the header and the first row, or a new page (keepWithNext would move a long table
+    # whole); a heading before it asks for the same room (`_keep`)
+    out: list[Flowable] = [CondPageBreak(_lead(block, st, f))]
+    if block.title:
+        out.append(_para(block.title, st["table_title"]))
+    widths, side, data = _cells(block, st)
+    if widths:
+        header = _row_height(data[0], widths, side)
         # the header repeats on every page unless it alone would fill a third of one
-        tall = max(cell.wrap(w - 2 * side, HEIGHT)[1] for cell, w in zip(data[0], widths)) > HEIGHT / 3
-        table = PdfTable(data, colWidths=widths, repeatRows=0 if tall else 1, splitInRow=1)  # a tall row splits
+        tall = header > HEIGHT / 3
+        # rows stay whole (a row cut at a page's foot left an empty piece under a repeated header);
+        # only a row taller than a page (with the repeated header) is split inside
+        room = HEIGHT - (0 if tall else header)
+        huge = any(_row_height(row, widths, side) > room for row in data[1:])
+        table = PdfTable(data, colWidths=widths, repeatRows=0 if tall else 1, splitInRow=1 if huge else 0)
         style = [("GRID", (0, 0), (-1, -1), 0.5, INK), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                  ("BACKGROUND", (0, 0), (-1, 0), _hex(official.HEADER_FILL)),
                  ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
@@ -99,13 +133,21 @@ def _table(block: Table, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     return out
 
 
+def _heading(text: str, first: Text | Table | BarChart | None, st: dict[str, ParagraphStyle], f: Fonts) -> list[Flowable]:
+    """A heading never alone at a page's foot: room for it and the start of what follows, else a new page
+    (keepWithNext alone keeps it only with the next flowable, and a table's or chart's is a page break)."""
+    heading = _para(text, st["heading"])
+    need = heading.wrap(WIDTH, HEIGHT)[1] + st["heading"].spaceBefore + (_lead(first, st, f) if first else 0)
+    return [CondPageBreak(min(need, HEIGHT)), heading]
+
+
 def _blocks(blocks: list[Text | Table | BarChart], st: dict[str, ParagraphStyle], f: Fonts) -> list[Flowable]:
     out: list[Flowable] = []
     for block in blocks:
         if isinstance(block, Text):
             out.append(_para(block.text, st["emphasis" if block.emphasis else "body"]))
         elif isinstance(block, Table):
-            out.extend(_table(block, st))
+            out.extend(_table(block, st, f))
         else:
             out += [Spacer(1, 6), charts.drawing(block, WIDTH, f), Spacer(1, 6)]
     return out
@@ -133,9 +175,12 @@ def story(doc: Document, f: Fonts) -> list[Flowable]:
         out.append(_para(recipients if recipients.endswith(("：", ":")) else recipients + "：", st["plain"]))
     for section in doc.sections:
         if section.heading:
-            out.append(_para(section.heading, st["heading"]))
+            out += _heading(section.heading, section.blocks[0] if section.blocks else None, st, f)
         out.extend(_blocks(section.blocks, st, f))
-    closing = _blocks(list(doc.closing), st, f)
+    heading, rest = closing_heading(doc)
+    if heading:
+        out += _heading(heading, rest[0] if rest else None, st, f)
+    closing = _blocks(list(rest), st, f)
     tail: list[Flowable] = [_para(t, st["signature"]) for t in (doc.signature, doc.date) if t]
     if doc.footer:
         tail += [Spacer(1, official.LINE_PT / 2), _para(doc.footer, st["note"])]
