@@ -118,3 +118,13 @@ def test_an_empty_document_still_renders():
     assert book.tables == [] and len(book.inline_shapes) == 0
     book = opened(Document(issuer="区局", title="通报", sections=[Section("一、无内容"), Section("", [Text("")])]))
     assert "一、无内容" in text_of(book)
+
+
+def test_the_closing_heading_is_a_heading_1_as_the_sections_are():
+    book = opened(Document(issuer="区局", title="通报", sections=[Section("六、工作开展情况", [Text("正文。")])],
+                           closing=[Text("七、下一步工作要求", emphasis=True), Text("一是对标年度目标。", emphasis=True)]))
+    by_text = {p.text: p for p in book.paragraphs}
+    heading = by_text["七、下一步工作要求"]
+    assert heading.style.name == "Heading 1" == by_text["六、工作开展情况"].style.name
+    assert heading.style.paragraph_format.keep_with_next
+    assert by_text["一是对标年度目标。"].style.name == "Body Text"  # a lead-in sentence stays body text

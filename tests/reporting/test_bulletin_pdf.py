@@ -133,3 +133,45 @@ def test_chinese_lines_never_start_with_closing_punctuation_nor_end_with_an_open
     # a line only of brackets has no allowed break: it breaks where it must, and only it
     assert bad and all(set(t) <= set("（）") for t in bad), bad
     assert paragraph in "".join(text)  # every character kept, in order
+
+
+def page_lines(data: bytes) -> list[list[str]]:
+    """Each page's text lines, the draft mark and the page number left out."""
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        pages = [[re.sub(r"\s+", "", t) for t in (p.extract_text() or "").splitlines()] for p in pdf.pages]
+    return [[t for t in lines if t and not re.fullmatch(r"—\d+—", t) and t != "草稿"] for lines in pages]
+
+
+HEADER = ["序号", "指标", "范围", "目标", "当前值", "状态"]
+
+
+@pytest.mark.parametrize("filler", range(8, 15))
+def test_rows_stay_whole_and_no_header_ends_a_page(filler):
+    """A row too tall for the rest of a page goes whole to the next, under the repeated header: no
+    empty piece at the page's foot below a stray header."""
+    rows = [[str(i), "PM2.5年均浓度", "演示区", "≤35µg/m³", "30.6µg/m³", "正常推进"] for i in range(1, 8)]
+    rows.insert(3, ["4", "降尘量", "演示区", "各镇、街道全年进入全市PM2.5月均浓度排名前十" * 2, "—", "待评价"])
+    doc = Document(issuer="区局", title="通报", draft=False, sections=[Section("一、主要目标完成情况", [
+        *[Text("截至2026年10月31日，计划目标共18项，正常推进14项。" * 2)] * filler,
+        Table("表1 主要目标完成情况", HEADER, rows)])])
+    with pdfplumber.open(io.BytesIO(bulletin_pdf.render(doc))) as pdf:
+        tables = [t for p in pdf.pages for t in p.extract_tables()]
+        ends = [p.extract_tables()[-1][-1] for p in pdf.pages if p.extract_tables()]
+    assert sum(len(t) for t in tables) >= len(rows) + 1
+    assert all(any(c and c.strip() for c in row) for t in tables for row in t)  # no empty fragment
+    assert all(row != HEADER for row in ends)
+
+
+@pytest.mark.parametrize("filler", range(14, 22))
+def test_a_heading_or_a_table_title_never_ends_a_page(filler):
+    paragraph = "各单位要对标年度目标，认真分析原因，制定整改措施。"
+    closing_head = "七、下一步工作要求"
+    doc = Document(issuer="区局", title="通报", draft=False, sections=[
+        Section("一、情况", [Text(paragraph * 2)] * filler),
+        Section("二、排名", [Table("表2 排名", ["街道", "浓度"], [["东湖街道", "30"]] * 4)]),
+        Section("三、图", [Text(paragraph * 2)] * (filler // 2))],
+        closing=[Text(closing_head, emphasis=True), Text("一是" + paragraph * 3)], signature="区局", date="2026年11月5日")
+    pages = page_lines(bulletin_pdf.render(doc))
+    heads = {"一、情况", "二、排名", "三、图", closing_head, "表2排名"}
+    assert closing_head in [t for lines in pages for t in lines]
+    assert not [lines[-1] for lines in pages if lines and lines[-1] in heads]

@@ -178,14 +178,14 @@ def story(doc: Document, f: Fonts) -> list[Flowable]:
             out += _heading(section.heading, section.blocks[0] if section.blocks else None, st, f)
         out.extend(_blocks(section.blocks, st, f))
     heading, rest = closing_heading(doc)
-    if heading:
-        out += _heading(heading, rest[0] if rest else None, st, f)
-    closing = _blocks(list(rest), st, f)
+    closing = (_heading(heading, rest[0] if rest else None, st, f) if heading else []) + _blocks(list(rest), st, f)
     tail: list[Flowable] = [_para(t, st["signature"]) for t in (doc.signature, doc.date) if t]
     if doc.footer:
         tail += [Spacer(1, official.LINE_PT / 2), _para(doc.footer, st["note"])]
     if tail:  # never a page with only the signature and date: the last words go with them
         last = closing[-1:] if closing and isinstance(closing[-1], Paragraph) else []
+        if last and len(closing) > 1 and getattr(closing[-2], "style", None) is st["heading"]:  # nor their heading alone
+            last = closing[-2:]
         out += closing[:len(closing) - len(last)]
         out.append(KeepTogether([*last, Spacer(1, official.LINE_PT * 1.5), *tail]))
     else:
