@@ -43,7 +43,7 @@ def _styles(f: Fonts) -> dict[str, ParagraphStyle]:
     return {
         "body": body,
         "emphasis": ParagraphStyle("emphasis", parent=body, fontName=f.heading),  # a TTF has no bold: 黑体
-        "heading": ParagraphStyle("heading", parent=body, fontName=f.heading, keepWithNext=1, spaceBefore=6),
+        "heading": ParagraphStyle("heading", parent=body, fontName=f.heading, spaceBefore=6),  # kept by `_heading`
         "plain": plain,
         "issuer": ParagraphStyle("issuer", parent=centred, fontName=f.heading, fontSize=official.ISSUER_PT,
                                  leading=official.ISSUER_PT * 1.4, textColor=_hex(official.RED)),
