@@ -153,8 +153,10 @@ def test_rows_stay_whole_and_no_header_ends_a_page(filler):
     rows.insert(3, ["4", "降尘量", "演示区", "各镇、街道全年进入全市PM2.5月均浓度排名前十" * 2, "—", "待评价"])
     doc = Document(issuer="区局", title="通报", draft=False, sections=[Section("一、主要目标完成情况", [
         *[Text("截至2026年10月31日，计划目标共18项，正常推进14项。" * 2)] * filler,
-        Table("表1 主要目标完成情况", HEADER, rows)])])
-    with pdfplumber.open(io.BytesIO(bulletin_pdf.render(doc))) as pdf:
+        Table("表1 主要目标完成情况", HEADER, rows, note="评价截至2026年10月31日。")])])
+    data = bulletin_pdf.render(doc)
+    assert not [lines for lines in page_lines(data) if lines and lines[0] == "评价截至2026年10月31日。"]  # nor the note
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
         tables = [t for p in pdf.pages for t in p.extract_tables()]
         ends = [p.extract_tables()[-1][-1] for p in pdf.pages if p.extract_tables()]
     assert sum(len(t) for t in tables) >= len(rows) + 1
@@ -175,3 +177,13 @@ def test_a_heading_or_a_table_title_never_ends_a_page(filler):
     heads = {"一、情况", "二、排名", "三、图", closing_head, "表2排名"}
     assert closing_head in [t for lines in pages for t in lines]
     assert not [lines[-1] for lines in pages if lines and lines[-1] in heads]
+
+
+@pytest.mark.parametrize("count", range(26, 33))
+def test_a_table_note_never_opens_a_page_alone(count):
+    note = "评价截至2026年10月31日。"
+    doc = Document(issuer="", title="", draft=False, sections=[Section("一、情况", [
+        Table("表1 排名", ["街道", "浓度"], [[f"街道{i}", "30"] for i in range(count)], note=note)])])
+    pages = page_lines(bulletin_pdf.render(doc))
+    assert note in "".join(t for lines in pages for t in lines)
+    assert not [lines for lines in pages if lines and lines[0] == note]

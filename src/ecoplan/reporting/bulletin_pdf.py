@@ -106,7 +106,7 @@ def _lead(block: Text | Table | BarChart, st: dict[str, ParagraphStyle], f: Font
 
 def _table(block: Table, st: dict[str, ParagraphStyle], f: Fonts) -> list[Flowable]:
     # the title with the header and the first row, or a new page (keepWithNext would move a long table
-    # whole); a heading before it asks for the same room (`_keep`)
+    # whole); a heading before it asks for the same room (`_heading`)
     out: list[Flowable] = [CondPageBreak(_lead(block, st, f))]
     if block.title:
         out.append(_para(block.title, st["table_title"]))
@@ -119,16 +119,26 @@ def _table(block: Table, st: dict[str, ParagraphStyle], f: Fonts) -> list[Flowab
         # only a row taller than a page (with the repeated header) is split inside
         room = HEIGHT - (0 if tall else header)
         huge = any(_row_height(row, widths, side) > room for row in data[1:])
+        grid = len(data) - 1
+        # the note as a last row without lines, spanning the table: never alone atop the next page
+        noted = bool(block.note and block.rows)
+        if noted:
+            data.append([_para(block.note, st["note"])] + [""] * (len(widths) - 1))
         table = PdfTable(data, colWidths=widths, repeatRows=0 if tall else 1, splitInRow=1 if huge else 0)
-        style = [("GRID", (0, 0), (-1, -1), 0.5, INK), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        style = [("GRID", (0, 0), (-1, grid), 0.5, INK), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                  ("BACKGROUND", (0, 0), (-1, 0), _hex(official.HEADER_FILL)),
                  ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                  ("LEFTPADDING", (0, 0), (-1, -1), side), ("RIGHTPADDING", (0, 0), (-1, -1), side)]
         style += [("BACKGROUND", (0, i + 1), (-1, i + 1), _hex(official.MARKED_FILL))
                   for i in block.marked if 0 <= i < len(block.rows)]
+        if noted:
+            style += [("SPAN", (0, -1), (-1, -1)), ("LEFTPADDING", (0, -1), (-1, -1), 0),
+                      ("RIGHTPADDING", (0, -1), (-1, -1), 0)]
+            if not huge:
+                style.append(("NOSPLIT", (0, grid), (-1, -1)))
         table.setStyle(TableStyle(style))
         out.append(table)
-    if block.note:
+    if block.note and not (widths and block.rows):
         out.append(_para(block.note, st["note"]))
     return out
 
