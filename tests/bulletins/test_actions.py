@@ -238,3 +238,29 @@ def test_reporters_and_leaders_cannot_draft_or_issue(world):
         with pytest.raises(actions.Refused, match="may not"):
             actions.do_create_draft(world[who], world["plan"], world["template"], "2026-09", AS_OF)
     assert Bulletin.objects.get(pk=draft.pk).is_draft
+
+
+def test_saving_the_page_keeps_only_the_paragraphs_that_differ_from_the_generated_ones(world):
+    """The page posts every paragraph: the untouched ones stay generated and follow the figures."""
+    draft = actions.do_create_draft(world["coordinator"], world["plan"], world["template"], "2026-10", AS_OF)
+    generated = content.default_narratives(content.snapshot_of(draft))
+    posted = {**generated, "targets": "本月目标总体正常。"}
+    edited = actions.do_edit_draft(world["coordinator"], draft, draft.revision, posted)
+    assert edited.narratives == {"targets": "本月目标总体正常。"}
+    # a paragraph posted back as generated (with the browser's line ends) is no edit either
+    again = actions.do_edit_draft(world["coordinator"], edited, edited.revision,
+                                  {**posted, "reporting": generated["reporting"].replace("\n", "\r\n") + " "})
+    assert again.narratives == {"targets": "本月目标总体正常。"}
+    # the figures change: the untouched paragraph follows them, the edited one stays
+    report = Report.objects.filter(cycle=world["cycle"], status__in=["draft", "returned"]).first()
+    assert report is not None
+    before = content.default_narratives(content.snapshot_of(again))["reporting"]
+    Report.objects.filter(cycle=world["cycle"]).update(status=Report.Status.SUBMITTED)
+    refreshed = actions.do_refresh_draft(world["coordinator"], again, AS_OF)
+    texts = {p.code: p.text for p in content.parts(content.snapshot_of(refreshed), refreshed.narratives)}
+    assert texts["reporting"] != before and texts["reporting"] == content.default_narratives(
+        content.snapshot_of(refreshed))["reporting"]
+    assert texts["targets"] == "本月目标总体正常。"
+    # emptied: back to the generated text
+    back = actions.do_edit_draft(world["coordinator"], refreshed, refreshed.revision, {"targets": ""})
+    assert back.narratives == {}
