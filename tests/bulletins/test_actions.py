@@ -209,7 +209,15 @@ def test_a_correction_is_a_new_version_that_says_what_changed(world):
     assert issued.status == Bulletin.Status.SUPERSEDED and corrected.status == Bulletin.Status.ISSUED
     assert corrected.number == "演环通〔2026〕2号" and issued.number == "演环通〔2026〕1号"
     doc = content.document(corrected)
-    assert doc.version == 2 and doc.correction == "更正表1中南苑镇数值"
+    title = content.title_of(issued)
+    assert title and doc.version == 2
+    assert doc.correction == f"更正说明：本通报更正《{title}》（演环通〔2026〕1号），更正表1中南苑镇数值"
+    import pdfplumber
+
+    pdf_bytes = bytes(BulletinFile.objects.get(bulletin=corrected, format="pdf").content)
+    with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
+        text = "".join((page.extract_text() or "") for page in pdf.pages).replace("\n", "")
+    assert "更正" in text and "演环通〔2026〕1号" in text and "南苑镇数值" in text
     with pytest.raises(actions.Refused, match="only the issued"):
         actions.do_correct(world["coordinator"], issued, "x")
 

@@ -439,10 +439,28 @@ def snapshot_of(bulletin: Bulletin) -> dict:
     return bulletin.snapshot
 
 
+def title_of(bulletin: Bulletin) -> str:
+    """The bulletin's title as printed (an issued one's as issued)."""
+    snapshot = snapshot_of(bulletin)
+    return fill(snapshot["template"]["title_pattern"], values_of(snapshot))
+
+
+def correction_of(bulletin: Bulletin) -> str:
+    """A correction's note (更正说明) as printed: which bulletin it corrects — the superseded version's
+    title and number — and what changed."""
+    note = (bulletin.change_note or "").strip()
+    old = bulletin.supersedes
+    if not note or old is None:
+        return note
+    with translation.override(LANGUAGE):
+        return _("Correction: this bulletin corrects “%(title)s” (%(number)s). %(note)s") % {
+            "title": title_of(old), "number": old.number or _("unnumbered"), "note": note}
+
+
 def document(bulletin: Bulletin) -> Document:
     """The document of a bulletin (see ``snapshot_of``)."""
     return make_document(snapshot_of(bulletin), bulletin.narratives, number=bulletin.number, issued=bulletin.issue_date,
-                         draft=bulletin.is_draft, version=bulletin.version, correction=bulletin.change_note)
+                         draft=bulletin.is_draft, version=bulletin.version, correction=correction_of(bulletin))
 
 
 FORMATS = ("docx", "pdf", "xlsx")

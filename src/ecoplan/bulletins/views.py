@@ -93,7 +93,7 @@ def detail(request, pk):
     snapshot = content.snapshot_of(bulletin)
     doc = content.make_document(snapshot, bulletin.narratives, number=bulletin.number, issued=bulletin.issue_date,
                                 draft=bulletin.is_draft, version=bulletin.version,
-                                correction=bulletin.change_note)
+                                correction=content.correction_of(bulletin))
     parts = [{"code": p.code, "heading": p.heading, "text": p.text, "paragraphs": content.paragraphs(p.text),
               "blocks": [_shown(b) for b in p.blocks], "edited": p.code in bulletin.narratives}
              for p in content.parts(snapshot, bulletin.narratives)]
