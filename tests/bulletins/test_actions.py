@@ -272,3 +272,20 @@ def test_saving_the_page_keeps_only_the_paragraphs_that_differ_from_the_generate
     # emptied: back to the generated text
     back = actions.do_edit_draft(world["coordinator"], refreshed, refreshed.revision, {"targets": ""})
     assert back.narratives == {}
+
+
+def test_next_month_is_the_month_after_the_period_s_end(world):
+    """{next_month}: the deadline of the closing's 下一步工作要求 (an October bulletin: 2026年11月)."""
+    from ecoplan.bulletins import demo
+    from ecoplan.bulletins.forms import PLACEHOLDER_HELP
+    from ecoplan.bulletins.sections import PLACEHOLDERS
+
+    world["template"].closing = demo.CLOSING
+    world["template"].save()
+    draft = actions.do_create_draft(world["coordinator"], world["plan"], world["template"], "2026-10", AS_OF)
+    closing = [t.text for t in content.document(draft).closing]
+    assert any("于2026年11月10日前" in t for t in closing), closing
+    for period, after in (("2026-12", "2027年1月"), ("2026-01..10", "2026年11月")):
+        snap = {**draft.snapshot, "period": period}
+        assert content.values_of(snap)["next_month"] == after
+    assert all("{" + p + "}" in str(PLACEHOLDER_HELP) for p in PLACEHOLDERS)  # the form names every placeholder

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db.models import Count
@@ -186,7 +186,9 @@ def values_of(snapshot: dict) -> dict[str, object]:
     """What the patterns' placeholders stand for in this bulletin."""
     period = periods.parse(snapshot["period"])
     tpl = snapshot["template"]
-    return {"period": period.zh, "district": tpl["district"], "plan": snapshot["plan"]["title"],
+    after = period.end + timedelta(days=1)
+    return {"period": period.zh, "next_month": f"{after.year}年{after.month}月", "district": tpl["district"],
+            "plan": snapshot["plan"]["title"],
             "year": period.year, "month": period.month, "abbr": tpl["abbreviation"], "seq": "",
             "issuer": tpl["issuer"]}
 
