@@ -114,3 +114,26 @@ def test_the_template_form(world, client):
     template = BulletinTemplate.objects.get(pk=world["template"].pk)
     assert template.sections == ["targets", "overdue"] and template.title_pattern == "关于{period}{district}工作的通报"
     assert client.get(reverse("bulletins:template_new")).status_code == 200
+
+
+def test_the_draft_page_saves_under_each_section_and_its_textareas_fit_their_text(world, draft, client):
+    """Posting the page as shown (every textarea) keeps only the paragraph changed; each section has
+    its own save button in the one form; a long paragraph gets a taller textarea."""
+    import html
+    import re
+
+    client.force_login(world["coordinator"])
+    url = reverse("bulletins:detail", args=[draft.pk])
+    long_text = "南苑镇PM2.5浓度同比上升，" * 30
+    draft = actions.do_edit_draft(world["coordinator"], draft, draft.revision, {"narrative": long_text})
+    page = client.get(url).content.decode()
+    areas = {m[0]: (int(m[1]), html.unescape(m[2])) for m in re.findall(
+        r'<textarea name="text-(\w+)" id="text-\w+" rows="(\d+)">(.*?)</textarea>', page, re.S)}
+    assert len(areas) > 3 and set(areas) == set(re.findall(r'id="save-(\w+)"', page)) - {"paragraphs"}
+    assert areas["narrative"][0] == 12 and min(rows for rows, _ in areas.values()) >= 2
+    assert "empty it and save" in page or "清空后保存" in page
+    posted = {f"text-{code}": text for code, (_, text) in areas.items()}
+    response = client.post(reverse("bulletins:edit", args=[draft.pk]),
+                           {**posted, "revision": draft.revision, "text-targets": "十月目标总体正常。"})
+    assert response.status_code == 302
+    assert Bulletin.objects.get(pk=draft.pk).narratives == {"targets": "十月目标总体正常。", "narrative": long_text}

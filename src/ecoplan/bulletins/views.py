@@ -85,6 +85,11 @@ def _shown(block) -> tuple[str, object]:
     return ("table" if isinstance(block, Table) else "text" if isinstance(block, Text) else "other"), block
 
 
+def _rows(text: str) -> int:
+    """A textarea's height that shows the paragraph whole (up to 12 lines): ~40 Chinese characters a line."""
+    return min(12, sum(len(line) // 40 + 1 for line in text.split("\n")) + 1)
+
+
 @login_required
 def detail(request, pk):
     """The bulletin as it will print: the preview of its document; a draft's paragraphs editable."""
@@ -95,7 +100,8 @@ def detail(request, pk):
                                 draft=bulletin.is_draft, version=bulletin.version,
                                 correction=content.correction_of(bulletin))
     parts = [{"code": p.code, "heading": p.heading, "text": p.text, "paragraphs": content.paragraphs(p.text),
-              "blocks": [_shown(b) for b in p.blocks], "edited": p.code in bulletin.narratives}
+              "blocks": [_shown(b) for b in p.blocks], "edited": p.code in bulletin.narratives,
+              "rows": _rows(p.text)}
              for p in content.parts(snapshot, bulletin.narratives)]
     files = list(bulletin.files.only("format", "sha256", "size")) if not bulletin.is_draft else []
     correction = visible_bulletins(request.user, Bulletin.objects.filter(supersedes=bulletin)).first()
