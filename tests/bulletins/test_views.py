@@ -137,3 +137,32 @@ def test_the_draft_page_saves_under_each_section_and_its_textareas_fit_their_tex
                            {**posted, "revision": draft.revision, "text-targets": "十月目标总体正常。"})
     assert response.status_code == 302
     assert Bulletin.objects.get(pk=draft.pk).narratives == {"targets": "十月目标总体正常。", "narrative": long_text}
+
+
+def test_downloads_are_named_by_the_number_and_the_annex_says_yes_or_no(world, draft, client):
+    """An issued bulletin downloads as 演环通〔2026〕1号-<title>.docx (RFC 5987 filename*), a draft as
+    通报草稿-2026-10; the annex's bottom-N column reads 是/否."""
+    from urllib.parse import unquote
+
+    from ecoplan.bulletins import content
+    from ecoplan.reporting.bulletin import Sheet
+
+    client.force_login(world["coordinator"])
+    response = client.get(reverse("bulletins:download", args=[draft.pk, "pdf"]))
+    assert "filename*=UTF-8''" in response["Content-Disposition"]
+    assert unquote(response["Content-Disposition"].split("filename*=UTF-8''")[1]) == "通报草稿-2026-10.pdf"
+    issued = actions.do_issue(world["coordinator"], draft)
+    response = client.get(reverse("bulletins:download", args=[issued.pk, "docx"]))
+    name = unquote(response["Content-Disposition"].split("filename*=UTF-8''")[1])
+    assert name == f"{issued.number}-{content.title_of(issued)}.docx" and name.startswith("演环通〔")
+    snapshot = {**issued.snapshot, "rankings": [{
+        "name": "PM2.5排名", "metric_name": "PM2.5", "unit": "µg/m³", "rows": [
+            {"name": "东湖街道", "value": "30", "rank": 1, "previous_rank": None, "change": None,
+             "improvement": None, "bottom": False, "reason": ""},
+            {"name": "南苑镇", "value": "40", "rank": 2, "previous_rank": None, "change": None,
+             "improvement": None, "bottom": True, "reason": ""}]}]}
+    from django.utils import translation
+
+    with translation.override(content.LANGUAGE):
+        sheet: Sheet = content.annex(snapshot)[1]
+    assert [row[6] for row in sheet.rows] == ["否", "是"]

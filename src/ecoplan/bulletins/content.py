@@ -13,6 +13,7 @@ bulletin is issued in, whatever the language of the page that asks.
 """
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -421,8 +422,8 @@ def annex(snapshot: dict) -> list[Sheet]:
                              _("Rank"), _("Previous rank"), _("Change"), _("Improvement rate (%)"), _("Bottom"),
                              _("Reason")],
                             [[row["name"], _number(row["value"]), row["rank"], row["previous_rank"],
-                              _number(row["change"]), _number(row["improvement"]), 1 if row["bottom"] else 0,
-                              row["reason"]] for row in r["rows"]]))
+                              _number(row["change"]), _number(row["improvement"]),
+                              _("yes") if row["bottom"] else _("no"), row["reason"]] for row in r["rows"]]))
     sheets.append(Sheet(_sheet_name(_("Not reported"), taken), [_("Unit"), _("Month"), _("Due"), _("Status")],
                         [[r["unit"], r["month"], r["due"], _(_unit_label(r["state"]))]
                          for r in snapshot["late_units"]]))
@@ -481,6 +482,21 @@ def render(doc: Document, fmt: str) -> bytes:
     return renderers[fmt](doc)
 
 
+# characters a file name may not hold on Windows or anywhere
+_UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
 def filename(bulletin: Bulletin, fmt: str) -> str:
+    """The download's name as the bureau files it: an issued bulletin's 文号 and title
+    (演环通〔2026〕1号-关于….docx), a draft's 通报草稿-2026-10 (of a correction: -v2)."""
+    if bulletin.is_draft or not bulletin.number:
+        stem = f"通报草稿-{bulletin.period}" + (f"-v{bulletin.version}" if bulletin.version > 1 else "")
+    else:
+        stem = f"{bulletin.number}-{title_of(bulletin)}"
+    return _UNSAFE_IN_NAMES.sub("_", stem)[:150] + f".{fmt}"
+
+
+def ascii_filename(bulletin: Bulletin, fmt: str) -> str:
+    """The plain-ASCII name for clients that do not read RFC 5987's ``filename*``."""
     status = "" if not bulletin.is_draft else "-draft"
     return f"bulletin-{bulletin.plan_id}-{bulletin.period}-v{bulletin.version}{status}.{fmt}"

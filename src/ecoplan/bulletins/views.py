@@ -3,6 +3,8 @@ issuing and correcting, the downloads, the template form.  Every view asks the a
 (ecoplan.plans.access) and calls one action."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -192,7 +194,8 @@ def download(request, pk, fmt):
     else:
         data = bytes(get_object_or_404(BulletinFile, bulletin=bulletin, format=fmt).content)
     response = HttpResponse(data, content_type=content.CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{content.filename(bulletin, fmt)}"'
+    response["Content-Disposition"] = (f'attachment; filename="{content.ascii_filename(bulletin, fmt)}"; '
+                                       f"filename*=UTF-8''{quote(content.filename(bulletin, fmt))}")
     return response
 
 
