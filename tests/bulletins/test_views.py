@@ -166,3 +166,17 @@ def test_downloads_are_named_by_the_number_and_the_annex_says_yes_or_no(world, d
     with translation.override(content.LANGUAGE):
         sheet: Sheet = content.annex(snapshot)[1]
     assert [row[6] for row in sheet.rows] == ["否", "是"]
+
+
+def test_the_new_draft_form_chooses_the_district_s_only_template(world, client):
+    import re
+
+    client.force_login(world["coordinator"])
+    url = reverse("bulletins:plan", args=[world["plan"].pk])
+    page = client.get(url).content.decode()
+    assert re.search(rf'<option value="{world["template"].pk}" selected>', page)
+    BulletinTemplate.objects.create(name="季度通报", district=world["district"], issuer="北京市演示区生态环境局",
+                                    abbreviation="演环季")
+    page = client.get(url).content.decode()
+    assert " selected>" not in page.split('name="template"')[1].split("</select>")[0].replace(
+        '<option value="" selected>', "")

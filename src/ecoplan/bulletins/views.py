@@ -50,7 +50,12 @@ def plan_bulletins(request, pk):
                      .select_related("template", "issued_by", "created_by", "supersedes", "superseded_by")
                      .order_by("-period", "template__name", "-version"))
     may_change = may(request.user, "bulletin", CHANGE)
-    form = NewDraftForm(templates=_templates(request.user)) if may_change else None
+    form = None
+    if may_change:
+        templates = _templates(request.user)
+        # the district's only template is the one to draft from: chosen already
+        own = list(templates.filter(district_id=plan.district_id)[:2]) if plan.district_id else []
+        form = NewDraftForm(templates=templates, initial={"template": own[0].pk} if len(own) == 1 else {})
     return render(request, "bulletins/plan.html", {
         "plan": plan, "issued": [b for b in bulletins if not b.is_draft],
         "drafts": [b for b in bulletins if b.is_draft], "may_change": may_change, "form": form})
