@@ -209,7 +209,15 @@ def test_a_correction_is_a_new_version_that_says_what_changed(world):
     assert issued.status == Bulletin.Status.SUPERSEDED and corrected.status == Bulletin.Status.ISSUED
     assert corrected.number == "演环通〔2026〕2号" and issued.number == "演环通〔2026〕1号"
     doc = content.document(corrected)
-    assert doc.version == 2 and doc.correction == "更正表1中南苑镇数值"
+    title = content.title_of(issued)
+    assert title and doc.version == 2
+    assert doc.correction == f"更正说明：本通报更正《{title}》（演环通〔2026〕1号），更正表1中南苑镇数值"
+    import pdfplumber
+
+    pdf_bytes = bytes(BulletinFile.objects.get(bulletin=corrected, format="pdf").content)
+    with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
+        text = "".join((page.extract_text() or "") for page in pdf.pages).replace("\n", "")
+    assert "更正" in text and "演环通〔2026〕1号" in text and "南苑镇数值" in text
     with pytest.raises(actions.Refused, match="only the issued"):
         actions.do_correct(world["coordinator"], issued, "x")
 
@@ -238,3 +246,46 @@ def test_reporters_and_leaders_cannot_draft_or_issue(world):
         with pytest.raises(actions.Refused, match="may not"):
             actions.do_create_draft(world[who], world["plan"], world["template"], "2026-09", AS_OF)
     assert Bulletin.objects.get(pk=draft.pk).is_draft
+
+
+def test_saving_the_page_keeps_only_the_paragraphs_that_differ_from_the_generated_ones(world):
+    """The page posts every paragraph: the untouched ones stay generated and follow the figures."""
+    draft = actions.do_create_draft(world["coordinator"], world["plan"], world["template"], "2026-10", AS_OF)
+    generated = content.default_narratives(content.snapshot_of(draft))
+    posted = {**generated, "targets": "本月目标总体正常。"}
+    edited = actions.do_edit_draft(world["coordinator"], draft, draft.revision, posted)
+    assert edited.narratives == {"targets": "本月目标总体正常。"}
+    # a paragraph posted back as generated (with the browser's line ends) is no edit either
+    again = actions.do_edit_draft(world["coordinator"], edited, edited.revision,
+                                  {**posted, "reporting": generated["reporting"].replace("\n", "\r\n") + " "})
+    assert again.narratives == {"targets": "本月目标总体正常。"}
+    # the figures change: the untouched paragraph follows them, the edited one stays
+    report = Report.objects.filter(cycle=world["cycle"], status__in=["draft", "returned"]).first()
+    assert report is not None
+    before = content.default_narratives(content.snapshot_of(again))["reporting"]
+    Report.objects.filter(cycle=world["cycle"]).update(status=Report.Status.SUBMITTED)
+    refreshed = actions.do_refresh_draft(world["coordinator"], again, AS_OF)
+    texts = {p.code: p.text for p in content.parts(content.snapshot_of(refreshed), refreshed.narratives)}
+    assert texts["reporting"] != before and texts["reporting"] == content.default_narratives(
+        content.snapshot_of(refreshed))["reporting"]
+    assert texts["targets"] == "本月目标总体正常。"
+    # emptied: back to the generated text
+    back = actions.do_edit_draft(world["coordinator"], refreshed, refreshed.revision, {"targets": ""})
+    assert back.narratives == {}
+
+
+def test_next_month_is_the_month_after_the_period_s_end(world):
+    """{next_month}: the deadline of the closing's 下一步工作要求 (an October bulletin: 2026年11月)."""
+    from ecoplan.bulletins import demo
+    from ecoplan.bulletins.forms import PLACEHOLDER_HELP
+    from ecoplan.bulletins.sections import PLACEHOLDERS
+
+    world["template"].closing = demo.CLOSING
+    world["template"].save()
+    draft = actions.do_create_draft(world["coordinator"], world["plan"], world["template"], "2026-10", AS_OF)
+    closing = [t.text for t in content.document(draft).closing]
+    assert any("于2026年11月10日前" in t for t in closing), closing
+    for period, after in (("2026-12", "2027年1月"), ("2026-01..10", "2026年11月")):
+        snap = {**draft.snapshot, "period": period}
+        assert content.values_of(snap)["next_month"] == after
+    assert all("{" + p + "}" in str(PLACEHOLDER_HELP) for p in PLACEHOLDERS)  # the form names every placeholder

@@ -53,7 +53,7 @@ def test_a_ranking_table_chart_and_bottom_list(world, fake_air):
     bottom = next(s for s in doc.sections if s.heading.endswith("排名靠后的街道（镇）"))
     assert "南苑镇（39µg/m³，第3名）" in bottom.blocks[-1].text
     sheet = next(s for s in doc.annex if s.name.startswith("PM2.5"))
-    assert sheet.rows[2][:3] == ["南苑镇", 39, 3] and sheet.rows[2][6] == 1
+    assert sheet.rows[2][:3] == ["南苑镇", 39, 3] and sheet.rows[2][6] == "是" and sheet.rows[0][6] == "否"
     assert str(sheet.rows[0][5]) == "10.0"  # the improvement rate with its place
 
 

@@ -114,3 +114,69 @@ def test_the_template_form(world, client):
     template = BulletinTemplate.objects.get(pk=world["template"].pk)
     assert template.sections == ["targets", "overdue"] and template.title_pattern == "关于{period}{district}工作的通报"
     assert client.get(reverse("bulletins:template_new")).status_code == 200
+
+
+def test_the_draft_page_saves_under_each_section_and_its_textareas_fit_their_text(world, draft, client):
+    """Posting the page as shown (every textarea) keeps only the paragraph changed; each section has
+    its own save button in the one form; a long paragraph gets a taller textarea."""
+    import html
+    import re
+
+    client.force_login(world["coordinator"])
+    url = reverse("bulletins:detail", args=[draft.pk])
+    long_text = "南苑镇PM2.5浓度同比上升，" * 30
+    draft = actions.do_edit_draft(world["coordinator"], draft, draft.revision, {"narrative": long_text})
+    page = client.get(url).content.decode()
+    areas = {m[0]: (int(m[1]), html.unescape(m[2])) for m in re.findall(
+        r'<textarea name="text-(\w+)" id="text-\w+" rows="(\d+)">(.*?)</textarea>', page, re.S)}
+    assert len(areas) > 3 and set(areas) == set(re.findall(r'id="save-(\w+)"', page)) - {"paragraphs"}
+    assert areas["narrative"][0] == 12 and min(rows for rows, _ in areas.values()) >= 2
+    assert "empty it and save" in page or "清空后保存" in page
+    posted = {f"text-{code}": text for code, (_, text) in areas.items()}
+    response = client.post(reverse("bulletins:edit", args=[draft.pk]),
+                           {**posted, "revision": draft.revision, "text-targets": "十月目标总体正常。"})
+    assert response.status_code == 302
+    assert Bulletin.objects.get(pk=draft.pk).narratives == {"targets": "十月目标总体正常。", "narrative": long_text}
+
+
+def test_downloads_are_named_by_the_number_and_the_annex_says_yes_or_no(world, draft, client):
+    """An issued bulletin downloads as 演环通〔2026〕1号-<title>.docx (RFC 5987 filename*), a draft as
+    通报草稿-2026-10; the annex's bottom-N column reads 是/否."""
+    from urllib.parse import unquote
+
+    from ecoplan.bulletins import content
+    from ecoplan.reporting.bulletin import Sheet
+
+    client.force_login(world["coordinator"])
+    response = client.get(reverse("bulletins:download", args=[draft.pk, "pdf"]))
+    assert "filename*=UTF-8''" in response["Content-Disposition"]
+    assert unquote(response["Content-Disposition"].split("filename*=UTF-8''")[1]) == "通报草稿-2026-10.pdf"
+    issued = actions.do_issue(world["coordinator"], draft)
+    response = client.get(reverse("bulletins:download", args=[issued.pk, "docx"]))
+    name = unquote(response["Content-Disposition"].split("filename*=UTF-8''")[1])
+    assert name == f"{issued.number}-{content.title_of(issued)}.docx" and name.startswith("演环通〔")
+    snapshot = {**issued.snapshot, "rankings": [{
+        "name": "PM2.5排名", "metric_name": "PM2.5", "unit": "µg/m³", "rows": [
+            {"name": "东湖街道", "value": "30", "rank": 1, "previous_rank": None, "change": None,
+             "improvement": None, "bottom": False, "reason": ""},
+            {"name": "南苑镇", "value": "40", "rank": 2, "previous_rank": None, "change": None,
+             "improvement": None, "bottom": True, "reason": ""}]}]}
+    from django.utils import translation
+
+    with translation.override(content.LANGUAGE):
+        sheet: Sheet = content.annex(snapshot)[1]
+    assert [row[6] for row in sheet.rows] == ["否", "是"]
+
+
+def test_the_new_draft_form_chooses_the_district_s_only_template(world, client):
+    import re
+
+    client.force_login(world["coordinator"])
+    url = reverse("bulletins:plan", args=[world["plan"].pk])
+    page = client.get(url).content.decode()
+    assert re.search(rf'<option value="{world["template"].pk}" selected>', page)
+    BulletinTemplate.objects.create(name="季度通报", district=world["district"], issuer="北京市演示区生态环境局",
+                                    abbreviation="演环季")
+    page = client.get(url).content.decode()
+    assert " selected>" not in page.split('name="template"')[1].split("</select>")[0].replace(
+        '<option value="" selected>', "")

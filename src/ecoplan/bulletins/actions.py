@@ -125,12 +125,15 @@ def do_refresh_draft(acting_user, bulletin: Bulletin, as_of: dt.date | None = No
 
 @transaction.atomic
 def do_edit_draft(acting_user, bulletin: Bulletin, expected_revision: int, narratives: dict[str, str]) -> Bulletin:
-    """The coordinator's paragraphs (section code → text; empty: back to the generated one)."""
+    """The coordinator's paragraphs (section code → text; empty: back to the generated one).  Only a
+    text that differs from the paragraph generated from the figures is kept: the page posts every
+    paragraph, and one kept unchanged would no longer follow the figures when they are read again."""
     _allowed(acting_user)
     bulletin = _draft(bulletin)
     if bulletin.revision != expected_revision:
         raise Conflict(_("this draft was changed by someone else meanwhile: reload it and apply your changes again"))
     allowed = {OPENING, *content.CODES}
+    generated = content.default_narratives(content.snapshot_of(bulletin)) if bulletin.snapshot else {}
     edited = dict(bulletin.narratives)
     for code, text in narratives.items():
         if code not in allowed:
@@ -138,7 +141,7 @@ def do_edit_draft(acting_user, bulletin: Bulletin, expected_revision: int, narra
         text = (text or "").replace("\r\n", "\n").strip()
         if len(text) > MAX_PARAGRAPH:
             raise Refused(_("%(section)s: the text is longer than 5,000 characters") % {"section": code})
-        if text:
+        if text and text != (generated.get(code) or "").replace("\r\n", "\n").strip():
             edited[code] = text
         else:
             edited.pop(code, None)

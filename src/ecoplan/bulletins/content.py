@@ -13,9 +13,10 @@ bulletin is issued in, whatever the language of the page that asks.
 """
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db.models import Count
@@ -186,7 +187,9 @@ def values_of(snapshot: dict) -> dict[str, object]:
     """What the patterns' placeholders stand for in this bulletin."""
     period = periods.parse(snapshot["period"])
     tpl = snapshot["template"]
-    return {"period": period.zh, "district": tpl["district"], "plan": snapshot["plan"]["title"],
+    after = period.end + timedelta(days=1)
+    return {"period": period.zh, "next_month": f"{after.year}年{after.month}月", "district": tpl["district"],
+            "plan": snapshot["plan"]["title"],
             "year": period.year, "month": period.month, "abbr": tpl["abbreviation"], "seq": "",
             "issuer": tpl["issuer"]}
 
@@ -419,8 +422,8 @@ def annex(snapshot: dict) -> list[Sheet]:
                              _("Rank"), _("Previous rank"), _("Change"), _("Improvement rate (%)"), _("Bottom"),
                              _("Reason")],
                             [[row["name"], _number(row["value"]), row["rank"], row["previous_rank"],
-                              _number(row["change"]), _number(row["improvement"]), 1 if row["bottom"] else 0,
-                              row["reason"]] for row in r["rows"]]))
+                              _number(row["change"]), _number(row["improvement"]),
+                              _("yes") if row["bottom"] else _("no"), row["reason"]] for row in r["rows"]]))
     sheets.append(Sheet(_sheet_name(_("Not reported"), taken), [_("Unit"), _("Month"), _("Due"), _("Status")],
                         [[r["unit"], r["month"], r["due"], _(_unit_label(r["state"]))]
                          for r in snapshot["late_units"]]))
@@ -439,10 +442,28 @@ def snapshot_of(bulletin: Bulletin) -> dict:
     return bulletin.snapshot
 
 
+def title_of(bulletin: Bulletin) -> str:
+    """The bulletin's title as printed (an issued one's as issued)."""
+    snapshot = snapshot_of(bulletin)
+    return fill(snapshot["template"]["title_pattern"], values_of(snapshot))
+
+
+def correction_of(bulletin: Bulletin) -> str:
+    """A correction's note (更正说明) as printed: which bulletin it corrects — the superseded version's
+    title and number — and what changed."""
+    note = (bulletin.change_note or "").strip()
+    old = bulletin.supersedes
+    if not note or old is None:
+        return note
+    with translation.override(LANGUAGE):
+        return _("Correction: this bulletin corrects “%(title)s” (%(number)s). %(note)s") % {
+            "title": title_of(old), "number": old.number or _("unnumbered"), "note": note}
+
+
 def document(bulletin: Bulletin) -> Document:
     """The document of a bulletin (see ``snapshot_of``)."""
     return make_document(snapshot_of(bulletin), bulletin.narratives, number=bulletin.number, issued=bulletin.issue_date,
-                         draft=bulletin.is_draft, version=bulletin.version, correction=bulletin.change_note)
+                         draft=bulletin.is_draft, version=bulletin.version, correction=correction_of(bulletin))
 
 
 FORMATS = ("docx", "pdf", "xlsx")
@@ -461,6 +482,21 @@ def render(doc: Document, fmt: str) -> bytes:
     return renderers[fmt](doc)
 
 
+# characters a file name may not hold on Windows or anywhere
+_UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
 def filename(bulletin: Bulletin, fmt: str) -> str:
+    """The download's name as the bureau files it: an issued bulletin's 文号 and title
+    (演环通〔2026〕1号-关于….docx), a draft's 通报草稿-2026-10 (of a correction: -v2)."""
+    if bulletin.is_draft or not bulletin.number:
+        stem = f"通报草稿-{bulletin.period}" + (f"-v{bulletin.version}" if bulletin.version > 1 else "")
+    else:
+        stem = f"{bulletin.number}-{title_of(bulletin)}"
+    return _UNSAFE_IN_NAMES.sub("_", stem)[:150] + f".{fmt}"
+
+
+def ascii_filename(bulletin: Bulletin, fmt: str) -> str:
+    """The plain-ASCII name for clients that do not read RFC 5987's ``filename*``."""
     status = "" if not bulletin.is_draft else "-draft"
     return f"bulletin-{bulletin.plan_id}-{bulletin.period}-v{bulletin.version}{status}.{fmt}"

@@ -20,7 +20,7 @@ RANKINGS = [  # name, metric, span, bottom N, sand and dust days left out
     ("街道（镇）优良天数比例排名", "good_day_ratio", "month", 1, False),
     ("街道（镇）降尘量排名", "dustfall", "month", 1, True),
 ]
-CLOSING = """一是对标年度目标，排名靠后的街道（镇）要认真分析原因，制定整改措施，于{period}后次月10日前报区生态环境局。
+CLOSING = """一是对标年度目标，排名靠后的街道（镇）要认真分析原因，制定整改措施，于{next_month}10日前报区生态环境局。
 二是未按时报送工作进展的单位，要于3个工作日内补报，并说明原因。
 三是逾期未完成任务的牵头单位要倒排工期、明确时限，确保年底前完成{plan}各项任务。"""
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ecoplan.rankings.models import RankingDefinition
@@ -49,6 +50,13 @@ class CorrectForm(forms.Form):
 TEXT_LIMITS = {"recipients": 500, "opening": 5000, "closing": 5000}
 
 
+# what each placeholder stands for, shown on the template form (an October 2026 bulletin)
+PLACEHOLDER_HELP = format_lazy("{}{}", _("placeholders: "), _(
+    "{period} the period (2026年10月), {next_month} the month after it (2026年11月), {district} the district, "
+    "{plan} the plan's title, {year} and {month} the period's year and month (2026, 10), {abbr} the "
+    "abbreviation, {seq} the number in the year's sequence, {issuer} the issuer; {{ and }} write a brace"))
+
+
 class TemplateForm(forms.ModelForm):
     """The bureau's template; ``sections``: the section codes in their order, comma-separated."""
 
@@ -62,7 +70,8 @@ class TemplateForm(forms.ModelForm):
                   "title_font", "heading_font"]
         widgets = {"recipients": forms.Textarea(attrs={"rows": 2}), "opening": forms.Textarea(attrs={"rows": 3}),
                    "closing": forms.Textarea(attrs={"rows": 5}), "rankings": forms.CheckboxSelectMultiple}
-        help_texts = {"title_pattern": _("placeholders: %(p)s") % {"p": ", ".join("{" + p + "}" for p in PLACEHOLDERS)},
+        help_texts = {"title_pattern": PLACEHOLDER_HELP, "number_pattern": PLACEHOLDER_HELP,
+                      "opening": _("placeholders as in the title"),
                       "closing": _("one paragraph a line (下一步工作要求); placeholders as in the title")}
 
     def __init__(self, *args, **kwargs):

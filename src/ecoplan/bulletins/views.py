@@ -3,6 +3,8 @@ issuing and correcting, the downloads, the template form.  Every view asks the a
 (ecoplan.plans.access) and calls one action."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -48,7 +50,12 @@ def plan_bulletins(request, pk):
                      .select_related("template", "issued_by", "created_by", "supersedes", "superseded_by")
                      .order_by("-period", "template__name", "-version"))
     may_change = may(request.user, "bulletin", CHANGE)
-    form = NewDraftForm(templates=_templates(request.user)) if may_change else None
+    form = None
+    if may_change:
+        templates = _templates(request.user)
+        # the district's only template is the one to draft from: chosen already
+        own = list(templates.filter(district_id=plan.district_id)[:2]) if plan.district_id else []
+        form = NewDraftForm(templates=templates, initial={"template": own[0].pk} if len(own) == 1 else {})
     return render(request, "bulletins/plan.html", {
         "plan": plan, "issued": [b for b in bulletins if not b.is_draft],
         "drafts": [b for b in bulletins if b.is_draft], "may_change": may_change, "form": form})
@@ -85,6 +92,11 @@ def _shown(block) -> tuple[str, object]:
     return ("table" if isinstance(block, Table) else "text" if isinstance(block, Text) else "other"), block
 
 
+def _rows(text: str) -> int:
+    """A textarea's height that shows the paragraph whole (up to 12 lines): ~40 Chinese characters a line."""
+    return min(12, sum(len(line) // 40 + 1 for line in text.split("\n")) + 1)
+
+
 @login_required
 def detail(request, pk):
     """The bulletin as it will print: the preview of its document; a draft's paragraphs editable."""
@@ -93,9 +105,10 @@ def detail(request, pk):
     snapshot = content.snapshot_of(bulletin)
     doc = content.make_document(snapshot, bulletin.narratives, number=bulletin.number, issued=bulletin.issue_date,
                                 draft=bulletin.is_draft, version=bulletin.version,
-                                correction=bulletin.change_note)
+                                correction=content.correction_of(bulletin))
     parts = [{"code": p.code, "heading": p.heading, "text": p.text, "paragraphs": content.paragraphs(p.text),
-              "blocks": [_shown(b) for b in p.blocks], "edited": p.code in bulletin.narratives}
+              "blocks": [_shown(b) for b in p.blocks], "edited": p.code in bulletin.narratives,
+              "rows": _rows(p.text)}
              for p in content.parts(snapshot, bulletin.narratives)]
     files = list(bulletin.files.only("format", "sha256", "size")) if not bulletin.is_draft else []
     correction = visible_bulletins(request.user, Bulletin.objects.filter(supersedes=bulletin)).first()
@@ -186,7 +199,8 @@ def download(request, pk, fmt):
     else:
         data = bytes(get_object_or_404(BulletinFile, bulletin=bulletin, format=fmt).content)
     response = HttpResponse(data, content_type=content.CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{content.filename(bulletin, fmt)}"'
+    response["Content-Disposition"] = (f'attachment; filename="{content.ascii_filename(bulletin, fmt)}"; '
+                                       f"filename*=UTF-8''{quote(content.filename(bulletin, fmt))}")
     return response
 
 
