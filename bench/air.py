@@ -23,7 +23,8 @@ PYTHON_SAMPLE = 5  # stations for the row-by-row baseline
 REPEATS = 3
 
 
-def generate(folder: Path) -> Path:
+def generate(folder: Path, stations: int = STATIONS, year: int = YEAR, prefix: str = "S") -> Path:
+    """A year of hourly rows for ``stations`` stations named ``S0000``…: winter peaks, noise, gaps."""
     import duckdb
 
     out = folder / "hours.parquet"
@@ -31,11 +32,11 @@ def generate(folder: Path) -> Path:
     # hash-based noise: deterministic, no RNG state; 2 % scattered gaps plus whole-day outages
     con.execute(f"""COPY (
         WITH g AS (
-            SELECT s, h, TIMESTAMP '{YEAR}-01-01' + to_hours(h) AS ts,
+            SELECT s, h, TIMESTAMP '{year}-01-01' + to_hours(h) AS ts,
                    cos(2 * pi() * (h / 24 - 15) / 365.25) AS winter,
                    (hash(s, h) % 1000) / 1000.0 AS r1, (hash(h, s, 7) % 1000) / 1000.0 AS r2
-            FROM range({STATIONS}) a(s), range({HOURS}) b(h))
-        SELECT 'S' || lpad(CAST(s AS VARCHAR), 4, '0') AS station, strftime(ts, '%Y-%m-%d %H:%M:%S') AS time,
+            FROM range({stations}) a(s), range({HOURS}) b(h))
+        SELECT '{prefix}' || lpad(CAST(s AS VARCHAR), 4, '0') AS station, strftime(ts, '%Y-%m-%d %H:%M:%S') AS time,
                round(4 + 3 * winter + 4 * r1) AS so2, round(25 + 10 * winter + 30 * r2) AS no2,
                round(0.5 + 0.3 * winter + r1 * 0.6, 1) AS co, round(40 + 60 * (1 - winter) * r2 + 20 * r1) AS o3,
                round(60 + 30 * winter + 80 * r1 * r2 + s % 20) AS pm10,

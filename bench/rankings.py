@@ -25,6 +25,8 @@ import sys
 import time
 from pathlib import Path
 
+from air import generate  # bench/ is on sys.path (bench/run.py, or this file run as a script)
+
 DISTRICTS = 16
 AREAS = 330
 YEAR = 2025
@@ -35,27 +37,6 @@ CASES = [("pm25", f"{YEAR}-10", False), ("pm25", f"{YEAR}-01..10", False), ("pm2
          ("good_day_ratio", f"{YEAR}", False), ("composite_index", f"{YEAR}", False),
          ("pm25", f"{YEAR}", True)]
 DUST_DAYS = 6  # registered sand and dust days (every area), in March
-
-
-def generate(folder: Path, stations: int) -> Path:
-    import duckdb
-
-    out = folder / "hours.parquet"
-    con = duckdb.connect()
-    con.execute(f"""COPY (
-        WITH g AS (
-            SELECT s, h, TIMESTAMP '{YEAR}-01-01' + to_hours(h) AS ts,
-                   cos(2 * pi() * (h / 24 - 15) / 365.25) AS winter,
-                   (hash(s, h) % 1000) / 1000.0 AS r1, (hash(h, s, 7) % 1000) / 1000.0 AS r2
-            FROM range({stations}) a(s), range(8760) b(h))
-        SELECT 'R' || lpad(CAST(s AS VARCHAR), 4, '0') AS station, strftime(ts, '%Y-%m-%d %H:%M:%S') AS time,
-               round(4 + 3 * winter + 4 * r1) AS so2, round(25 + 10 * winter + 30 * r2) AS no2,
-               round(0.5 + 0.3 * winter + r1 * 0.6, 1) AS co, round(40 + 60 * (1 - winter) * r2 + 20 * r1) AS o3,
-               round(60 + 30 * winter + 80 * r1 * r2 + s % 20) AS pm10,
-               round(30 + 18 * winter + 60 * r1 * r2 + s % 15) AS pm25
-        FROM g WHERE hash(s, h, 3) % 100 >= 2 AND (h // 24 + s) % 97 <> 0
-        ) TO '{out}' (FORMAT parquet)""")
-    return out
 
 
 def setup(folder: Path) -> dict:
@@ -74,7 +55,7 @@ def setup(folder: Path) -> dict:
                                             for i in range(AREAS)])
     StationMembership.objects.bulk_create([StationMembership(station=s, area=a) for s, a in zip(stations, subs)])
     ExclusionDay.objects.bulk_create([ExclusionDay(day=date(YEAR, 3, 10 + d)) for d in range(DUST_DAYS)])
-    data = generate(folder, AREAS)
+    data = generate(folder, AREAS, YEAR, prefix="R")  # bench/air.py's year of hours
     t1 = time.perf_counter()
     with open_store() as store:
         sync_registry(store)
