@@ -94,3 +94,16 @@ def test_the_rankings_and_the_targets_say_the_same_date_of_the_data(world, fake_
     notes = [b.note for s in doc.sections for b in s.blocks if isinstance(b, content.Table) and b.note]
     assert "评价截至2026年10月31日" in notes[0] and "2026年10月31日" in notes[1]
     assert all("2026年11月20日" not in n for n in notes) and "截至2026年10月31日" in doc.footer
+
+
+def test_a_quarter_read_while_it_runs_ranks_the_month_it_is_read_to(world, fake_air):
+    """A 2026-Q4 bulletin drafted on 20 November: its monthly ranking is of November (read to the
+    20th), not of December, which has not begun — before, the draft was refused."""
+    definition = RankingDefinition.objects.create(name="PM2.5月均浓度排名", area=world["district"], metric="pm25",
+                                                  span="month", bottom_n=1)
+    world["template"].span = "quarter"  # the bureau's quarterly bulletin
+    world["template"].save()
+    world["template"].rankings.add(definition)
+    draft = actions.do_create_draft(world["coordinator"], world["plan"], world["template"], "2026-Q4", AS_OF)
+    ranking = draft.snapshot["rankings"][0]
+    assert ranking["period"] == "2026-11" and ranking["period_zh"] == "2026年11月"

@@ -139,7 +139,9 @@ def _rankings(template: BulletinTemplate, period: periods.Period, as_of: date) -
 
     out = []
     for definition in template.rankings.filter(active=True).order_by("pk"):
-        own = periods.parse(f"{period.year}-{period.month:02d}", definition.span)
+        # the ranking's own span ending with the month the figures are read to: a quarter read in its
+        # second month ranks that month, not the quarter's last one, which has not begun
+        own = periods.parse(f"{as_of.year:04d}-{as_of.month:02d}", definition.span)
         # a ranking saved without its own N takes the template's, flagged by the ranking's own rule
         result = run_definition(definition, own, as_of=as_of, bottom_n=definition.bottom_n or template.bottom_n)
         metric, ranking = result.metric, result.ranking
