@@ -175,13 +175,10 @@ if __name__ == "__main__":
         print(json.dumps(child(Path(sys.argv[2])), default=str))
         sys.exit(0)
     import tempfile
-    from datetime import datetime
 
     with tempfile.TemporaryDirectory() as tmp:
         result = run(Path(tmp))
-    results = Path(__file__).parent / "results"
-    results.mkdir(exist_ok=True)
-    (results / f"rankings-{datetime.now():%Y%m%d-%H%M}.json").write_text(json.dumps(result, indent=1), "utf-8")
-    text = "\n".join(markdown(result))
-    (results / "rankings-latest.md").write_text(text + "\n", "utf-8")
+    from save import save  # bench/ is on sys.path: this file run as a script
+
+    text = save("rankings", result, markdown(result))
     print(text)

@@ -175,13 +175,10 @@ def markdown(figures: dict) -> list[str]:
 
 if __name__ == "__main__":
     import tempfile
-    from datetime import datetime
 
     with tempfile.TemporaryDirectory() as tmp:
         result = run(Path(tmp))
-    out = Path(__file__).parent / "results"
-    out.mkdir(exist_ok=True)
-    (out / f"supervision-{datetime.now():%Y%m%d-%H%M}.json").write_text(json.dumps(result, indent=1), "utf-8")
-    text = "\n".join(markdown(result))
-    (out / "supervision-latest.md").write_text(text + "\n", "utf-8")
+    from save import save  # bench/ is on sys.path: this file run as a script
+
+    text = save("supervision", result, markdown(result))
     print(text)
