@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db.models import Count
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from ecoplan.evaluation import cached
@@ -197,7 +197,9 @@ def values_of(snapshot: dict) -> dict[str, object]:
 
 
 def _zh_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
+    """2026年10月31日: Django's zh-hans date format, as the documents are Chinese whatever the page's language."""
+    with translation.override(LANGUAGE):
+        return formats.date_format(day)
 
 
 def _count(rows: list[dict], key: str, value: str) -> int:
